@@ -1,0 +1,4 @@
+"""The terminal UI: a thin layer over the core (``workshop.store`` and friends).
+
+Only this package imports Textual.
+"""

@@ -1,0 +1,1 @@
+"""Reusable widgets, each drawing one part of the session."""

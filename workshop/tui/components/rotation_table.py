@@ -1,0 +1,44 @@
+"""The rotation laid out like the slide: rounds with times down, stations across."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from ...labels import label
+from ...model import Session
+from ...rotation import RotationError, rotation
+from ...timetable import round_slots, span
+
+
+class RotationTable(DataTable):
+    """Which group is at which station in each round."""
+
+    DEFAULT_CSS = """
+    RotationTable { height: auto; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="cell", **kwargs)
+        self.problem: str | None = None
+
+    def show(self, session: Session) -> None:
+        language = session.workshop.language
+        self.clear(columns=True)
+        self.add_column(label("round", language), key="round")
+        for number, station in enumerate(session.stations, start=1):
+            title = f"{label('station', language)} {number}: {station.name}"
+            if station.host:
+                title += f" {label('host_prefix', language)} {station.host}"
+            self.add_column(title, key=station.id)
+        try:
+            rounds = rotation(session)
+        except RotationError as error:
+            self.problem = str(error)
+            return
+        self.problem = None
+        names = {g.id: g.name for g in session.groups}
+        slots = round_slots(session)
+        for number, assignment in enumerate(rounds, start=1):
+            when = f" {span(slots[number - 1], language)}" if number <= len(slots) else ""
+            cells = [", ".join(names.get(g, g) for g in assignment.get(s.id, [])) or "-" for s in session.stations]
+            self.add_row(f"{label('round', language)} {number}{when}", *cells, key=str(number))
