@@ -1,0 +1,54 @@
+"""Shared fixtures: a made-up evening shaped like meeting 3, copied fresh for every test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from workshop.store import Store
+
+DATA = Path(__file__).parent / "data"
+EVENING = DATA / "evening.toml"
+"""Three stations (hosts Bodil, Jonas, Yasmin), three groups of made-up people, three rounds."""
+
+FROZEN = dt.datetime(2026, 3, 12, 18, 0, 0)
+"""The frozen wall clock of UI tests: the evening's start."""
+
+
+@pytest.fixture
+def session_path(tmp_path: Path) -> Path:
+    """A fresh copy of the made-up evening in a temporary sessions folder."""
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    target = folder / "evening.toml"
+    shutil.copy(EVENING, target)
+    return target
+
+
+@pytest.fixture
+def store(session_path: Path):
+    """An open store on the made-up evening; closed (and folded) after the test."""
+    opened = Store.open(session_path, author="Testa Testesen")
+    yield opened
+    opened.close()
+
+
+class FakeClock:
+    """A wall clock that only moves when a test moves it."""
+
+    def __init__(self, start: dt.datetime = FROZEN) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, minutes: float = 0, seconds: float = 0) -> None:
+        self.now += dt.timedelta(minutes=minutes, seconds=seconds)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
