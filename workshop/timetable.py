@@ -58,3 +58,17 @@ def clock(moment: dt.datetime | dt.time, language: str = "da") -> str:
 def span(slot: Slot, language: str = "da") -> str:
     """"18.20 – 18.50"."""
     return f"{clock(slot.start, language)} {DASH} {clock(slot.end, language)}"
+
+
+def current_item(session: Session) -> ProgramItem | None:
+    """The programme item the facilitator has running, from the live state."""
+    current = session.live.current
+    return next((item for item in session.program if item.id == current), None)
+
+
+def current_round(session: Session) -> int | None:
+    """The round running now (from 1), or None outside the rounds."""
+    item = current_item(session)
+    if item is None or item.kind != "round":
+        return None
+    return [i.id for i in session.round_items()].index(item.id) + 1
