@@ -130,7 +130,15 @@ def _shift(op: Op, current: dict | None, towards: str) -> dict | None:
     for key, value in target.items():
         if key in ("updated",):
             continue
-        if source.get(key) != value:
+        if source.get(key) == value:
+            continue
+        if key == "categories":
+            # Take back only this change's own additions and removals.
+            added = [c for c in source.get(key, []) if c not in value]
+            removed = [c for c in value if c not in source.get(key, [])]
+            kept = [c for c in result.get(key, []) if c not in added]
+            result[key] = kept + [c for c in removed if c not in kept]
+        else:
             result[key] = value
     result["updated"] = now().isoformat()
     return result

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from contextlib import contextmanager
@@ -65,9 +66,9 @@ class Journal:
         if not create and not path.exists():
             raise FileNotFoundError(path)
         self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA busy_timeout=30000")
+        _retry_while_locked(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
+        self.db.execute("PRAGMA synchronous=FULL")
         with self.write():
             for statement in SCHEMA.strip().split(";"):
                 if statement.strip():
@@ -131,12 +132,14 @@ class Journal:
         return _event(row) if row else None
 
     def ensure_after(self, seq: int) -> None:
-        """New changes get numbers above ``seq`` (a journal made anew beside an older file)."""
+        """New changes get numbers above ``seq`` (a journal made anew beside an older file).
+
+        Call inside :meth:`write`.
+        """
         if self.last_seq() >= seq:
             return
-        with self.write():
-            self.db.execute("DELETE FROM sqlite_sequence WHERE name = 'events'")
-            self.db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('events', ?)", (seq,))
+        self.db.execute("DELETE FROM sqlite_sequence WHERE name = 'events'")
+        self.db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('events', ?)", (seq,))
 
     def last_seq(self) -> int:
         row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
@@ -189,6 +192,19 @@ class Journal:
 def _event(row: tuple) -> Event:
     seq, at, author, instance, action, target, label, undoable, ops = row
     return Event(seq, at, author, instance, action, target, label, bool(undoable), json.loads(ops))
+
+
+def _retry_while_locked(action, attempts: int = 600) -> None:
+    """Switching to WAL needs a moment alone with the file; several openers take turns."""
+    for _ in range(attempts):
+        try:
+            action()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            time.sleep(0.05)
+    action()
 
 
 def instance_id() -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -59,9 +60,11 @@ def parse(text: str, path: Path) -> Session:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
-        message = getattr(error, "msg", str(error))
+        text_of_error = str(error)
+        found = re.search(r"\(at line (\d+), column (\d+)\)", text_of_error)
+        line = getattr(error, "lineno", None) or (int(found[1]) if found else None)
+        column = getattr(error, "colno", None) or (int(found[2]) if found else None)
+        message = getattr(error, "msg", None) or re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text_of_error)
         raise SessionError(
             path,
             [Problem(f"this is not valid TOML ({message})", "correct the syntax at that place", line=line, column=column)],
@@ -106,7 +109,22 @@ def _problem(error: Any, raw: dict[str, Any], text: str, index: dict) -> Problem
     value = error.get("input")
     shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
     message = error["msg"].removeprefix("Value error, ")
-    return Problem(f"{message} (found {shown})", "correct the value", loc, line)
+    return Problem(f"{message} (found {shown})", _FIXES.get(kind.split("_")[0], "correct the value"), loc, line)
+
+
+_FIXES = {
+    "int": "write a whole number without quotes, e.g. 30",
+    "bool": "write true or false",
+    "string": 'write text in quotes, e.g. "Gruppe 1"',
+    "list": 'write a list in brackets, e.g. ["a", "b"]',
+    "dict": "write a table",
+    "model": "write a table",
+    "literal": "use one of the values named",
+    "date": "write a date such as 2026-11-25",
+    "datetime": "write a date and time such as 2026-11-25 18:30:00",
+    "greater": "use a larger number",
+    "less": "use a smaller number",
+}
 
 
 def load(path: Path | str) -> tuple[Session, str]:

@@ -101,8 +101,7 @@ class Store:
         """
         path = Path(path)
         text = read_text(path)
-        header = snapshot.read_header(text)
-        base = parse(text, path)
+        base = parse(text, path)  # every problem is reported before anything is created
         jpath = journal_path(path)
         if readonly and not jpath.exists():
             store = cls(path, None, author or default_author())
@@ -110,27 +109,40 @@ class Store:
             return store
         journal = Journal(jpath)
         store = cls(path, journal, author or default_author())
-        if backup and not readonly:
-            snapshot.backup(path)
-        store._start(base, text, header, readonly)
+        try:
+            if backup and not readonly:
+                snapshot.backup(path)
+            # Read the file and the journal as one consistent picture: no fold runs meanwhile.
+            with journal.write():
+                again = read_text(path)
+                if again != text:
+                    text, base = again, parse(again, path)
+                store._start(base, text, snapshot.read_header(text), readonly)
+        except BaseException:
+            journal.close()
+            raise
         return store
 
     def _start(self, base: Session, text: str, header: snapshot.Header | None, readonly: bool) -> None:
         assert self.journal is not None
         self.generation = self.journal.get_meta("generation", "0") or "0"
-        folded = header.seq if header else int(self.journal.get_meta("folded_seq", "0") or 0)
+        folded_before = int(self.journal.get_meta("folded_seq", "0") or 0)
+        folded = header.seq if header else folded_before
         self.folded = folded
         if not readonly:
             self.journal.ensure_after(folded)
         pending = self.journal.since(folded)
         self._set_session(base)
-        if header is not None and not header.ours and pending and not readonly:
+        # A file with a checksum that no longer matches, or one that lost its header after the
+        # store had written it, was edited by hand.
+        hand_edited = (header is not None and not header.ours) or (header is None and folded_before > 0)
+        if hand_edited and pending and not readonly:
             self._merge(base, text, header, pending, opening=True)
             return
         for event in pending:
             apply(self.session, event.ops, self.index)
         self.seq = pending[-1].seq if pending else max(folded, 0)
-        if header is not None and not header.ours and pending and readonly:
+        if hand_edited and pending and readonly:
             self.notices.append(
                 f"{self.path.name} was edited by hand; {len(pending)} newer change(s) from the journal are shown on top"
             )
@@ -517,13 +529,8 @@ class Store:
             )
             return
         seq = pending[-1].seq if pending else (header.seq if header else self.seq)
-        seq = max(seq, self.journal.last_seq()) if not opening else seq
         generation = str(int(self.journal.get_meta("generation", "0") or 0) + 1)
-        if opening:
-            with self.journal.write():
-                self._commit_merge(merged, seq, generation)
-        else:
-            self._commit_merge(merged, seq, generation)
+        self._commit_merge(merged, seq, generation)
         message = (
             f"{self.path.name} was edited by hand; {sum(len(e.ops) for e in pending)} change(s) from the journal "
             f"were merged on top of the edit (a copy of the edit is in {copy})."

@@ -1,0 +1,106 @@
+"""The session model, its TOML file and the clock times of the programme."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workshop.model import Note, Session
+from workshop.sessionfile import dumps, load, parse
+from workshop.timetable import clock, planned, round_slots, span
+
+ROOT = Path(__file__).parents[1]
+MEETING_3 = ROOT / "sessions" / "meeting-3.toml"
+
+
+def test_meeting_3_programme_times_are_those_on_the_slide():
+    session, _ = load(MEETING_3)
+    ends = [clock(slot.end, "da") for slot in planned(session)]
+    assert ends == ["18.20", "18.50", "19.20", "19.50", "20.20", "20.45", "21.00"]
+    assert [span(s, "da") for s in round_slots(session)] == [
+        "18.20 \u2013 18.50",
+        "19.20 \u2013 19.50",
+        "19.50 \u2013 20.20",
+    ]
+
+
+def test_meeting_3_has_the_slides_stations_hosts_groups_and_questions():
+    session, _ = load(MEETING_3)
+    assert [s.host for s in session.stations] == ["Rikke", "Signe", "Kristine"]
+    assert session.stations[0].name == "Ledelse som fag"
+    assert "Er der noget vi har overset?" in session.stations[1].questions
+    assert [g.name for g in session.groups] == ["Gruppe 1", "Gruppe 2", "Gruppe 3"]
+    assert [len(g.members) for g in session.groups] == [8, 8, 6]
+    assert session.workshop.date == dt.date(2023, 4, 19)
+    assert session.workshop.language == "da"
+
+
+def test_english_sessions_show_times_with_a_colon():
+    moment = dt.datetime(2026, 3, 12, 9, 5)
+    assert clock(moment, "en") == "09:05"
+    assert clock(moment, "da") == "09.05"
+
+
+def test_start_time_may_be_written_the_danish_way(session_path: Path):
+    text = session_path.read_text(encoding="utf-8").replace('start = "18:00"', 'start = "17.30"')
+    session = parse(text, session_path)
+    assert clock(planned(session)[0].end, "da") == "17.50"
+
+
+def test_programme_items_get_ids_when_left_out(session_path: Path):
+    text = "\n".join(l for l in session_path.read_text(encoding="utf-8").splitlines() if not l.startswith('id = "p'))
+    session = parse(text, session_path)
+    assert [p.id for p in session.program] == [f"p{n}" for n in range(1, 8)]
+
+
+def test_members_may_be_plain_names_or_tables(session_path: Path):
+    session, _ = load(session_path)
+    first = session.groups[0].members
+    assert first[0].name == "Åse Lund" and first[0].affiliation == "politician"
+    assert first[2].name == "Freja Holm" and first[2].affiliation is None
+
+
+def test_a_written_session_reads_back_the_same(session_path: Path):
+    session, _ = load(session_path)
+    session.notes.append(Note(station="s1", round=2, group="g3", text="Første linje\nanden linje", categories=["c1"]))
+    again = parse(dumps(session), session_path)
+    assert again == session
+
+
+TEXTS = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=200
+) | st.sampled_from(
+    [
+        "nul\x00 lodret tab\x0b sideskift\x0c escape\x1b",
+        "emoji 😀👍🏽 and ‘quotes’ “from Word” – § 17, stk. 4",
+        "æøå ÆØÅ\n\tindrykket\n\n",
+        '"""triple""" and \\ backslash',
+        "x" * 100_000,
+    ]
+)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(text=TEXTS)
+def test_any_note_text_is_stored_and_read_back_unchanged(session_path: Path, text: str):
+    session, _ = load(session_path)
+    session.notes.append(Note(station="s2", round=1, text=text))
+    again = parse(dumps(session), session_path)
+    assert again.notes[-1].text == text
+
+
+def test_windows_line_ends_become_plain_ones():
+    assert Note(station="s1", round=1, text="a\r\nb").text == "a\nb"
+
+
+def test_session_lookups():
+    session, _ = load(MEETING_3)
+    assert isinstance(session, Session)
+    assert session.station("s2").host == "Signe"
+    assert session.group("g3").name == "Gruppe 3"
+    assert session.category("nope") is None
+    assert len(session.people()) == 22

@@ -1,0 +1,186 @@
+"""The store: durable at once, shared by several instances, safe against hand edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshop import codebook
+from workshop.model import Category
+from workshop.problems import SessionError
+from workshop.sessionfile import load
+from workshop.store import ChangeRefused, Store
+
+
+def test_a_note_is_on_disk_when_add_returns(session_path: Path):
+    first = Store.open(session_path, author="Karen Mose")
+    note = first.add_note("s1", 1, "Lederne mangler sparring – især nye")
+    # No close, no fold: a second process opening now must see it (it is in the journal).
+    second = Store.open(session_path, author="Per Holt", backup=False)
+    assert [n.text for n in second.session.notes] == ["Lederne mangler sparring – især nye"]
+    assert second.session.notes[0].group == "g1"  # round 1, station 1 -> group 1
+    assert second.session.notes[0].author == "Karen Mose"
+    assert note.id == second.session.notes[0].id
+    first.close()
+    second.close()
+
+
+def test_close_folds_everything_into_the_readable_toml(session_path: Path):
+    with Store.open(session_path, author="Karen Mose") as store:
+        store.add_note("s2", 2, "Praktikpladser skal være bedre")
+    text = session_path.read_text(encoding="utf-8")
+    assert "Praktikpladser skal være bedre" in text
+    session, _ = load(session_path)
+    assert len(session.notes) == 1
+
+
+def test_other_instances_see_changes_on_poll(session_path: Path):
+    a = Store.open(session_path, author="Karen Mose")
+    b = Store.open(session_path, author="Per Holt", backup=False)
+    assert b.poll() is False
+    a.add_note("s3", 1, "Ledige kan blive gode assistenter")
+    codebook.create(a, "Økonomi")
+    assert b.poll() is True
+    assert [n.text for n in b.session.notes] == ["Ledige kan blive gode assistenter"]
+    assert codebook.find_by_name(b.session, "økonomi") is not None
+    a.close()
+    b.close()
+
+
+def test_two_people_coding_one_note_both_keep_their_intent(session_path: Path):
+    a = Store.open(session_path, author="Karen Mose")
+    b = Store.open(session_path, author="Per Holt", backup=False)
+    note = a.add_note("s1", 1, "Mentorordning for nye ledere")
+    b.poll()
+    a.toggle_category(note.id, "c1")
+    b.toggle_category(note.id, "c3")  # b has not polled: the store catches up before writing
+    a.poll()
+    assert a.session.notes[0].categories == ["c1", "c3"]
+    # Karen undoes her change: Per's category stays.
+    a.undo()
+    assert a.session.notes[0].categories == ["c3"]
+    a.close()
+    b.close()
+
+
+def test_undo_and_redo_survive_a_restart(session_path: Path):
+    store = Store.open(session_path, author="Karen Mose")
+    note = store.add_note("s1", 1, "Første udgave")
+    store.edit_note(note.id, text="Anden udgave")
+    store.close()
+
+    store = Store.open(session_path, author="Karen Mose")
+    assert store.undo().label == "undo: note edited"
+    assert store.session.notes[0].text == "Første udgave"
+    store.undo()
+    assert store.session.notes == []
+    assert store.undo() is None
+    store.redo()
+    store.redo()
+    assert store.session.notes[0].text == "Anden udgave"
+    store.close()
+    # Someone else cannot undo Karen's changes.
+    other = Store.open(session_path, author="Per Holt", backup=False)
+    assert other.undo() is None
+    other.close()
+
+
+def test_merge_moves_notes_and_is_undoable(store: Store):
+    a = store.add_note("s1", 1, "Ledelsesspænd er for stort", categories=["c1"])
+    b = store.add_note("s2", 1, "Efteruddannelse", categories=["c2", "c1"])
+    moved = codebook.merge(store, "c1", "c2")
+    assert moved == 2
+    assert store.session.category("c1") is None
+    assert [n.categories for n in store.session.notes] == [["c2"], ["c2"]]
+    store.undo()
+    assert store.session.category("c1") is not None
+    assert store.index.get(a.id).categories == ["c1"]
+    assert store.index.get(b.id).categories == ["c2", "c1"]
+
+
+def test_invalid_changes_are_refused_and_not_written(store: Store):
+    with pytest.raises(ChangeRefused) as caught:
+        store.add_note("s9", 1, "x")
+    assert 'unknown station "s9"' in str(caught.value)
+    with pytest.raises(ChangeRefused) as caught:
+        codebook.create(store, "ledelse")
+    assert "exists already" in str(caught.value)
+    twin = [*store.session.categories, Category(id="c9", name="Ledelse")]
+    with pytest.raises(ChangeRefused):
+        store.set_section("categories", twin, "codebook changed")
+    assert store.history() == []
+
+
+def test_a_backup_is_taken_on_open_and_five_are_kept(session_path: Path):
+    for _ in range(7):
+        Store.open(session_path).close()
+    backups = sorted((session_path.parent / ".backups").glob("evening-*.toml"))
+    assert len(backups) == 5
+    assert backups[-1].read_text(encoding="utf-8") == session_path.read_text(encoding="utf-8")
+
+
+def test_a_hand_edit_while_open_is_merged_and_told(session_path: Path):
+    store = Store.open(session_path, author="Karen Mose")
+    store.fold()
+    store.add_note("s1", 1, "Noten fra appen")  # in the journal, not yet in the TOML
+    text = session_path.read_text(encoding="utf-8").replace('host = "Bodil"', 'host = "Bodil Ravn"')
+    session_path.write_text(text, encoding="utf-8")
+    assert store.poll() is True
+    assert store.session.station("s1").host == "Bodil Ravn"
+    assert [n.text for n in store.session.notes] == ["Noten fra appen"]
+    assert any("edited by hand" in n for n in store.notices)
+    on_disk, _ = load(session_path)
+    assert on_disk.station("s1").host == "Bodil Ravn" and len(on_disk.notes) == 1
+    assert list((session_path.parent / ".backups").glob("evening-hand-edit-*.toml"))
+    store.close()
+
+
+def test_a_hand_edit_while_closed_is_merged_on_open(session_path: Path):
+    store = Store.open(session_path, author="Karen Mose")
+    store.add_note("s1", 1, "Foldet")
+    store.fold()
+    store.add_note("s2", 1, "Ikke foldet endnu")
+    # The process dies here: the second note is only in the journal.
+    store.journal.close()
+    text = session_path.read_text(encoding="utf-8").replace('title = "Tak for i dag"', 'title = "Tak og farvel"')
+    session_path.write_text(text, encoding="utf-8")
+    again = Store.open(session_path, author="Karen Mose")
+    assert [n.text for n in again.session.notes] == ["Foldet", "Ikke foldet endnu"]
+    assert again.session.program[-1].title == "Tak og farvel"
+    assert any("edited by hand" in n for n in again.notices)
+    again.close()
+
+
+def test_a_broken_hand_edit_is_never_overwritten(session_path: Path):
+    store = Store.open(session_path, author="Karen Mose")
+    store.add_note("s3", 3, "Vigtig pointe")
+    broken = session_path.read_text(encoding="utf-8").replace("[[groups]]", "[[groups]", 1)
+    session_path.write_text(broken, encoding="utf-8")
+    store.poll()
+    assert any("has problems" in n or "not valid TOML" in n for n in store.notices)
+    store.add_note("s3", 3, "Endnu en")
+    store.close()
+    assert session_path.read_text(encoding="utf-8") == broken
+    copies = list((session_path.parent / ".backups").glob("evening-app-*.toml"))
+    assert copies and "Endnu en" in copies[0].read_text(encoding="utf-8")
+    with pytest.raises(SessionError):
+        Store.open(session_path)
+    # Fixed by hand: everything from the journal comes back on top.
+    session_path.write_text(broken.replace("[[groups]", "[[groups]]", 1), encoding="utf-8")
+    again = Store.open(session_path, author="Karen Mose")
+    assert sorted(n.text for n in again.session.notes) == ["Endnu en", "Vigtig pointe"]
+    again.close()
+
+
+def test_the_journal_keeps_the_audit_trail(store: Store):
+    store.add_note("s1", 1, "a")
+    codebook.create(store, "Arbejdsmiljø")
+    labels = [e.label for e in store.history()]
+    assert labels == ['category "Arbejdsmiljø" created', "note added"]
+    assert {e.author for e in store.history()} == {"Testa Testesen"}
+
+
+def test_readonly_open_creates_nothing(session_path: Path):
+    Store.open(session_path, readonly=True).close()
+    assert sorted(p.name for p in session_path.parent.iterdir()) == ["evening.toml"]
