@@ -74,14 +74,20 @@ def parse(text: str, path: Path) -> Session:
 
 def from_dict(raw: dict[str, Any], text: str, path: Path) -> Session:
     """Validate parsed TOML data (``text`` is used to find line numbers)."""
-    index = index_lines(text)
     try:
         session = Session.model_validate(raw)
     except ValidationError as error:
+        index = index_lines(text)
         problems = [_problem(e, raw, text, index) for e in error.errors()]
         raise SessionError(path, problems) from None
+    return checked(session, text, path)
+
+
+def checked(session: Session, text: str, path: Path) -> Session:
+    """The session if its references hold; else a SessionError with every problem and its line."""
     problems = check(session)
     if problems:
+        index = index_lines(text)
         for problem in problems:
             problem.line = line_of(text, problem.loc, index)
         raise SessionError(path, problems)

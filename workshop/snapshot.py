@@ -36,6 +36,11 @@ def checksum(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
 
+def text_checksum(text: str) -> str:
+    """The checksum of a whole file's text (for the parsed-snapshot cache)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def read_header(text: str) -> Header | None:
     """The header of a snapshot, or None when the file has none (new or hand-written)."""
     match = _HEADER.match(text)

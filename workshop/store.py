@@ -26,7 +26,7 @@ from .journal import Event, Journal, instance_id, journal_path
 from .model import Note, Session, now
 from .problems import Problem, SessionError
 from .rotation import groups_at
-from .sessionfile import parse, read_text
+from .sessionfile import checked, parse, read_text
 from .validation import check
 
 
@@ -101,12 +101,13 @@ class Store:
         """
         path = Path(path)
         text = read_text(path)
-        base = parse(text, path)  # every problem is reported before anything is created
         jpath = journal_path(path)
-        if readonly and not jpath.exists():
-            store = cls(path, None, author or default_author())
-            store._set_session(base)
-            return store
+        if not jpath.exists():
+            base = parse(text, path)  # every problem is reported before anything is created
+            if readonly:
+                store = cls(path, None, author or default_author())
+                store._set_session(base)
+                return store
         journal = Journal(jpath)
         store = cls(path, journal, author or default_author())
         try:
@@ -114,14 +115,31 @@ class Store:
                 snapshot.backup(path)
             # Read the file and the journal as one consistent picture: no fold runs meanwhile.
             with journal.write():
-                again = read_text(path)
-                if again != text:
-                    text, base = again, parse(again, path)
+                text = read_text(path)
+                base = store._parse(text, remember=not readonly)
                 store._start(base, text, snapshot.read_header(text), readonly)
         except BaseException:
             journal.close()
             raise
         return store
+
+    def _parse(self, text: str, remember: bool = False) -> Session:
+        """Parse the file, from the journal's cache when it holds exactly this text.
+
+        Call inside the journal's write lock; ``remember`` caches a fresh parse for next time.
+        """
+        assert self.journal is not None
+        checksum = snapshot.text_checksum(text)
+        cached = self.journal.cached_snapshot(checksum)
+        if cached is not None:
+            try:
+                return checked(Session.model_validate_json(cached), text, self.path)
+            except ValueError:
+                pass  # an old cache the model no longer accepts: read the TOML itself
+        session = parse(text, self.path)
+        if remember:
+            self.journal.cache_snapshot(checksum, session.model_dump_json())
+        return session
 
     def _start(self, base: Session, text: str, header: snapshot.Header | None, readonly: bool) -> None:
         assert self.journal is not None
@@ -185,7 +203,7 @@ class Store:
         assert self.journal is not None
         text = read_text(self.path)
         header = snapshot.read_header(text)
-        base = parse(text, self.path)
+        base = self._parse(text)
         self.generation = self.journal.get_meta("generation", "0") or "0"
         self.folded = header.seq if header else int(self.journal.get_meta("folded_seq", "0") or 0)
         self._set_session(base)
@@ -418,11 +436,17 @@ class Store:
             folded = int(journal.get_meta("folded_seq", "0") or 0)
             if folded >= self.seq and self.folded >= self.seq:
                 return True
-            snapshot.write(self.path, self.session, self.seq)
+            self._write_snapshot(self.session, self.seq)
             journal.set_meta("folded_seq", self.seq)
         self.folded = self.seq
         self.file_state = FileState.of(self.path)
         return True
+
+    def _write_snapshot(self, session: Session, seq: int) -> None:
+        """Write the TOML file and remember its parsed form (inside the journal's write lock)."""
+        assert self.journal is not None
+        text = snapshot.write(self.path, session, seq)
+        self.journal.cache_snapshot(snapshot.text_checksum(text), session.model_dump_json())
 
     def close(self) -> None:
         """Fold and let go of the journal. If the file may not be overwritten, keep a copy."""
@@ -544,7 +568,7 @@ class Store:
 
     def _commit_merge(self, merged: Session, seq: int, generation: str) -> None:
         assert self.journal is not None
-        snapshot.write(self.path, merged, seq)
+        self._write_snapshot(merged, seq)
         self.journal.set_meta("folded_seq", seq)
         self.journal.set_meta("generation", generation)
         self.generation = generation
