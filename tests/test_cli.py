@@ -1,0 +1,121 @@
+"""The commands, as a user types them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from workshop.cli import main
+from workshop.sessionfile import load
+
+import shutil
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "sessions" / "meeting-3.toml"
+
+
+@pytest.fixture
+def meeting_3(tmp_path: Path) -> Path:
+    """A copy of the shipped example, so a journal beside the original cannot change results."""
+    target = tmp_path / "meeting-3.toml"
+    shutil.copy(EXAMPLE, target)
+    return target
+
+
+def test_check_counts_everything(meeting_3: Path, capsys):
+    assert main(["check", str(meeting_3)]) == 0
+    assert capsys.readouterr().out.strip() == "ok: 3 stations, 3 groups, 3 rounds, 4 categories, 0 notes"
+
+
+def test_schedule_prints_the_slides_table(meeting_3: Path, capsys):
+    assert main(["schedule", str(meeting_3)]) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if "Runde" in line]
+    assert len(rows) == 3
+    assert "Runde 1: 18.20 – 18.50" in rows[0]
+    assert "Runde 2: 19.20 – 19.50" in rows[1]
+    assert "Runde 3: 19.50 – 20.20" in rows[2]
+    cells = [[c.strip() for c in row.split("│")[2:5]] for row in rows]
+    assert cells == [
+        ["Gruppe 1", "Gruppe 2", "Gruppe 3"],
+        ["Gruppe 3", "Gruppe 1", "Gruppe 2"],
+        ["Gruppe 2", "Gruppe 3", "Gruppe 1"],
+    ]
+    for header in ("Station 1", "Ledelse som fag", "v. Rikke", "v. Signe", "v. Kristine"):
+        assert header in out
+
+
+def test_schedule_as_json(meeting_3: Path, capsys):
+    assert main(["schedule", str(meeting_3), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["rounds"][0] == {
+        "round": 1,
+        "start": "18:20",
+        "end": "18:50",
+        "stations": {"s1": ["g1"], "s2": ["g2"], "s3": ["g3"]},
+    }
+    assert [r["start"] for r in data["rounds"]] == ["18:20", "19:20", "19:50"]
+    assert data["rounds"][2]["stations"] == {"s1": ["g2"], "s2": ["g3"], "s3": ["g1"]}
+
+
+def test_note_adds_a_durable_note_with_the_rotations_group(session_path: Path, capsys):
+    code = main(
+        [
+            "note", str(session_path), "--station", "s2", "--round", "2",
+            "--category", "Uddannelse", "--category", "Praktik", "--author", "Karen Mose",
+            "Eleverne skal mødes af en fast vejleder",
+        ]
+    )
+    assert code == 0
+    note_id = capsys.readouterr().out.strip()
+    session, _ = load(session_path)  # the TOML itself holds it
+    note = next(n for n in session.notes if n.id == note_id)
+    assert note.group == "g1"  # round 2, station 2 -> Gruppe 1 as on the slide
+    assert note.author == "Karen Mose"
+    names = [session.category(c).name for c in note.categories]
+    assert names == ["Uddannelse", "Praktik"]  # "Praktik" was created on the way
+    assert session.category(note.categories[1]).key == 5
+
+
+def test_note_reads_standard_input(session_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop", "note", str(session_path), "--station", "s1", "--round", "1", "-"],
+        input="Linje et\nLinje to – æøå\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    session, _ = load(session_path)
+    assert session.notes[0].text == "Linje et\nLinje to – æøå\n"
+
+
+def test_new_writes_a_session_that_checks(tmp_path: Path, capsys):
+    path = tmp_path / "aften.toml"
+    assert main(["new", str(path), "--stations", "4", "--title", "Temaaften", "--language", "en"]) == 0
+    assert "workshop run" in capsys.readouterr().out
+    session, _ = load(path)
+    assert session.workshop.title == "Temaaften"
+    assert len(session.stations) == len(session.groups) == len(session.round_items()) == 4
+    assert main(["check", str(path)]) == 0
+    assert "ok: 4 stations, 4 groups, 4 rounds" in capsys.readouterr().out
+
+
+def test_new_refuses_shapes_it_cannot_schedule_yet(tmp_path: Path, capsys):
+    assert main(["new", str(tmp_path / "x.toml"), "--stations", "3", "--groups", "4"]) == 2
+    assert "as many groups and rounds as stations" in capsys.readouterr().err
+    assert not (tmp_path / "x.toml").exists()
+
+
+def test_python_dash_m_works(meeting_3: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop", "check", str(meeting_3)], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("ok: 3 stations")
