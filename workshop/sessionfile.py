@@ -115,7 +115,12 @@ def _problem(error: Any, raw: dict[str, Any], text: str, index: dict) -> Problem
     value = error.get("input")
     shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
     message = error["msg"].removeprefix("Value error, ")
-    return Problem(f"{message} (found {shown})", _FIXES.get(kind.split("_")[0], "correct the value"), loc, line)
+    fix = _FIXES.get(kind.split("_")[0], "correct the value")
+    if "more than zero" in message:
+        fix = "write a number of minutes above 0, e.g. 30"
+    elif "clock time" in message:
+        fix = 'write it as "18:00"'
+    return Problem(f"{message} (found {shown})", fix, loc, line)
 
 
 _FIXES = {
