@@ -107,10 +107,20 @@ def test_new_writes_a_session_that_checks(tmp_path: Path, capsys):
     assert "ok: 4 stations, 4 groups, 4 rounds" in capsys.readouterr().out
 
 
-def test_new_refuses_shapes_it_cannot_schedule_yet(tmp_path: Path, capsys):
-    assert main(["new", str(tmp_path / "x.toml"), "--stations", "3", "--groups", "4"]) == 2
-    assert "as many groups and rounds as stations" in capsys.readouterr().err
+def test_new_refuses_more_rounds_than_any_group_needs(tmp_path: Path, capsys):
+    assert main(["new", str(tmp_path / "x.toml"), "--stations", "3", "--rounds", "5"]) == 2
+    assert "after 3 rounds" in capsys.readouterr().err
     assert not (tmp_path / "x.toml").exists()
+
+
+def test_new_with_more_groups_than_stations_lets_groups_wait(tmp_path: Path, capsys):
+    path = tmp_path / "stor.toml"
+    assert main(["new", str(path), "--stations", "3", "--groups", "5"]) == 0
+    capsys.readouterr()
+    assert main(["schedule", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Runde ") == 5
+    assert "wait" in out
 
 
 def test_python_dash_m_works(meeting_3: Path):

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop.problems import SessionError
-from workshop.rotation import RotationError, cyclic, groups_at, rotation, route
+from workshop.rotation import RotationError, cyclic, groups_at, plan, rotation, route
 from workshop.sessionfile import load, parse
 
 ROOT = Path(__file__).parents[1]
@@ -51,13 +51,39 @@ def _with_extra_group(text: str) -> str:
     return text + '\n[[groups]]\nid = "g4"\nname = "Gruppe 4"\n'
 
 
-def test_a_shape_without_a_generated_rotation_gets_a_clear_message(session_path: Path):
+def test_more_groups_than_stations_waits_or_shares_and_says_what_it_costs(session_path: Path):
     text = _with_extra_group(session_path.read_text(encoding="utf-8"))
+    session = parse(text, session_path)  # 3 stations, 4 groups, 3 rounds: groups take turns waiting
+    rounds = rotation(session)
+    assert all(sum(len(g) for g in r.values()) == 3 for r in rounds)
+    assert any("g4" in " ".join(p.costs) or "wait" in " ".join(p.costs) for p in [plan(session)])
+    shared = parse(text + '\n[schedule]\nextra_groups = "share"\n', session_path)
+    for assignment in rotation(shared):
+        assert sorted(len(g) for g in assignment.values()) == [1, 1, 2]
+    for group in ("g1", "g2", "g3", "g4"):
+        assert sorted(s for _, s in route(shared, group)) == ["s1", "s2", "s3"]
+
+
+def test_more_rounds_than_the_shape_needs_gets_a_clear_message(session_path: Path):
+    text = session_path.read_text(encoding="utf-8")
+    text += '\n[[program]]\nid = "p8"\ntitle = "Runde 4"\nminutes = 30\nkind = "round"\n'
     with pytest.raises(SessionError) as caught:
         parse(text, session_path)
     message = str(caught.value)
-    assert "3 stations, 4 groups and 3 round items" in message
+    assert "4 rounds are more than this shape needs" in message
     assert "[[rotation]]" in message
+
+
+def test_remix_mode_moves_people_and_the_cells_hold_names(session_path: Path):
+    text = session_path.read_text(encoding="utf-8") + '\n[schedule]\nmode = "remix"\n'
+    session = parse(text, session_path)
+    rounds = rotation(session)
+    people = sorted(m.name for m in session.people())
+    for assignment in rounds:
+        assert sorted(n for names in assignment.values() for n in names) == people
+    for person in people:
+        assert sorted(s for _, s in route(session, person)) == ["s1", "s2", "s3"]
+    assert groups_at(session, "s1", 1) == []  # notes then belong to a station and round only
 
 
 def test_an_explicit_rotation_is_used_and_checked(session_path: Path):

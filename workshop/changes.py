@@ -28,6 +28,7 @@ SECTION_NAMES = (
     "participants",
     "categories",
     "rotation",
+    "schedule",
     "live",
     "summary",
 )

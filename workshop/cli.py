@@ -59,7 +59,28 @@ def build_parser() -> argparse.ArgumentParser:
     schedule = commands.add_parser("schedule", help="print the rotation")
     schedule.add_argument("session", type=Path)
     schedule.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    schedule.add_argument(
+        "--mode", choices=["groups", "remix"], default=None,
+        help="groups rotate, or people re-mix (default: the session's [schedule] mode)",
+    )
+    schedule.add_argument(
+        "--extra-groups", choices=["pause", "share"], default=None,
+        help="with more groups than stations: groups wait in turn, or share stations",
+    )
+    schedule.add_argument("--williams", action="store_true", default=None, help="carry-over balance")
+    schedule.add_argument("--seed", type=int, default=None, help="the re-mix's seed")
     schedule.set_defaults(handler=cmd_schedule)
+
+    groups = commands.add_parser("groups", help="form balanced groups from the participants")
+    groups.add_argument("session", type=Path)
+    groups.add_argument("--count", type=int, required=True, help="how many groups")
+    groups.add_argument("--balance", choices=["affiliation", "none"], default="affiliation")
+    groups.add_argument("--apart", action="append", default=[], metavar="A,B", help="two people never together")
+    groups.add_argument("--together", action="append", default=[], metavar="A,B", help="two people always together")
+    groups.add_argument("--pin", action="append", default=[], metavar="NAME=GROUP", help="a person in group GROUP (1, 2, ...)")
+    groups.add_argument("--seed", type=int, default=0)
+    groups.add_argument("--write", action="store_true", help="save the groups into the session")
+    groups.set_defaults(handler=cmd_groups)
 
     note = commands.add_parser("note", help="add a note from a script")
     note.add_argument("session", type=Path)
@@ -178,20 +199,37 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from .rotation import RotationError, rotation
+    from .rotation import RotationError, plan, remixed, rotation
     from .store import Store
     from .timetable import clock, round_slots
 
     store = Store.open(args.session, backup=False, readonly=True)
     store.close()
     session = store.session
+    overrides = {
+        key: value
+        for key, value in (
+            ("mode", args.mode),
+            ("extra_groups", args.extra_groups),
+            ("williams", args.williams),
+            ("seed", args.seed),
+        )
+        if value is not None
+    }
+    if overrides:
+        session = session.model_copy(update={"schedule": session.schedule.model_copy(update=overrides)})
+    remix_mode = session.schedule.mode == "remix" and not session.rotation
     try:
         rounds = rotation(session)
+        costs = [] if session.rotation or remix_mode else plan(session).costs
+        mixed = remixed(session) if remix_mode else None
     except RotationError as error:
-        raise SessionError(args.session, [Problem(str(error), "make the counts equal or add [[rotation]] tables")]) from None
+        raise SessionError(
+            args.session, [Problem(str(error), "change the counts or the [schedule], or add [[rotation]] tables")]
+        ) from None
     slots = round_slots(session)
     if args.json:
-        data = {
+        data: dict = {
             "rounds": [
                 {
                     "round": number,
@@ -202,11 +240,107 @@ def cmd_schedule(args: argparse.Namespace) -> int:
                 for number, r in enumerate(rounds, start=1)
             ]
         }
+        if mixed is not None:
+            from .remix import contact_stats
+
+            stats = contact_stats(mixed.rounds)
+            data["contacts"] = {
+                "distinct_pairs": stats.distinct_pairs, "min": stats.min, "mean": stats.mean, "max": stats.max,
+            }
+            data["gave_way"] = list(mixed.gave_way)
+        if costs:
+            data["costs"] = costs
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     from .schedule_table import render_rotation
 
     print(render_rotation(session, rounds, slots))
+    for cost in costs:
+        print(f"- {cost}")
+    if mixed is not None:
+        from .remix import contact_stats
+
+        stats = contact_stats(mixed.rounds)
+        print(
+            f"people met: min {stats.min}, mean {stats.mean:.1f}, max {stats.max} "
+            f"({stats.distinct_pairs} distinct pairs; {mixed.method})"
+        )
+        for sentence in mixed.gave_way:
+            print(f"- {sentence}")
+    return EXIT_OK
+
+
+# groups --------------------------------------------------------------------------------------
+
+
+def _pair(text: str, option: str) -> tuple[str, str]:
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise UsageError(f'{option} "{text}": give two names separated by a comma, e.g. "Anna Berg,Bo Dam"')
+    return parts[0], parts[1]
+
+
+def cmd_groups(args: argparse.Namespace) -> int:
+    from .grouping import GroupingError, Person, form_groups
+    from .labels import label
+    from .model import Group
+    from .store import ChangeRefused, Store
+
+    store = Store.open(args.session, backup=args.write, readonly=not args.write)
+    try:
+        session = store.session
+        people = [Person(m.name, m.affiliation) for m in session.people()]
+        names = {p.name for p in people}
+        apart = [_pair(text, "--apart") for text in args.apart]
+        together = [_pair(text, "--together") for text in args.together]
+        pinned: dict[str, int] = {}
+        for text in args.pin:
+            name, _, number = text.rpartition("=")
+            if not name or not number.strip().isdigit():
+                raise UsageError(f'--pin "{text}": write NAME=GROUP, e.g. "Anna Berg=2"')
+            pinned[name.strip()] = int(number)
+        for name in [n for pair in apart + together for n in pair] + list(pinned):
+            if name not in names:
+                raise UsageError(f'"{name}" is not a participant of {args.session}')
+        try:
+            result = form_groups(
+                people,
+                args.count,
+                balance=None if args.balance == "none" else "affiliation",
+                apart=apart,
+                together=together,
+                pinned=pinned,
+                seed=args.seed,
+                hosts=[s.host for s in session.stations if s.host],
+            )
+        except GroupingError as error:
+            raise UsageError(str(error)) from None
+        language = session.workshop.language
+        affiliation = {p.name: p.affiliation for p in people}
+        for number, members in enumerate(result.groups, start=1):
+            shown = ", ".join(f"{n} ({affiliation[n]})" if affiliation[n] else n for n in members)
+            print(f"{label('group', language)} {number} ({len(members)}): {shown}")
+        for sentence in result.gave_way:
+            print(f"- gave way: {sentence}")
+        if args.write:
+            by_name = {m.name: m for m in session.people()}
+            groups = [
+                Group(id=f"g{n}", name=f"{label('group', language)} {n}", members=[by_name[m] for m in members])
+                for n, members in enumerate(result.groups, start=1)
+            ]
+
+            def build(current):
+                from .changes import section_op
+
+                return [section_op(current, "groups", groups), section_op(current, "participants", [])]
+
+            try:
+                store.change(f"{len(groups)} groups formed", build)
+            except ChangeRefused as error:
+                raise UsageError(f"the groups were not saved: {error}") from None
+            print(f"saved {len(groups)} groups in {args.session}")
+    finally:
+        store.close()
     return EXIT_OK
 
 

@@ -218,6 +218,21 @@ class RotationRound(Model):
     """Station id -> the ids of the groups there, e.g. { s1 = ["g1"], s2 = ["g2"] }."""
 
 
+class Schedule(Model):
+    """The ``[schedule]`` table: how groups (or people) move between stations."""
+
+    mode: Literal["groups", "remix"] = "groups"
+    """groups: fixed groups rotate; remix: people, not groups, move (World Cafe)."""
+    extra_groups: Literal["pause", "share"] = "pause"
+    """With more groups than stations: groups take turns waiting, or share stations."""
+    williams: bool = False
+    """Carry-over balance: every station follows every other equally often."""
+    seed: int = 0
+    """The seed of the re-mix (the same seed gives the same rounds)."""
+    apart: list[list[str]] = []
+    """Pairs of people who should never meet, e.g. [["Anna", "Bo"]]."""
+
+
 class ActualTime(Model):
     """When a programme item really started and ended."""
 
@@ -276,6 +291,8 @@ class Session(Model):
     """The codebook."""
     rotation: list[RotationRound] = []
     """An explicit rotation; when empty it is generated."""
+    schedule: Schedule = Schedule()
+    """How the rotation is generated."""
     notes: list[Note] = []
     """The notes."""
     live: Live = Live()

@@ -160,6 +160,8 @@ def to_dict(session: Session) -> dict[str, Any]:
     for station in data.get("stations", []):
         if not station.get("questions"):
             station.pop("questions", None)
+    schedule = {k: v for k, v in data.get("schedule", {}).items() if v != Session.model_fields["schedule"].default.model_dump().get(k)}
+    data["schedule"] = schedule
     live = {k: v for k, v in data.get("live", {}).items() if v not in (None, [], {}, 0, False)}
     data["live"] = live
     data["summary"]["stations"] = data["summary"].get("stations") or {}

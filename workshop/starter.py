@@ -25,15 +25,15 @@ def starter_session(
 ) -> Session:
     """A session with ``stations`` stations, groups and rounds (the cyclic rotation)."""
     groups = stations if groups is None else groups
-    rounds = stations if rounds is None else rounds
+    rounds = max(stations, groups) if rounds is None else rounds
     if stations < 1:
         raise ValueError("--stations must be 1 or more")
     if groups < 1 or rounds < 1:
         raise ValueError("--groups and --rounds must be 1 or more")
-    if not stations == groups == rounds:
+    if rounds > max(stations, groups):
         raise ValueError(
-            "for now a new session has as many groups and rounds as stations "
-            f"(asked: {stations} stations, {groups} groups, {rounds} rounds)"
+            f"--rounds {rounds}: with {stations} stations and {groups} groups every group has visited "
+            f"every station after {max(stations, groups)} rounds"
         )
     try:
         start_time = parse_clock(start)

@@ -100,16 +100,25 @@ def check(session: Session) -> list[Problem]:
 
     if session.rotation:
         problems += _check_rotation(session, station_ids, group_ids, rounds)
-    else:
-        shape = shape_problem(len(session.stations), len(session.groups), rounds)
-        if shape and session.stations:
+    elif session.stations:
+        shape = shape_problem(session)
+        if shape:
             problems.append(
                 Problem(
                     shape,
-                    "make the counts equal, or write the rotation out as [[rotation]] tables",
+                    "change the counts or the [schedule], or write the rotation out as [[rotation]] tables",
                     ("program",),
                 )
             )
+    people = {m.name for m in session.people()}
+    for index, pair in enumerate(session.schedule.apart):
+        if len(pair) != 2:
+            problems.append(Problem("a keep-apart pair needs two names", 'write ["Anna", "Bo"]', ("schedule", "apart")))
+        for name in pair:
+            if name not in people:
+                problems.append(
+                    Problem(f'"{name}" is not a participant', "use a name from the groups or participants", ("schedule", "apart"))
+                )
 
     live = session.live
     if live.current is not None and live.current not in item_ids:
