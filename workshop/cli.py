@@ -93,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     note.add_argument("--author", default=None)
     note.add_argument("text", help="the note's text (use - to read it from standard input)")
     note.set_defaults(handler=cmd_note)
+
+    from .export_command import add_export_command
+
+    add_export_command(commands)
     return parser
 
 

@@ -1,9 +1,307 @@
-"""The secretariat mode. (A first version: the programme and the rotation.)"""
+"""The secretariat mode: write the summaries, then export the minutes, route cards and quotes.
+
+Left, the overall summary ("Opsamling") and each station with its number of notes; right, the
+chosen summary in an editor with what lies behind it (the notes per category). A summary is
+saved with ctrl+s, when another summary is chosen, when the mode is left, and a moment after
+typing stops. F5 exports every document (F9 the anonymized minutes); the command palette
+offers each document on its own. The export runs beside the screen with a progress bar, and
+the screen lists where each file went.
+"""
 
 from __future__ import annotations
 
-from .overview import OverviewScreen
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Static, TextArea
+
+from ...exports import ExportError, export_many, snapshot_of
+from ...labels import label
+from ...minutes import station_heading
+from ...station_notes import station_notes, tally
+from ...summaries import summary_of, write_summary
+from ..components.export_status import ExportStatus, shown_path
+from ..components.summary_list import OVERALL_KEY, SummaryList
+from ..messages import SessionChanged
+
+AUTOSAVE_SECONDS = 2.0
+"""A summary is saved this long after typing stops."""
+
+EXPORTS: dict[str, tuple[str, list[str], bool]] = {
+    # action argument: (what the user asks for, document kinds, anonymized)
+    "all": ("Export all three documents", ["minutes", "route_cards", "quotes"], False),
+    "minutes": ("Export the minutes (.docx)", ["minutes"], False),
+    "anonymized": ("Export the anonymized minutes (.docx)", ["minutes"], True),
+    "route_cards": ("Export the route cards (.docx)", ["route_cards"], False),
+    "quotes": ("Export the quote table (.csv for Excel)", ["quotes"], False),
+}
+TITLES = {"minutes": "Minutes", "route_cards": "Route cards", "quotes": "Quote table"}
 
 
-class SecretariatScreen(OverviewScreen):
-    """Placeholder until the secretariat issue lands: shows the overview."""
+class ExportCommands(Provider):
+    """The command palette's entries for each document."""
+
+    def _commands(self) -> Iterable[tuple[str, str]]:
+        for key, (text, _, _) in EXPORTS.items():
+            yield text, key
+
+    async def discover(self) -> Hits:
+        screen = self.screen
+        if not isinstance(screen, SecretariatScreen):
+            return
+        for text, key in self._commands():
+            yield DiscoveryHit(text, partial(screen.action_export, key), help="Writes into the exports folder")
+
+    async def search(self, query: str) -> Hits:
+        screen = self.screen
+        if not isinstance(screen, SecretariatScreen):
+            return
+        matcher = self.matcher(query)
+        for text, key in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(screen.action_export, key), help="Writes into the exports folder")
+
+
+class SecretariatScreen(Screen):
+    """Summaries and exports."""
+
+    COMMANDS = {ExportCommands}
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="secretariat.save", tooltip="Save the summary being written"),
+        Binding("f5", "export('all')", "Export", id="secretariat.export",
+                tooltip="Write the minutes, the route cards and the quote table into the exports folder"),
+        Binding("f9", "export('anonymized')", "Anonymized", id="secretariat.export_anonymized",
+                tooltip="Write the minutes without any participant's or author's name"),
+        Binding("ctrl+l", "focus_list", "Summaries", id="secretariat.list", show=False,
+                tooltip="Move to the list of summaries"),
+        Binding("ctrl+t", "focus_text", "Write", id="secretariat.write", show=False,
+                tooltip="Move to the summary's text"),
+    ]
+
+    DEFAULT_CSS = """
+    SecretariatScreen #secretariat-body { height: 1fr; }
+    SecretariatScreen #summary-side { width: 1fr; padding: 0 1; }
+    SecretariatScreen #summary-title { text-style: bold; color: $accent; }
+    SecretariatScreen #summary-facts { color: $text-muted; height: auto; max-height: 6; }
+    SecretariatScreen #summary-text { height: 1fr; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key: str | None = None
+        """The summary being written: OVERALL_KEY or a station id."""
+        self.loaded = ""
+        """The stored text of that summary when it was loaded or last saved."""
+        self.draft = ""
+        """The editor's text as last seen (kept so it can be saved while the screen closes)."""
+        self._autosave: Timer | None = None
+        self.exporting = False
+
+    # Building ------------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="secretariat-body"):
+            yield SummaryList(id="summary-list")
+            with Vertical(id="summary-side"):
+                yield Static("", id="summary-title", markup=False)
+                yield Static("", id="summary-facts", markup=False)
+                yield TextArea(id="summary-text", soft_wrap=True, tab_behavior="focus")
+        yield ExportStatus(id="export-status")
+        yield Footer()
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        self.redraw()
+        self.query_one(SummaryList).focus()
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        self.redraw()
+
+    def on_screen_suspend(self) -> None:
+        self.save()
+
+    def on_unmount(self) -> None:
+        try:
+            self.save(quiet=True)
+        except Exception:  # noqa: BLE001 - closing down: the journal keeps what it got
+            pass
+
+    # Showing --------------------------------------------------------------------------------------
+    def redraw(self) -> None:
+        session = self.store.session
+        listing = self.query_one(SummaryList)
+        listing.show(session)
+        key = listing.current_key() or OVERALL_KEY
+        if key != self.key:
+            self.choose(key)
+            return
+        self.show_facts()
+        stored = summary_of(session, self._station())
+        if stored != self.loaded:
+            editor = self.query_one("#summary-text", TextArea)
+            if editor.text == self.loaded:
+                self.loaded = self.draft = stored
+                editor.load_text(stored)
+            elif editor.text != stored:
+                self.notify(
+                    "Someone else changed this summary too; your text stays in the editor, "
+                    "and ctrl+s saves it over theirs.",
+                    severity="warning",
+                    timeout=10,
+                )
+                self.loaded = stored
+
+    def _station(self) -> str | None:
+        return None if self.key in (None, OVERALL_KEY) else self.key
+
+    def choose(self, key: str) -> None:
+        """Show the summary ``key``, after saving the one being written."""
+        if self.key is not None:
+            self.save()
+        self.key = key
+        self.loaded = self.draft = summary_of(self.store.session, self._station())
+        self.query_one("#summary-text", TextArea).load_text(self.loaded)
+        self.show_facts()
+
+    def show_facts(self) -> None:
+        session = self.store.session
+        language = session.workshop.language
+        entries = station_notes(session)
+        counts = tally(session, entries)
+        title = self.query_one("#summary-title", Static)
+        facts = self.query_one("#summary-facts", Static)
+        notes = label("notes", language).lower()
+        station = self._station()
+        if station is None:
+            title.update(f"{label('summary', language)}: {session.workshop.title}")
+            total = sum(counts.notes)
+            parts = [f"{total} {notes}, {len(entries)} {label('stations', language).lower()}"]
+            parts += [f"{c.name} {sum(n)}" for c, n in counts.rows if sum(n)]
+            if sum(counts.uncoded):
+                parts.append(f"{label('uncoded', language)} {sum(counts.uncoded)}")
+            facts.update(" · ".join(parts))
+            return
+        column = next((i for i, e in enumerate(entries) if e.station.id == station), None)
+        if column is None:
+            title.update(station)
+            facts.update("")
+            return
+        entry = entries[column]
+        title.update(station_heading(entry, language))
+        parts = [f"{len(entry.notes)} {notes}"]
+        parts += [f"{c.name} {len(found)}" for c, found in entry.by_category]
+        if entry.uncoded:
+            parts.append(f"{label('uncoded', language)} {len(entry.uncoded)}")
+        lines = [" · ".join(parts)]
+        lines += [f"? {question}" for question in entry.station.questions]
+        facts.update("\n".join(lines))
+
+    # Reacting ---------------------------------------------------------------------------------------
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id != "summary-list":
+            return
+        key = event.row_key.value
+        if key is not None and key != self.key:
+            self.choose(key)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "summary-list":
+            self.query_one("#summary-text", TextArea).focus()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.draft = event.text_area.text
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        if event.text_area.text != self.loaded:
+            self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save)
+
+    # Actions ------------------------------------------------------------------------------------------
+    def save(self, quiet: bool = False) -> bool:
+        """Store the summary being written if it changed; True when something was saved."""
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        if self.key is None:
+            return False
+        if not quiet:
+            self.draft = self.query_one("#summary-text", TextArea).text
+        text = self.draft
+        if text == self.loaded:
+            return False
+        station = self._station()
+        if quiet:
+            write_summary(self.store, station, text)
+            self.loaded = text
+            return True
+        changed = self.app.attempt(partial(write_summary, self.store, station, text))  # type: ignore[attr-defined]
+        if changed is None:
+            return False
+        self.loaded = text
+        return True
+
+    def action_save(self) -> None:
+        if self.save():
+            self.notify("Summary saved")
+        else:
+            self.notify("Nothing new to save")
+
+    def action_focus_list(self) -> None:
+        self.query_one(SummaryList).focus()
+
+    def action_focus_text(self) -> None:
+        self.query_one("#summary-text", TextArea).focus()
+
+    def action_export(self, which: str = "all") -> None:
+        """Write documents in a worker, showing progress; then list where they went."""
+        if which not in EXPORTS:
+            return
+        if self.exporting:
+            self.notify("An export is already running", severity="warning")
+            return
+        self.save()
+        what, kinds, anonymize = EXPORTS[which]
+        self.store.fold()
+        self.app.show_notices()  # type: ignore[attr-defined]
+        session = snapshot_of(self.store.session)
+        path = self.store.path
+        status = self.query_one(ExportStatus)
+        status.started(", ".join(TITLES[k].lower() for k in kinds))
+        self.exporting = True
+
+        def report(fraction: float) -> None:
+            self.app.call_from_thread(status.advanced, fraction)
+
+        def work() -> None:
+            try:
+                done = export_many(session, path, kinds, anonymize=anonymize, progress=report)
+            except ExportError as error:
+                self.app.call_from_thread(self._export_failed, str(error))
+            except Exception as error:  # noqa: BLE001 - tell the user, never crash the app
+                self.app.call_from_thread(self._export_failed, f"{type(error).__name__}: {error}")
+            else:
+                self.app.call_from_thread(self._exported, done)
+
+        self.run_worker(work, thread=True, exclusive=True, group="export", name="export")
+
+    def _exported(self, done) -> None:
+        self.exporting = False
+        lines = [f"{TITLES[d.kind.name]}: {shown_path(d.path)}" for d in done]
+        self.query_one(ExportStatus).finished(lines)
+        self.notify("Exported:\n" + "\n".join(lines), timeout=10)
+
+    def _export_failed(self, message: str) -> None:
+        self.exporting = False
+        self.query_one(ExportStatus).failed(message)
+        self.notify(message, severity="error", timeout=10)

@@ -1,0 +1,108 @@
+"""``workshop export``: the documents land where the user expects and bad input is a message."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+
+import pytest
+from docx_reading import headings, open_docx
+from export_notes import add_notes
+
+from workshop import cli, export_command
+from workshop.store import Store
+
+
+def _wired() -> bool:
+    parser = cli.build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return "export" in commands.choices
+
+
+run = cli.main if _wired() else export_command.main
+"""``workshop export`` once cli.py registers the command; until then the command's own entry."""
+
+
+@pytest.fixture
+def with_notes(session_path):
+    store = Store.open(session_path, author="Nora Notesen")
+    add_notes(store)
+    store.close()
+    return session_path
+
+
+def test_the_minutes_go_to_the_exports_folder_beside_sessions(with_notes, capsys):
+    assert run(["export", str(with_notes)]) == 0
+    target = with_notes.parent.parent / "exports" / "evening-referat.docx"
+    assert capsys.readouterr().out.strip() == f"wrote {target} (minutes, 6 notes)"
+    assert headings(open_docx(target), 1)[0] == "Program"
+
+
+def test_all_three_documents(with_notes, capsys):
+    assert run(["export", str(with_notes), "--format", "all"]) == 0
+    folder = with_notes.parent.parent / "exports"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "evening-noter.csv", "evening-referat.docx", "evening-rutekort.docx",
+    ]
+    assert len(capsys.readouterr().out.strip().splitlines()) == 3
+
+
+def test_english_and_anonymized_names(with_notes):
+    assert run(["export", str(with_notes), "--language", "en", "--anonymize"]) == 0
+    target = with_notes.parent.parent / "exports" / "evening-minutes-anonymized.docx"
+    assert headings(open_docx(target), 1)[0] == "Programme"
+
+
+def test_out_names_the_file_or_the_folder(with_notes, tmp_path):
+    assert run(["export", str(with_notes), "--format", "csv", "--out", str(tmp_path / "noter.csv")]) == 0
+    with open(tmp_path / "noter.csv", encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.reader(handle, delimiter=";"))) == 7
+    folder = tmp_path / "til-udvalget"
+    folder.mkdir()
+    assert run(["export", str(with_notes), "--format", "cards", "--out", str(folder)]) == 0
+    assert (folder / "evening-rutekort.docx").is_file()
+
+
+def test_changes_still_in_the_journal_are_exported(session_path, tmp_path):
+    store = Store.open(session_path, author="Nora Notesen")
+    store.add_note("s2", 1, "Kun i journalen endnu")
+    try:
+        assert run(["export", str(session_path), "--format", "csv", "--out", str(tmp_path / "q.csv")]) == 0
+    finally:
+        store.close()
+    assert "Kun i journalen endnu" in (tmp_path / "q.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--out", "{tmp}/referat.pdf"], "ending in .docx"),
+        (["--out", "{tmp}/missing/referat.docx"], "does not exist"),
+        (["--format", "all", "--out", "{tmp}/one.docx"], "existing folder"),
+    ],
+)
+def test_bad_output_places_are_a_message_and_exit_2(session_path, tmp_path, capsys, arguments, message):
+    arguments = [a.replace("{tmp}", str(tmp_path)) for a in arguments]
+    assert run(["export", str(session_path), *arguments]) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and "Traceback" not in captured.err
+    assert not list(tmp_path.glob("**/*.docx"))
+
+
+def test_a_missing_session_is_a_message_and_exit_2(tmp_path, capsys):
+    assert run(["export", str(tmp_path / "nope.toml")]) == 2
+    assert "nope.toml" in capsys.readouterr().err
+
+
+def test_no_temporary_file_is_left_behind(with_notes):
+    assert run(["export", str(with_notes), "--format", "all"]) == 0
+    folder = with_notes.parent.parent / "exports"
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]
+
+
+def test_the_file_open_elsewhere_is_replaced_whole(with_notes):
+    target = with_notes.parent.parent / "exports" / "evening-referat.docx"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    assert run(["export", str(with_notes)]) == 0
+    assert target.read_bytes()[:2] == b"PK"

@@ -1,0 +1,152 @@
+"""The secretariat's screen: write the summaries, export the documents, see where they went."""
+
+from __future__ import annotations
+
+from export_notes import add_notes
+
+from workshop.store import Store
+from workshop.summaries import write_summary
+from workshop.tui.app import WorkshopApp
+from workshop.tui.components.export_status import ExportStatus
+
+SIZE = (80, 24)
+
+
+def secretariat(store, clock) -> WorkshopApp:
+    return WorkshopApp(store, mode="secretariat", clock=clock, poll=False)
+
+
+def editor_text(app) -> str:
+    return app.screen.query_one("#summary-text").text
+
+
+async def test_a_summary_is_written_and_saved(store, clock):
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "enter")  # station 1, into its editor
+        await pilot.press(*"Godt møde")
+        app.screen.query_one("#summary-text").insert("; § 17 – æøå")  # pasted
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.session.summary.stations == {"s1": "Godt møde; § 17 – æøå"}
+        assert "Summary saved" in [n.message for n in app._notifications]
+
+
+async def test_choosing_another_summary_saves_the_one_being_written(store, clock):
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # the overall summary
+        await pilot.press(*"Opsamling")
+        await pilot.press("ctrl+l", "down", "down")  # back to the list, on to station 2
+        await pilot.pause()
+        assert store.session.summary.overall == "Opsamling"
+        assert app.screen.key == "s2" and editor_text(app) == ""
+
+
+async def test_the_list_marks_written_summaries_and_counts_notes(store, clock):
+    add_notes(store)
+    write_summary(store, "s3", "Skrevet")
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one("#summary-list")
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert [r[0] for r in rows] == ["", "", "", "✓"]
+        assert [r[2] for r in rows] == ["6", "3", "1", "2"]
+        await pilot.press("down")
+        facts = str(app.screen.query_one("#summary-facts").render())
+        assert facts.startswith("3 noter · Ledelse 1 · Uddannelse 1 · Rekruttering 1 · Ikke kodet 1")
+
+
+async def test_another_instances_summary_shows_up(store, clock, session_path):
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        other = Store.open(session_path, author="Bent", backup=False)
+        write_summary(other, "s1", "Fra den anden maskine")
+        other.close()
+        app.poll_store()
+        await pilot.pause()
+        assert editor_text(app) == "Fra den anden maskine"
+
+
+async def test_f5_exports_every_document_and_says_where(store, clock, session_path):
+    add_notes(store)
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        folder = session_path.parent.parent / "exports"
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "evening-noter.csv", "evening-referat.docx", "evening-rutekort.docx",
+        ]
+        log = str(app.screen.query_one("#export-log").render())
+        assert f"Minutes: {folder / 'evening-referat.docx'}" in log
+        assert f"Quote table: {folder / 'evening-noter.csv'}" in log
+        assert not app.screen.query_one(ExportStatus).has_class("-running")
+
+
+async def test_the_palette_exports_one_document(store, clock, session_path):
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"quote table")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        folder = session_path.parent.parent / "exports"
+        assert [p.name for p in folder.iterdir()] == ["evening-noter.csv"]
+
+
+async def test_f9_writes_the_anonymized_minutes(store, clock, session_path):
+    add_notes(store)
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (session_path.parent.parent / "exports" / "evening-referat-anonymiseret.docx").is_file()
+
+
+async def test_help_lists_the_export_keys(store, clock):
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        table = app.screen.query_one("#help-keys")
+        actions = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        assert {"Save", "Export", "Anonymized"} <= set(actions)
+
+
+def test_the_secretariat_screen_looks_right(store, clock, snap_compare):
+    add_notes(store)
+    write_summary(store, "s1", "Ledelse som fag fylder meget; mentorordning foreslået.")
+
+    async def choose_station_1(pilot):
+        pilot.app.sub_title = "sessions/evening.toml"
+        await pilot.press("down")
+        await pilot.pause()
+
+    assert snap_compare(secretariat(store, clock), terminal_size=SIZE, run_before=choose_station_1)
+
+
+async def test_leaving_the_mode_saves_the_summary(store, clock):
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "enter")  # station 2
+        await pilot.press(*"Skrevet")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert store.session.summary.stations == {"s2": "Skrevet"}
+
+
+async def test_quitting_saves_the_summary(store, clock):
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.press(*"Til sidst")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert store.session.summary.overall == "Til sidst"

@@ -1,0 +1,57 @@
+"""The secretariat's summaries are stored in the session, shared, undoable and durable."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop.store import Store
+from workshop.summaries import summary_of, write_summary
+
+
+def test_a_station_summary_and_the_overall_one_are_stored(store, session_path):
+    assert write_summary(store, "s1", "Ledelse fylder meget.")
+    assert write_summary(store, None, "Opsamling på aftenen.")
+    store.close()
+    again = Store.open(session_path, backup=False)
+    try:
+        assert summary_of(again.session, "s1") == "Ledelse fylder meget."
+        assert summary_of(again.session, None) == "Opsamling på aftenen."
+        assert "Opsamling på aftenen." in session_path.read_text(encoding="utf-8")
+    finally:
+        again.close()
+
+
+def test_writing_the_same_text_again_changes_nothing(store):
+    write_summary(store, "s1", "Tekst")
+    assert not write_summary(store, "s1", "Tekst")
+
+
+def test_an_emptied_station_summary_is_removed(store):
+    write_summary(store, "s2", "Noget")
+    write_summary(store, "s2", "  ")
+    assert store.session.summary.stations == {}
+
+
+def test_two_people_writing_two_stations_both_keep_theirs(session_path):
+    first = Store.open(session_path, author="Anna")
+    second = Store.open(session_path, author="Bent")
+    try:
+        write_summary(first, "s1", "Annas opsamling")
+        write_summary(second, "s2", "Bents opsamling")  # second has not refreshed: still no loss
+        first.refresh()
+        assert first.session.summary.stations == {"s1": "Annas opsamling", "s2": "Bents opsamling"}
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_summary_can_be_undone(store):
+    write_summary(store, "s3", "Første udkast")
+    write_summary(store, "s3", "Andet udkast")
+    store.undo()
+    assert summary_of(store.session, "s3") == "Første udkast"
+
+
+def test_an_unknown_station_is_refused(store):
+    with pytest.raises(KeyError):
+        write_summary(store, "s9", "x")

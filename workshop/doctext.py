@@ -1,0 +1,34 @@
+"""Text as a document can show it: any string the store holds becomes printable text.
+
+Word documents are XML, and XML 1.0 forbids most control characters; python-docx raises
+ValueError on \\x00, \\x0b, \\x0c, \\x1b and U+FFFE. Text pasted from Word carries \\x0b (a line
+break) and \\x0c (a page break). So, before anything goes into a document or a quote table:
+
+* line and page breaks of every kind (\\r\\n, \\r, \\x0b, \\x0c, U+0085, U+2028, U+2029) become \\n;
+* what cannot be shown (other C0 and C1 controls, lone surrogates, U+FFFE, U+FFFF) is dropped;
+* tabs, letters of every script, emoji, æ ø å, § and – stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BREAKS = "\x0b\x0c\r\x85\u2028\u2029"
+
+_UNPRINTABLE = re.compile(
+    "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+"""Anything outside the printable XML 1.0 characters, the C1 controls and DEL, and U+2028/9."""
+
+
+def printable(text: str) -> str:
+    """``text`` with line breaks normalised to \\n and unshowable characters dropped."""
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    return _UNPRINTABLE.sub(_replacement, text)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return "\n" if match.group() in _BREAKS else ""

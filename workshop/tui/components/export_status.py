@@ -1,0 +1,49 @@
+"""Progress of an export and where each file went."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import ProgressBar, Static
+
+
+def shown_path(path: Path) -> str:
+    """The path relative to the working folder when it lies inside it, else in full."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path.resolve())
+
+
+class ExportStatus(Vertical):
+    """A progress bar while documents are written, then one line per file (hidden until then)."""
+
+    DEFAULT_CSS = """
+    ExportStatus { height: auto; padding: 0 1; display: none; }
+    ExportStatus.-used { display: block; }
+    ExportStatus ProgressBar { display: none; }
+    ExportStatus.-running ProgressBar { display: block; }
+    ExportStatus #export-log { height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield ProgressBar(total=100, show_eta=False, id="export-progress")
+        yield Static("", id="export-log", markup=False)
+
+    def started(self, what: str) -> None:
+        self.add_class("-used", "-running")
+        self.query_one(ProgressBar).update(total=100, progress=0)
+        self.query_one("#export-log", Static).update(f"Exporting {what}…")
+
+    def advanced(self, fraction: float) -> None:
+        self.query_one(ProgressBar).update(progress=round(fraction * 100, 1))
+
+    def finished(self, lines: list[str]) -> None:
+        self.remove_class("-running")
+        self.query_one("#export-log", Static).update("\n".join(lines))
+
+    def failed(self, message: str) -> None:
+        self.remove_class("-running")
+        self.query_one("#export-log", Static).update(f"Export failed: {message}")

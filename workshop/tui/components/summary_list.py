@@ -1,0 +1,75 @@
+"""The summaries the secretariat writes: the overall one, then one per station."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from ...labels import label
+from ...model import Session
+from ...station_notes import station_notes
+
+OVERALL_KEY = "overall"
+"""The row key of the overall summary; station rows are keyed by station id."""
+WRITTEN = "✓"
+NAME_WIDTH = 26
+
+
+def _short(text: str, width: int = NAME_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class SummaryList(DataTable):
+    """One row per summary: written or not, what it is about, and how many notes lie behind it."""
+
+    DEFAULT_CSS = """
+    SummaryList { width: 40; height: 1fr; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        self._shape: tuple[str, ...] = ()
+
+    def show(self, session: Session) -> None:
+        """Fill or refresh the rows; the cursor stays on the same summary."""
+        language = session.workshop.language
+        entries = station_notes(session)
+        rows: list[tuple[str, list[str]]] = [
+            (
+                OVERALL_KEY,
+                [
+                    WRITTEN if session.summary.overall.strip() else "",
+                    label("summary", language),
+                    str(sum(len(e.notes) for e in entries)),
+                ],
+            )
+        ]
+        for entry in entries:
+            written = session.summary.stations.get(entry.station.id, "").strip()
+            name = _short(f"{label('station', language)} {entry.number}: {entry.station.name}")
+            rows.append((entry.station.id, [WRITTEN if written else "", name, str(len(entry.notes))]))
+        shape = (language, *(key for key, _ in rows))
+        if shape != self._shape:
+            current = self.current_key()
+            self.clear(columns=True)
+            self.add_column("", key="written", width=1)
+            self.add_column(label("station", language), key="name")
+            self.add_column(label("notes", language), key="notes")
+            for key, cells in rows:
+                self.add_row(*cells, key=key)
+            self._shape = shape
+            keys = [key for key, _ in rows]
+            self.move_cursor(row=keys.index(current) if current in keys else 0)
+            return
+        for key, cells in rows:
+            for column, value in zip(("written", "name", "notes"), cells):
+                if self.get_cell(key, column) != value:
+                    self.update_cell(key, column, value)
+
+    def current_key(self) -> str | None:
+        """The key of the highlighted row (``OVERALL_KEY`` or a station id)."""
+        if not self.row_count:
+            return None
+        try:
+            return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        except Exception:  # noqa: BLE001 - no rows yet
+            return None
