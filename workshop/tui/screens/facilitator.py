@@ -1,9 +1,287 @@
-"""The facilitator mode. (A first version: the programme and the rotation.)"""
+"""The facilitator's live view: the round clock over the programme, re-timed as the evening runs.
+
+Every step (start, pause, extend, next, ...) is a pure transition from :mod:`workshop.live`,
+computed from the newest session inside the store's write lock and saved at once, so a crash
+or a restart resumes the clock, and the other instances follow within a second.
+"""
 
 from __future__ import annotations
 
-from .overview import OverviewScreen
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ... import live
+from ...changes import section_op
+from ...labels import label
+from ...model import Live, Session
+from ...timetable import clock
+from ..components.facilitator_words import localise_bindings, word
+from ..components.live_programme import LiveProgramme
+from ..components.rotation_table import RotationTable
+from ..components.round_clock import RoundClock
+from ..messages import SessionChanged
+
+EXTEND = Binding.Group("+1/+5 min", compact=True)
+
+TICK_SECONDS = 1.0
+"""The clock redraws once a second (a faster timer slows the app and its tests)."""
 
 
-class FacilitatorScreen(OverviewScreen):
-    """Placeholder until the facilitator issue lands: shows the overview."""
+def save_live(app, label: str, transition: Callable[[Session], Live]) -> bool:
+    """Run a live transition on the newest session and save it; tell the user if it cannot be."""
+    store = app.store
+
+    def edit(session: Session):
+        op = section_op(session, "live", transition(session))
+        return [] if op["before"] == op["after"] else [op]
+
+    try:
+        result = app.attempt(lambda: store.change(label, edit, undoable=False) or True)
+    except live.LiveError as error:
+        app.notify(str(error), severity="warning", timeout=6)
+        return False
+    return result is not None
+
+
+class FacilitatorScreen(Screen):
+    """The programme with planned and actual times, and the round clock."""
+
+    DEFAULT_CSS = """
+    FacilitatorScreen #live-delay { height: 1; padding: 0 1; color: $text-muted; }
+    FacilitatorScreen #live-delay.-late { color: $warning; text-style: bold; }
+    FacilitatorScreen #live-delay.-early { color: $success; }
+    FacilitatorScreen LiveProgramme { height: auto; max-height: 1fr; }
+    FacilitatorScreen #live-rotation-title { height: 1; margin-top: 1; }
+    FacilitatorScreen RotationTable { height: auto; max-height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("s", "start", "Start", id="facilitator.start",
+                tooltip="Start the evening's first item now"),
+        Binding("p", "pause", "Pause", id="facilitator.pause",
+                tooltip="Stop the clock, or let it run again"),
+        Binding("x", "extend(1)", "+1 min", id="facilitator.extend1", group=EXTEND,
+                tooltip="Give the running item one minute more"),
+        Binding("X", "extend(5)", "+5 min", id="facilitator.extend5", group=EXTEND,
+                tooltip="Give the running item five minutes more"),
+        Binding("e", "end", "End now", id="facilitator.end", show=False,
+                tooltip="End the running item early; the next one waits for you"),
+        Binding("n", "next", "Next", id="facilitator.next",
+                tooltip="End the running item and start the next one now"),
+        Binding("r", "replan", "New length", id="facilitator.replan", show=False,
+                tooltip="Give the selected later item another length"),
+        Binding("c", "catch_up", "Catch up", id="facilitator.catch_up", show=False,
+                tooltip="Shorten the selected later item by the delay"),
+        Binding("g", "jump", "Start selected", id="facilitator.jump", show=False,
+                tooltip="Start the selected item now (the running one ends)"),
+        Binding("b", "board", "Board", id="facilitator.board",
+                tooltip="Show the rotation board for the projector"),
+        Binding("o,f5", "setup", "Setup", id="facilitator.setup",
+                tooltip="Change the programme, stations, groups and the evening"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._language: str | None = None
+        self._rotation_shown: tuple | None = None
+        self._localise()
+
+    def _localise(self) -> None:
+        """Key descriptions in the session's language (before the footer is first drawn)."""
+        language = self.session.workshop.language
+        if language != self._language:
+            self._language = language
+            localise_bindings(self, language)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield RoundClock(id="round-clock")
+        yield Static(id="live-delay")
+        yield LiveProgramme(id="live-programme")
+        yield Static(id="live-rotation-title", classes="section-title")
+        yield RotationTable(id="live-rotation")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(RotationTable).cursor_type = "row"
+        self.redraw()
+        self.query_one(LiveProgramme).focus()
+        self.set_interval(TICK_SECONDS, self.tick, name="round-clock")
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        self.redraw()
+
+    def on_screen_resume(self) -> None:
+        self.redraw()
+
+    def tick(self) -> None:
+        """Once a second: move the clock and the expected times on.
+
+        While another screen is shown (the board, another mode) only the bell is kept.
+        """
+        if not self.is_current:
+            self.query_one(RoundClock).ring_if_due(self.session, self.app.clock())  # type: ignore[attr-defined]
+            return
+        self.redraw(rotation=False)
+
+    @property
+    def session(self) -> Session:
+        return self.app.store.session  # type: ignore[attr-defined]
+
+    def redraw(self, rotation: bool = True) -> None:
+        session = self.session
+        language = session.workshop.language
+        self._localise()
+        now = self.app.clock()  # type: ignore[attr-defined]
+        self.query_one(RoundClock).show(session, now)
+        self.query_one(LiveProgramme).show(session, now)
+        self._show_delay(session, now, language)
+        if rotation:
+            self._show_rotation(session, now, language)
+
+    def _show_rotation(self, session: Session, now, language: str) -> None:
+        """The rotation, with the round running (or coming next) under the cursor."""
+        shown = live.board(session, now).round
+        key = (
+            language,
+            shown,
+            tuple((s.id, s.name, s.host) for s in session.stations),
+            tuple((g.id, g.name) for g in session.groups),
+            tuple((i.id, i.kind, i.minutes) for i in session.program),
+            session.workshop.start,
+            tuple(r.round for r in session.rotation),
+            repr(session.rotation),
+        )
+        if key == self._rotation_shown:
+            return
+        self._rotation_shown = key
+        self.query_one("#live-rotation-title", Static).update(label("rotation", language))
+        table = self.query_one(RotationTable)
+        table.show(session)
+
+        def settle() -> None:
+            # Once the table has measured its new rows: paint again (Textual otherwise keeps
+            # the old column widths on screen) and put the cursor on the round.
+            if shown is not None and table.row_count >= shown:
+                table.move_cursor(row=shown - 1, scroll=False)
+            table.refresh()
+
+        self.call_after_refresh(settle)
+
+    def _show_delay(self, session: Session, now, language: str) -> None:
+        line = self.query_one("#live-delay", Static)
+        state = live.phase(session.live)
+        late = live.delay_minutes(session, now)
+        line.set_class(state not in ("before", "finished") and late > 0, "-late")
+        line.set_class(state not in ("before", "finished") and late < 0, "-early")
+        if state in ("before", "finished"):
+            line.update("")
+            return
+        rows = live.projected(session, now)
+        at = live.position(session, session.live.current) or 0
+        later = [r for r in rows[at + 1:]]
+        anchor = next((r for r in later if r.item.kind == "plenary"), later[-1] if later else None)
+        if late == 0:
+            text = word("on_time", language)
+        elif late > 0:
+            text = f"{late} {word('late', language)}"
+        else:
+            text = f"{-late} {word('early', language)}"
+        if anchor is not None and anchor.moved:
+            text += (
+                f" · {anchor.item.title} {clock(anchor.planned.start, language)}"
+                f" → {clock(anchor.start, language)}"
+            )
+        line.update(text)
+
+    # Actions ---------------------------------------------------------------------------------------
+    def _now(self):
+        return self.app.clock()  # type: ignore[attr-defined]
+
+    def _step(self, label: str, transition: Callable[[Session], Live]) -> bool:
+        done = save_live(self.app, label, transition)
+        if done:
+            self.redraw()
+        return done
+
+    def action_start(self) -> None:
+        now = self._now()
+        self._step("evening started", lambda s: live.start(s, now))
+
+    def action_pause(self) -> None:
+        now = self._now()
+        label = "clock resumed" if live.phase(self.session.live) == "paused" else "clock paused"
+        self._step(label, lambda s: live.toggle_pause(s, now))
+
+    def action_extend(self, minutes: int) -> None:
+        self._step(f"item extended by {minutes} min", lambda s: live.extend(s, minutes))
+
+    def action_end(self) -> None:
+        now = self._now()
+        self._step("item ended early", lambda s: live.end_early(s, now))
+
+    def action_next(self) -> None:
+        now = self._now()
+        self._step("next item started", lambda s: live.next_item(s, now))
+
+    def action_jump(self) -> None:
+        item = self.query_one(LiveProgramme).selected_item
+        if item is None:
+            return
+        now = self._now()
+        self._step("item started", lambda s: live.start(s, now, item))
+
+    def action_catch_up(self) -> None:
+        item = self.query_one(LiveProgramme).selected_item
+        if item is None:
+            return
+        now = self._now()
+        target = live.item_by_id(self.session, item)
+        before = live.minutes_of(self.session, target) if target is not None else 0
+        if self._step("item shortened to catch up", lambda s: live.catch_up(s, now, item)):
+            session = self.session
+            target = live.item_by_id(session, item)
+            if target is None:
+                return
+            language = session.workshop.language
+            late = live.delay_minutes(session, now)
+            text = f"{target.title}: {before} → {live.minutes_of(session, target)} {word('minutes_unit', language)}"
+            text += f" · {word('on_time', language)}" if late <= 0 else f" · {word('still_late', language)} {late} {word('late', language)}"
+            self.notify(text)
+
+    def action_replan(self) -> None:
+        item_id = self.query_one(LiveProgramme).selected_item
+        session = self.session
+        item = live.item_by_id(session, item_id)
+        if item is None:
+            return
+        from .setup_forms import Field, FormScreen
+
+        language = session.workshop.language
+
+        def save(values) -> bool:
+            minutes = values["minutes"]
+            return self._step("item re-planned", lambda s: live.replan(s, item.id, minutes))
+
+        self.app.push_screen(
+            FormScreen(
+                f"{item.title} – {word('replan_title', language)}",
+                [Field("minutes", word("minutes_unit", language), str(live.minutes_of(session, item)), "number")],
+                save,
+                language,
+            )
+        )
+
+    def action_board(self) -> None:
+        from .board import BoardScreen
+
+        self.app.push_screen(BoardScreen())
+
+    def action_setup(self) -> None:
+        from .setup import SetupScreen
+
+        self.app.push_screen(SetupScreen())

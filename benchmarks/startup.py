@@ -1,0 +1,187 @@
+"""Time from ``workshop run SESSION`` to the first full screen, in a real terminal (tmux).
+
+    python benchmarks/startup.py [--runs 5] [--notes 10000]
+
+Measures meeting 3 (``sessions/meeting-3.toml``, copied to a temporary folder so the real file
+gets no journal or backups) and the same evening with 10,000 generated notes (written through
+the Store API). A screen counts as full when the last programme item, the rotation's last
+round and the footer's keys are all painted. Targets: <= 0.6 s and <= 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from workshop.changes import note_op  # noqa: E402
+from workshop.model import Note  # noqa: E402
+from workshop.store import Store  # noqa: E402
+
+MEETING = ROOT / "sessions" / "meeting-3.toml"
+TARGETS = {"meeting 3": 0.6, "10,000 notes": 1.5}
+WORDS = (
+    "ledelse trivsel rekruttering uddannelse praktik fastholdelse arbejdsmiljø kollegaer "
+    "mentor studerende elever vikarer ledere tid opgaver økonomi kommunikation æ ø å §"
+).split()
+
+
+def generate(path: Path, count: int) -> None:
+    """Add ``count`` made-up notes to the session at ``path`` in one change, then fold."""
+    store = Store.open(path, author="benchmark", backup=False)
+    try:
+        session = store.session
+        stations = [s.id for s in session.stations]
+        rounds = len(session.round_items())
+        categories = [c.id for c in session.categories]
+        rng = random.Random(3)
+        start = dt.datetime(2023, 4, 19, 18, 20)
+        notes = []
+        for number in range(count):
+            moment = start + dt.timedelta(seconds=number)
+            notes.append(
+                Note(
+                    id=str(uuid.UUID(int=rng.getrandbits(128))),
+                    station=rng.choice(stations),
+                    round=rng.randint(1, rounds),
+                    text=" ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 40))),
+                    categories=rng.sample(categories, k=rng.randint(0, min(2, len(categories)))),
+                    author="referent",
+                    created=moment,
+                    updated=moment,
+                )
+            )
+        store.change("benchmark notes", lambda session: [note_op(None, note) for note in notes])
+    finally:
+        store.close()
+
+
+def full_screen(text: str, markers: list[str]) -> bool:
+    return all(marker in text for marker in markers)
+
+
+def markers_for(path: Path) -> list[str]:
+    store = Store.open(path, backup=False, readonly=True)
+    session = store.session
+    store.close()
+    last_item = session.program[-1].title[:20]
+    rounds = len(session.round_items())
+    from workshop.labels import label
+
+    return [last_item, f"{label('round', session.workshop.language)} {rounds} ", "^p"]
+
+
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import Footer, Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static("minimal-app-painted")
+        yield Footer()
+
+Minimal().run()
+"""
+
+
+def run_once(path: Path, markers: list[str], size: tuple[int, int], timeout: float = 20.0) -> float:
+    """Seconds from starting ``workshop run`` in tmux until the screen shows every marker."""
+    return run_command([sys.executable, "-m", "workshop", "run", str(path)], markers, size, timeout)
+
+
+def run_command(argv: list[str], markers: list[str], size: tuple[int, int], timeout: float = 20.0) -> float:
+    name = f"startup-bench-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    command = " ".join(shlex.quote(part) for part in argv)
+    env_command = f"cd {shlex.quote(str(ROOT))} && exec {command}"
+    started = time.perf_counter()
+    for attempt in range(3):
+        # A tmux server that is just exiting (the previous run's) can refuse a new session.
+        started = time.perf_counter()
+        launched = subprocess.run(
+            ["tmux", "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), env_command],
+            capture_output=True,
+        )
+        if launched.returncode == 0:
+            break
+        time.sleep(0.2)
+    else:
+        raise RuntimeError(f"tmux would not start: {launched.stderr.decode(errors='replace')}")
+    try:
+        while True:
+            elapsed = time.perf_counter() - started
+            if elapsed > timeout:
+                raise TimeoutError(f"no full screen after {timeout:.0f} s")
+            shown = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+            ).stdout
+            if full_screen(shown, markers):
+                return time.perf_counter() - started
+            time.sleep(0.005)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def baseline(folder: Path, runs: int, size: tuple[int, int]) -> None:
+    """A minimal Textual app in the same terminal, for scale on a busy machine."""
+    script = folder / "minimal_app.py"
+    script.write_text(MINIMAL_APP)
+    argv = [sys.executable, str(script)]
+    run_command(argv, ["minimal-app-painted", "^p"], size)
+    times = [run_command(argv, ["minimal-app-painted", "^p"], size) for _ in range(runs)]
+    print(f"{'minimal app':>14}: median {statistics.median(times):.3f} s, best {min(times):.3f} s (Textual alone, for scale)")
+
+
+def measure(label: str, path: Path, runs: int, size: tuple[int, int]) -> list[float]:
+    markers = markers_for(path)
+    run_once(path, markers, size)  # warm the file cache and Python's bytecode cache
+    times = [run_once(path, markers, size) for _ in range(runs)]
+    target = TARGETS[label]
+    median = statistics.median(times)
+    verdict = "ok" if median <= target else "OVER TARGET"
+    print(
+        f"{label:>14}: median {median:.3f} s, best {min(times):.3f} s, worst {max(times):.3f} s "
+        f"over {runs} runs (target <= {target} s) {verdict}"
+    )
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--notes", type=int, default=10_000)
+    parser.add_argument("--size", default="120x40", help="terminal size, e.g. 80x24")
+    args = parser.parse_args()
+    if shutil.which("tmux") is None:
+        print("tmux is needed for this benchmark (apt-get install tmux)", file=sys.stderr)
+        return 2
+    width, height = (int(part) for part in args.size.lower().split("x"))
+    with tempfile.TemporaryDirectory(prefix="workshop-startup-") as folder:
+        small = Path(folder) / "meeting-3.toml"
+        shutil.copy(MEETING, small)
+        big = Path(folder) / "meeting-3-10k.toml"
+        shutil.copy(MEETING, big)
+        began = time.perf_counter()
+        generate(big, args.notes)
+        print(f"generated {args.notes:,} notes in {time.perf_counter() - began:.1f} s ({big.stat().st_size / 1e6:.1f} MB)")
+        print(f"terminal {width}x{height}, python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f}")
+        baseline(Path(folder), args.runs, (width, height))
+        measure("meeting 3", small, args.runs, (width, height))
+        measure("10,000 notes", big, args.runs, (width, height))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,31 @@
+"""How the live view looks: round 1 running late, orange with six minutes left."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workshop import live
+from workshop.store import Store
+from workshop.tui.app import WorkshopApp
+
+
+def late_round_one(store: Store, clock) -> None:
+    """Welcome from 18.07, round 1 from 18.29, the clock now at 18.53 (6 of 30 minutes left)."""
+    day = dt.date(2026, 3, 12)
+    store.set_section("live", live.start(store.session, dt.datetime.combine(day, dt.time(18, 7))), "s", undoable=False)
+    store.set_section("live", live.next_item(store.session, dt.datetime.combine(day, dt.time(18, 29))), "n", undoable=False)
+    clock.now = dt.datetime.combine(day, dt.time(18, 53))
+
+
+async def fixed_title(pilot) -> None:
+    pilot.app.sub_title = "evening.toml"
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+def test_live_view_running_late(store, clock, snap_compare, size):
+    late_round_one(store, clock)
+    app = WorkshopApp(store, clock=clock, poll=False)
+    assert snap_compare(app, terminal_size=size, run_before=fixed_title)

@@ -1,0 +1,110 @@
+"""The programme as the evening runs: planned times beside actual and expected ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from ...labels import label
+from ...live import Row, phase, projected
+from ...model import Session
+from ...timetable import DASH, clock
+from .facilitator_words import word
+
+MARKS = {"done": "✓", "skipped": "–", "running": "▶", "paused": "‖", "ended": "■", "upcoming": " "}
+
+
+class LiveProgramme(DataTable):
+    """Every programme item: state, planned time, actual or expected time, title, minutes.
+
+    Later items that moved show their new time in orange (later) or green (earlier); the
+    running item is bold and the cursor goes to it whenever another item starts.
+    """
+
+    DEFAULT_CSS = """
+    LiveProgramme { height: auto; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self._shown: list[tuple] | None = None
+        self._language: str | None = None
+        self._current: str | None = None
+
+    def show(self, session: Session, now: dt.datetime) -> None:
+        """Redraw when anything visible changed (cheap to call once a second)."""
+        language = session.workshop.language
+        started = phase(session.live) != "before"
+        rows = [self._cells(row, language, started) for row in projected(session, now)]
+        plain = [tuple(str(c) for c in cells) for cells, _ in rows]
+        if plain == self._shown and language == self._language:
+            return
+        keep = self.cursor_row
+        if language != self._language:
+            self.clear(columns=True)
+            self.add_column(" ", key="mark")
+            self.add_column(label("planned", language), key="planned")
+            self.add_column(word("expected", language), key="actual")
+            self.add_column(label("activity", language), key="title")
+            self.add_column(label("minutes_unit", language), key="minutes")
+            self._language = language
+        else:
+            self.clear()
+        for cells, key in rows:
+            self.add_row(*cells, key=key)
+        self._shown = plain
+        current = session.live.current
+        if current != self._current and current is not None:
+            self._current = current
+            keep = next((i for i, (_, key) in enumerate(rows) if key == current), keep)
+        if rows:
+            self.move_cursor(row=min(max(keep, 0), len(rows) - 1), scroll=False)
+        # Paint again once the new rows are measured (Textual may keep the old widths).
+        self.call_after_refresh(self.refresh)
+
+    def _cells(self, row: Row, language: str, started: bool) -> tuple[list, str]:
+        item = row.item
+        active = row.state in ("running", "paused", "ended")
+        style = "bold" if active else ("dim" if row.state in ("done", "skipped") else "")
+        planned = f"{clock(row.planned.start, language)} {DASH} {clock(row.planned.end, language)}"
+        actual: Text | str = ""
+        if started and row.state != "skipped":
+            text = f"{clock(row.start, language)} {DASH} {clock(row.end, language)}"
+            if row.state == "upcoming":
+                if row.start > row.planned.start and row.moved:
+                    actual = Text(text, style="bold dark_orange")
+                elif row.moved:
+                    actual = Text(text, style="green")
+                else:
+                    actual = Text(text, style="dim")
+            else:
+                actual = Text(text, style=style)
+        minutes = str(row.minutes)
+        if row.state == "upcoming" and row.replanned:
+            minutes = f"{item.minutes} → {row.minutes}"
+        elif active and row.minutes != item.minutes:
+            extra = row.minutes - item.minutes
+            minutes = f"{item.minutes} {'+' if extra > 0 else '-'} {abs(extra)}"
+        return (
+            [
+                Text(MARKS.get(row.state, " "), style="bold" if active else "dim"),
+                Text(planned, style="dim" if row.state in ("done", "skipped") else ""),
+                actual,
+                Text(item.title, style=style),
+                Text(minutes, style=style),
+            ],
+            item.id,
+        )
+
+    @property
+    def selected_item(self) -> str | None:
+        """The id of the programme item under the cursor."""
+        if not self.row_count:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        except Exception:  # noqa: BLE001 - an empty or changing table has no selection
+            return None
+        return key.value

@@ -1,0 +1,143 @@
+"""The round clock: large digits counting the current item down, and overtime up past zero.
+
+It only draws what :func:`workshop.live.timing` says for the moment it is given; the screen
+calls :meth:`RoundClock.show` once a second and after every change. It turns orange at 20 %
+left, red at 5 %, and rings the terminal bell once when it reaches zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Digits, Static
+
+from ...live import Timing, following, projected, timing
+from ...model import Session
+from ...timetable import clock
+from .facilitator_words import word
+
+LEVELS = ("-normal", "-warning", "-critical", "-overtime")
+
+
+class RoundClock(Vertical):
+    """The current item, its clock in large digits, and what comes next."""
+
+    DEFAULT_CSS = """
+    RoundClock {
+        height: auto;
+        border: round $primary;
+        padding: 0 1;
+    }
+    RoundClock #clock-item { text-style: bold; height: 1; }
+    RoundClock #clock-row { height: auto; }
+    RoundClock Digits { width: auto; margin-right: 2; }
+    RoundClock #clock-facts { height: auto; width: 1fr; }
+    RoundClock #clock-facts Static { height: 1; }
+    RoundClock #clock-state { text-style: bold; }
+    RoundClock.-warning { border: round $warning; }
+    RoundClock.-warning Digits { color: $warning; }
+    RoundClock.-critical { border: heavy $error; }
+    RoundClock.-critical Digits { color: $error; }
+    RoundClock.-overtime { border: heavy $error; }
+    RoundClock.-overtime Digits { color: $error; text-style: bold; }
+    RoundClock.-overtime #clock-state { color: $error; }
+    RoundClock.-paused Digits { color: $text-muted; }
+    RoundClock.-paused #clock-state { color: $warning; }
+    RoundClock.-idle Digits { color: $text-muted; }
+    """
+
+    def __init__(self, *, ring: bool = True, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.ring = ring
+        """Ring the terminal bell at zero (the facilitator's screen does; the board does not)."""
+        self._last: tuple[str | None, object, float] | None = None
+        self._rung: set[tuple[str | None, object]] = set()
+        self.rang = 0
+        """How many times the bell rang (tests read it)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="clock-item")
+        with Horizontal(id="clock-row"):
+            yield Digits("00:00", id="clock-digits")
+            with Vertical(id="clock-facts"):
+                yield Static(id="clock-state")
+                yield Static(id="clock-ends")
+                yield Static(id="clock-next")
+
+    def show(self, session: Session, now: dt.datetime) -> Timing:
+        """Draw the clock for ``now``; ring the bell if it just reached zero."""
+        language = session.workshop.language
+        current = timing(session, now)
+        self.query_one("#clock-digits", Digits).update(current.text)
+        self.set_class(current.phase in ("before", "ended", "finished"), "-idle")
+        self.set_class(current.phase == "paused", "-paused")
+        level = current.level if current.phase in ("running", "paused") else "normal"
+        for name in LEVELS:
+            self.set_class(name == f"-{level}", name)
+        item = self.query_one("#clock-item", Static)
+        state = self.query_one("#clock-state", Static)
+        ends = self.query_one("#clock-ends", Static)
+        upcoming = self.query_one("#clock-next", Static)
+        rows = {row.item.id: row for row in projected(session, now)}
+        if current.phase == "finished" or current.item is None:
+            item.update(word("finished", language))
+            state.update("")
+            ends.update("")
+            upcoming.update("")
+            self._remember(current)
+            return current
+        item.update(current.item.title)
+        row = rows.get(current.item.id)
+        if current.phase == "before":
+            state.update(f"{word('ready', language)} – {word('press_start', language)}")
+        elif current.phase == "ended":
+            state.update(word("ended", language))
+        elif current.phase == "paused":
+            state.update(word("paused", language))
+        elif current.level == "overtime":
+            state.update(f"{word('overtime', language)} – {word('press_next', language)}")
+        else:
+            state.update(f"{word('running', language)} · {word('remaining', language)}")
+        if row is not None:
+            text = f"{word('ends_at', language)} {clock(row.end, language)}"
+            if row.moved or _minute(row.end) != _minute(row.planned.end):
+                text += f" ({word('plan_short', language)} {clock(row.planned.end, language)})"
+            if current.phase == "before":
+                text = f"{word('starts_at', language)} {clock(row.start, language)}"
+            ends.update(text)
+        after = following(session, current.item.id)
+        if after is not None and after.id in rows:
+            nxt = rows[after.id]
+            shift = f"{clock(nxt.planned.start, language)} → {clock(nxt.start, language)}" if nxt.moved else clock(nxt.start, language)
+            upcoming.update(f"{word('next', language)}: {after.title} {shift}")
+        else:
+            upcoming.update("")
+        self._maybe_ring(current)
+        return current
+
+    def ring_if_due(self, session: Session, now: dt.datetime) -> None:
+        """Only the bell, without drawing (while another screen is shown)."""
+        self._maybe_ring(timing(session, now))
+
+    def _remember(self, current: Timing) -> None:
+        self._last = (current.item.id if current.item else None, current.phase, current.remaining)
+
+    def _maybe_ring(self, current: Timing) -> None:
+        """Ring once when the running clock passes zero (again after an extension runs out)."""
+        live = self.app.store.session.live  # type: ignore[attr-defined]
+        item_id = current.item.id if current.item else None
+        key = (item_id, live.started, current.total)
+        before = self._last
+        self._remember(current)
+        if not self.ring or current.phase != "running" or current.remaining > 0 or key in self._rung:
+            return
+        self._rung.add(key)
+        if before is not None and before[0] == item_id and before[2] > 0:
+            self.rang += 1
+            self.app.bell()
+
+
+def _minute(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(second=0, microsecond=0)

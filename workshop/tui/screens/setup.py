@@ -1,0 +1,597 @@
+"""Setup without editing TOML: the evening, the programme, the stations, the groups and people.
+
+Every edit goes through :mod:`workshop.setup` (saved at once, undoable with ctrl+z, checked
+like ``workshop check``); a refused edit keeps its form open and the app says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from ... import setup
+from ...labels import label
+from ...model import Session
+from ...rotation import RotationError, plan
+from ...timetable import planned, span
+from ..components.facilitator_words import localise_bindings, word
+from ..components.rotation_table import RotationTable
+from ..messages import SessionChanged
+from .setup_forms import ChoiceScreen, Field, FormScreen
+
+TABS = ("setup-evening", "setup-program", "setup-stations", "setup-groups")
+
+
+def shape_costs(session: Session) -> list[str]:
+    """What the generated rotation costs (groups waiting, visits missed), in plain words."""
+    if session.rotation or session.schedule.mode != "groups":
+        return []
+    try:
+        return list(plan(session).costs)
+    except RotationError:
+        return []
+
+
+def _kind_choices(language: str) -> list[tuple[str, str]]:
+    return [(label(kind, language), kind) for kind in setup.KINDS]
+
+
+def _affiliation(value: str | None, language: str) -> str:
+    if not value:
+        return ""
+    return word(value, language) if value in setup.AFFILIATIONS else value
+
+
+class SetupPane(Vertical):
+    """One tab of the setup: a table of things and the keys that change them."""
+
+    DEFAULT_CSS = """
+    SetupPane { height: 1fr; }
+    SetupPane DataTable { height: auto; max-height: 1fr; }
+    SetupPane .setup-note { color: $text-muted; padding: 0 1; height: auto; }
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Translated before the footer first shows them (each later change redraws the footer).
+        localise_bindings(self, self.language)
+
+    @property
+    def session(self) -> Session:
+        return self.app.store.session  # type: ignore[attr-defined]
+
+    @property
+    def language(self) -> str:
+        return self.session.workshop.language
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)
+
+    def selected_key(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        try:
+            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:  # noqa: BLE001 - an empty or changing table has no selection
+            return None
+
+    def fill(self, rows: list[tuple[str, list[Any]]], columns: list[str]) -> None:
+        """Replace the rows, keeping the cursor where it was (or on ``self.focus_key``)."""
+        table = self.table
+        keep = getattr(self, "focus_key", None) or self.selected_key()
+        row = table.cursor_row
+        table.clear(columns=True)
+        table.add_columns(*columns)
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+        keys = [key for key, _ in rows]
+        if keep in keys:
+            row = keys.index(keep)
+        self.focus_key = None
+        if rows:
+            table.move_cursor(row=min(max(row, 0), len(rows) - 1), scroll=True)
+        # Paint again once the new rows are measured (Textual may keep the old widths).
+        self.call_after_refresh(table.refresh)
+
+    def run(self, change: Callable[[], object]) -> bool:
+        """Make a change through the app (a refusal is told); True when it was saved."""
+        result = self.app.attempt(lambda: change() or True)  # type: ignore[attr-defined]
+        if result is None:
+            return False
+        owner = self.screen
+        if isinstance(owner, SetupScreen):
+            owner.redraw(force=True)
+        return True
+
+    def form(self, title: str, fields: list[Field], save: Callable[[dict[str, Any]], bool]) -> None:
+        self.app.push_screen(FormScreen(title, fields, save, self.language))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.run_action("edit")
+
+    def show(self, session: Session) -> None:  # pragma: no cover - each pane draws itself
+        raise NotImplementedError
+
+    def action_edit(self) -> None:  # pragma: no cover - overridden
+        pass
+
+
+class EveningSetup(SetupPane):
+    """Title, subtitle, date, place, start and language."""
+
+    BINDINGS = [
+        Binding("e", "edit", "Edit", id="setup.edit", tooltip="Change the evening's title, date, start or language"),
+    ]
+
+    FIELDS = ("title", "subtitle", "date", "location", "start", "language")
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(cursor_type="row", id="setup-evening-table")
+        yield Static(classes="setup-note", id="setup-evening-note")
+
+    def show(self, session: Session) -> None:
+        language = session.workshop.language
+        w = session.workshop
+        values = {
+            "title": w.title,
+            "subtitle": w.subtitle,
+            "date": w.date.isoformat() if w.date else "",
+            "location": w.location,
+            "start": w.start.strftime("%H.%M" if language == "da" else "%H:%M"),
+            "language": word(w.language, language),
+        }
+        names = {"location": label("location", language), "date": label("date", language),
+                 "start": label("start", language)}
+        rows = [(key, [names.get(key) or word(key, language), values[key]]) for key in self.FIELDS]
+        self.fill(rows, [word("field", language), word("value", language)])
+        slots = planned(session)
+        note = ""
+        if slots:
+            note = f"{label('program', language)}: {span(slots[0], language).split(' ')[0]} – {span(slots[-1], language).split(' ')[-1]}"
+        self.query_one("#setup-evening-note", Static).update(note)
+
+    def action_edit(self) -> None:
+        w = self.session.workshop
+        language = self.language
+        fields = [
+            Field("title", word("title", language), w.title),
+            Field("subtitle", word("subtitle", language), w.subtitle),
+            Field("date", f"{label('date', language)} (2026-11-25)", w.date.isoformat() if w.date else ""),
+            Field("location", label("location", language), w.location),
+            Field("start", f"{label('start', language)} (18.00)", w.start.strftime("%H.%M")),
+            Field("language", word("language", language), w.language, "choice",
+                  [(word("da", language), "da"), (word("en", language), "en")]),
+        ]
+
+        def save(values: dict[str, Any]) -> bool:
+            return self.run(lambda: setup.update_workshop(self.app.store, **values))  # type: ignore[attr-defined]
+
+        self.form(word("evening", language), fields, save)
+
+
+class ProgrammeSetup(SetupPane):
+    """The programme items, their kind and minutes, in order; the times follow."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add", id="setup.add", tooltip="Add a programme item after the selected one"),
+        Binding("e", "edit", "Edit", id="setup.edit", tooltip="Change the selected item's title, minutes or kind"),
+        Binding("x", "remove", "Remove", id="setup.remove", tooltip="Remove the selected item"),
+        Binding("u", "move(-1)", "Up", id="setup.up", tooltip="Move the selected item up"),
+        Binding("d", "move(1)", "Down", id="setup.down", tooltip="Move the selected item down"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="setup-program-table")
+
+    def show(self, session: Session) -> None:
+        language = session.workshop.language
+        rows = [
+            (slot.item.id, [span(slot, language), slot.item.title, label(slot.item.kind, language), str(slot.item.minutes)])
+            for slot in planned(session)
+        ]
+        self.fill(rows, [label("time", language), label("activity", language), word("kind", language),
+                         label("minutes_unit", language)])
+
+    def _fields(self, title: str = "", minutes: str = "30", kind: str = "plenary", description: str = "") -> list[Field]:
+        language = self.language
+        return [
+            Field("title", word("title", language), title),
+            Field("minutes", label("minutes_unit", language), minutes, "number"),
+            Field("kind", word("kind", language), kind, "choice", _kind_choices(language)),
+            Field("description", label("description", language), description),
+        ]
+
+    def action_add(self) -> None:
+        after = self.selected_key()
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def save(values: dict[str, Any]) -> bool:
+            outcome: list[setup.Outcome] = []
+            done = self.run(lambda: outcome.append(setup.add_item(store, after=after, **values)))
+            if done and outcome:
+                self.focus_key = outcome[0].id
+                self.show(self.session)
+            return done
+
+        self.form(word("new_item", self.language), self._fields(), save)
+
+    def action_edit(self) -> None:
+        key = self.selected_key()
+        item = next((i for i in self.session.program if i.id == key), None)
+        if item is None:
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def save(values: dict[str, Any]) -> bool:
+            return self.run(lambda: setup.update_item(store, item.id, **values))
+
+        self.form(f"{word('edit', self.language)}: {item.title}",
+                  self._fields(item.title, str(item.minutes), item.kind, item.description), save)
+
+    def action_remove(self) -> None:
+        key = self.selected_key()
+        if key is not None:
+            self.run(lambda: setup.remove_item(self.app.store, key))  # type: ignore[attr-defined]
+
+    def action_move(self, offset: int) -> None:
+        key = self.selected_key()
+        if key is not None:
+            self.focus_key = key
+            self.run(lambda: setup.move_item(self.app.store, key, offset))  # type: ignore[attr-defined]
+
+
+class StationSetup(SetupPane):
+    """The stations (theme, host, questions) and the rotation they give."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add", id="setup.add", tooltip="Add a station (with its group and round)"),
+        Binding("e", "edit", "Edit", id="setup.edit", tooltip="Change the selected station's name, host or questions"),
+        Binding("x", "remove", "Remove", id="setup.remove", tooltip="Remove the selected station (with a group and a round)"),
+        Binding("u", "move(-1)", "Up", id="setup.up", tooltip="Move the selected station up"),
+        Binding("d", "move(1)", "Down", id="setup.down", tooltip="Move the selected station down"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="setup-stations-table")
+        yield Static(classes="section-title", id="setup-rotation-title")
+        yield RotationTable(id="setup-rotation")
+        yield Static(classes="problem", id="setup-rotation-problem")
+        yield Static(classes="setup-note", id="setup-rotation-costs")
+
+    def show(self, session: Session) -> None:
+        language = session.workshop.language
+        rows = [
+            (station.id, [str(number), station.host, str(len(station.questions)), station.name])
+            for number, station in enumerate(session.stations, start=1)
+        ]
+        self.fill(rows, ["#", label("host", language), label("questions", language), label("theme", language)])
+        self.query_one("#setup-rotation-title", Static).update(label("rotation", language))
+        rotation = self.query_one(RotationTable)
+        rotation.show(session)
+        self.call_after_refresh(rotation.refresh)  # paint again once measured (stale widths)
+        problem = self.query_one("#setup-rotation-problem", Static)
+        problem.update(rotation.problem or "")
+        problem.display = bool(rotation.problem)
+        costs = self.query_one("#setup-rotation-costs", Static)
+        shown = shape_costs(session)
+        costs.update(f"{word('shape_costs', language)}: " + "; ".join(shown) if shown else "")
+        costs.display = bool(shown)
+
+    def _fields(self, name: str = "", host: str = "", questions: str = "") -> list[Field]:
+        language = self.language
+        return [
+            Field("name", label("theme", language), name),
+            Field("host", label("host", language), host),
+            Field("questions", f"{label('questions', language)} ({word('questions_hint', language)})", questions, "lines"),
+        ]
+
+    def _tell(self, outcome: setup.Outcome, key: str) -> None:
+        if not outcome.also:
+            return
+        language = self.language
+        parts = []
+        for what, name in outcome.also:
+            if what == "without_group":
+                parts.append(f"{name} × {word('without_group', language).lower()}")
+            else:
+                parts.append(f"{label('group' if what == 'group' else 'round', language)}: {name}")
+        self.app.notify(f"{word(key, language)}: " + "; ".join(parts), timeout=8)
+
+    def action_add(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        language = self.language
+        questions = "\n".join(self.session.stations[-1].questions) if self.session.stations else ""
+
+        def save(values: dict[str, Any]) -> bool:
+            outcome: list[setup.Outcome] = []
+            done = self.run(
+                lambda: outcome.append(
+                    setup.add_station(store, values["name"], values["host"], values["questions"].split("\n"))
+                )
+            )
+            if done and outcome:
+                self.focus_key = outcome[0].id
+                self.show(self.session)
+                self._tell(outcome[0], "also_added")
+            return done
+
+        self.form(word("new_station", language), self._fields(questions=questions), save)
+
+    def action_edit(self) -> None:
+        key = self.selected_key()
+        station = self.session.station(key) if key else None
+        if station is None:
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def save(values: dict[str, Any]) -> bool:
+            return self.run(
+                lambda: setup.update_station(
+                    store, station.id, name=values["name"], host=values["host"],
+                    questions=values["questions"].split("\n"),
+                )
+            )
+
+        self.form(f"{word('edit', self.language)}: {station.name}",
+                  self._fields(station.name, station.host, "\n".join(station.questions)), save)
+
+    def action_remove(self) -> None:
+        key = self.selected_key()
+        if key is None:
+            return
+        outcome: list[setup.Outcome] = []
+        if self.run(lambda: outcome.append(setup.remove_station(self.app.store, key))) and outcome:  # type: ignore[attr-defined]
+            self._tell(outcome[0], "also_removed")
+
+    def action_move(self, offset: int) -> None:
+        key = self.selected_key()
+        if key is not None:
+            self.focus_key = key
+            self.run(lambda: setup.move_station(self.app.store, key, offset))  # type: ignore[attr-defined]
+
+
+class GroupSetup(SetupPane):
+    """The groups with their people, and the people without a group."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add person", id="setup.add_person", tooltip="Add a person to the selected group"),
+        Binding("e", "edit", "Edit", id="setup.edit", tooltip="Change the selected person (or rename the group)"),
+        Binding("m", "move", "Move person", id="setup.move_person", tooltip="Move the selected person to another group"),
+        Binding("x", "remove", "Remove", id="setup.remove", tooltip="Remove the selected person"),
+        Binding("r", "rename", "Rename group", id="setup.rename_group", tooltip="Give the selected group a new name"),
+        Binding("g", "add_group", "New group", id="setup.add_group", show=False, tooltip="Add a group"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(cursor_type="row", id="setup-groups-table")
+
+    def show(self, session: Session) -> None:
+        language = session.workshop.language
+        rows: list[tuple[str, list[Any]]] = []
+        sections = [(g.id, g.name, g.members) for g in session.groups]
+        sections.append(("", word("without_group", language), session.participants))
+        for gid, name, members in sections:
+            rows.append((f"g|{gid}", [Text(f"{name} ({len(members)})", style="bold"), "", ""]))
+            for index, member in enumerate(members):
+                rows.append((f"m|{gid}|{index}", ["", member.name, _affiliation(member.affiliation, language)]))
+        self.fill(rows, [label("group", language), word("name", language), label("affiliation", language)])
+
+    def _where(self) -> tuple[str | None, str | None, int | None]:
+        """(kind "g" or "m", group id or None for no group, member index or None)."""
+        key = self.selected_key()
+        if key is None:
+            return None, None, None
+        parts = key.split("|")
+        gid = parts[1] or None
+        return parts[0], gid, int(parts[2]) if len(parts) > 2 else None
+
+    def _person_fields(self, name: str = "", affiliation: str = "") -> list[Field]:
+        language = self.language
+        return [
+            Field("name", word("name", language), name),
+            Field("affiliation", f"{label('affiliation', language)} ({', '.join(setup.AFFILIATIONS)})",
+                  affiliation, suggestions=setup.AFFILIATIONS),
+        ]
+
+    def action_add(self) -> None:
+        kind, gid, _ = self._where()
+        if kind is None:
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def save(values: dict[str, Any]) -> bool:
+            done = self.run(lambda: setup.add_member(store, gid, values["name"], values["affiliation"]))
+            if done:
+                self.focus_key = f"m|{gid or ''}|{len(setup.members_of(self.session, gid)) - 1}"
+                self.show(self.session)
+            return done
+
+        self.form(word("new_person", self.language), self._person_fields(), save)
+
+    def action_edit(self) -> None:
+        kind, gid, index = self._where()
+        if kind == "g":
+            self.action_rename()
+            return
+        if kind != "m" or index is None:
+            return
+        person = setup.members_of(self.session, gid)[index]
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def save(values: dict[str, Any]) -> bool:
+            return self.run(
+                lambda: setup.update_member(
+                    store, gid, index, name=values["name"], affiliation=values["affiliation"], was=person.name
+                )
+            )
+
+        self.form(f"{word('edit', self.language)}: {person.name}",
+                  self._person_fields(person.name, person.affiliation or ""), save)
+
+    def action_remove(self) -> None:
+        kind, gid, index = self._where()
+        if kind != "m" or index is None:
+            return
+        person = setup.members_of(self.session, gid)[index]
+        self.run(lambda: setup.remove_member(self.app.store, gid, index, was=person.name))  # type: ignore[attr-defined]
+
+    def action_move(self) -> None:
+        kind, gid, index = self._where()
+        if kind != "m" or index is None:
+            return
+        language = self.language
+        person = setup.members_of(self.session, gid)[index]
+        choices = [(g.name, g.id) for g in self.session.groups if g.id != gid]
+        if gid is not None:
+            choices.append((word("without_group", language), ChoiceScreen.NONE))
+
+        def chosen(target: str | None) -> None:
+            if target is None:
+                return
+            to = None if target == ChoiceScreen.NONE else target
+            done = self.run(
+                lambda: setup.move_member(self.app.store, gid, index, to, was=person.name)  # type: ignore[attr-defined]
+            )
+            if done:
+                self.focus_key = f"m|{to or ''}|{len(setup.members_of(self.session, to)) - 1}"
+                self.show(self.session)
+
+        self.app.push_screen(ChoiceScreen(f"{word('move_to', language)}: {person.name}", choices, language), chosen)
+
+    def action_rename(self) -> None:
+        kind, gid, _ = self._where()
+        group = self.session.group(gid) if gid else None
+        if group is None:
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def save(values: dict[str, Any]) -> bool:
+            return self.run(lambda: setup.rename_group(store, group.id, values["name"]))
+
+        self.form(word("rename_group", self.language), [Field("name", word("name", self.language), group.name)], save)
+
+    def action_add_group(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        language = self.language
+
+        def save(values: dict[str, Any]) -> bool:
+            return self.run(lambda: setup.add_group(store, values["name"]))
+
+        number = len(self.session.groups) + 1
+        self.form(label("group", language), [Field("name", word("name", language), f"{label('group', language)} {number}")], save)
+
+
+class SetupScreen(Screen):
+    """Four tabs: the evening, the programme, the stations, the groups and people."""
+
+    DEFAULT_CSS = """
+    SetupScreen TabbedContent { height: 1fr; }
+    SetupScreen TabPane { padding: 0; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="setup.back", tooltip="Back to the programme"),
+        Binding("1", "tab('setup-evening')", "Evening", id="setup.tab.evening", show=False,
+                tooltip="Title, date, start and language"),
+        Binding("2", "tab('setup-program')", "Programme", id="setup.tab.program", show=False,
+                tooltip="Programme items, minutes and kinds"),
+        Binding("3", "tab('setup-stations')", "Stations", id="setup.tab.stations", show=False,
+                tooltip="Stations, hosts and questions"),
+        Binding("4", "tab('setup-groups')", "Groups", id="setup.tab.groups", show=False,
+                tooltip="Groups and people"),
+    ]
+
+    def __init__(self, tab: str = "setup-program") -> None:
+        super().__init__()
+        self.initial_tab = tab
+        self._language: str | None = None
+        self._drawn_version = -1
+        self._stale: set[str] = set(TABS)
+        self._localised: str | None = self.app.store.session.workshop.language  # type: ignore[attr-defined]
+        localise_bindings(self, self._localised)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial=self.initial_tab, id="setup-tabs"):
+            with TabPane("1", id="setup-evening"):
+                yield EveningSetup()
+            with TabPane("2", id="setup-program"):
+                yield ProgrammeSetup()
+            with TabPane("3", id="setup-stations"):
+                yield StationSetup()
+            with TabPane("4", id="setup-groups"):
+                yield GroupSetup()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.redraw()
+        self._focus_table(self.initial_tab)
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        self.redraw()
+
+    def on_screen_resume(self) -> None:
+        self.redraw()
+
+    def redraw(self, force: bool = False) -> None:
+        """Show the session: the visible tab now, the others when they are opened."""
+        store = self.app.store  # type: ignore[attr-defined]
+        session: Session = store.session
+        language = session.workshop.language
+        if not force and store.version == self._drawn_version and language == self._language:
+            return
+        self._drawn_version = store.version
+        if language != self._language:
+            self._language = language
+            if language != self._localised:
+                self._localised = language
+                localise_bindings(self, language)
+                for pane in self.query(SetupPane):
+                    localise_bindings(pane, language)
+            tabs = self.query_one(TabbedContent)
+            titles = {
+                "setup-evening": word("evening", language),
+                "setup-program": label("program", language),
+                "setup-stations": label("stations", language),
+                "setup-groups": label("groups", language),
+            }
+            for number, pane_id in enumerate(TABS, start=1):
+                tabs.get_tab(pane_id).label = f"{number} {titles[pane_id]}"
+        self.app.title = session.workshop.title
+        self.sub_title = word("setup", language)
+        self._stale = set(TABS)
+        self._show_pane(self.query_one(TabbedContent).active or self.initial_tab)
+
+    def _show_pane(self, pane_id: str) -> None:
+        if pane_id not in self._stale:
+            return
+        self._stale.discard(pane_id)
+        pane = self.query_one(f"#{pane_id}", TabPane).query_one(SetupPane)
+        pane.show(self.app.store.session)  # type: ignore[attr-defined]
+
+    def _focus_table(self, pane_id: str) -> None:
+        pane = self.query_one(f"#{pane_id}", TabPane)
+        pane.query_one(DataTable).focus()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self._show_pane(event.pane.id)
+            self.call_after_refresh(self._focus_table, event.pane.id)
+
+    def action_tab(self, pane_id: str) -> None:
+        self.query_one(TabbedContent).active = pane_id
+        self._show_pane(pane_id)
+        self._focus_table(pane_id)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
