@@ -145,9 +145,6 @@ class WorkshopApp(App[None]):
         self.changed()
         return result
 
-    def on_screen_resume(self) -> None:
-        self.screen.post_message(SessionChanged(self.store.version))
-
     # Actions ------------------------------------------------------------------------------------
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

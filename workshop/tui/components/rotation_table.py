@@ -42,3 +42,5 @@ class RotationTable(DataTable):
             when = f" {span(slots[number - 1], language)}" if number <= len(slots) else ""
             cells = [", ".join(names.get(g, g) for g in assignment.get(s.id, [])) or "-" for s in session.stations]
             self.add_row(f"{label('round', language)} {number}{when}", *cells, key=str(number))
+        # Columns were rebuilt: without a repaint after layout the old widths stay on screen.
+        self.call_after_refresh(self.refresh, layout=True)
