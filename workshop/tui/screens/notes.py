@@ -1,9 +1,172 @@
-"""The notes mode. (A first version: the programme and the rotation.)"""
+"""The note-taker's screen: write notes at a station and code them at typing speed.
+
+Top: the station's theme, host and questions, the round now and the group there (following the
+facilitator's live state, or a round chosen with ctrl+r). Middle: the note field; ctrl+s saves
+the note (on disk at once, attributed to station, round, group, author and time). Below: the
+station's notes; esc moves there, and the digits 1-9, "." and "c" code the selected note
+(see :mod:`workshop.tui.components.note_table`). n (or tab) goes back to writing.
+"""
 
 from __future__ import annotations
 
-from .overview import OverviewScreen
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import TextArea
+
+from ...capture import Place, clean_text, next_round_choice, place, round_count
+from ...labels import station_title
+from ...model import Session
+from ...review import station_notes
+from ..components.capture_header import CaptureHeader
+from ..components.category_keys import CategoryKeys
+from ..components.note_table import NoteTable
+from ..components.note_footer import NoteFooter
+from ..components.note_words import localize_bindings, word
+from ..messages import SessionChanged
+
+CAPTURE_COLUMNS = ("time", "round", "text", "categories")
+"""The group of a note follows from its round at this station, and the top shows it."""
 
 
-class NotesScreen(OverviewScreen):
-    """Placeholder until the notes issue lands: shows the overview."""
+class NotesScreen(Screen):
+    """Capture and code the notes of one station."""
+
+    DEFAULT_CSS = """
+    NotesScreen #note-text { height: 6; border: round $accent; }
+    NotesScreen #note-text:focus { border: round $accent-lighten-1; }
+    NotesScreen #station-notes { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s,f5", "save", "Save", id="capture.save",
+                tooltip="Save the note: it is on disk at once, with station, round, group, author and time"),
+        Binding("escape", "to_notes", "To notes", key_display="esc", id="capture.to_notes",
+                tooltip="Move from the note field to the notes, to code them with 1-9"),
+        Binding("n,i", "write", "Write", key_display="n", id="capture.write",
+                tooltip="Move to the note field to write a new note"),
+        Binding("ctrl+r", "round", "Round", id="capture.round",
+                tooltip="Choose the round by hand (press again for the next; after the last, follow the facilitator)"),
+        Binding("ctrl+t", "station", "Station", id="capture.station", tooltip="Take notes at another station"),
+        Binding("ctrl+b", "codebook", "Codebook", id="capture.codebook",
+                tooltip="The codebook: rename, recolour, describe, re-key, merge, split and delete categories"),
+        Binding("ctrl+f", "review", "Review", id="capture.review",
+                tooltip="All notes: filter, search, group by station or category, count"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.chosen_round: int | None = None
+        """A round the note-taker chose with ctrl+r; None follows the facilitator."""
+
+    @property
+    def session(self) -> Session:
+        return self.app.store.session  # type: ignore[attr-defined]
+
+    @property
+    def language(self) -> str:
+        return self.session.workshop.language
+
+    @property
+    def station(self) -> str | None:
+        """The station the note-taker is at (``app.station``), if it exists."""
+        station = getattr(self.app, "station", None)
+        return station if station and self.session.station(station) else None
+
+    def compose(self) -> ComposeResult:
+        yield CaptureHeader(id="capture-place")
+        yield TextArea(id="note-text", soft_wrap=True, tab_behavior="focus")
+        yield NoteTable(CAPTURE_COLUMNS, id="station-notes")
+        yield CategoryKeys(id="category-keys")
+        yield NoteFooter()
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.language)
+        area = self.query_one("#note-text", TextArea)
+        area.border_title = f"{word('new_note', self.language)} · ctrl+s"
+        self.redraw()
+        area.focus()
+        if self.station is None:
+            self.call_after_refresh(self.action_station)
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        self.redraw()
+
+    def on_note_table_category_used(self, message: NoteTable.CategoryUsed) -> None:
+        self.query_one(CategoryKeys).show(self.session, message.category_id)
+
+    def place(self) -> Place | None:
+        station = self.station
+        return None if station is None else place(self.session, station, self.chosen_round)
+
+    def redraw(self) -> None:
+        session = self.session
+        station = self.station
+        self.query_one(CaptureHeader).show(self.place(), self.language)
+        table = self.query_one(NoteTable)
+        table.show(station_notes(session, station) if station else [])
+        self.query_one(CategoryKeys).show(session, table.last_category)
+
+    # Writing -------------------------------------------------------------------------------
+    def action_save(self) -> None:
+        area = self.query_one("#note-text", TextArea)
+        text = clean_text(area.text)
+        if not text:
+            self.notify(word("empty_note", self.language), severity="warning", markup=False)
+            return
+        where = self.place()
+        if where is None:
+            self.notify(word("no_station", self.language), severity="warning", markup=False)
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        note = self.app.attempt(  # type: ignore[attr-defined]
+            lambda: store.add_note(where.station.id, where.round or 1, text, group=where.group)
+        )
+        if note is None:
+            return
+        area.load_text("")
+        self.redraw()
+        self.query_one(NoteTable).select_note(note.id)
+
+    def action_to_notes(self) -> None:
+        self.query_one(NoteTable).focus()
+
+    def action_write(self) -> None:
+        self.query_one("#note-text", TextArea).focus()
+
+    # Where ---------------------------------------------------------------------------------
+    def action_round(self) -> None:
+        self.chosen_round = next_round_choice(self.chosen_round, round_count(self.session))
+        self.redraw()
+        where = self.place()
+        if where is not None and where.round is not None:
+            self.notify(f"{word('round', self.language)} {where.round} ({word(where.why, self.language)})", markup=False)
+
+    def action_station(self) -> None:
+        from ..components.note_dialogs import ChoiceDialog
+
+        choices = [
+            (s.id, station_title(number, s.name, s.host, self.language))
+            for number, s in enumerate(self.session.stations, start=1)
+        ]
+
+        def chosen(station: str | None) -> None:
+            if station is None:
+                return
+            self.app.station = station  # type: ignore[attr-defined]
+            self.chosen_round = None
+            self.redraw()
+            self.query_one("#note-text", TextArea).focus()
+
+        self.app.push_screen(ChoiceDialog(word("choose_station", self.language), choices, self.station), chosen)
+
+    # Other screens -------------------------------------------------------------------------
+    def action_codebook(self) -> None:
+        from .codebook import CodebookScreen
+
+        self.app.push_screen(CodebookScreen())
+
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())

@@ -1,0 +1,265 @@
+"""The review logic without a screen: filters, search, grouping, the matrix; and coding helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workshop import codebook
+from workshop.capture import (
+    Choice,
+    apply_choice,
+    category_for_key,
+    clean_text,
+    next_round_choice,
+    place,
+    prompt_choices,
+    round_now,
+)
+from workshop.changes import note_op
+from workshop.model import ActualTime, Live, Note
+from workshop.review import (
+    NoteFilter,
+    authors,
+    by_category,
+    by_station,
+    cycle,
+    filter_notes,
+    in_order,
+    matrix,
+    next_uncoded,
+    search_terms,
+    station_notes,
+)
+from workshop.store import ChangeRefused
+
+T0 = dt.datetime(2026, 3, 12, 18, 25)
+
+
+def put(store, station, round_number, text, *, group=None, categories=(), author="Anna", minute=0):
+    """A note with a fixed time (so the order is known)."""
+    moment = T0 + dt.timedelta(minutes=minute)
+    note = Note(station=station, round=round_number, group=group, text=text, categories=list(categories),
+                author=author, created=moment, updated=moment)
+    store.transact("note added", lambda session: [note_op(None, note)])
+    return store.index.get(note.id)
+
+
+@pytest.fixture
+def evening(store):
+    """Nine notes over three stations and rounds, some coded, by two note-takers."""
+    put(store, "s1", 1, "Ledelse som fag kræver tid til ledelse", group="g1", categories=["c1"], minute=1)
+    put(store, "s1", 1, "Nye ledere savner en mentor", group="g1", minute=2)
+    put(store, "s1", 2, "Ledelsesspænd er for stort", group="g3", categories=["c1", "c4"], minute=40)
+    put(store, "s2", 1, "Praktik tidligt i skolen", group="g2", categories=["c2"], author="Bo", minute=3)
+    put(store, "s2", 2, "Studiejob for elever", group="g1", categories=["c2", "c3"], author="Bo", minute=41)
+    put(store, "s2", 3, "Ingen har nævnt lønnen", group="g3", author="Bo", minute=70)
+    put(store, "s3", 1, "Ledige kan tage uddannelse med løn", group="g3", categories=["c3"], author="Cai", minute=4)
+    put(store, "s3", 2, "Fastholdelse via trivsel\nog \"nye kolleger\"", group="g2", categories=["c4"], author="Cai", minute=42)
+    put(store, "s3", 3, "Tak for i dag", group="g1", author="Cai", minute=71)
+    return store
+
+
+def texts(notes):
+    return [n.text.split("\n")[0] for n in notes]
+
+
+# Filters and search -----------------------------------------------------------------------------
+
+
+def test_no_filter_shows_every_note(evening):
+    assert len(filter_notes(evening.session.notes, NoteFilter())) == 9
+    assert not NoteFilter().active
+
+
+def test_each_filter_narrows_down(evening):
+    notes = evening.session.notes
+    assert len(filter_notes(notes, NoteFilter(station="s1"))) == 3
+    assert len(filter_notes(notes, NoteFilter(round=1))) == 4
+    assert len(filter_notes(notes, NoteFilter(group="g3"))) == 3
+    assert texts(filter_notes(notes, NoteFilter(category="c1"))) == [
+        "Ledelse som fag kræver tid til ledelse", "Ledelsesspænd er for stort"]
+    assert len(filter_notes(notes, NoteFilter(author="Bo"))) == 3
+    assert texts(filter_notes(notes, NoteFilter(uncoded=True))) == [
+        "Nye ledere savner en mentor", "Ingen har nævnt lønnen", "Tak for i dag"]
+
+
+def test_filters_combine(evening):
+    notes = evening.session.notes
+    assert texts(filter_notes(notes, NoteFilter(station="s2", round=2, category="c3"))) == ["Studiejob for elever"]
+    assert filter_notes(notes, NoteFilter(station="s1", author="Bo")) == []
+
+
+def test_search_ignores_case_and_needs_every_word(evening):
+    notes = evening.session.notes
+    assert len(filter_notes(notes, NoteFilter(text="LEDELSE"))) == 2
+    assert texts(filter_notes(notes, NoteFilter(text="ledere mentor"))) == ["Nye ledere savner en mentor"]
+    assert filter_notes(notes, NoteFilter(text="ledere løn")) == []
+    assert texts(filter_notes(notes, NoteFilter(text="LØNNEN"))) == ["Ingen har nævnt lønnen"]
+
+
+def test_search_keeps_quoted_words_together(evening):
+    notes = evening.session.notes
+    assert search_terms('trivsel "Nye Kolleger"') == ["trivsel", "nye kolleger"]
+    assert texts(filter_notes(notes, NoteFilter(text='"nye kolleger"'))) == ["Fastholdelse via trivsel"]
+    assert search_terms('  "" ') == []
+
+
+def test_search_finds_text_on_any_line(evening):
+    assert len(filter_notes(evening.session.notes, NoteFilter(text="kolleger", station="s3"))) == 1
+
+
+def test_station_notes_keep_the_order_they_were_written(evening):
+    assert texts(station_notes(evening.session, "s2")) == [
+        "Praktik tidligt i skolen", "Studiejob for elever", "Ingen har nævnt lønnen"]
+
+
+def test_in_order_is_station_then_round_then_time(evening):
+    ordered = in_order(evening.session, evening.session.notes)
+    assert [(n.station, n.round) for n in ordered] == [
+        ("s1", 1), ("s1", 1), ("s1", 2), ("s2", 1), ("s2", 2), ("s2", 3), ("s3", 1), ("s3", 2), ("s3", 3)]
+
+
+def test_next_uncoded_wraps_round(evening):
+    notes = in_order(evening.session, evening.session.notes)
+    first = next_uncoded(notes)
+    assert first.text == "Nye ledere savner en mentor"
+    second = next_uncoded(notes, first.id)
+    assert second.text == "Ingen har nævnt lønnen"
+    last = next_uncoded(notes, second.id)
+    assert last.text == "Tak for i dag"
+    assert next_uncoded(notes, last.id) is first
+    assert next_uncoded([n for n in notes if n.categories]) is None
+    assert next_uncoded([]) is None
+
+
+def test_authors_and_cycling(evening):
+    assert authors(evening.session.notes) == ["Anna", "Bo", "Cai"]
+    assert cycle(["s1", "s2"], None) == "s1"
+    assert cycle(["s1", "s2"], "s1") == "s2"
+    assert cycle(["s1", "s2"], "s2") is None
+    assert cycle(["s1", "s2"], "gone") is None
+    assert cycle([], None) is None
+
+
+# Grouping and the matrix ------------------------------------------------------------------------
+
+
+def test_grouped_by_station(evening):
+    groups = by_station(evening.session, evening.session.notes)
+    assert [(g.station.name, len(g.notes)) for g in groups] == [
+        ("Ledelse som fag", 3),
+        ("Uddannelse – før, under og efter. Tidlig interesse for fagene", 3),
+        ("Fra ledighed til uddannelse til fastansættelse og fastholdelse", 3),
+    ]
+
+
+def test_grouped_by_category_lists_a_note_under_each_of_its_categories(evening):
+    groups = by_category(evening.session, evening.session.notes)
+    summary = [(g.category.name if g.category else None, len(g.notes)) for g in groups]
+    assert summary == [("Ledelse", 2), ("Uddannelse", 2), ("Rekruttering", 2), ("Fastholdelse", 2), (None, 3)]
+
+
+def test_matrix_counts_notes_per_station_and_category(evening):
+    counts = matrix(evening.session, evening.session.notes)
+    assert counts.count("s1", "c1") == 2
+    assert counts.count("s1", "c4") == 1
+    assert counts.count("s2", "c2") == 2
+    assert counts.count("s3", "c2") == 0
+    assert counts.count("s1", None) == 1  # uncoded
+    assert counts.totals == {"s1": 3, "s2": 3, "s3": 3}
+    assert counts.column_total("c3") == 2
+    assert counts.column_total(None) == 3
+    assert counts.total == 9
+
+
+def test_matrix_of_filtered_notes(evening):
+    counts = matrix(evening.session, filter_notes(evening.session.notes, NoteFilter(round=1)))
+    assert counts.total == 4
+    assert counts.count("s3", "c3") == 1
+
+
+# Where a note goes --------------------------------------------------------------------------
+
+
+def test_before_the_evening_notes_go_to_round_one(store):
+    where = place(store.session, "s2")
+    assert (where.round, where.why, where.group) == (1, "first", "g2")
+    assert where.station.host == "Jonas"
+    assert where.number == 2
+    assert where.slot.start.strftime("%H.%M") == "18.20"
+
+
+def test_the_round_follows_the_facilitator(store):
+    # p4 is "Runde 2 ved stationer"; in round 2 group 1 is at station 2 (as on the slide).
+    store.set_section("live", Live(current="p4", started=dt.datetime(2026, 3, 12, 19, 20)), "round 2 started")
+    where = place(store.session, "s2")
+    assert (where.round, where.why, [g.name for g in where.groups]) == (2, "live", ["Gruppe 1"])
+
+
+def test_in_the_break_notes_go_to_the_round_that_ran_last(store):
+    actual = [ActualTime(item="p2", start=dt.datetime(2026, 3, 12, 18, 20), end=dt.datetime(2026, 3, 12, 18, 50))]
+    store.set_section("live", Live(current="p3", started=dt.datetime(2026, 3, 12, 18, 50), actual=actual), "break")
+    assert round_now(store.session) == (1, "latest")
+    store.set_section("live", Live(current=None, finished=True, actual=actual), "finished")
+    assert round_now(store.session) == (1, "finished")
+
+
+def test_a_chosen_round_wins_and_steps_back_to_following(store):
+    assert place(store.session, "s1", chosen_round=3).round == 3
+    assert place(store.session, "s1", chosen_round=3).why == "chosen"
+    assert place(store.session, "s1", chosen_round=9).why == "first"  # no such round: follow
+    assert [next_round_choice(c, 3) for c in (None, 1, 2, 3)] == [1, 2, 3, None]
+    assert next_round_choice(None, 0) is None
+
+
+def test_an_unknown_station_has_no_place(store):
+    assert place(store.session, "s9") is None
+
+
+def test_clean_text_keeps_lines_and_drops_blank_edges():
+    assert clean_text("\n\n  Første linje\r\nanden linje   \n\n") == "Første linje\nanden linje"
+    assert clean_text("   \n\t\n") == ""
+    assert clean_text("§ 17 – æøå\x0b") == "§ 17 – æøå\x0b"
+
+
+# Coding -------------------------------------------------------------------------------------
+
+
+def test_digits_find_the_category_with_that_key(store):
+    assert category_for_key(store.session, 3).name == "Rekruttering"
+    assert category_for_key(store.session, 9) is None
+
+
+def test_prompt_offers_matches_then_a_new_category(store):
+    choices = prompt_choices(store.session, "le")
+    assert choices[0] == Choice("c1", "Ledelse")
+    assert choices[-1] == Choice(None, "le")
+    assert prompt_choices(store.session, "Løn") == [Choice(None, "Løn")]
+    exact = prompt_choices(store.session, "uddannelse")
+    assert exact[0] == Choice("c2", "Uddannelse") and all(not c.creates for c in exact)
+    assert len(prompt_choices(store.session, "")) == 4
+
+
+def test_a_new_name_is_created_and_applied_in_one_undoable_change(store):
+    note = store.add_note("s1", 1, "Løn og vilkår")
+    category, changed = apply_choice(store, note.id, Choice(None, "  Løn   og vilkår "))
+    assert changed and category.name == "Løn og vilkår" and category.key == 5
+    assert store.index.get(note.id).categories == [category.id]
+    store.undo()
+    assert store.index.get(note.id).categories == []
+    assert codebook.find_by_name(store.session, "Løn og vilkår") is None
+
+
+def test_applying_an_existing_category_twice_keeps_it(store):
+    note = store.add_note("s1", 1, "Ledelse")
+    assert apply_choice(store, note.id, Choice("c1", "Ledelse"))[1] is True
+    assert apply_choice(store, note.id, Choice("c1", "Ledelse"))[1] is False
+    assert store.index.get(note.id).categories == ["c1"]
+
+
+def test_applying_a_deleted_category_is_refused(store):
+    note = store.add_note("s1", 1, "x")
+    with pytest.raises(ChangeRefused):
+        apply_choice(store, note.id, Choice("c99", "Borte"))

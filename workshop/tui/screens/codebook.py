@@ -1,0 +1,324 @@
+"""The codebook: the categories that emerged while coding, and how they are reshaped.
+
+Rename, recolour, describe, re-key, merge, split and delete; each is one change in the store,
+so ctrl+z takes it back (a merge or delete with every note it touched). A name that is taken
+already is refused in the dialog with a clear message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.color import Color, ColorParseError
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from ... import codebook
+from ...model import Category, Session
+from ...store import ChangeRefused
+from ..components.category_keys import category_style
+from ..components.note_dialogs import ChoiceDialog, NotePicker, TextDialog
+from ..components.note_table import one_line
+from ..components.note_footer import NoteFooter
+from ..components.note_words import localize_bindings, word
+from ..messages import SessionChanged
+
+
+class CodebookTable(DataTable):
+    """Key, name, colour, how many notes, description of every category."""
+
+    DEFAULT_CSS = """
+    CodebookTable { height: 1fr; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+
+    def show(self, session: Session) -> None:
+        language = session.workshop.language
+        selected = self.selected_id()
+        counts: dict[str, int] = {}
+        for note in session.notes:
+            for category in note.categories:
+                counts[category] = counts.get(category, 0) + 1
+        self.clear(columns=True)
+        self.add_column(word("key", language), key="key", width=4)
+        self.add_column(word("name", language), key="name", width=22)
+        self.add_column(word("colour", language), key="colour", width=12)
+        self.add_column(word("notes", language), key="count", width=6)
+        rest = (self.size.width or self.app.size.width) - 4 - 22 - 12 - 6 - 2 * self.cell_padding * 5 - 2
+        self.add_column(word("description", language), key="description", width=max(10, rest))
+        for category in session.categories:
+            swatch = Text("██ ", style=category_style(category.colour, "")) + Text(category.colour or "-")
+            self.add_row(
+                Text(str(category.key) if category.key else "-", style="bold"),
+                Text(category.name, style=category_style(category.colour), no_wrap=True, overflow="ellipsis"),
+                swatch,
+                Text(str(counts.get(category.id, 0)), justify="right"),
+                Text(one_line(category.description), no_wrap=True, overflow="ellipsis"),
+                key=category.id,
+            )
+        ids = [c.id for c in session.categories]
+        if selected in ids:
+            self.move_cursor(row=ids.index(selected), animate=False)
+
+    def on_resize(self) -> None:
+        if self.row_count:
+            self.show(self.app.store.session)  # type: ignore[attr-defined]
+
+    def selected_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return row_key.value
+
+
+class CodebookScreen(Screen):
+    """The codebook of the session (push it; escape goes back)."""
+
+    DEFAULT_CSS = """
+    CodebookScreen #codebook-title { text-style: bold; color: $accent; padding: 0 1; }
+    CodebookScreen #codebook-hint { color: $text-muted; padding: 0 1; }
+    CodebookScreen #codebook-description { height: auto; max-height: 4; padding: 0 1; background: $boost; }
+    """
+
+    BINDINGS = [
+        Binding("n", "new", "New", id="codebook.new", tooltip="Add a category (it gets the next free key and colour)"),
+        Binding("r", "rename", "Rename", id="codebook.rename", tooltip="Rename the category (names must differ)"),
+        Binding("c", "colour", "Colour", show=False, id="codebook.colour", tooltip="Give the category another colour"),
+        Binding("d", "describe", "Describe", show=False, id="codebook.describe", tooltip="Say what belongs in the category"),
+        Binding("k", "rekey", "Key", show=False, id="codebook.key", tooltip="Give the category a key 1-9 (a key in use moves here)"),
+        Binding("m", "merge", "Merge", id="codebook.merge",
+                tooltip="Move every note of the category to another one and remove it (undoable)"),
+        Binding("s", "split", "Split", id="codebook.split", tooltip="Move chosen notes of the category to a new one"),
+        Binding("x,delete", "delete", "Delete", key_display="x", id="codebook.delete",
+                tooltip="Delete the category; its notes lose it (undoable)"),
+        Binding("escape", "close", "Close", key_display="esc", id="codebook.close", tooltip="Back to the notes"),
+    ]
+
+    @property
+    def session(self) -> Session:
+        return self.app.store.session  # type: ignore[attr-defined]
+
+    @property
+    def language(self) -> str:
+        return self.session.workshop.language
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="codebook-title")
+        yield CodebookTable(id="codebook-table")
+        yield Static(id="codebook-description")
+        yield Static(id="codebook-hint")
+        yield NoteFooter()
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.language)
+        self.redraw()
+        self.query_one(CodebookTable).focus()
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        session = self.session
+        self.query_one("#codebook-title", Static).update(
+            f"{word('codebook', self.language)} · {len(session.categories)} {word('categories', self.language).lower()}"
+        )
+        self.query_one("#codebook-hint", Static).update(word("codebook_hint", self.language))
+        self.query_one(CodebookTable).show(session)
+        self._describe_selected()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._describe_selected()
+
+    def _describe_selected(self) -> None:
+        category = self.selected()
+        text = Text()
+        if category is not None:
+            text.append(category.name, style=category_style(category.colour))
+            if category.description:
+                text.append(f": {category.description}")
+        self.query_one("#codebook-description", Static).update(text)
+
+    def selected(self) -> Category | None:
+        ident = self.query_one(CodebookTable).selected_id()
+        return self.session.category(ident) if ident else None
+
+    # Changing ------------------------------------------------------------------------------
+    def _change(self, change: Callable[[], object]) -> str | None:
+        """Run a store change: None when done, else the problem (also shown as a notice)."""
+        try:
+            change()
+        except ChangeRefused as error:
+            return "; ".join(p.message + (f" ({p.fix})" if p.fix else "") for p in error.problems)
+        except KeyError as error:
+            return str(error).strip("'\"")
+        self.app.changed()  # type: ignore[attr-defined]
+        return None
+
+    def _with_selected(self) -> Category | None:
+        category = self.selected()
+        if category is None:
+            self.notify(word("no_category", self.language), severity="warning", markup=False)
+        return category
+
+    def action_new(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        created: list[Category] = []
+
+        def submit(name: str) -> str | None:
+            try:
+                self._refuse_taken(name)
+            except ValueError as error:
+                return str(error)
+            return self._change(lambda: created.append(codebook.create(store, name)))
+
+        def done(value: str | None) -> None:
+            if created:
+                self.query_one(CodebookTable).show(self.session)
+                self._select(created[0].id)
+
+        self.app.push_screen(TextDialog(word("new_category", self.language), submit=submit), done)
+
+    def _select(self, category_id: str) -> None:
+        ids = [c.id for c in self.session.categories]
+        if category_id in ids:
+            self.query_one(CodebookTable).move_cursor(row=ids.index(category_id), animate=False)
+
+    def _edit(self, title: str, value: str, hint: str, make: Callable[[Category, str], dict]) -> None:
+        category = self._with_selected()
+        if category is None:
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def submit(text: str) -> str | None:
+            try:
+                changes = make(category, text)
+            except ValueError as error:
+                return str(error)
+            return self._change(lambda: codebook.update(store, category.id, **changes))
+
+        self.app.push_screen(TextDialog(f"{title}: {category.name}", value, hint=hint, submit=submit))
+
+    def action_rename(self) -> None:
+        def make(category: Category, value: str) -> dict:
+            self._refuse_taken(value, category.id)
+            return {"name": value}
+
+        category = self.selected()
+        self._edit(word("rename", self.language), category.name if category else "", "", make)
+
+    def _refuse_taken(self, name: str, own_id: str | None = None) -> None:
+        """Say plainly that a name is taken (the store refuses it too, in English)."""
+        if not " ".join(name.split()):
+            raise ValueError(word("name_needed", self.language))
+        other = codebook.find_by_name(self.session, name)
+        if other is not None and other.id != own_id:
+            raise ValueError(word("name_taken", self.language, name=other.name))
+
+    def action_colour(self) -> None:
+        def make(category: Category, value: str) -> dict:
+            value = value.strip()
+            if value:
+                try:
+                    Color.parse(value)
+                except ColorParseError:
+                    raise ValueError(f'"{value}": {word("unknown_colour", self.language)} ({word("colour_hint", self.language)})') from None
+            return {"colour": value}
+
+        category = self.selected()
+        self._edit(word("recolour", self.language), category.colour if category else "", word("colour_hint", self.language), make)
+
+    def action_describe(self) -> None:
+        category = self.selected()
+        self._edit(word("describe", self.language), category.description if category else "", "", lambda c, v: {"description": v.strip()})
+
+    def action_rekey(self) -> None:
+        def make(category: Category, value: str) -> dict:
+            value = value.strip()
+            if not value:
+                return {"key": None}
+            if value not in {str(k) for k in range(1, 10)}:
+                raise ValueError(word("key_invalid", self.language))
+            return {"key": int(value)}
+
+        category = self.selected()
+        current = str(category.key) if category and category.key else ""
+        self._edit(word("rekey", self.language), current, word("key_hint", self.language), make)
+
+    def action_merge(self) -> None:
+        source = self._with_selected()
+        if source is None:
+            return
+        others = [(c.id, Text(c.name, style=category_style(c.colour))) for c in self.session.categories if c.id != source.id]
+        if not others:
+            self.notify(word("merge_self", self.language), severity="warning", markup=False)
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def chosen(target_id: str | None) -> None:
+            target = self.session.category(target_id) if target_id else None
+            if target is None:
+                return
+            moved: list[int] = []
+            problem = self._change(lambda: moved.append(codebook.merge(store, source.id, target.id)))
+            if problem:
+                self.notify(problem, severity="error", markup=False)
+                return
+            self.notify(word("merged", self.language, source=source.name, target=target.name, count=moved[0]), markup=False)
+            self._select(target.id)
+
+        self.app.push_screen(ChoiceDialog(word("merge_into", self.language, name=source.name), others), chosen)
+
+    def action_split(self) -> None:
+        source = self._with_selected()
+        if source is None:
+            return
+        notes = [(n.id, one_line(n.text)) for n in self.session.notes if source.id in n.categories]
+        if not notes:
+            self.notify(word("split_empty", self.language, name=source.name), severity="warning", markup=False)
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def picked(note_ids: list[str] | None) -> None:
+            if note_ids is None:
+                return
+            if not note_ids:
+                self.notify(word("split_none", self.language), severity="warning", markup=False)
+                return
+            created: list[Category] = []
+
+            def submit(name: str) -> str | None:
+                try:
+                    self._refuse_taken(name)
+                except ValueError as error:
+                    return str(error)
+                return self._change(lambda: created.append(codebook.split(store, source.id, note_ids, name)))
+
+            def done(value: str | None) -> None:
+                if created:
+                    self.notify(word("split_done", self.language, count=len(note_ids), name=created[0].name), markup=False)
+                    self._select(created[0].id)
+
+            self.app.push_screen(TextDialog(word("split_name", self.language), submit=submit), done)
+
+        self.app.push_screen(NotePicker(f"{source.name}: {word('split_choose', self.language)}", notes), picked)
+
+    def action_delete(self) -> None:
+        category = self._with_selected()
+        if category is None:
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        touched: list[int] = []
+        problem = self._change(lambda: touched.append(codebook.delete(store, category.id)))
+        if problem:
+            self.notify(problem, severity="error", markup=False)
+            return
+        self.notify(word("deleted_category", self.language, name=category.name, count=touched[0]), markup=False)
+
+    def action_close(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -1,0 +1,305 @@
+"""Review: every note of the evening, filtered, searched, grouped and counted.
+
+Filters (each key steps through the choices, back to "all"): s station, r round, g group,
+a author, k category (type to find it; k again clears it), o only uncoded notes, x clears all.
+"/" searches the text (every word must occur; "quoted words" stay together). v shows the notes
+as a list, by station or by category; m shows the station x category count matrix (the
+secretariat's "opsamling" starts there). The notes can be recoded here with the same keys as
+when taking notes (1-9, ".", c, e, d).
+
+The filtering, searching, grouping and counting are :mod:`workshop.review`'s.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, DataTable, Input, Static
+
+from ...capture import Choice, round_count
+from ...model import Session
+from ...review import NoteFilter, authors, by_category, by_station, cycle, filter_notes, in_order, matrix
+from ..components.category_keys import category_style
+from ..components.note_table import Heading, NoteTable, Row
+from ..components.note_footer import NoteFooter
+from ..components.note_words import localize_bindings, word
+from ..messages import SessionChanged
+
+REVIEW_COLUMNS = ("station", "round", "group", "author", "text", "categories")
+VIEWS = ("flat", "by_station", "by_category")
+SEARCH_DELAY = 0.15
+"""Seconds of quiet typing before a search runs, once the session holds many notes."""
+SEARCH_AT_ONCE = 2000
+MATRIX_STATION_WIDTH = 14
+MATRIX_CATEGORY_WIDTH = 9
+"""Up to this many notes a search runs at every keystroke."""
+
+
+class ReviewScreen(Screen):
+    """All notes with filters, search, grouping and the count matrix (push it; escape goes back)."""
+
+    DEFAULT_CSS = """
+    ReviewScreen #review-title { text-style: bold; color: $accent; padding: 0 1; }
+    ReviewScreen #review-filters { height: auto; padding: 0 1; background: $boost; }
+    ReviewScreen #review-search-row { height: 1; }
+    ReviewScreen #review-search-label { width: auto; padding: 0 1; color: $text-muted; }
+    ReviewScreen #review-search { border: none; height: 1; padding: 0; width: 1fr; }
+    ReviewScreen #review-search:focus { border: none; }
+    ReviewScreen ContentSwitcher { height: 1fr; }
+    ReviewScreen #review-matrix { height: 1fr; }
+    ReviewScreen #review-hint { color: $text-muted; padding: 0 1; height: auto; }
+    """
+
+    BINDINGS = [
+        Binding("slash", "search", "Search", key_display="/", id="review.search",
+                tooltip="Search the notes' text (every word must occur)"),
+        Binding("s", "cycle('station')", "Station", show=False, id="review.station", tooltip="Show one station, the next, ..., all"),
+        Binding("r", "cycle('round')", "Round", show=False, id="review.round", tooltip="Show one round, the next, ..., all"),
+        Binding("g", "cycle('group')", "Group", show=False, id="review.group", tooltip="Show one group, the next, ..., all"),
+        Binding("a", "cycle('author')", "Author", show=False, id="review.author", tooltip="Show one author's notes, the next, ..., all"),
+        Binding("k", "category", "Category", show=False, id="review.category",
+                tooltip="Show one category's notes (type to find it); again: all categories"),
+        Binding("o", "uncoded", "Uncoded", show=False, id="review.uncoded", tooltip="Show only the notes without a category, or all"),
+        Binding("x", "clear", "Clear", show=False, id="review.clear", tooltip="Clear every filter and the search"),
+        Binding("v", "view", "View", id="review.view", tooltip="List the notes, group them by station, or by category"),
+        Binding("m", "matrix", "Matrix", id="review.matrix", tooltip="Count the notes per station and category"),
+        Binding("ctrl+b", "codebook", "Codebook", show=False, id="review.codebook", tooltip="Open the codebook"),
+        Binding("escape", "close", "Close", key_display="esc", id="review.close", tooltip="Back (from the search: to the notes)"),
+    ]
+
+    def __init__(self, note_filter: NoteFilter | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.note_filter = note_filter or NoteFilter()
+        self.view = "flat"
+        self.shown = 0
+        self._search_timer: Timer | None = None
+
+    @property
+    def session(self) -> Session:
+        return self.app.store.session  # type: ignore[attr-defined]
+
+    @property
+    def language(self) -> str:
+        return self.session.workshop.language
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-title")
+        yield Static(id="review-filters")
+        with Horizontal(id="review-search-row"):
+            yield Static("/", id="review-search-label")
+            yield Input(self.note_filter.text, id="review-search")
+        with ContentSwitcher(initial="review-notes"):
+            yield NoteTable(REVIEW_COLUMNS, id="review-notes")
+            yield DataTable(id="review-matrix", cursor_type="cell", zebra_stripes=True)
+        yield Static(id="review-hint")
+        yield NoteFooter()
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.language)
+        self.query_one("#review-search", Input).placeholder = word("search", self.language)
+        self.query_one("#review-hint", Static).update(word("filter_hint", self.language))
+        self.redraw()
+        self.query_one(NoteTable).focus()
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        self.redraw()
+
+    # Drawing -------------------------------------------------------------------------------
+    def filtered(self):
+        return filter_notes(self.session.notes, self.note_filter)
+
+    def redraw(self) -> None:
+        session = self.session
+        notes = self.filtered()
+        self.shown = len(notes)
+        language = self.language
+        view_name = word(self.view, language)
+        switcher = self.query_one(ContentSwitcher)
+        title = f"{word('review', language)} · {len(notes)} {word('notes_of', language)} {len(session.notes)}"
+        if switcher.current == "review-matrix":
+            title += f" · {word('matrix', language)}"
+            self._show_matrix(notes)
+        else:
+            title += f" · {view_name}"
+            self.query_one(NoteTable).show(*self._rows(notes))
+        self.query_one("#review-title", Static).update(title)
+        self.query_one("#review-filters", Static).update(self._describe_filter())
+
+    def _rows(self, notes) -> tuple[list[Row], list[str]]:
+        session, language = self.session, self.language
+        rows: list[Row] = []
+        keys: list[str] = []
+        if self.view == "flat":
+            ordered = in_order(session, notes)
+            return list(ordered), [n.id for n in ordered]
+        groups = by_station(session, notes) if self.view == "by_station" else by_category(session, notes)
+        numbers = {s.id: i for i, s in enumerate(session.stations, start=1)}
+        for group in groups:
+            if group.station is not None:
+                title = f"{word('station', language)} {numbers[group.station.id]} - {group.station.name}"
+            elif group.category is not None:
+                title = group.category.name
+            elif self.view == "by_category":
+                title = word("uncoded", language)
+            else:
+                title = f"{word('station', language)} {group.key}"
+            heading_key = f"h:{group.key}"
+            rows.append(Heading(heading_key, f"{title} ({len(group.notes)})"))
+            keys.append(heading_key)
+            for note in group.notes:
+                rows.append(note)
+                keys.append(f"{group.key}:{note.id}" if self.view == "by_category" else note.id)
+        return rows, keys
+
+    def _show_matrix(self, notes) -> None:
+        session, language = self.session, self.language
+        counts = matrix(session, notes)
+        table = self.query_one("#review-matrix", DataTable)
+        table.clear(columns=True)
+        table.add_column(word("station", language), key="station", width=MATRIX_STATION_WIDTH)
+        for category in counts.categories:
+            table.add_column(
+                Text(category.name, style=category_style(category.colour), no_wrap=True, overflow="ellipsis"),
+                key=category.id,
+                width=max(4, min(len(category.name), MATRIX_CATEGORY_WIDTH)),
+            )
+        uncoded = word("uncoded", language)
+        table.add_column(Text(uncoded, style="italic"), key="uncoded", width=len(uncoded))
+        table.add_column(Text(word("total", language), style="bold"), key="total", width=max(5, len(word("total", language))))
+
+        def cell(value: int, bold: bool = False) -> Text:
+            return Text(str(value) if value else "·", justify="right", style="bold" if bold else "")
+
+        for number, station in enumerate(counts.stations, start=1):
+            table.add_row(
+                Text(f"{number} {station.name}", no_wrap=True, overflow="ellipsis"),
+                *[cell(counts.count(station.id, c.id)) for c in counts.categories],
+                cell(counts.count(station.id, None)),
+                cell(counts.totals.get(station.id, 0), bold=True),
+                key=station.id,
+            )
+        table.add_row(
+            Text(word("total", language), style="bold"),
+            *[cell(counts.column_total(c.id), bold=True) for c in counts.categories],
+            cell(counts.column_total(None), bold=True),
+            cell(counts.total, bold=True),
+            key="total",
+        )
+
+    def _describe_filter(self) -> Text:
+        f, session, language = self.note_filter, self.session, self.language
+        every = word("all", language)
+        text = Text()
+
+        def part(name: str, value: str | None) -> None:
+            if text:
+                text.append("  ")
+            text.append(f"{name}: ", style="dim")
+            text.append(value if value is not None else every, style="bold reverse" if value is not None else "")
+
+        station = session.station(f.station) if f.station else None
+        number = [s.id for s in session.stations].index(f.station) + 1 if station else None
+        part(word("station", language), f"{number} {station.name}" if station else f.station)
+        part(word("round", language), str(f.round) if f.round is not None else None)
+        group = session.group(f.group) if f.group else None
+        part(word("group", language), group.name if group else f.group)
+        category = session.category(f.category) if f.category else None
+        part(word("category", language), category.name if category else f.category)
+        part(word("author", language), f.author)
+        if f.uncoded:
+            text.append("  ")
+            text.append(word("only_uncoded", language), style="bold reverse")
+        return text
+
+    # Filters -------------------------------------------------------------------------------
+    def set_filter(self, note_filter: NoteFilter) -> None:
+        self.note_filter = note_filter
+        self.redraw()
+
+    def action_cycle(self, part: str) -> None:
+        session, f = self.session, self.note_filter
+        if part == "station":
+            self.set_filter(f.replace(station=cycle([s.id for s in session.stations], f.station)))
+        elif part == "round":
+            self.set_filter(f.replace(round=cycle(list(range(1, round_count(session) + 1)), f.round)))
+        elif part == "group":
+            self.set_filter(f.replace(group=cycle([g.id for g in session.groups], f.group)))
+        elif part == "author":
+            self.set_filter(f.replace(author=cycle(authors(session.notes), f.author)))
+
+    def action_category(self) -> None:
+        if self.note_filter.category is not None:
+            self.set_filter(self.note_filter.replace(category=None))
+            return
+        from ..components.category_prompt import CategoryPrompt
+
+        def chosen(choice: Choice | None) -> None:
+            if choice is not None and choice.category_id is not None:
+                self.set_filter(self.note_filter.replace(category=choice.category_id, uncoded=False))
+
+        self.app.push_screen(CategoryPrompt(create=False), chosen)
+
+    def action_uncoded(self) -> None:
+        uncoded = not self.note_filter.uncoded
+        self.set_filter(self.note_filter.replace(uncoded=uncoded, category=None if uncoded else self.note_filter.category))
+
+    def action_clear(self) -> None:
+        self.query_one("#review-search", Input).value = ""
+        self.set_filter(NoteFilter())
+
+    def action_view(self) -> None:
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        switcher = self.query_one(ContentSwitcher)
+        switcher.current = "review-notes"
+        self.redraw()
+        self.query_one(NoteTable).focus()
+
+    def action_matrix(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        showing = switcher.current == "review-matrix"
+        switcher.current = "review-notes" if showing else "review-matrix"
+        self.redraw()
+        self.query_one("#review-notes" if showing else "#review-matrix").focus()
+
+    # Search --------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.query_one("#review-search", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        if len(self.session.notes) <= SEARCH_AT_ONCE:
+            self._search(event.value)
+        else:
+            self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._search(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        self._search(event.value)
+        self.query_one(NoteTable).focus()
+
+    def _search(self, text: str) -> None:
+        if text != self.note_filter.text:
+            self.set_filter(self.note_filter.replace(text=text))
+
+    # Elsewhere -----------------------------------------------------------------------------
+    def action_codebook(self) -> None:
+        from .codebook import CodebookScreen
+
+        self.app.push_screen(CodebookScreen())
+
+    def action_close(self) -> None:
+        if isinstance(self.focused, Input):
+            self.query_one(NoteTable).focus()
+            return
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
