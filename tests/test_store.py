@@ -184,3 +184,23 @@ def test_the_journal_keeps_the_audit_trail(store: Store):
 def test_readonly_open_creates_nothing(session_path: Path):
     Store.open(session_path, readonly=True).close()
     assert sorted(p.name for p in session_path.parent.iterdir()) == ["evening.toml"]
+
+
+def test_undo_does_not_revive_a_note_someone_else_deleted(session_path: Path):
+    a = Store.open(session_path, author="Karen Mose")
+    b = Store.open(session_path, author="Per Holt", backup=False)
+    note = a.add_note("s1", 1, "Skal slettes")
+    a.toggle_category(note.id, "c2")
+    b.poll()
+    b.delete_note(note.id)
+    a.undo()  # takes back the category on a note that is gone: it stays gone
+    assert a.session.notes == []
+    a.close()
+    b.close()
+
+
+def test_undo_puts_a_category_back_in_its_place(store: Store):
+    note = store.add_note("s1", 1, "Tre kategorier", categories=["c1", "c2", "c3"])
+    store.toggle_category(note.id, "c2")
+    store.undo()
+    assert store.index.get(note.id).categories == ["c1", "c2", "c3"]

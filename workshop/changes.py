@@ -125,6 +125,9 @@ def _shift(op: Op, current: dict | None, towards: str) -> dict | None:
     source, target = (op["after"], op["before"]) if towards == "before" else (op["before"], op["after"])
     if target is None:
         return None
+    if current is None and source is not None:
+        # Someone else has deleted the note since: taking back an edit must not revive it.
+        return None
     if source is None or current is None:
         return dict(target)
     result = dict(current)
@@ -138,7 +141,12 @@ def _shift(op: Op, current: dict | None, towards: str) -> dict | None:
             added = [c for c in source.get(key, []) if c not in value]
             removed = [c for c in value if c not in source.get(key, [])]
             kept = [c for c in result.get(key, []) if c not in added]
-            result[key] = kept + [c for c in removed if c not in kept]
+            back = [c for c in removed if c not in kept]
+            # Put them back in the order the change found them.
+            order = {c: i for i, c in enumerate(value)}
+            merged = kept + back
+            rank = {c: order.get(c, len(order) + i) for i, c in enumerate(merged)}
+            result[key] = sorted(merged, key=rank.__getitem__)
         else:
             result[key] = value
     result["updated"] = now().isoformat()

@@ -183,6 +183,14 @@ class Category(Model):
     """The digit 1-9 that toggles it on a note, if any."""
     colour: str = ""
     """A colour name or #rrggbb used on screen."""
+
+    @field_validator("colour")
+    @classmethod
+    def _colour(cls, value: str) -> str:
+        value = value.strip()
+        if value and not re.fullmatch(r"#[0-9a-fA-F]{6}|[a-z_]+", value):
+            raise ValueError('a colour is written "#4e79a7" or as a name such as "red"')
+        return value
     description: str = ""
     """What belongs in the category (printed in the codebook of the minutes)."""
 

@@ -130,17 +130,17 @@ class WorkshopApp(App[None]):
 
     def show_notices(self) -> None:
         while self.store.notices:
-            self.notify(self.store.notices.pop(0), severity="warning", timeout=15)
+            self.notify(self.store.notices.pop(0), severity="warning", timeout=15, markup=False)
 
     def attempt(self, change: Callable[[], object]) -> object | None:
         """Run a change; a refused one is told to the user instead of raising."""
         try:
             result = change()
         except ChangeRefused as error:
-            self.notify(str(error), severity="error", timeout=8)
+            self.notify(str(error), severity="error", timeout=8, markup=False)
             return None
         except KeyError as error:
-            self.notify(str(error).strip("'\""), severity="error", timeout=8)
+            self.notify(str(error).strip("'\""), severity="error", timeout=8, markup=False)
             return None
         self.changed()
         return result
