@@ -150,3 +150,27 @@ async def test_quitting_saves_the_summary(store, clock):
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert store.session.summary.overall == "Til sidst"
+
+
+async def test_the_secretariat_reaches_the_review_and_the_codebook(session_path):
+    from workshop.store import Store
+    from workshop.tui.app import WorkshopApp
+    from workshop.tui.screens.codebook import CodebookScreen
+    from workshop.tui.screens.review import ReviewScreen
+
+    store = Store.open(session_path, author="Rie Sekretær")
+    store.add_note("s1", 1, "Til gennemsyn")
+    app = WorkshopApp(store, mode="secretariat", poll=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        if isinstance(app.screen, ReviewScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert isinstance(app.screen, CodebookScreen)
+    store.close()

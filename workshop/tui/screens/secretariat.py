@@ -84,6 +84,10 @@ class SecretariatScreen(Screen):
                 tooltip="Move to the list of summaries"),
         Binding("ctrl+t", "focus_text", "Write", id="secretariat.write", show=False,
                 tooltip="Move to the summary's text"),
+        Binding("ctrl+f", "review", "Review", id="secretariat.review",
+                tooltip="All notes: filter, search, recode, the station x category matrix"),
+        Binding("ctrl+b", "codebook", "Codebook", id="secretariat.codebook",
+                tooltip="Rename, merge, split and delete categories"),
     ]
 
     DEFAULT_CSS = """
@@ -256,6 +260,18 @@ class SecretariatScreen(Screen):
             self.notify("Summary saved")
         else:
             self.notify("Nothing new to save")
+
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        self.save()
+        self.app.push_screen(ReviewScreen())
+
+    def action_codebook(self) -> None:
+        from .codebook import CodebookScreen
+
+        self.save()
+        self.app.push_screen(CodebookScreen())
 
     def action_focus_list(self) -> None:
         self.query_one(SummaryList).focus()
