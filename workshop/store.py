@@ -102,8 +102,10 @@ class Store:
         path = Path(path)
         text = read_text(path)
         jpath = journal_path(path)
+        parsed: tuple[str, Session] | None = None
         if not jpath.exists():
-            base = parse(text, path)  # every problem is reported before anything is created
+            base = parse(text, path)
+            parsed = (text, base)  # every problem is reported before anything is created
             if readonly:
                 store = cls(path, None, author or default_author())
                 store._set_session(base)
@@ -115,8 +117,14 @@ class Store:
                 snapshot.backup(path)
             # Read the file and the journal as one consistent picture: no fold runs meanwhile.
             with journal.write():
-                text = read_text(path)
-                base = store._parse(text, remember=not readonly)
+                again = read_text(path)
+                if parsed is not None and parsed[0] == again:
+                    text, base = parsed  # parsed a moment ago, before the journal existed
+                    if not readonly:
+                        journal.cache_snapshot(snapshot.text_checksum(text), base.model_dump_json())
+                else:
+                    text = again
+                    base = store._parse(text, remember=not readonly)
                 store._start(base, text, snapshot.read_header(text), readonly)
         except BaseException:
             journal.close()
