@@ -74,8 +74,6 @@ def shape_problem(session: Session) -> str | None:
 
 def remixed(session: Session):
     """The re-mixed rounds (people, not groups, move): a :class:`workshop.remix.RemixResult`."""
-    from . import remix
-
     stations = tuple(s.id for s in session.stations)
     rounds = len(session.round_items())
     if rounds != len(stations):

@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from ..store import ChangeRefused, Store
 from .help import HelpScreen, binding_rows
+from .localise import localise_bindings
 from .messages import SessionChanged
 
 POLL_SECONDS = 0.5
@@ -48,6 +49,18 @@ def _secretariat() -> Screen:
 def _mode_screens() -> dict[str, Callable[[], Screen]]:
     """Each mode's screen, imported when the mode is first opened (a faster start)."""
     return {"facilitator": _facilitator, "notes": _notes, "secretariat": _secretariat}
+
+
+APP_DANISH = {
+    "app.help": ("Hjælp", "Vis alle taster på denne skærm"),
+    "app.mode.facilitator": ("Facilitator", "Programmet, rundeuret og rotationstavlen"),
+    "app.mode.notes": ("Noter", "Skriv og kod noter ved en station"),
+    "app.mode.secretariat": ("Sekretariat", "Gennemse, opsummér og eksportér referatet"),
+    "app.undo": ("Fortryd", "Fortryd din seneste ændring"),
+    "app.redo": ("Gentag", "Gentag det, du fortrød"),
+    "app.quit": ("Afslut", "Gem alt og afslut"),
+}
+"""The app's own keys in Danish sessions."""
 
 
 class WorkshopApp(App[None]):
@@ -91,6 +104,7 @@ class WorkshopApp(App[None]):
         super().__init__()
         for name, screen in _mode_screens().items():
             self.add_mode(name, screen)
+        localise_bindings(self, self.language, APP_DANISH)
         self.title = store.session.workshop.title
         self.sub_title = str(store.path)
 

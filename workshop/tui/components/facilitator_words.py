@@ -6,12 +6,11 @@ move into ``labels.py`` as they are (same shape: key -> (Danish, English)).
 
 from __future__ import annotations
 
-import dataclasses
 
-from textual.binding import BindingsMap
 from textual.dom import DOMNode
 
 from ...labels import label
+from ..localise import localise_bindings as localise
 
 WORDS: dict[str, tuple[str, str]] = {
     # The live view and the round clock
@@ -128,22 +127,5 @@ DANISH_KEYS: dict[str, tuple[str, str]] = {
 
 
 def localise_bindings(node: DOMNode, language: str) -> None:
-    """Show ``node``'s own key descriptions and tooltips in ``language`` (Danish from DANISH_KEYS).
-
-    Textual keeps a node's bindings in ``node._bindings``; they are swapped for a translated
-    copy (the English original is kept so the language can change back).
-    """
-    original: BindingsMap = getattr(node, "_english_bindings", None) or node._bindings
-    node._english_bindings = original  # type: ignore[attr-defined]
-    if language != "da":
-        node._bindings = original
-    else:
-        translated = BindingsMap()
-        for _key, binding in original:
-            danish = DANISH_KEYS.get(binding.id or "")
-            if danish:
-                binding = dataclasses.replace(binding, description=danish[0], tooltip=danish[1])
-            translated._add_binding(binding)
-        node._bindings = translated
-    if node.is_attached:
-        node.refresh_bindings()
+    """Show ``node``'s own key descriptions and tooltips in ``language`` (Danish from DANISH_KEYS)."""
+    localise(node, language, DANISH_KEYS)

@@ -30,6 +30,7 @@ from ...review import next_uncoded
 from ...timetable import clock
 from .category_keys import category_style
 from .note_words import localize_bindings, word
+from ..session_view import SessionView
 
 UNCODED_STYLE = "bold #ffa62b"
 """How an uncoded note's category cell stands out (Textual's warning colour)."""
@@ -153,7 +154,7 @@ class _Look:
         return tuple(cells)
 
 
-class NoteTable(DataTable):
+class NoteTable(SessionView, DataTable):
     """Notes (and optional headings) with coding keys. Redraw with :meth:`show`."""
 
     DEFAULT_CSS = """
@@ -199,13 +200,6 @@ class NoteTable(DataTable):
         self._cell_cache: dict[str, tuple[Row, tuple[Text, ...]]] = {}
 
     # Drawing -------------------------------------------------------------------------------
-    @property
-    def session(self) -> Session:
-        return self.app.store.session  # type: ignore[attr-defined]
-
-    @property
-    def language(self) -> str:
-        return self.session.workshop.language
 
     def on_mount(self) -> None:
         localize_bindings(self, self.language)

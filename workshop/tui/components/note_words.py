@@ -6,11 +6,11 @@ there (kept here so these screens need no change in the shared module).
 
 from __future__ import annotations
 
-import dataclasses
 
 from textual.dom import DOMNode
 
 from ...labels import LABELS, label
+from ..localise import localise_bindings as localise
 
 WORDS: dict[str, tuple[str, str]] = {
     # key: (Danish, English)
@@ -141,14 +141,4 @@ def word(key: str, language: str = "da", /, **values: object) -> str:
 
 def localize_bindings(node: DOMNode, language: str) -> None:
     """Show this node's own key descriptions in Danish in a Danish session (the footer, F1)."""
-    if language != "da":
-        return
-    try:
-        bindings = node._bindings.key_to_bindings  # noqa: SLF001 - Textual keeps no public setter
-        for key, items in bindings.items():
-            bindings[key] = [
-                dataclasses.replace(b, description=BINDING_WORDS[b.id]) if b.id in BINDING_WORDS else b
-                for b in items
-            ]
-    except AttributeError:  # pragma: no cover - a newer Textual: keep the English words
-        return
+    localise(node, language, BINDING_WORDS)

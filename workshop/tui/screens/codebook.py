@@ -25,6 +25,7 @@ from ..components.note_table import one_line
 from ..components.note_footer import NoteFooter
 from ..components.note_words import localize_bindings, word
 from ..messages import SessionChanged
+from ..session_view import SessionView
 
 
 class CodebookTable(DataTable):
@@ -76,7 +77,7 @@ class CodebookTable(DataTable):
         return row_key.value
 
 
-class CodebookScreen(Screen):
+class CodebookScreen(SessionView, Screen):
     """The codebook of the session (push it; escape goes back)."""
 
     DEFAULT_CSS = """
@@ -99,13 +100,6 @@ class CodebookScreen(Screen):
         Binding("escape", "close", "Close", key_display="esc", id="codebook.close", tooltip="Back to the notes"),
     ]
 
-    @property
-    def session(self) -> Session:
-        return self.app.store.session  # type: ignore[attr-defined]
-
-    @property
-    def language(self) -> str:
-        return self.session.workshop.language
 
     def compose(self) -> ComposeResult:
         yield Static(id="codebook-title")

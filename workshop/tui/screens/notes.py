@@ -16,7 +16,6 @@ from textual.widgets import TextArea
 
 from ...capture import Place, clean_text, next_round_choice, place, round_count
 from ...labels import station_title
-from ...model import Session
 from ...review import station_notes
 from ..components.capture_header import CaptureHeader
 from ..components.category_keys import CategoryKeys
@@ -24,12 +23,13 @@ from ..components.note_table import NoteTable
 from ..components.note_footer import NoteFooter
 from ..components.note_words import localize_bindings, word
 from ..messages import SessionChanged
+from ..session_view import SessionView
 
 CAPTURE_COLUMNS = ("time", "round", "text", "categories")
 """The group of a note follows from its round at this station, and the top shows it."""
 
 
-class NotesScreen(Screen):
+class NotesScreen(SessionView, Screen):
     """Capture and code the notes of one station."""
 
     DEFAULT_CSS = """
@@ -59,13 +59,6 @@ class NotesScreen(Screen):
         self.chosen_round: int | None = None
         """A round the note-taker chose with ctrl+r; None follows the facilitator."""
 
-    @property
-    def session(self) -> Session:
-        return self.app.store.session  # type: ignore[attr-defined]
-
-    @property
-    def language(self) -> str:
-        return self.session.workshop.language
 
     @property
     def station(self) -> str | None:

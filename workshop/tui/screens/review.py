@@ -21,13 +21,13 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Input, Static
 
 from ...capture import Choice, round_count
-from ...model import Session
 from ...review import NoteFilter, authors, by_category, by_station, cycle, filter_notes, in_order, matrix
 from ..components.category_keys import category_style
 from ..components.note_table import Heading, NoteTable, Row
 from ..components.note_footer import NoteFooter
 from ..components.note_words import localize_bindings, word
 from ..messages import SessionChanged
+from ..session_view import SessionView
 
 REVIEW_COLUMNS = ("station", "round", "group", "author", "text", "categories")
 VIEWS = ("flat", "by_station", "by_category")
@@ -39,7 +39,7 @@ MATRIX_CATEGORY_WIDTH = 9
 """Up to this many notes a search runs at every keystroke."""
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(SessionView, Screen):
     """All notes with filters, search, grouping and the count matrix (push it; escape goes back)."""
 
     DEFAULT_CSS = """
@@ -78,13 +78,6 @@ class ReviewScreen(Screen):
         self.shown = 0
         self._search_timer: Timer | None = None
 
-    @property
-    def session(self) -> Session:
-        return self.app.store.session  # type: ignore[attr-defined]
-
-    @property
-    def language(self) -> str:
-        return self.session.workshop.language
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")

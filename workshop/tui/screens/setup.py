@@ -25,6 +25,7 @@ from ..components.facilitator_words import localise_bindings, word
 from ..components.rotation_table import RotationTable
 from ..messages import SessionChanged
 from .setup_forms import ChoiceScreen, Field, FormScreen
+from ..session_view import SessionView
 
 TABS = ("setup-evening", "setup-program", "setup-stations", "setup-groups")
 
@@ -49,7 +50,7 @@ def _affiliation(value: str | None, language: str) -> str:
     return word(value, language) if value in setup.AFFILIATIONS else value
 
 
-class SetupPane(Vertical):
+class SetupPane(SessionView, Vertical):
     """One tab of the setup: a table of things and the keys that change them."""
 
     DEFAULT_CSS = """
@@ -63,13 +64,6 @@ class SetupPane(Vertical):
         # Translated before the footer first shows them (each later change redraws the footer).
         localise_bindings(self, self.language)
 
-    @property
-    def session(self) -> Session:
-        return self.app.store.session  # type: ignore[attr-defined]
-
-    @property
-    def language(self) -> str:
-        return self.session.workshop.language
 
     @property
     def table(self) -> DataTable:

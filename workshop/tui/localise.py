@@ -1,0 +1,38 @@
+"""Key descriptions in the session's language: the footer, F1 and the palette speak Danish too.
+
+Bindings are declared once, in English, with an ``id``; a screen passes a table of Danish
+words by binding id. Textual keeps a node's bindings in the private ``_bindings`` map (no
+public setter in 8.2.8, which is pinned); the English original is kept so the language can
+change back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
+
+Words = Mapping[str, "str | tuple[str, str]"]
+"""Binding id -> Danish description, or (description, tooltip)."""
+
+
+def localise_bindings(node: DOMNode, language: str, words: Words) -> None:
+    """Show ``node``'s own key descriptions (and tooltips) in ``language``."""
+    original: BindingsMap = getattr(node, "_english_bindings", None) or node._bindings
+    node._english_bindings = original  # type: ignore[attr-defined]
+    if language != "da":
+        node._bindings = original
+    else:
+        translated = BindingsMap()
+        for _key, binding in original:
+            danish = words.get(binding.id or "")
+            if isinstance(danish, tuple):
+                binding = dataclasses.replace(binding, description=danish[0], tooltip=danish[1])
+            elif danish:
+                binding = dataclasses.replace(binding, description=danish)
+            translated._add_binding(binding)
+        node._bindings = translated
+    if node.is_attached:
+        node.refresh_bindings()
