@@ -22,7 +22,7 @@ from ...store import ChangeRefused
 from ..components.category_keys import category_style
 from ..components.note_dialogs import ChoiceDialog, NotePicker, TextDialog
 from ..components.note_table import one_line
-from ..components.note_footer import NoteFooter
+from ..components.key_footer import KeyFooter
 from ..components.note_words import localize_bindings, word
 from ..messages import SessionChanged
 from ..session_view import SessionView
@@ -106,7 +106,7 @@ class CodebookScreen(SessionView, Screen):
         yield CodebookTable(id="codebook-table")
         yield Static(id="codebook-description")
         yield Static(id="codebook-hint")
-        yield NoteFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.language)

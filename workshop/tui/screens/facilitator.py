@@ -12,13 +12,14 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ... import live
 from ...changes import section_op
 from ...labels import label
 from ...model import Live, Session
 from ...timetable import clock
+from ..components.key_footer import KeyFooter
 from ..components.facilitator_words import localise_bindings, word
 from ..components.live_programme import LiveProgramme
 from ..components.rotation_table import RotationTable
@@ -104,7 +105,7 @@ class FacilitatorScreen(Screen):
         yield LiveProgramme(id="live-programme")
         yield Static(id="live-rotation-title", classes="section-title")
         yield RotationTable(id="live-rotation")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(RotationTable).cursor_type = "row"

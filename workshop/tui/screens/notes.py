@@ -20,7 +20,7 @@ from ...review import station_notes
 from ..components.capture_header import CaptureHeader
 from ..components.category_keys import CategoryKeys
 from ..components.note_table import NoteTable
-from ..components.note_footer import NoteFooter
+from ..components.key_footer import KeyFooter
 from ..components.note_words import localize_bindings, word
 from ..messages import SessionChanged
 from ..session_view import SessionView
@@ -71,7 +71,7 @@ class NotesScreen(SessionView, Screen):
         yield TextArea(id="note-text", soft_wrap=True, tab_behavior="focus")
         yield NoteTable(CAPTURE_COLUMNS, id="station-notes")
         yield CategoryKeys(id="category-keys")
-        yield NoteFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.language)

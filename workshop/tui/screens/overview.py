@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...labels import label
+from ..components.key_footer import KeyFooter
 from ..components.programme_table import ProgrammeTable
 from ..components.rotation_table import RotationTable
 from ..messages import SessionChanged
@@ -30,7 +31,7 @@ class OverviewScreen(Screen):
             yield Static(id="rotation-title", classes="section-title")
             yield RotationTable(id="rotation")
             yield Static(id="rotation-problem", classes="problem")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.redraw()

@@ -24,7 +24,7 @@ from ...capture import Choice, round_count
 from ...review import NoteFilter, authors, by_category, by_station, cycle, filter_notes, in_order, matrix
 from ..components.category_keys import category_style
 from ..components.note_table import Heading, NoteTable, Row
-from ..components.note_footer import NoteFooter
+from ..components.key_footer import KeyFooter
 from ..components.note_words import localize_bindings, word
 from ..messages import SessionChanged
 from ..session_view import SessionView
@@ -89,7 +89,7 @@ class ReviewScreen(SessionView, Screen):
             yield NoteTable(REVIEW_COLUMNS, id="review-notes")
             yield DataTable(id="review-matrix", cursor_type="cell", zebra_stripes=True)
         yield Static(id="review-hint")
-        yield NoteFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.language)

@@ -19,13 +19,14 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Static, TextArea
+from textual.widgets import DataTable, Header, Static, TextArea
 
 from ...exports import ExportError, export_many, snapshot_of
 from ...labels import label
 from ...minutes import station_heading
 from ...station_notes import station_notes, tally
 from ...summaries import summary_of, write_summary
+from ..components.key_footer import KeyFooter
 from ..components.export_status import ExportStatus, shown_path
 from ..components.summary_list import OVERALL_KEY, SummaryList
 from ..messages import SessionChanged
@@ -119,7 +120,7 @@ class SecretariatScreen(Screen):
                 yield Static("", id="summary-facts", markup=False)
                 yield TextArea(id="summary-text", soft_wrap=True, tab_behavior="focus")
         yield ExportStatus(id="export-status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def store(self):

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from ... import setup
 from ...labels import label
 from ...model import Session
 from ...rotation import RotationError, plan
 from ...timetable import planned, span
+from ..components.key_footer import KeyFooter
 from ..components.facilitator_words import localise_bindings, word
 from ..components.rotation_table import RotationTable
 from ..messages import SessionChanged
@@ -525,7 +526,7 @@ class SetupScreen(Screen):
                 yield StationSetup()
             with TabPane("4", id="setup-groups"):
                 yield GroupSetup()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.redraw()

@@ -1,4 +1,4 @@
-"""The Footer of the note screens: redrawn only when the keys it shows change.
+"""The app's Footer: redrawn only when the keys it shows change.
 
 Textual's Footer rebuilds all its keys after every action (a digit that codes a note, a letter
 that steps a filter), which costs about as much as the rest of the frame. This one compares
@@ -20,7 +20,7 @@ def shown_keys(screen: Screen) -> tuple:
     )
 
 
-class NoteFooter(Footer):
+class KeyFooter(Footer):
     """A Footer that rebuilds only when the shown keys change."""
 
     def bindings_changed(self, screen: Screen) -> None:
