@@ -285,9 +285,9 @@ def _pair(text: str, option: str) -> tuple[str, str]:
 
 
 def cmd_groups(args: argparse.Namespace) -> int:
-    from .grouping import GroupingError, Person, form_groups
+    from .grouping import GroupingError, Person
     from .labels import label
-    from .model import Group
+    from .regroup import propose, save_groups
     from .store import ChangeRefused, Store
 
     store = Store.open(args.session, backup=args.write, readonly=not args.write)
@@ -307,15 +307,14 @@ def cmd_groups(args: argparse.Namespace) -> int:
             if name not in names:
                 raise UsageError(f'"{name}" is not a participant of {args.session}')
         try:
-            result = form_groups(
-                people,
+            result = propose(
+                session,
                 args.count,
                 balance=None if args.balance == "none" else "affiliation",
                 apart=apart,
                 together=together,
                 pinned=pinned,
                 seed=args.seed,
-                hosts=[s.host for s in session.stations if s.host],
             )
         except GroupingError as error:
             raise UsageError(str(error)) from None
@@ -327,22 +326,11 @@ def cmd_groups(args: argparse.Namespace) -> int:
         for sentence in result.gave_way:
             print(f"- gave way: {sentence}")
         if args.write:
-            by_name = {m.name: m for m in session.people()}
-            groups = [
-                Group(id=f"g{n}", name=f"{label('group', language)} {n}", members=[by_name[m] for m in members])
-                for n, members in enumerate(result.groups, start=1)
-            ]
-
-            def build(current):
-                from .changes import section_op
-
-                return [section_op(current, "groups", groups), section_op(current, "participants", [])]
-
             try:
-                store.change(f"{len(groups)} groups formed", build)
+                save_groups(store, result.groups)
             except ChangeRefused as error:
                 raise UsageError(f"the groups were not saved: {error}") from None
-            print(f"saved {len(groups)} groups in {args.session}")
+            print(f"saved {len(result.groups)} groups in {args.session}")
     finally:
         store.close()
     return EXIT_OK

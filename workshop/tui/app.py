@@ -106,7 +106,7 @@ class WorkshopApp(App[None]):
             self.add_mode(name, screen)
         localise_bindings(self, self.language, APP_DANISH)
         self.title = store.session.workshop.title
-        self.sub_title = str(store.path)
+        self.sub_title = store.path.name
 
     @property
     def language(self) -> str:

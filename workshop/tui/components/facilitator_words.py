@@ -103,6 +103,7 @@ DANISH_KEYS: dict[str, tuple[str, str]] = {
     "facilitator.catch_up": ("Indhent", "Forkort det valgte senere punkt med forsinkelsen"),
     "facilitator.jump": ("Start valgte", "Start det valgte punkt nu (det aktuelle afsluttes)"),
     "facilitator.board": ("Tavle", "Vis rotationstavlen til projektoren"),
+    "facilitator.schedule": ("Skema", "Alles ruter, hvad formen koster, blanding og gruppedannelse"),
     "facilitator.setup": ("Opsætning", "Ret program, stationer, grupper og aftenens data"),
     "board.back": ("Tilbage", "Tilbage til programmet"),
     "board.pause": ("Pause", "Sæt uret på pause, eller lad det køre videre"),

@@ -83,6 +83,8 @@ class FacilitatorScreen(Screen):
                 tooltip="Show the rotation board for the projector"),
         Binding("o,f5", "setup", "Setup", id="facilitator.setup",
                 tooltip="Change the programme, stations, groups and the evening"),
+        Binding("k", "schedule", "Schedule", id="facilitator.schedule",
+                tooltip="Everyone's route, what the shape costs, re-mixing and forming groups"),
     ]
 
     def __init__(self, *args, **kwargs) -> None:
@@ -276,6 +278,11 @@ class FacilitatorScreen(Screen):
                 language,
             )
         )
+
+    def action_schedule(self) -> None:
+        from .schedule import ScheduleScreen
+
+        self.app.push_screen(ScheduleScreen())
 
     def action_board(self) -> None:
         from .board import BoardScreen

@@ -1,0 +1,67 @@
+"""The schedule screen: routes, costs, re-mixing and forming groups from the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop.sessionfile import load
+from workshop.store import Store
+from workshop.tui.app import WorkshopApp
+from workshop.tui.screens.schedule import ScheduleScreen
+
+
+def cells(app) -> list[list[str]]:
+    table = app.screen.query_one("#schedule-routes")
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_routes_remix_and_forming_groups(session_path: Path, clock):
+    store = Store.open(session_path, author="Vibeke Facilitator")
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, ScheduleScreen)
+        rows = cells(app)
+        assert rows[0] == ["Gruppe 1", "Station 1", "Station 2", "Station 3"]
+        assert rows[1] == ["Gruppe 2", "Station 2", "Station 3", "Station 1"]
+
+        await pilot.press("m")  # people re-mix
+        await pilot.pause()
+        assert store.session.schedule.mode == "remix"
+        rows = cells(app)
+        assert len(rows) == 17  # every participant has a route
+        assert all(sorted(r[1:]) == ["Station 1", "Station 2", "Station 3"] for r in rows)
+        costs = str(app.screen.query_one("#schedule-costs").render())
+        assert "people met: min" in costs
+
+        await pilot.press("m")
+        await pilot.press("f")  # form 4 balanced groups
+        await pilot.pause()
+        count = app.screen.query_one("#field-count")
+        count.value = "4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ScheduleScreen)
+        assert len(store.session.groups) == 4
+        assert sorted(len(g.members) for g in store.session.groups) == [4, 4, 4, 5]
+        rows = cells(app)
+        assert len(rows) == 4 and any("venter" in r for r in rows)  # 4 groups, 3 stations: one waits
+        costs = str(app.screen.query_one("#schedule-costs").render())
+        assert "wait" in costs
+
+        await pilot.press("ctrl+z")  # the old groups come back
+        await pilot.pause()
+        assert len(store.session.groups) == 3
+    store.close()
+    session, _ = load(session_path)
+    assert len(session.groups) == 3 and session.schedule.mode == "groups"
+
+
+def test_the_schedule_screen_looks_right(session_path: Path, clock, snap_compare):
+    store = Store.open(session_path, author="Vibeke Facilitator")
+    app = WorkshopApp(store, clock=clock, poll=False)
+    try:
+        assert snap_compare(app, terminal_size=(100, 30), press=["k"])
+    finally:
+        store.close()

@@ -1,0 +1,184 @@
+"""The schedule: everyone's route, what the shape costs, and forming groups.
+
+Groups rotate (waiting or sharing when there are more groups than stations, with carry-over
+balance on request) or people re-mix between rounds; this screen switches between them, shows
+each group's or person's route with the contact statistics, and forms balanced groups.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+
+from ...grouping import GroupingError
+from ...labels import label
+from ...regroup import overview, propose, save_groups
+from ..components.key_footer import KeyFooter
+from ..localise import localise_bindings
+from ..messages import SessionChanged
+from ..session_view import SessionView
+from .setup_forms import Field, FormScreen
+
+WORDS = {
+    # key: (Danish, English)
+    "title": ("Skema", "Schedule"),
+    "mode_groups": ("Faste grupper roterer", "Fixed groups rotate"),
+    "mode_remix": ("Deltagerne blandes mellem runderne", "People re-mix between rounds"),
+    "pause": ("flere grupper end stationer: grupperne venter på skift", "more groups than stations: groups wait in turn"),
+    "share": ("flere grupper end stationer: grupperne deler stationer", "more groups than stations: groups share stations"),
+    "williams": ("rækkefølgen balanceret (Williams)", "carry-over balanced (Williams)"),
+    "no_cost": ("Skemaet koster intet: alle besøger alle stationer.", "Nothing is lost: everyone visits every station."),
+    "waiting": ("venter", "waits"),
+    "form_title": ("Dan grupper", "Form groups"),
+    "count": ("Antal grupper", "Number of groups"),
+    "seed": ("Frø (samme frø giver samme grupper)", "Seed (the same seed gives the same groups)"),
+    "balance": ("Balancér", "Balance"),
+    "by_affiliation": ("efter tilknytning", "by affiliation"),
+    "none": ("nej", "no"),
+    "formed": ("grupper dannet", "groups formed"),
+    "gave_way": ("Gav efter", "Gave way"),
+}
+
+DANISH_KEYS = {
+    "schedule.back": ("Tilbage", "Tilbage til programmet"),
+    "schedule.mode": ("Grupper/bland", "Skift mellem faste grupper og at blande deltagerne"),
+    "schedule.extra": ("Vent/del", "Flere grupper end stationer: vent på skift eller del stationer"),
+    "schedule.williams": ("Balance", "Slå balanceret rækkefølge (Williams) til eller fra"),
+    "schedule.form": ("Dan grupper", "Dan balancerede grupper af deltagerne"),
+}
+
+
+def word(key: str, language: str) -> str:
+    danish, english = WORDS[key]
+    return danish if language == "da" else english
+
+
+class ScheduleScreen(SessionView, Screen):
+    """Routes and costs of the session's schedule."""
+
+    DEFAULT_CSS = """
+    ScheduleScreen #schedule { padding: 0 1; }
+    ScheduleScreen #schedule-mode { text-style: bold; color: $accent; margin-top: 1; }
+    ScheduleScreen #schedule-costs { color: $text-muted; margin: 1 0; height: auto; }
+    ScheduleScreen #schedule-problem { color: $error; height: auto; }
+    ScheduleScreen DataTable { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="schedule.back", tooltip="Back to the programme"),
+        Binding("m", "toggle_mode", "Groups/remix", id="schedule.mode",
+                tooltip="Switch between fixed groups and re-mixing people"),
+        Binding("v", "toggle_extra", "Wait/share", id="schedule.extra",
+                tooltip="More groups than stations: groups wait in turn, or share stations"),
+        Binding("w", "toggle_williams", "Balance", id="schedule.williams",
+                tooltip="Carry-over balance (Williams design) on or off"),
+        Binding("f", "form_groups", "Form groups", id="schedule.form",
+                tooltip="Form balanced groups from the participants"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="schedule"):
+            yield Static(id="schedule-mode")
+            yield Static(id="schedule-costs")
+            yield Static(id="schedule-problem")
+            yield DataTable(id="schedule-routes", cursor_type="row", zebra_stripes=True)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        localise_bindings(self, self.language, DANISH_KEYS)
+        self.redraw()
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        self.redraw()
+
+    def on_screen_resume(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        session, language = self.session, self.language
+        schedule = session.schedule
+        if schedule.mode == "remix":
+            mode = word("mode_remix", language)
+        else:
+            parts = [word(schedule.extra_groups, language)] + ([word("williams", language)] if schedule.williams else [])
+            mode = f"{word('mode_groups', language)} ({'; '.join(parts)})"
+        self.query_one("#schedule-mode", Static).update(mode)
+        view = overview(session)
+        self.query_one("#schedule-problem", Static).update(view.problem or "")
+        costs = "\n".join(f"- {s}" for s in view.sentences) or word("no_cost", language)
+        self.query_one("#schedule-costs", Static).update("" if view.problem else costs)
+        table = self.query_one("#schedule-routes", DataTable)
+        table.clear(columns=True)
+        if view.problem:
+            return
+        rounds = len(view.routes[0]) if view.routes else 0
+        who = label("participants" if schedule.mode == "remix" else "group", language)
+        table.add_columns(who, *[f"{label('round', language)} {n}" for n in range(1, rounds + 1)])
+        numbers = {s.id: n for n, s in enumerate(session.stations, start=1)}
+        for name, route in zip(view.who, view.routes):
+            cells = [
+                f"{label('station', language)} {numbers[s]}" if s else word("waiting", language) for s in route
+            ]
+            table.add_row(name, *cells)
+
+    def _set(self, label_text: str, **changes: object) -> None:
+        value = self.session.schedule.model_copy(update=changes)
+        self.app.attempt(lambda: self.app.store.set_section("schedule", value, label_text))  # type: ignore[attr-defined]
+        self.redraw()
+
+    def action_toggle_mode(self) -> None:
+        mode = "groups" if self.session.schedule.mode == "remix" else "remix"
+        self._set(f"schedule: {mode}", mode=mode)
+
+    def action_toggle_extra(self) -> None:
+        extra = "share" if self.session.schedule.extra_groups == "pause" else "pause"
+        self._set(f"schedule: groups {extra}", extra_groups=extra)
+
+    def action_toggle_williams(self) -> None:
+        self._set("schedule: carry-over balance", williams=not self.session.schedule.williams)
+
+    def action_form_groups(self) -> None:
+        language = self.language
+        fields = [
+            Field("count", word("count", language), str(max(len(self.session.groups), 1)), kind="number"),
+            Field("seed", word("seed", language), str(self.session.schedule.seed), kind="number"),
+            Field(
+                "balance",
+                word("balance", language),
+                "affiliation",
+                kind="choice",
+                choices=[(word("by_affiliation", language), "affiliation"), (word("none", language), "none")],
+            ),
+        ]
+        self.app.push_screen(FormScreen(word("form_title", language), fields, self._form, language))
+
+    def _form(self, values: dict) -> bool:
+        try:
+            result = propose(
+                self.session,
+                values["count"],
+                balance=None if values["balance"] == "none" else "affiliation",
+                seed=values["seed"],
+            )
+        except GroupingError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        if self.app.attempt(lambda: save_groups(self.app.store, result.groups)) is None and not self._saved(result):  # type: ignore[attr-defined]
+            return False
+        self.redraw()
+        message = f"{len(result.groups)} {word('formed', self.language)}"
+        if result.gave_way:
+            message += f". {word('gave_way', self.language)}: " + "; ".join(result.gave_way)
+        self.notify(message, markup=False)
+        return True
+
+    def _saved(self, result) -> bool:
+        groups = [[m.name for m in g.members] for g in self.session.groups]
+        return groups == result.groups
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
