@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 
 import pytest
 from docx_reading import headings, open_docx
 from export_notes import add_notes
 
-from workshop import cli, export_command
+from workshop import cli
 from workshop.store import Store
 
 
-def _wired() -> bool:
-    parser = cli.build_parser()
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return "export" in commands.choices
-
-
-run = cli.main if _wired() else export_command.main
-"""``workshop export`` once cli.py registers the command; until then the command's own entry."""
+run = cli.main
+"""``workshop export ...`` exactly as typed."""
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from .exports import FORMATS, ExportError, export, target_path
@@ -74,26 +73,3 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as error:
         raise UsageError(str(error)) from None
     return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``workshop export ...`` on its own (the same handling as ``workshop.cli.main``)."""
-    from .cli import EXIT_BAD_INPUT, UsageError
-    from .problems import SessionError
-
-    parser = argparse.ArgumentParser(prog="workshop")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    add_export_command(commands)
-    args = parser.parse_args(argv)
-    try:
-        return args.handler(args)
-    except SessionError as error:
-        print(str(error), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except UsageError as error:
-        print(f"workshop {args.command}: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
