@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -147,17 +146,26 @@ class WorkshopApp(App[None]):
             self.notify(self.store.notices.pop(0), severity="warning", timeout=15, markup=False)
 
     def attempt(self, change: Callable[[], object]) -> object | None:
-        """Run a change; a refused one is told to the user instead of raising."""
+        """Run a change and return what it returns; a refused one is told to the user and gives None."""
+        _, result = self._run_change(change)
+        return result
+
+    def saved(self, change: Callable[[], object]) -> bool:
+        """Run a change that returns nothing; True when it went through, False when refused."""
+        ok, _ = self._run_change(change)
+        return ok
+
+    def _run_change(self, change: Callable[[], object]) -> tuple[bool, object | None]:
         try:
             result = change()
         except ChangeRefused as error:
             self.notify(str(error), severity="error", timeout=8, markup=False)
-            return None
+            return False, None
         except KeyError as error:
             self.notify(str(error).strip("'\""), severity="error", timeout=8, markup=False)
-            return None
+            return False, None
         self.changed()
-        return result
+        return True, result
 
     # Actions ------------------------------------------------------------------------------------
     def action_help(self) -> None:
@@ -189,13 +197,3 @@ class WorkshopApp(App[None]):
             yield SystemCommand(binding.description, binding.tooltip or binding.description, run)
         yield from super().get_system_commands(screen)
 
-    async def action_quit(self) -> None:
-        self.exit()
-
-
-def run_app(path: Path, **kwargs) -> None:  # pragma: no cover - a convenience for manual runs
-    store = Store.open(path)
-    try:
-        WorkshopApp(store, **kwargs).run()
-    finally:
-        store.close()

@@ -464,5 +464,5 @@ class NoteTable(SessionView, DataTable):
         if note is None:
             return
         store = self.app.store  # type: ignore[attr-defined]
-        if self.app.attempt(lambda: store.delete_note(note.id) or True):  # type: ignore[attr-defined]
+        if self.app.saved(lambda: store.delete_note(note.id)):  # type: ignore[attr-defined]
             self.notify(word("deleted", self.language), markup=False)

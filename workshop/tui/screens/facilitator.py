@@ -41,11 +41,10 @@ def save_live(app, label: str, transition: Callable[[Session], Live]) -> bool:
         return [] if op["before"] == op["after"] else [op]
 
     try:
-        result = app.attempt(lambda: store.change(label, edit, undoable=False) or True)
+        return app.saved(lambda: store.change(label, edit, undoable=False))
     except live.LiveError as error:
         app.notify(str(error), severity="warning", timeout=6)
         return False
-    return result is not None
 
 
 class FacilitatorScreen(Screen):

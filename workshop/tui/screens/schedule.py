@@ -127,7 +127,7 @@ class ScheduleScreen(SessionView, Screen):
 
     def _set(self, label_text: str, **changes: object) -> None:
         value = self.session.schedule.model_copy(update=changes)
-        self.app.attempt(lambda: self.app.store.set_section("schedule", value, label_text))  # type: ignore[attr-defined]
+        self.app.saved(lambda: self.app.store.set_section("schedule", value, label_text))  # type: ignore[attr-defined]
         self.redraw()
 
     def action_toggle_mode(self) -> None:
@@ -167,7 +167,7 @@ class ScheduleScreen(SessionView, Screen):
         except GroupingError as error:
             self.notify(str(error), severity="error", markup=False)
             return False
-        if self.app.attempt(lambda: save_groups(self.app.store, result.groups)) is None and not self._saved(result):  # type: ignore[attr-defined]
+        if not self.app.saved(lambda: save_groups(self.app.store, result.groups)):  # type: ignore[attr-defined]
             return False
         self.redraw()
         message = f"{len(result.groups)} {word('formed', self.language)}"
@@ -175,10 +175,6 @@ class ScheduleScreen(SessionView, Screen):
             message += f". {word('gave_way', self.language)}: " + "; ".join(result.gave_way)
         self.notify(message, markup=False)
         return True
-
-    def _saved(self, result) -> bool:
-        groups = [[m.name for m in g.members] for g in self.session.groups]
-        return groups == result.groups
 
     def action_back(self) -> None:
         self.app.pop_screen()

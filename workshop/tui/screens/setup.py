@@ -99,8 +99,7 @@ class SetupPane(SessionView, Vertical):
 
     def run(self, change: Callable[[], object]) -> bool:
         """Make a change through the app (a refusal is told); True when it was saved."""
-        result = self.app.attempt(lambda: change() or True)  # type: ignore[attr-defined]
-        if result is None:
+        if not self.app.saved(change):  # type: ignore[attr-defined]
             return False
         owner = self.screen
         if isinstance(owner, SetupScreen):
@@ -114,11 +113,12 @@ class SetupPane(SessionView, Vertical):
         event.stop()
         self.run_action("edit")
 
-    def show(self, session: Session) -> None:  # pragma: no cover - each pane draws itself
-        raise NotImplementedError
+    def show(self, session: Session) -> None:
+        """Draw the pane from ``session``; each kind of pane defines what it shows."""
+        raise NotImplementedError(f"{type(self).__name__} must say how it draws itself")
 
-    def action_edit(self) -> None:  # pragma: no cover - overridden
-        pass
+    def action_edit(self) -> None:
+        """Edit the selected row; panes without rows to edit leave Enter doing nothing."""
 
 
 class EveningSetup(SetupPane):
