@@ -11,12 +11,13 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .document_labels import file_word
-from .minutes import Progress, write_minutes
-from .model import Session
-from .quotes import write_quotes
-from .route_cards import RouteCardsError, write_route_cards
+
+if TYPE_CHECKING:  # the writers (and python-docx) are imported only when a document is written
+    from .minutes import Progress
+    from .model import Session
 
 EXPORTS = "exports"
 
@@ -120,6 +121,8 @@ def export(
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise ExportError(f"cannot create the folder {folder}: {error.strerror or error}") from None
+    from .route_cards import RouteCardsError
+
     writer = _WRITERS[kind]
     temporary = folder / f".{target.name}.{os.getpid()}.tmp"
     try:
@@ -140,14 +143,20 @@ def export(
 
 
 def _minutes(session: Session, path: Path, language: str, anonymize: bool, progress: Progress | None) -> None:
+    from .minutes import write_minutes
+
     write_minutes(session, path, language=language, anonymize=anonymize, progress=progress)
 
 
 def _route_cards(session: Session, path: Path, language: str, anonymize: bool, progress: Progress | None) -> None:
+    from .route_cards import write_route_cards
+
     write_route_cards(session, path, language=language, anonymize=anonymize)
 
 
 def _quotes(session: Session, path: Path, language: str, anonymize: bool, progress: Progress | None) -> None:
+    from .quotes import write_quotes
+
     write_quotes(session, path, language=language, anonymize=anonymize)
 
 

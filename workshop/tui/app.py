@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from ..store import ChangeRefused, Store
-from .help import HelpScreen, binding_rows
 from .localise import localise_bindings
 from .messages import SessionChanged
 
@@ -96,12 +95,18 @@ class WorkshopApp(App[None]):
         """The station a note-taker is pinned to (``--station``)."""
         self.clock: Clock = clock or system_clock
         """The wall clock; tests pass a frozen one."""
+        screens = _mode_screens()
+        if mode not in screens:
+            raise ValueError(f"no mode {mode!r}; use one of {', '.join(screens)}")
         self.start_mode = mode
         self.polling = poll
         self._seen_version = store.version
         self._last_change = time.monotonic()
+        # The app opens straight into its mode: no blank default screen is built, styled and
+        # painted first (a faster start).
+        self.DEFAULT_MODE = mode  # type: ignore[misc]
         super().__init__()
-        for name, screen in _mode_screens().items():
+        for name, screen in screens.items():
             self.add_mode(name, screen)
         localise_bindings(self, self.language, APP_DANISH)
         self.title = store.session.workshop.title
@@ -112,7 +117,6 @@ class WorkshopApp(App[None]):
         return self.store.session.workshop.language
 
     def on_mount(self) -> None:
-        self.switch_mode(self.start_mode)
         if self.polling:
             self.set_interval(POLL_SECONDS, self.poll_store, name="poll-store")
         self.show_notices()
@@ -169,6 +173,8 @@ class WorkshopApp(App[None]):
 
     # Actions ------------------------------------------------------------------------------------
     def action_help(self) -> None:
+        from .help import HelpScreen, binding_rows  # imported when first asked for (a faster start)
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(binding_rows(self.screen), f"Keys - {self.current_mode}"))

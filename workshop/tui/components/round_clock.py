@@ -48,8 +48,9 @@ class RoundClock(Vertical):
     RoundClock.-idle Digits { color: $text-muted; }
     """
 
-    def __init__(self, *, ring: bool = True, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, ring: bool = True, classes: str = "-idle -normal", **kwargs) -> None:
+        # Born in the state before the evening starts, so the first draw restyles nothing then.
+        super().__init__(classes=classes, **kwargs)
         self.ring = ring
         """Ring the terminal bell at zero (the facilitator's screen does; the board does not)."""
         self._last: tuple[str | None, object, float] | None = None
@@ -71,11 +72,13 @@ class RoundClock(Vertical):
         language = session.workshop.language
         current = timing(session, now)
         self.query_one("#clock-digits", Digits).update(current.text)
-        self.set_class(current.phase in ("before", "ended", "finished"), "-idle")
-        self.set_class(current.phase == "paused", "-paused")
         level = current.level if current.phase in ("running", "paused") else "normal"
-        for name in LEVELS:
-            self.set_class(name == f"-{level}", name)
+        # One batch: the clock is restyled once when its state changes, not once per class.
+        self.update_classes({
+            "-idle": current.phase in ("before", "ended", "finished"),
+            "-paused": current.phase == "paused",
+            **{name: name == f"-{level}" for name in LEVELS},
+        })
         item = self.query_one("#clock-item", Static)
         state = self.query_one("#clock-state", Static)
         ends = self.query_one("#clock-ends", Static)

@@ -178,8 +178,8 @@ class FacilitatorScreen(Screen):
         line = self.query_one("#live-delay", Static)
         state = live.phase(session.live)
         late = live.delay_minutes(session, now)
-        line.set_class(state not in ("before", "finished") and late > 0, "-late")
-        line.set_class(state not in ("before", "finished") and late < 0, "-early")
+        timed = state not in ("before", "finished")
+        line.update_classes({"-late": timed and late > 0, "-early": timed and late < 0})
         if state in ("before", "finished"):
             line.update("")
             return
