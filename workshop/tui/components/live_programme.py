@@ -42,6 +42,7 @@ class LiveProgramme(DataTable):
         if plain == self._shown and language == self._language:
             return
         keep = self.cursor_row
+        refilled = self._shown is not None
         if language != self._language:
             self.clear(columns=True)
             self.add_column(" ", key="mark")
@@ -61,8 +62,10 @@ class LiveProgramme(DataTable):
             keep = next((i for i, (_, key) in enumerate(rows) if key == current), keep)
         if rows:
             self.move_cursor(row=min(max(keep, 0), len(rows) - 1), scroll=False)
-        # Paint again once the new rows are measured (Textual may keep the old widths).
-        self.call_after_refresh(self.refresh)
+        # Paint again once the new rows are measured (Textual may keep the old widths; the
+        # first fill has none to keep).
+        if refilled:
+            self.call_after_refresh(self.refresh)
 
     def _cells(self, row: Row, language: str, started: bool) -> tuple[list, str]:
         item = row.item

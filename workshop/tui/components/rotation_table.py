@@ -20,6 +20,7 @@ class RotationTable(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="cell", **kwargs)
         self.problem: str | None = None
+        self._filled = False
 
     def show(self, session: Session) -> None:
         language = session.workshop.language
@@ -42,5 +43,8 @@ class RotationTable(DataTable):
             when = f" {span(slots[number - 1], language)}" if number <= len(slots) else ""
             cells = [", ".join(names.get(g, g) for g in assignment.get(s.id, [])) or "-" for s in session.stations]
             self.add_row(f"{label('round', language)} {number}{when}", *cells, key=str(number))
-        # Columns were rebuilt: without a repaint after layout the old widths stay on screen.
-        self.call_after_refresh(self.refresh, layout=True)
+        # Columns were rebuilt: without a repaint after layout the old widths stay on screen
+        # (the first fill has no old widths, and the first screen comes sooner without it).
+        if self._filled:
+            self.call_after_refresh(self.refresh, layout=True)
+        self._filled = True

@@ -160,6 +160,7 @@ class FacilitatorScreen(Screen):
         )
         if key == self._rotation_shown:
             return
+        first = self._rotation_shown is None
         self._rotation_shown = key
         self.query_one("#live-rotation-title", Static).update(label("rotation", language))
         table = self.query_one(RotationTable)
@@ -172,7 +173,8 @@ class FacilitatorScreen(Screen):
                 table.move_cursor(row=shown - 1, scroll=False)
             table.refresh()
 
-        self.call_after_refresh(settle)
+        if not (first and shown is None):  # the first fill before the evening has nothing to settle
+            self.call_after_refresh(settle)
 
     def _show_delay(self, session: Session, now, language: str) -> None:
         line = self.query_one("#live-delay", Static)
