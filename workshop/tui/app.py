@@ -98,7 +98,6 @@ class WorkshopApp(App[None]):
         screens = _mode_screens()
         if mode not in screens:
             raise ValueError(f"no mode {mode!r}; use one of {', '.join(screens)}")
-        self.start_mode = mode
         self.polling = poll
         self._seen_version = store.version
         self._last_change = time.monotonic()
