@@ -12,7 +12,7 @@ note, "." applies the last category used again, "c" opens the type-to-find-or-cr
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -29,6 +29,7 @@ from ...model import Note, Session
 from ...review import next_uncoded
 from ...timetable import clock
 from .category_keys import category_style
+from .in_order_keys import InOrderKeys
 from .note_words import localize_bindings, word
 from ..session_view import SessionView
 
@@ -154,8 +155,12 @@ class _Look:
         return tuple(cells)
 
 
-class NoteTable(SessionView, DataTable):
-    """Notes (and optional headings) with coding keys. Redraw with :meth:`show`."""
+class NoteTable(InOrderKeys, SessionView, DataTable):
+    """Notes (and optional headings) with coding keys. Redraw with :meth:`show`.
+
+    ``in_order``: the screen's bindings (by id) that this table runs in typing order, such as
+    the key that goes back to the note field (see :mod:`.in_order_keys`).
+    """
 
     DEFAULT_CSS = """
     NoteTable { height: 1fr; }
@@ -187,8 +192,9 @@ class NoteTable(SessionView, DataTable):
             super().__init__()
             self.category_id = category_id
 
-    def __init__(self, columns: Sequence[str], **kwargs) -> None:
+    def __init__(self, columns: Sequence[str], in_order: Iterable[str] = (), **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.in_order = frozenset(in_order)
         self.column_names = list(columns)
         self.last_category: str | None = None
         """The category used last (applied again with ".")."""

@@ -19,6 +19,7 @@ from ...labels import station_title
 from ...review import station_notes
 from ..components.capture_header import CaptureHeader
 from ..components.category_keys import CategoryKeys
+from ..components.in_order_keys import InOrderKeys
 from ..components.note_table import NoteTable
 from ..components.key_footer import KeyFooter
 from ..components.note_words import localize_bindings, word
@@ -27,6 +28,12 @@ from ..session_view import SessionView
 
 CAPTURE_COLUMNS = ("time", "round", "text", "categories")
 """The group of a note follows from its round at this station, and the top shows it."""
+
+
+class NoteField(InOrderKeys, TextArea):
+    """The note field: saving and leaving for the notes happen in the order the keys were typed."""
+
+    in_order = frozenset({"capture.save", "capture.to_notes"})
 
 
 class NotesScreen(SessionView, Screen):
@@ -68,8 +75,8 @@ class NotesScreen(SessionView, Screen):
 
     def compose(self) -> ComposeResult:
         yield CaptureHeader(id="capture-place")
-        yield TextArea(id="note-text", soft_wrap=True, tab_behavior="focus")
-        yield NoteTable(CAPTURE_COLUMNS, id="station-notes")
+        yield NoteField(id="note-text", soft_wrap=True, tab_behavior="focus")
+        yield NoteTable(CAPTURE_COLUMNS, in_order={"capture.write"}, id="station-notes")
         yield CategoryKeys(id="category-keys")
         yield KeyFooter()
 
@@ -121,11 +128,12 @@ class NotesScreen(SessionView, Screen):
         self.redraw()
         self.query_one(NoteTable).select_note(note.id)
 
+    # Focus moves at once (set_focus), so the keys typed next go where the user now is.
     def action_to_notes(self) -> None:
-        self.query_one(NoteTable).focus()
+        self.set_focus(self.query_one(NoteTable))
 
     def action_write(self) -> None:
-        self.query_one("#note-text", TextArea).focus()
+        self.set_focus(self.query_one("#note-text", TextArea))
 
     # Where ---------------------------------------------------------------------------------
     def action_round(self) -> None:

@@ -1,0 +1,84 @@
+"""Keys that arrive together (a busy moment, a fast typist) still mean what they meant one by one.
+
+A terminal hands the app whatever was typed while it was busy in one go. Textual sends all of
+those keys to the widget that had focus when they came in, and runs a screen's key only after
+that widget has seen the keys behind it. Here the note-taker's keys that save a note or move
+between the note field and the notes take effect in the order they were typed.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import TextArea
+
+from workshop.tui.app import WorkshopApp
+from workshop.tui.components.note_table import NoteTable
+
+SIZE = (100, 30)
+
+
+def burst(app: WorkshopApp, *keys: str) -> None:
+    """Hand the app several keys at once, as a terminal does after a busy moment."""
+    for key in keys:
+        character = key if len(key) == 1 else None
+        app.post_message(events.Key(key, character))
+
+
+def notes_app(store, clock) -> WorkshopApp:
+    return WorkshopApp(store, mode="notes", station="s1", clock=clock, poll=False)
+
+
+def texts(store) -> list[str]:
+    return [note.text for note in store.session.notes]
+
+
+async def test_the_next_note_typed_right_after_saving_starts_a_new_note(store, clock):
+    async with notes_app(store, clock).run_test(size=SIZE) as pilot:
+        burst(pilot.app, *"Mere tid", "ctrl+s", *"Færre møder", "f5", *"Kaffe")
+        await pilot.pause()
+        await pilot.pause()
+        assert texts(store) == ["Mere tid", "Færre møder"]
+        assert pilot.app.screen.query_one("#note-text", TextArea).text == "Kaffe"
+
+
+async def test_esc_then_a_digit_codes_the_note_instead_of_typing_the_digit(store, clock):
+    async with notes_app(store, clock).run_test(size=SIZE) as pilot:
+        burst(pilot.app, *"Mentorordning", "ctrl+s", "escape", "1")
+        await pilot.pause()
+        await pilot.pause()
+        (note,) = store.session.notes
+        assert note.text == "Mentorordning"
+        assert note.categories == [store.session.categories[0].id]
+        assert isinstance(pilot.app.focused, NoteTable)
+        assert pilot.app.screen.query_one("#note-text", TextArea).text == ""
+
+
+async def test_n_then_letters_writes_the_letters_instead_of_running_keys_on_the_notes(store, clock):
+    async with notes_app(store, clock).run_test(size=SIZE) as pilot:
+        burst(pilot.app, *"Tillid", "ctrl+s", "escape", "n", *"c1.")
+        await pilot.pause()
+        await pilot.pause()
+        (note,) = store.session.notes
+        assert note.categories == []  # neither "1" nor "." coded it, and "c" opened no prompt
+        assert isinstance(pilot.app.focused, TextArea)
+        assert pilot.app.screen.query_one("#note-text", TextArea).text == "c1."
+
+
+async def test_a_digit_then_n_codes_the_note_and_goes_back_to_writing(store, clock):
+    async with notes_app(store, clock).run_test(size=SIZE) as pilot:
+        burst(pilot.app, *"Flere praktikpladser", "ctrl+s", "escape")
+        await pilot.pause()
+        burst(pilot.app, "1", "n", *"Ny")
+        await pilot.pause()
+        await pilot.pause()
+        (note,) = store.session.notes
+        assert note.categories == [store.session.categories[0].id]
+        assert pilot.app.screen.query_one("#note-text", TextArea).text == "Ny"
+
+
+async def test_backspace_and_arrows_in_a_burst_edit_where_they_were_typed(store, clock):
+    async with notes_app(store, clock).run_test(size=SIZE) as pilot:
+        burst(pilot.app, *"abc", "backspace", "d", "left", "left", "X")
+        await pilot.pause()
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#note-text", TextArea).text == "aXbd"

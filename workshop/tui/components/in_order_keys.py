@@ -1,0 +1,70 @@
+"""Keys that save a note or move between widgets, taken in the order they were typed.
+
+While the app is busy for a moment (drawing, saving, taking in another instance's change), the
+terminal collects what the note-taker types and hands it over in one go. Textual sends each of
+those keys to the widget that has focus as it arrives, and runs a screen's key binding only
+when the key has come back up from that widget, after the widget has already taken the keys
+typed behind it. Typed fast, "text ctrl+s more" would then save "textmore" as one note, and
+"esc 1" would type a 1 into the note instead of coding it.
+
+A widget with :class:`InOrderKeys` runs its own bindings and the screen's bindings it is given
+the moment their key comes up among the others, and hands a key that reaches it after focus
+has moved on to the widget that has focus now. (Textual's open issue #6605 describes the same
+for backspace and the arrows in Input and TextArea; its pull request #6631 runs a widget's own
+bindings inline in the same way.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import events
+from textual.binding import Binding
+from textual.screen import Screen
+
+
+def binding_action(screen: Screen, key: str, ids: Iterable[str]) -> str | None:
+    """The action of the screen's binding for ``key`` among the bindings ``ids``, if there is one."""
+    wanted = set(ids)
+    for binding in type(screen).BINDINGS:
+        if isinstance(binding, Binding) and binding.id in wanted:
+            if key in (part.strip() for part in binding.key.split(",")):
+                return binding.action
+    return None
+
+
+class InOrderKeys:
+    """Mix into a focusable Textual widget (before the widget's class).
+
+    ``in_order`` names, by id, the screen's bindings this widget runs in typing order. The
+    screen's actions for them must move focus with ``screen.set_focus`` (at once), not with
+    ``widget.focus()`` (which waits for the app's queue).
+    """
+
+    in_order: frozenset[str] = frozenset()
+
+    async def _on_key(self, event: events.Key) -> None:
+        # The app this widget is mounted in (``self.app`` names the active app of the task, which
+        # is not always this one when a test drives two apps).
+        app = self.ancestors_with_self[-1]  # type: ignore[attr-defined]
+        focused = app.focused
+        if focused is not None and focused is not self:
+            # An earlier key of the same burst moved focus on: this key belongs there.
+            event.stop()
+            event.prevent_default()
+            focused._forward_event(events.Key(event.key, event.character))
+            return
+        # The widget's own keys (a digit that codes a note, backspace, the arrows) ...
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):  # type: ignore[attr-defined]
+            if not binding.priority and await app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+        # ... and the screen's keys that save or move focus, each in its turn.
+        if self.in_order:
+            screen = self.screen  # type: ignore[attr-defined]
+            action = binding_action(screen, event.key, self.in_order)
+            if action is not None:
+                event.stop()
+                event.prevent_default()
+                await app.run_action(action, screen)
