@@ -68,9 +68,10 @@ async def test_two_apps_and_the_note_command_lose_nothing(session_path):
                 app.poll_store()
                 await pilot.pause()
                 assert {n.text for n in app.store.session.notes} == expected
-                # ... and the note-taker sees them in the review.
-                app.push_screen(ReviewScreen())
+                # ... and the note-taker sees them in the review (ctrl+f).
+                await pilot.press("ctrl+f")
                 await pilot.pause()
+                assert isinstance(app.screen, ReviewScreen)
                 shown = {n.text for n in app.screen.query_one(NoteTable).notes()}
                 assert shown == expected
                 # The category the script created is in both codebooks.

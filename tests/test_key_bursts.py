@@ -82,3 +82,21 @@ async def test_backspace_and_arrows_in_a_burst_edit_where_they_were_typed(store,
         await pilot.pause()
         await pilot.pause()
         assert pilot.app.screen.query_one("#note-text", TextArea).text == "aXbd"
+
+
+async def test_in_the_review_a_search_then_esc_then_a_digit_recodes_the_note_found(store, clock):
+    store.add_note("s1", 1, "Løn og vilkår")
+    store.add_note("s2", 1, "Mentorer til nye")
+    app = notes_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        burst(app, "slash", *"mentor", "escape", "2", "s")
+        await pilot.pause()
+        await pilot.pause()
+        by_text = {note.text: note for note in store.session.notes}
+        assert by_text["Mentorer til nye"].categories == [store.session.categories[1].id]
+        assert by_text["Løn og vilkår"].categories == []
+        screen = app.screen
+        assert screen.query_one("#review-search").value == "mentor"  # no "2s" typed into it
+        assert screen.note_filter.station is not None  # "s" stepped the station filter after all

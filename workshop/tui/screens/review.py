@@ -23,6 +23,7 @@ from textual.widgets import ContentSwitcher, DataTable, Input, Static
 from ...capture import Choice, round_count
 from ...review import NoteFilter, authors, by_category, by_station, cycle, filter_notes, in_order, matrix
 from ..components.category_keys import category_style
+from ..components.in_order_keys import InOrderKeys
 from ..components.note_table import Heading, NoteTable, Row
 from ..components.key_footer import KeyFooter
 from ..components.note_words import localize_bindings, word
@@ -37,6 +38,12 @@ SEARCH_AT_ONCE = 2000
 MATRIX_STATION_WIDTH = 14
 MATRIX_CATEGORY_WIDTH = 9
 """Up to this many notes a search runs at every keystroke."""
+
+
+class SearchField(InOrderKeys, Input):
+    """The search line: Esc back to the notes takes effect where it was typed."""
+
+    in_order = frozenset({"review.close"})
 
 
 class ReviewScreen(SessionView, Screen):
@@ -84,9 +91,12 @@ class ReviewScreen(SessionView, Screen):
         yield Static(id="review-filters")
         with Horizontal(id="review-search-row"):
             yield Static("/", id="review-search-label")
-            yield Input(self.note_filter.text, id="review-search")
+            yield SearchField(self.note_filter.text, id="review-search")
         with ContentSwitcher(initial="review-notes"):
-            yield NoteTable(REVIEW_COLUMNS, id="review-notes")
+            # Every key of this screen takes effect in typing order from the notes (a filter
+            # key, then a digit that recodes the note the filter put under the cursor).
+            all_keys = [binding.id for binding in self.BINDINGS if isinstance(binding, Binding)]
+            yield NoteTable(REVIEW_COLUMNS, in_order=all_keys, id="review-notes")
             yield DataTable(id="review-matrix", cursor_type="cell", zebra_stripes=True)
         yield Static(id="review-hint")
         yield KeyFooter()
@@ -249,38 +259,41 @@ class ReviewScreen(SessionView, Screen):
         switcher = self.query_one(ContentSwitcher)
         switcher.current = "review-notes"
         self.redraw()
-        self.query_one(NoteTable).focus()
+        self.set_focus(self.query_one(NoteTable))
 
     def action_matrix(self) -> None:
         switcher = self.query_one(ContentSwitcher)
         showing = switcher.current == "review-matrix"
         switcher.current = "review-notes" if showing else "review-matrix"
         self.redraw()
-        self.query_one("#review-notes" if showing else "#review-matrix").focus()
+        self.set_focus(self.query_one("#review-notes" if showing else "#review-matrix"))
 
     # Search --------------------------------------------------------------------------------
+    # Focus moves at once (set_focus), so the keys typed next go where the user now is.
     def action_search(self) -> None:
-        self.query_one("#review-search", Input).focus()
+        self.set_focus(self.query_one("#review-search", Input))
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        # The search line's text as it is now (a change message may trail the keys typed after it).
         event.stop()
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
         if len(self.session.notes) <= SEARCH_AT_ONCE:
-            self._search(event.value)
+            self._search_now()
         else:
-            self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._search(event.value))
+            self._search_timer = self.set_timer(SEARCH_DELAY, self._search_now)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._search_now()
+        self.set_focus(self.query_one(NoteTable))
+
+    def _search_now(self) -> None:
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
-        self._search(event.value)
-        self.query_one(NoteTable).focus()
-
-    def _search(self, text: str) -> None:
+        text = self.query_one("#review-search", Input).value
         if text != self.note_filter.text:
             self.set_filter(self.note_filter.replace(text=text))
 
@@ -292,7 +305,8 @@ class ReviewScreen(SessionView, Screen):
 
     def action_close(self) -> None:
         if isinstance(self.focused, Input):
-            self.query_one(NoteTable).focus()
+            self._search_now()  # what was typed counts before the keys that follow
+            self.set_focus(self.query_one(NoteTable))
             return
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
