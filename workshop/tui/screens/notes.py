@@ -76,7 +76,10 @@ class NotesScreen(SessionView, Screen):
     def compose(self) -> ComposeResult:
         yield CaptureHeader(id="capture-place")
         yield NoteField(id="note-text", soft_wrap=True, tab_behavior="focus")
-        yield NoteTable(CAPTURE_COLUMNS, in_order={"capture.write"}, id="station-notes")
+        # From the notes, every key of this screen takes effect in typing order (n, then the
+        # letters of the next note; a digit, then ctrl+r).
+        all_keys = [binding.id for binding in self.BINDINGS if isinstance(binding, Binding)]
+        yield NoteTable(CAPTURE_COLUMNS, in_order=all_keys, id="station-notes")
         yield CategoryKeys(id="category-keys")
         yield KeyFooter()
 
