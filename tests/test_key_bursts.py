@@ -100,3 +100,17 @@ async def test_in_the_review_a_search_then_esc_then_a_digit_recodes_the_note_fou
         screen = app.screen
         assert screen.query_one("#review-search").value == "mentor"  # no "2s" typed into it
         assert screen.note_filter.station is not None  # "s" stepped the station filter after all
+
+
+async def test_a_setup_form_typed_in_one_go_fills_each_field_and_saves(store, clock):
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("a")  # a new programme item after the selected one
+        await pilot.pause()
+        burst(app, *"Kaffe", "tab", "ctrl+a", "ctrl+k", *"45", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        added = [item for item in store.session.program if item.title == "Kaffe"]
+        assert [(item.title, item.minutes) for item in added] == [("Kaffe", 45)]

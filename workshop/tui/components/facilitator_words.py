@@ -124,6 +124,8 @@ DANISH_KEYS: dict[str, tuple[str, str]] = {
     "setup.add_group": ("Ny gruppe", "Tilføj en gruppe"),
     "form.save": ("Gem", "Gem og luk"),
     "form.cancel": ("Fortryd", "Luk uden at gemme"),
+    "form.next": ("Næste felt", "Gå til næste felt"),
+    "form.previous": ("Forrige felt", "Gå tilbage til feltet før"),
 }
 
 

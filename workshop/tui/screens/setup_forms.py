@@ -19,6 +19,23 @@ from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ..components.facilitator_words import localise_bindings, word
+from ..components.in_order_keys import InOrderKeys
+
+
+class FormField(InOrderKeys, Input):
+    """A line of a form: Tab, Enter, ctrl+s and Esc take effect where they were typed.
+
+    (Typed fast, "Kaffe Tab 30" must put 30 in the next field, and "Kaffe Enter a" must save
+    "Kaffe" before the "a" counts; see :mod:`..components.in_order_keys`.)
+    """
+
+    in_order = frozenset({"form.next", "form.previous", "form.save", "form.cancel"})
+
+    async def action_submit(self) -> None:
+        """Enter saves the form now, with the values as they are at this key."""
+        screen = self.screen
+        if isinstance(screen, FormScreen):
+            screen.action_save()
 
 
 @dataclass
@@ -55,6 +72,10 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save and close"),
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
+        Binding("tab", "app.focus_next", "Next field", show=False, id="form.next",
+                tooltip="Go to the next field"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, id="form.previous",
+                tooltip="Go back to the field before"),
     ]
 
     def __init__(
@@ -89,7 +110,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
                     yield TextArea(spec.value, id=ident, soft_wrap=True, show_line_numbers=False)
                 else:
                     suggester = SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
-                    yield Input(
+                    yield FormField(
                         spec.value,
                         id=ident,
                         type="integer" if spec.kind == "number" else "text",
@@ -129,10 +150,6 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
 
     def problem(self, text: str) -> None:
         self.query_one("#form-problem", Static).update(text)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
     def action_save(self) -> None:
         values = self.values()
