@@ -52,7 +52,12 @@ def _affiliation(value: str | None, language: str) -> str:
 
 
 class SetupPane(SessionView, Vertical):
-    """One tab of the setup: a table of things and the keys that change them."""
+    """One tab of the setup: a table of things and the keys that change them.
+
+    Each kind of pane defines ``show(session)``, which draws it from the session.
+    """
+
+    show: Callable[[Session], None]
 
     DEFAULT_CSS = """
     SetupPane { height: 1fr; }
@@ -112,10 +117,6 @@ class SetupPane(SessionView, Vertical):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.run_action("edit")
-
-    def show(self, session: Session) -> None:
-        """Draw the pane from ``session``; each kind of pane defines what it shows."""
-        raise NotImplementedError(f"{type(self).__name__} must say how it draws itself")
 
     def action_edit(self) -> None:
         """Edit the selected row; panes without rows to edit leave Enter doing nothing."""
