@@ -57,6 +57,18 @@ def test_bad_file_is_explained_and_left_alone(case: str, session_path: Path, cap
     assert folder_state(session_path.parent) == before
 
 
+def test_a_file_that_ends_inside_an_open_list_names_its_last_line(session_path: Path, capsys):
+    text = session_path.read_text(encoding="utf-8").rstrip("\n") + '\nextra = ["half a list"\n'
+    session_path.write_text(text, encoding="utf-8")
+    last = len(text.rstrip("\n").split("\n"))
+    before = folder_state(session_path.parent)
+    code, err = run_cli(["check", str(session_path)], capsys)
+    assert code == 2
+    assert f"{session_path}: line {last}: this is not valid TOML" in err
+    assert "end of the file" in err and "close what is still open" in err
+    assert folder_state(session_path.parent) == before
+
+
 def test_dangling_references_are_all_listed(session_path: Path, capsys):
     text = session_path.read_text(encoding="utf-8")
     text += (

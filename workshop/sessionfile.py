@@ -65,9 +65,15 @@ def parse(text: str, path: Path) -> Session:
         line = getattr(error, "lineno", None) or (int(found[1]) if found else None)
         column = getattr(error, "colno", None) or (int(found[2]) if found else None)
         message = getattr(error, "msg", None) or re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text_of_error)
+        fix = "correct the syntax at that place"
+        if line is None and "end of document" in text_of_error:
+            # The file ended inside something still open: point at its last line.
+            line = max(1, len(text.rstrip("\n").split("\n")))
+            message += " at the end of the file"
+            fix = "close what is still open there (a [ ], { } or quotes) or finish the value"
         raise SessionError(
             path,
-            [Problem(f"this is not valid TOML ({message})", "correct the syntax at that place", line=line, column=column)],
+            [Problem(f"this is not valid TOML ({message})", fix, line=line, column=column)],
         ) from None
     return from_dict(raw, text, path)
 
