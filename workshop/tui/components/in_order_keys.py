@@ -12,6 +12,10 @@ the moment their key comes up among the others, and hands a key that reaches it 
 has moved on to the widget that has focus now. (Textual's open issue #6605 describes the same
 for backspace and the arrows in Input and TextArea; its pull request #6631 runs a widget's own
 bindings inline in the same way.)
+
+It uses two of Textual's internals, a widget's binding map (``_bindings``) and
+``_forward_event``; that is safe because Textual is pinned to one version (pyproject.toml), and
+``tests/test_key_bursts.py`` fails if either changes meaning.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ what it would show with what it shows and skips the rebuild when nothing differs
 Each of Textual's footer keys also restyles itself twice as it mounts (its ``compact`` flag
 starts True, then follows the footer's False). Here the keys are built with the footer's value
 already in place: two restyles fewer per key, some 20 on the facilitator's first screen.
+``FooterKey`` comes from Textual's private ``textual.widgets._footer``; Textual is pinned to one
+version (pyproject.toml), and the footer snapshots show any change.
 """
 
 from __future__ import annotations
