@@ -24,14 +24,14 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 from docx import Document  # noqa: E402
 
 from benchmarks.sessions import make_session  # noqa: E402
-from workshop.doctext import printable  # noqa: E402
-from workshop.docxwriter import DocxWriter  # noqa: E402
-from workshop.minutes import station_heading, write_minutes  # noqa: E402
-from workshop.model import Session  # noqa: E402
-from workshop.quotes import quotes_csv  # noqa: E402
-from workshop.sessionfile import load  # noqa: E402
-from workshop.station_notes import station_notes, tally  # noqa: E402
-from workshop.timetable import planned, span  # noqa: E402
+from workshop.documents.docx_writer import DocxWriter  # noqa: E402
+from workshop.documents.minutes import station_heading, write_minutes  # noqa: E402
+from workshop.documents.printable import printable  # noqa: E402
+from workshop.documents.quotes import quotes_csv  # noqa: E402
+from workshop.model.session import Session  # noqa: E402
+from workshop.notes.station_notes import station_notes, tally  # noqa: E402
+from workshop.scheduling.timetable import planned, span  # noqa: E402
+from workshop.storage.session_file import load  # noqa: E402
 
 
 def seconds(value: float) -> str:

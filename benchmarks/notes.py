@@ -36,10 +36,10 @@ from textual._compositor import CompositorUpdate  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import DataTable, Label, ListItem, ListView, TextArea  # noqa: E402
 
-from workshop.changes import note_op  # noqa: E402
-from workshop.model import Note  # noqa: E402
-from workshop.review import NoteFilter, filter_notes  # noqa: E402
-from workshop.store import Store  # noqa: E402
+from workshop.model.session import Note  # noqa: E402
+from workshop.notes.review import NoteFilter, filter_notes  # noqa: E402
+from workshop.storage.operations import note_op  # noqa: E402
+from workshop.storage.store import Store  # noqa: E402
 from workshop.tui.app import WorkshopApp  # noqa: E402
 from workshop.tui.components.note_table import NoteTable  # noqa: E402
 from workshop.tui.screens.review import ReviewScreen  # noqa: E402

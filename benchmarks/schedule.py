@@ -16,9 +16,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workshop.grouping import Person, form_groups  # noqa: E402
-from workshop.remix import contact_stats, fixed_groups, random_assignment, remix  # noqa: E402
-from workshop.shapes import plan_rotation  # noqa: E402
+from workshop.scheduling.grouping import Person, form_groups  # noqa: E402
+from workshop.scheduling.remix import (  # noqa: E402
+    contact_stats,
+    fixed_groups,
+    random_assignment,
+    remix,
+)
+from workshop.scheduling.shapes import plan_rotation  # noqa: E402
 
 AFFILIATIONS = ["politicians", "administration", "staff", "unions", "education partners"]
 RANDOM_SEEDS = range(5)

@@ -7,9 +7,9 @@ import random
 import shutil
 from pathlib import Path
 
-from workshop import snapshot
-from workshop.model import Note
-from workshop.sessionfile import load
+from workshop.model.session import Note
+from workshop.storage import snapshot_file as snapshot
+from workshop.storage.session_file import load
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "sessions" / "meeting-3.toml"

@@ -36,9 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workshop.changes import note_op  # noqa: E402
-from workshop.model import Note  # noqa: E402
-from workshop.store import Store  # noqa: E402
+from workshop.model.session import Note  # noqa: E402
+from workshop.storage.operations import note_op  # noqa: E402
+from workshop.storage.store import Store  # noqa: E402
 
 MEETING = ROOT / "sessions" / "meeting-3.toml"
 TARGETS = {"meeting 3": 0.6, "10,000 notes": 1.5}
@@ -87,10 +87,11 @@ def markers_for(path: Path) -> list[str]:
     session = store.session
     store.close()
     last_item = session.program[-1].title[:20]
-    rounds = len(session.round_items())
-    from workshop.labels import label
+    from workshop.words import word
 
-    return [last_item, f"{label('round', session.workshop.language)} {rounds} ", "^p"]
+    rounds = len(session.round_items())
+
+    return [last_item, f"{word('round', session.workshop.language)} {rounds} ", "^p"]
 
 
 MINIMAL_APP = """

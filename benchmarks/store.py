@@ -18,9 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from benchmarks.sessions import make_session  # noqa: E402
-from workshop.model import Note  # noqa: E402
-from workshop.sessionfile import load, write_atomic, dumps  # noqa: E402
-from workshop.store import Store  # noqa: E402
+from workshop.model.session import Note  # noqa: E402
+from workshop.storage.session_file import dumps, load, write_atomic  # noqa: E402
+from workshop.storage.store import Store  # noqa: E402
 
 
 def ms(seconds: float) -> str:

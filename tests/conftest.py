@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.store import Store
+from workshop.storage.store import Store
 
 DATA = Path(__file__).parent / "data"
 EVENING = DATA / "evening.toml"

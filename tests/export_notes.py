@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop.store import Store
+from workshop.storage.store import Store
 
 NOTES = [
     # station, round, categories, author, text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop.anonymize import Redactor, names_to_hide
+from workshop.documents.anonymize import Redactor, names_to_hide
 
 
 def test_whole_names_and_their_parts_go():

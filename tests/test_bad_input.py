@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.cli import main
+from workshop.cli.main import main
 
 
 def folder_state(folder: Path) -> dict[str, bytes]:

@@ -6,14 +6,19 @@ import datetime as dt
 import textwrap
 
 import pytest
+from test_facilitator_snapshots import fixed_title, late_round_one
 from textual.widgets import Static
 
-from workshop import live, setup
+from workshop.planning import setup
+from workshop.scheduling import evening as live
 from workshop.tui.app import WorkshopApp
-from workshop.tui.components.board_clock import BoardClock, best_scale, render_big, width_of
+from workshop.tui.components.board_clock import (
+    BoardClock,
+    best_scale,
+    render_big,
+    width_of,
+)
 from workshop.tui.screens.board import BoardScreen
-
-from test_facilitator_snapshots import fixed_title, late_round_one
 
 
 def test_block_digits_grow_with_the_room():
@@ -73,7 +78,7 @@ async def test_the_board_follows_a_new_station(store, clock):
         await pilot.pause()
         await pilot.pause()
         titles = [str(s.content) for s in screen.query(".board-station")]
-        assert titles[-1] == "Station 4 - Fastholdelse v. Mette"
+        assert titles[-1] == "Station 4 – Fastholdelse v. Mette"
 
 
 async def test_after_the_last_round(store, clock):

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from workshop.cli import main
-from workshop.sessionfile import load
-
-import shutil
-
 import pytest
+
+from workshop.cli.main import main
+from workshop.storage.session_file import load
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "sessions" / "meeting-3.toml"

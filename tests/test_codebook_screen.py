@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
 
-from workshop import codebook
+from workshop.notes import codebook
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.note_dialogs import ChoiceDialog, NotePicker, TextDialog
 from workshop.tui.screens.codebook import CodebookScreen

@@ -8,8 +8,8 @@ from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop.doctext import printable
-from workshop.docxwriter import DocxWriter
+from workshop.documents.docx_writer import DocxWriter
+from workshop.documents.printable import printable
 
 
 def test_word_line_and_page_breaks_become_line_breaks():

@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from workshop.sessionfile import load
-from workshop.store import Store
+from workshop.storage.session_file import load
+from workshop.storage.store import Store
 
 ROOT = Path(__file__).parents[1]
 

@@ -8,9 +8,8 @@ import pytest
 from docx_reading import headings, open_docx
 from export_notes import add_notes
 
-from workshop import cli
-from workshop.store import Store
-
+from workshop.cli import main as cli
+from workshop.storage.store import Store
 
 run = cli.main
 """``workshop export ...`` exactly as typed."""

@@ -6,8 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from workshop import exports
-from workshop.exports import ExportError, default_folder, export, export_many, file_name, target_path
+from workshop.documents import registry as exports
+from workshop.documents.registry import (
+    ExportError,
+    default_folder,
+    export,
+    export_many,
+    file_name,
+    target_path,
+)
 
 
 def test_documents_go_to_the_exports_folder_beside_sessions():

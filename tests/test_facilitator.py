@@ -6,8 +6,8 @@ import datetime as dt
 
 from textual.widgets import Digits, Static
 
-from workshop import live
-from workshop.store import Store
+from workshop.scheduling import evening as live
+from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.live_programme import LiveProgramme
 from workshop.tui.components.round_clock import RoundClock
@@ -148,10 +148,10 @@ async def test_a_whole_evening(store, clock):
         await pilot.press("b")
         assert isinstance(app.screen, BoardScreen)
         assert board_rows(app) == [
-            ("Station 1 - Ledelse som fag v. Bodil", "Gruppe 1", "→ Station 2"),
-            ("Station 2 - Uddannelse – før, under og efter. Tidlig interesse for fagene v. Jonas",
+            ("Station 1 – Ledelse som fag v. Bodil", "Gruppe 1", "→ Station 2"),
+            ("Station 2 – Uddannelse – før, under og efter. Tidlig interesse for fagene v. Jonas",
              "Gruppe 2", "→ Station 3"),
-            ("Station 3 - Fra ledighed til uddannelse til fastansættelse og fastholdelse v. Yasmin",
+            ("Station 3 – Fra ledighed til uddannelse til fastansættelse og fastholdelse v. Yasmin",
              "Gruppe 3", "→ Station 1"),
         ]
         assert text(app.screen.query_one("#board-round-name", Static)) == "Runde 1"
@@ -182,7 +182,7 @@ async def test_a_whole_evening(store, clock):
         await pilot.press("n")
         assert look.item == "Runde 3 ved stationer"
         await pilot.press("b")
-        assert board_rows(app)[0] == ("Station 1 - Ledelse som fag v. Bodil", "Gruppe 2", "Plenum")
+        assert board_rows(app)[0] == ("Station 1 – Ledelse som fag v. Bodil", "Gruppe 2", "Plenum")
         await pilot.press("escape")
         for minutes in (30, 25, 15):
             clock.advance(minutes=minutes)
@@ -264,7 +264,7 @@ async def test_a_second_instance_follows_the_round(session_path, clock):
 
 
 async def test_an_english_session_speaks_english(store, clock):
-    from workshop import setup
+    from workshop.planning import setup
 
     setup.update_workshop(store, language="en")
     app = make_app(store, clock)

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from workshop import live
-from workshop.store import Store
+from workshop.scheduling import evening as live
+from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
 
 

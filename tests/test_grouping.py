@@ -1,4 +1,4 @@
-"""Forming balanced groups (workshop.grouping): sizes, balance, wishes, determinism."""
+"""Forming balanced groups (workshop.scheduling.grouping): sizes, balance, wishes, determinism."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop.grouping import GroupingError, GroupingResult, Person, form_groups, ideal_range
+from workshop.scheduling.grouping import (
+    GroupingError,
+    GroupingResult,
+    Person,
+    form_groups,
+    ideal_range,
+)
 
 AFFILIATIONS = ["politicians", "administration", "staff", "unions", "education partners"]
 FIRST = ["Bodil", "Jonas", "Yasmin", "Aksel", "Maren", "Tove", "Iben", "Rasmus", "Signe", "Kaj"]

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
-from workshop import codebook
-from workshop.store import Store
+from workshop.notes import codebook
+from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.note_table import NoteTable
 from workshop.tui.screens.review import ReviewScreen

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop import live
-from workshop.model import Session
-from workshop.sessionfile import load
-from workshop.timetable import clock
+from workshop.model.session import Session
+from workshop.scheduling import evening as live
+from workshop.scheduling.timetable import clock
+from workshop.storage.session_file import load
 
 EVENING = Path(__file__).parent / "data" / "evening.toml"
 DAY = dt.date(2026, 3, 12)
@@ -242,7 +242,7 @@ def test_any_sequence_of_steps_keeps_the_programme_in_order(actions):
 
 
 def test_the_board_shows_waiting_groups(session):
-    from workshop.model import Group
+    from workshop.model.session import Group
 
     session.groups.append(Group(id="g4", name="Gruppe 4"))
     step(session, live.start(session, at(18, 20), "p2"))

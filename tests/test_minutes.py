@@ -7,13 +7,29 @@ import shutil
 from pathlib import Path
 
 import pytest
-from docx_reading import all_text, bullets, cells, headings, open_docx, outline, table_after
+from docx_reading import (
+    all_text,
+    bullets,
+    cells,
+    headings,
+    open_docx,
+    outline,
+    table_after,
+)
 from export_notes import AUTHORS, NOTES, add_notes
 
-from workshop.changes import note_op
-from workshop.minutes import write_minutes
-from workshop.model import ActualTime, Live, Note, Schedule, Session, Summaries, Workshop
-from workshop.store import Store
+from workshop.documents.minutes import write_minutes
+from workshop.model.session import (
+    ActualTime,
+    Live,
+    Note,
+    Schedule,
+    Session,
+    Summaries,
+    Workshop,
+)
+from workshop.storage.operations import note_op
+from workshop.storage.store import Store
 
 MEETING_3 = Path(__file__).parents[1] / "sessions" / "meeting-3.toml"
 

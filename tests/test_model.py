@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop.model import Note, Session
-from workshop.sessionfile import dumps, load, parse
-from workshop.timetable import clock, planned, round_slots, span
+from workshop.model.session import Note, Session
+from workshop.scheduling.timetable import clock, planned, round_slots, span
+from workshop.storage.session_file import dumps, load, parse
 
 ROOT = Path(__file__).parents[1]
 MEETING_3 = ROOT / "sessions" / "meeting-3.toml"

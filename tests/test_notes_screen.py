@@ -7,8 +7,8 @@ import datetime as dt
 from textual import events
 from textual.widgets import DataTable, Static, TextArea
 
-from workshop import codebook
-from workshop.model import Live
+from workshop.model.session import Live
+from workshop.notes import codebook
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.capture_header import CaptureHeader
 from workshop.tui.components.category_keys import CategoryKeys
@@ -77,7 +77,7 @@ async def test_a_note_takers_whole_round(store, clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         header = shown(app.screen.query_one(CaptureHeader))
-        assert "Station 1 - Ledelse som fag v. Bodil" in header
+        assert "Station 1 – Ledelse som fag v. Bodil" in header
         assert "Runde 1" in header and "Gruppe 1: Åse Lund, Mikkel Berg" in header
         assert "Er der noget vi har overset?" in header
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
@@ -212,7 +212,7 @@ async def test_a_note_taker_without_a_station_chooses_one(store, clock):
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("down", "enter")
         assert app.station == "s2"
-        assert "Station 2 - Uddannelse" in shown(app.screen.query_one(CaptureHeader))
+        assert "Station 2 – Uddannelse" in shown(app.screen.query_one(CaptureHeader))
         await put(pilot, "Praktik allerede i 7. klasse")
         assert [(n.station, n.group) for n in store.session.notes] == [("s2", "g2")]
 

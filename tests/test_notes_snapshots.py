@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 from textual.widgets import TextArea
 
-from workshop.changes import note_op
-from workshop.model import Live, Note
+from workshop.model.session import Live, Note
+from workshop.storage.operations import note_op
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.note_table import NoteTable
 from workshop.tui.screens.codebook import CodebookScreen

@@ -7,7 +7,7 @@ import re
 
 from export_notes import NOTES, add_notes
 
-from workshop.quotes import write_quotes
+from workshop.documents.quotes import write_quotes
 
 
 def read(path):

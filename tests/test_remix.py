@@ -1,4 +1,4 @@
-"""World-Cafe re-mixing (workshop.remix): the two targets, properties, wishes, late changes."""
+"""World-Cafe re-mixing (workshop.scheduling.remix): the two targets, properties, wishes, late changes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop.remix import (
+from workshop.scheduling.remix import (
     ContactStats,
     contact_stats,
     contacts_per_person,
@@ -17,7 +17,7 @@ from workshop.remix import (
     random_assignment,
     remix,
 )
-from workshop.shapes import ScheduleError
+from workshop.scheduling.shapes import ScheduleError
 
 FIRST = ["Bodil", "Jonas", "Yasmin", "Aksel", "Maren", "Tove", "Iben", "Rasmus", "Signe", "Kaj"]
 LAST = ["Ravn", "Fisker", "Holm", "Lind", "Skov", "Dahl", "Krog", "Brink"]

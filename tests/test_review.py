@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from workshop import codebook
-from workshop.capture import (
+from workshop.model.session import ActualTime, Live, Note
+from workshop.notes import codebook
+from workshop.notes.capture import (
     Choice,
     apply_choice,
     category_for_key,
@@ -17,9 +18,7 @@ from workshop.capture import (
     prompt_choices,
     round_now,
 )
-from workshop.changes import note_op
-from workshop.model import ActualTime, Live, Note
-from workshop.review import (
+from workshop.notes.review import (
     NoteFilter,
     authors,
     by_category,
@@ -32,7 +31,8 @@ from workshop.review import (
     search_terms,
     station_notes,
 )
-from workshop.store import ChangeRefused
+from workshop.storage.operations import note_op
+from workshop.storage.store import ChangeRefused
 
 T0 = dt.datetime(2026, 3, 12, 18, 25)
 

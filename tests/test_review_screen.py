@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from textual.widgets import DataTable, Static
 
-from workshop.changes import note_op
-from workshop.model import Note
+from workshop.model.session import Note
+from workshop.storage.operations import note_op
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.category_prompt import CategoryPrompt
 from workshop.tui.components.note_table import NoteTable
@@ -129,9 +129,9 @@ async def test_grouped_by_station_and_by_category(evening, clock):
         table = screen.query_one(NoteTable)
         headings = [row for row in rows(table) if "(" in row and row.count("|") and row.split(" | ")[0] == ""]
         assert [h.split(" | ")[4] for h in headings] == [
-            "Station 1 - Ledelse som fag (2)",
-            "Station 2 - Uddannelse – før, under og efter. Tidlig interesse for fagene (2)",
-            "Station 3 - Fra ledighed til uddannelse til fastansættelse og fastholdelse (2)",
+            "Station 1 – Ledelse som fag (2)",
+            "Station 2 – Uddannelse – før, under og efter. Tidlig interesse for fagene (2)",
+            "Station 3 – Fra ledighed til uddannelse til fastansættelse og fastholdelse (2)",
         ]
         await pilot.press("v")
         texts = [row.split(" | ")[4] for row in rows(table)]

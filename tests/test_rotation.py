@@ -8,9 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop.problems import SessionError
-from workshop.rotation import RotationError, cyclic, groups_at, plan, rotation, route
-from workshop.sessionfile import load, parse
+from workshop.model.problems import SessionError
+from workshop.scheduling.rotation import (
+    RotationError,
+    cyclic,
+    groups_at,
+    plan,
+    rotation,
+    route,
+)
+from workshop.storage.session_file import load, parse
 
 ROOT = Path(__file__).parents[1]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from docx_reading import all_text, cells, headings, open_docx, outline
 
-from workshop.model import Group, Schedule, Session, Workshop
-from workshop.route_cards import RouteCardsError, write_route_cards
+from workshop.documents.route_cards import RouteCardsError, write_route_cards
+from workshop.model.session import Group, Schedule, Session, Workshop
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from workshop.cli import main
-from workshop.sessionfile import load
+from workshop.cli.main import main
+from workshop.storage.session_file import load
 
 
 def test_remix_json_lists_people_per_station_and_their_contacts(session_path: Path, capsys):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop.sessionfile import load
-from workshop.store import Store
+from workshop.storage.session_file import load
+from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.schedule import ScheduleScreen
 

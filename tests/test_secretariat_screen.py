@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from export_notes import add_notes
 
-from workshop.store import Store
-from workshop.summaries import write_summary
+from workshop.notes.summaries import write_summary
+from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.export_status import ExportStatus
 
@@ -153,7 +153,7 @@ async def test_quitting_saves_the_summary(store, clock):
 
 
 async def test_the_secretariat_reaches_the_review_and_the_codebook(session_path):
-    from workshop.store import Store
+    from workshop.storage.store import Store
     from workshop.tui.app import WorkshopApp
     from workshop.tui.screens.codebook import CodebookScreen
     from workshop.tui.screens.review import ReviewScreen

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from workshop import setup
-from workshop.rotation import rotation
-from workshop.store import ChangeRefused, Store
-from workshop.timetable import clock, planned
+from workshop.planning import setup
+from workshop.scheduling.rotation import rotation
+from workshop.scheduling.timetable import clock, planned
+from workshop.storage.store import ChangeRefused, Store
 
 
 def reopen(store: Store) -> Store:
@@ -72,7 +72,7 @@ def test_a_round_too_many_is_refused_with_the_rotation_message(store):
 
 
 def test_the_running_item_cannot_be_removed(store):
-    from workshop import live
+    from workshop.scheduling import evening as live
 
     store.set_section("live", live.start(store.session, dt.datetime(2026, 3, 12, 18, 0)), "started", undoable=False)
     with pytest.raises(ChangeRefused, match="running now"):
@@ -148,7 +148,7 @@ def test_someone_elses_change_is_noticed(store):
 
 
 def test_a_group_alone_waits_in_turn(store):
-    from workshop.rotation import plan
+    from workshop.scheduling.rotation import plan
 
     outcome = setup.add_group(store, "Gruppe 4")
     assert outcome.id == "g4"

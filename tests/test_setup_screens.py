@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, TabbedContent
 
-from workshop.store import Store
+from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.screens.setup import SetupScreen
 from workshop.tui.screens.setup_forms import ChoiceScreen, FormScreen
@@ -151,8 +151,8 @@ def test_setup_snapshots(store, clock, snap_compare, tab):
 
 
 async def test_a_new_session_is_prepared_in_the_setup(tmp_path, clock):
-    from workshop import snapshot
-    from workshop.starter import starter_session
+    from workshop.planning.starter import starter_session
+    from workshop.storage import snapshot_file as snapshot
 
     path = tmp_path / "temaaften.toml"
     snapshot.write(path, starter_session(stations=2, language="en"), 0)

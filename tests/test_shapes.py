@@ -1,4 +1,4 @@
-"""Rotation shapes beyond the square (workshop.shapes): properties and the meeting-3 square."""
+"""Rotation shapes beyond the square (workshop.scheduling.shapes): properties and the meeting-3 square."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop.shapes import MODES, Plan, ScheduleError, cyclic, plan_rotation, williams_sequence
+from workshop.scheduling.shapes import (
+    MODES,
+    Plan,
+    ScheduleError,
+    cyclic,
+    plan_rotation,
+    williams_sequence,
+)
 
 
 def ids(prefix: str, count: int) -> list[str]:

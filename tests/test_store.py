@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from workshop import codebook
-from workshop.model import Category
-from workshop.problems import SessionError
-from workshop.sessionfile import load
-from workshop.store import ChangeRefused, Store
+from workshop.model.problems import SessionError
+from workshop.model.session import Category
+from workshop.notes import codebook
+from workshop.storage.session_file import load
+from workshop.storage.store import ChangeRefused, Store
 
 
 def test_a_note_is_on_disk_when_add_returns(session_path: Path):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.store import Store
-from workshop.summaries import summary_of, write_summary
+from workshop.notes.summaries import summary_of, write_summary
+from workshop.storage.store import Store
 
 
 def test_a_station_summary_and_the_overall_one_are_stored(store, session_path):

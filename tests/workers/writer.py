@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
-from workshop.store import Store
+from workshop.storage.store import Store
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""The terminal UI: a thin layer over the core (``workshop.store`` and friends).
+"""The terminal UI: a thin layer over the core (``workshop.storage.store`` and friends).
 
 Only this package imports Textual.
 """

@@ -10,7 +10,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from ..store import ChangeRefused, Store
+from workshop.storage.store import ChangeRefused, Store
+
 from .localise import localise_bindings
 from .messages import SessionChanged
 
@@ -49,20 +50,10 @@ def _mode_screens() -> dict[str, Callable[[], Screen]]:
     return {"facilitator": _facilitator, "notes": _notes, "secretariat": _secretariat}
 
 
-APP_DANISH = {
-    "app.help": ("Hjælp", "Vis alle taster på denne skærm"),
-    "app.mode.facilitator": ("Facilitator", "Programmet, rundeuret og rotationstavlen"),
-    "app.mode.notes": ("Noter", "Skriv og kod noter ved en station"),
-    "app.mode.secretariat": ("Sekretariat", "Gennemse, opsummér og eksportér referatet"),
-    "app.undo": ("Fortryd", "Fortryd din seneste ændring"),
-    "app.redo": ("Gentag", "Gentag det, du fortrød"),
-    "app.quit": ("Afslut", "Gem alt og afslut"),
-}
-"""The app's own keys in Danish sessions."""
 
 
 class WorkshopApp(App[None]):
-    """The workshop app over an open :class:`~workshop.store.Store`."""
+    """The workshop app over an open :class:`~workshop.storage.store.Store`."""
 
     CSS_PATH = "app.tcss"
     TITLE = "workshop"
@@ -107,7 +98,7 @@ class WorkshopApp(App[None]):
         super().__init__()
         for name, screen in screens.items():
             self.add_mode(name, screen)
-        localise_bindings(self, self.language, APP_DANISH)
+        localise_bindings(self, self.language)
         self.title = store.session.workshop.title
         self.sub_title = store.path.name
 
@@ -172,7 +163,10 @@ class WorkshopApp(App[None]):
 
     # Actions ------------------------------------------------------------------------------------
     def action_help(self) -> None:
-        from .help import HelpScreen, binding_rows  # imported when first asked for (a faster start)
+        from .help import (  # imported when first asked for (a faster start)
+            HelpScreen,
+            binding_rows,
+        )
 
         if isinstance(self.screen, HelpScreen):
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Session
+from workshop.model.session import Session
 
 
 class SessionView:

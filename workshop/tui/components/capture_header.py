@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...capture import Place
-from ...labels import station_title
-from ...timetable import span
-from .note_words import word
+from workshop.notes.capture import Place
+from workshop.scheduling.timetable import span
+from workshop.words import word
+from workshop.words.phrases import station_title
 
 
 def describe_place(place: Place, language: str) -> Text:

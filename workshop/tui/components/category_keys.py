@@ -8,8 +8,8 @@ from rich.color import Color, ColorParseError
 from rich.text import Text
 from textual.widgets import Static
 
-from ...model import Session
-from .note_words import word
+from workshop.model.session import Session
+from workshop.words import word
 
 
 @lru_cache(maxsize=256)

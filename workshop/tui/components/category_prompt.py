@@ -3,7 +3,7 @@
 Typing filters the categories fuzzily ("ldl" finds "Ledelse"); up/down move through the
 matches; enter takes the highlighted one. A name no category has yet is offered as a new
 category ("+ Opret ..."), which gets the next free key. Returns a
-:class:`~workshop.capture.Choice`, or None on escape.
+:class:`~workshop.notes.capture.Choice`, or None on escape.
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...capture import Choice, prompt_choices
-from ...model import Session
+from workshop.model.session import Session
+from workshop.notes.capture import Choice, prompt_choices
+from workshop.tui.localise import localise_bindings
+from workshop.words import word
+
 from .category_keys import category_style
-from .note_words import localize_bindings, word
 
 
 class CategoryPrompt(ModalScreen[Choice | None]):
@@ -64,7 +66,7 @@ class CategoryPrompt(ModalScreen[Choice | None]):
             yield OptionList(id="prompt-choices")
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.session.workshop.language)
+        localise_bindings(self, self.session.workshop.language)
         self._fill("")
         self.query_one(Input).focus()
 

@@ -7,11 +7,10 @@ import datetime as dt
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ...labels import label
-from ...live import Row, phase, projected
-from ...model import Session
-from ...timetable import DASH, clock
-from .facilitator_words import word
+from workshop.model.session import Session
+from workshop.scheduling.evening import Row, phase, projected
+from workshop.scheduling.timetable import DASH, clock
+from workshop.words import word
 
 MARKS = {"done": "✓", "skipped": "–", "running": "▶", "paused": "‖", "ended": "■", "upcoming": " "}
 
@@ -46,10 +45,10 @@ class LiveProgramme(DataTable):
         if language != self._language:
             self.clear(columns=True)
             self.add_column(" ", key="mark")
-            self.add_column(label("planned", language), key="planned")
+            self.add_column(word("planned", language), key="planned")
             self.add_column(word("expected", language), key="actual")
-            self.add_column(label("activity", language), key="title")
-            self.add_column(label("minutes_unit", language), key="minutes")
+            self.add_column(word("activity", language), key="title")
+            self.add_column(word("minutes_unit", language), key="minutes")
             self._language = language
         else:
             self.clear()

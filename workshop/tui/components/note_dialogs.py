@@ -16,7 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from .note_words import localize_bindings, word
+from workshop.tui.localise import localise_bindings
+from workshop.words import word
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -58,7 +59,7 @@ class NoteEditor(ModalScreen[str | None]):
             yield Static(word("editor_hint", _language(self)), classes="dialog-hint")
 
     def on_mount(self) -> None:
-        localize_bindings(self, _language(self))
+        localise_bindings(self, _language(self))
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
@@ -99,7 +100,7 @@ class TextDialog(ModalScreen[str | None]):
             yield Static("", id="dialog-error", classes="dialog-error")
 
     def on_mount(self) -> None:
-        localize_bindings(self, _language(self))
+        localise_bindings(self, _language(self))
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -137,7 +138,7 @@ class ChoiceDialog(ModalScreen[str | None]):
             yield OptionList(*[Option(text, id=ident) for ident, text in self.choices], id="dialog-choices")
 
     def on_mount(self) -> None:
-        localize_bindings(self, _language(self))
+        localise_bindings(self, _language(self))
         options = self.query_one(OptionList)
         ids = [ident for ident, _ in self.choices]
         if self.current in ids:
@@ -185,7 +186,7 @@ class NotePicker(ModalScreen[list[str] | None]):
             yield table
 
     def on_mount(self) -> None:
-        localize_bindings(self, _language(self))
+        localise_bindings(self, _language(self))
         self.query_one(DataTable).focus()
 
     def action_mark(self) -> None:

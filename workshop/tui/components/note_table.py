@@ -24,14 +24,16 @@ from textual.widgets import DataTable
 from textual.widgets._data_table import DuplicateKey, RowKey
 from textual.widgets._data_table import Row as DataTableRow
 
-from ...capture import Choice, apply_choice, category_for_key
-from ...model import Note, Session
-from ...review import next_uncoded
-from ...timetable import clock
+from workshop.model.session import Note, Session
+from workshop.notes.capture import Choice, apply_choice, category_for_key
+from workshop.notes.review import next_uncoded
+from workshop.scheduling.timetable import clock
+from workshop.tui.localise import localise_bindings
+from workshop.words import word
+
+from ..session_view import SessionView
 from .category_keys import category_style
 from .in_order_keys import InOrderKeys
-from .note_words import localize_bindings, word
-from ..session_view import SessionView
 
 UNCODED_STYLE = "bold #ffa62b"
 """How an uncoded note's category cell stands out (Textual's warning colour)."""
@@ -208,7 +210,7 @@ class NoteTable(InOrderKeys, SessionView, DataTable):
     # Drawing -------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.language)
+        localise_bindings(self, self.language)
 
     def _column_widths(self) -> tuple[int, ...]:
         width = self.size.width or self.app.size.width

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from ...labels import label
-from ...model import Session
-from ...rotation import RotationError, rotation
-from ...timetable import round_slots, span
+from workshop.model.session import Session
+from workshop.scheduling.rotation import RotationError, rotation
+from workshop.scheduling.timetable import round_slots, span
+from workshop.words import word
 
 
 class RotationTable(DataTable):
@@ -25,11 +25,11 @@ class RotationTable(DataTable):
     def show(self, session: Session) -> None:
         language = session.workshop.language
         self.clear(columns=True)
-        self.add_column(label("round", language), key="round")
+        self.add_column(word("round", language), key="round")
         for number, station in enumerate(session.stations, start=1):
-            title = f"{label('station', language)} {number}: {station.name}"
+            title = f"{word('station', language)} {number}: {station.name}"
             if station.host:
-                title += f" {label('host_prefix', language)} {station.host}"
+                title += f" {word('host_prefix', language)} {station.host}"
             self.add_column(title, key=station.id)
         try:
             rounds = rotation(session)
@@ -42,7 +42,7 @@ class RotationTable(DataTable):
         for number, assignment in enumerate(rounds, start=1):
             when = f" {span(slots[number - 1], language)}" if number <= len(slots) else ""
             cells = [", ".join(names.get(g, g) for g in assignment.get(s.id, [])) or "-" for s in session.stations]
-            self.add_row(f"{label('round', language)} {number}{when}", *cells, key=str(number))
+            self.add_row(f"{word('round', language)} {number}{when}", *cells, key=str(number))
         # Columns were rebuilt: without a repaint after layout the old widths stay on screen
         # (the first fill has no old widths, and the first screen comes sooner without it).
         if self._filled:

@@ -1,6 +1,6 @@
 """The round clock: large digits counting the current item down, and overtime up past zero.
 
-It only draws what :func:`workshop.live.timing` says for the moment it is given; the screen
+It only draws what :func:`workshop.scheduling.evening.timing` says for the moment it is given; the screen
 calls :meth:`RoundClock.show` once a second and after every change. It turns orange at 20 %
 left, red at 5 %, and rings the terminal bell once when it reaches zero.
 """
@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
-from ...live import Timing, following, projected, timing
-from ...model import Session
-from ...timetable import clock
-from .facilitator_words import word
+from workshop.model.session import Session
+from workshop.scheduling.evening import Timing, following, projected, timing
+from workshop.scheduling.timetable import clock
+from workshop.words import word
 
 LEVELS = ("-normal", "-warning", "-critical", "-overtime")
 

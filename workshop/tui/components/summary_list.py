@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from ...labels import label
-from ...model import Session
-from ...station_notes import station_notes
+from workshop.model.session import Session
+from workshop.notes.station_notes import station_notes
+from workshop.words import word
 
 OVERALL_KEY = "overall"
 """The row key of the overall summary; station rows are keyed by station id."""
@@ -38,22 +38,22 @@ class SummaryList(DataTable):
                 OVERALL_KEY,
                 [
                     WRITTEN if session.summary.overall.strip() else "",
-                    label("summary", language),
+                    word("summary", language),
                     str(sum(len(e.notes) for e in entries)),
                 ],
             )
         ]
         for entry in entries:
             written = session.summary.stations.get(entry.station.id, "").strip()
-            name = _short(f"{label('station', language)} {entry.number}: {entry.station.name}")
+            name = _short(f"{word('station', language)} {entry.number}: {entry.station.name}")
             rows.append((entry.station.id, [WRITTEN if written else "", name, str(len(entry.notes))]))
         shape = (language, *(key for key, _ in rows))
         if shape != self._shape:
             current = self.current_key()
             self.clear(columns=True)
             self.add_column("", key="written", width=1)
-            self.add_column(label("station", language), key="name")
-            self.add_column(label("notes", language), key="notes")
+            self.add_column(word("station", language), key="name")
+            self.add_column(word("notes", language), key="notes")
             for key, cells in rows:
                 self.add_row(*cells, key=key)
             self._shape = shape

@@ -11,12 +11,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ... import live
-from ...labels import label, station_title
-from ...model import Session
-from ...timetable import DASH, clock
+from workshop.model.session import Session
+from workshop.scheduling import evening as live
+from workshop.scheduling.timetable import DASH, clock
+from workshop.tui.localise import localise_bindings
+from workshop.words import word
+from workshop.words.phrases import station_title
+
 from ..components.board_clock import BoardClock
-from ..components.facilitator_words import localise_bindings, word
 from ..messages import SessionChanged
 from .facilitator import TICK_SECONDS, save_live
 
@@ -125,7 +127,7 @@ class BoardScreen(Screen):
         for level in ("-normal", "-warning", "-critical", "-overtime", "-idle"):
             big.remove_class(level)
             state.remove_class(level)
-        shown_round = f"{label('round', language)} {content.round}" if content.round else ""
+        shown_round = f"{word('round', language)} {content.round}" if content.round else ""
         span = ""
         if content.row is not None:
             span = f"{clock(content.row.start, language)} {DASH} {clock(content.row.end, language)}"
@@ -165,7 +167,7 @@ class BoardScreen(Screen):
             state.add_class("-overtime")
             big.add_class("-overtime")
         else:
-            state.update(label("remaining", language))
+            state.update(word("remaining", language))
             big.add_class(f"-{timing.level}")
 
     async def _show_stations(self, session: Session, content: live.Board, language: str) -> None:
@@ -183,8 +185,8 @@ class BoardScreen(Screen):
             else:
                 message.update(word("all_rounds_done", language))
             return
-        self.query_one("#board-col-station", Static).update(label("station", language))
-        now_title = word("now", language) if not content.upcoming else f"{label('round', language)} {content.round}"
+        self.query_one("#board-col-station", Static).update(word("station", language))
+        now_title = word("now", language) if not content.upcoming else f"{word('round', language)} {content.round}"
         self.query_one("#board-col-now", Static).update(now_title)
         self.query_one("#board-col-next", Static).update(word("goes_on_to", language))
         ids = [line.station.id for line in content.lines]
@@ -222,7 +224,7 @@ class BoardScreen(Screen):
     @staticmethod
     def _target(target: int | None, last_round: bool, language: str) -> str:
         if target is not None:
-            return f"→ {label('station', language)} {target}"
+            return f"→ {word('station', language)} {target}"
         return word("plenary_next", language) if last_round else word("waits_next", language)
 
     # Actions ---------------------------------------------------------------------------------------

@@ -16,14 +16,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from ... import codebook
-from ...model import Category, Session
-from ...store import ChangeRefused
+from workshop.model.session import Category, Session
+from workshop.notes import codebook
+from workshop.storage.store import ChangeRefused
+from workshop.tui.localise import localise_bindings
+from workshop.words import word
+
 from ..components.category_keys import category_style
+from ..components.key_footer import KeyFooter
 from ..components.note_dialogs import ChoiceDialog, NotePicker, TextDialog
 from ..components.note_table import one_line
-from ..components.key_footer import KeyFooter
-from ..components.note_words import localize_bindings, word
 from ..messages import SessionChanged
 from ..session_view import SessionView
 
@@ -109,7 +111,7 @@ class CodebookScreen(SessionView, Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.language)
+        localise_bindings(self, self.language)
         self.redraw()
         self.query_one(CodebookTable).focus()
 

@@ -1,6 +1,6 @@
 """The facilitator's live view: the round clock over the programme, re-timed as the evening runs.
 
-Every step (start, pause, extend, next, ...) is a pure transition from :mod:`workshop.live`,
+Every step (start, pause, extend, next, ...) is a pure transition from :mod:`workshop.scheduling.evening`,
 computed from the newest session inside the store's write lock and saved at once, so a crash
 or a restart resumes the clock, and the other instances follow within a second.
 """
@@ -14,13 +14,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ... import live
-from ...changes import section_op
-from ...labels import label
-from ...model import Live, Session
-from ...timetable import clock
+from workshop.model.session import Live, Session
+from workshop.scheduling import evening as live
+from workshop.scheduling.timetable import clock
+from workshop.storage.operations import section_op
+from workshop.tui.localise import localise_bindings
+from workshop.words import word
+
 from ..components.key_footer import KeyFooter
-from ..components.facilitator_words import localise_bindings, word
 from ..components.live_programme import LiveProgramme
 from ..components.rotation_table import RotationTable
 from ..components.round_clock import RoundClock
@@ -162,7 +163,7 @@ class FacilitatorScreen(Screen):
             return
         first = self._rotation_shown is None
         self._rotation_shown = key
-        self.query_one("#live-rotation-title", Static).update(label("rotation", language))
+        self.query_one("#live-rotation-title", Static).update(word("rotation", language))
         table = self.query_one(RotationTable)
         table.show(session)
 

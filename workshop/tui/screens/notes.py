@@ -14,15 +14,23 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import TextArea
 
-from ...capture import Place, clean_text, next_round_choice, place, round_count
-from ...labels import station_title
-from ...review import station_notes
+from workshop.notes.capture import (
+    Place,
+    clean_text,
+    next_round_choice,
+    place,
+    round_count,
+)
+from workshop.notes.review import station_notes
+from workshop.tui.localise import localise_bindings
+from workshop.words import word
+from workshop.words.phrases import station_title
+
 from ..components.capture_header import CaptureHeader
 from ..components.category_keys import CategoryKeys
 from ..components.in_order_keys import InOrderKeys
-from ..components.note_table import NoteTable
 from ..components.key_footer import KeyFooter
-from ..components.note_words import localize_bindings, word
+from ..components.note_table import NoteTable
 from ..messages import SessionChanged
 from ..session_view import SessionView
 
@@ -84,7 +92,7 @@ class NotesScreen(SessionView, Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.language)
+        localise_bindings(self, self.language)
         area = self.query_one("#note-text", TextArea)
         area.border_title = f"{word('new_note', self.language)} · ctrl+s"
         self.redraw()

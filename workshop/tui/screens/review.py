@@ -7,7 +7,7 @@ as a list, by station or by category; m shows the station x category count matri
 secretariat's "opsamling" starts there). The notes can be recoded here with the same keys as
 when taking notes (1-9, ".", c, e, d).
 
-The filtering, searching, grouping and counting are :mod:`workshop.review`'s.
+The filtering, searching, grouping and counting are :mod:`workshop.notes.review`'s.
 """
 
 from __future__ import annotations
@@ -20,13 +20,24 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Input, Static
 
-from ...capture import Choice, round_count
-from ...review import NoteFilter, authors, by_category, by_station, cycle, filter_notes, in_order, matrix
+from workshop.notes.capture import Choice, round_count
+from workshop.notes.review import (
+    NoteFilter,
+    authors,
+    by_category,
+    by_station,
+    cycle,
+    filter_notes,
+    in_order,
+    matrix,
+)
+from workshop.tui.localise import localise_bindings
+from workshop.words import word
+
 from ..components.category_keys import category_style
 from ..components.in_order_keys import InOrderKeys
-from ..components.note_table import Heading, NoteTable, Row
 from ..components.key_footer import KeyFooter
-from ..components.note_words import localize_bindings, word
+from ..components.note_table import Heading, NoteTable, Row
 from ..messages import SessionChanged
 from ..session_view import SessionView
 
@@ -102,7 +113,7 @@ class ReviewScreen(SessionView, Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.language)
+        localise_bindings(self, self.language)
         self.query_one("#review-search", Input).placeholder = word("search", self.language)
         self.query_one("#review-hint", Static).update(word("filter_hint", self.language))
         self.redraw()
@@ -143,7 +154,7 @@ class ReviewScreen(SessionView, Screen):
         numbers = {s.id: i for i, s in enumerate(session.stations, start=1)}
         for group in groups:
             if group.station is not None:
-                title = f"{word('station', language)} {numbers[group.station.id]} - {group.station.name}"
+                title = word("station_title", language, number=numbers[group.station.id], name=group.station.name)
             elif group.category is not None:
                 title = group.category.name
             elif self.view == "by_category":

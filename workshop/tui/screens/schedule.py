@@ -13,47 +13,15 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from ...grouping import GroupingError
-from ...labels import label
-from ...regroup import overview, propose, save_groups
+from workshop.scheduling.grouping import GroupingError
+from workshop.scheduling.regroup import overview, propose, save_groups
+from workshop.words import word
+
 from ..components.key_footer import KeyFooter
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
 from .setup_forms import Field, FormScreen
-
-WORDS = {
-    # key: (Danish, English)
-    "title": ("Skema", "Schedule"),
-    "mode_groups": ("Faste grupper roterer", "Fixed groups rotate"),
-    "mode_remix": ("Deltagerne blandes mellem runderne", "People re-mix between rounds"),
-    "pause": ("flere grupper end stationer: grupperne venter på skift", "more groups than stations: groups wait in turn"),
-    "share": ("flere grupper end stationer: grupperne deler stationer", "more groups than stations: groups share stations"),
-    "williams": ("rækkefølgen balanceret (Williams)", "carry-over balanced (Williams)"),
-    "no_cost": ("Skemaet koster intet: alle besøger alle stationer.", "Nothing is lost: everyone visits every station."),
-    "waiting": ("venter", "waits"),
-    "form_title": ("Dan grupper", "Form groups"),
-    "count": ("Antal grupper", "Number of groups"),
-    "seed": ("Frø (samme frø giver samme grupper)", "Seed (the same seed gives the same groups)"),
-    "balance": ("Balancér", "Balance"),
-    "by_affiliation": ("efter tilknytning", "by affiliation"),
-    "none": ("nej", "no"),
-    "formed": ("grupper dannet", "groups formed"),
-    "gave_way": ("Gav efter", "Gave way"),
-}
-
-DANISH_KEYS = {
-    "schedule.back": ("Tilbage", "Tilbage til programmet"),
-    "schedule.mode": ("Grupper/bland", "Skift mellem faste grupper og at blande deltagerne"),
-    "schedule.extra": ("Vent/del", "Flere grupper end stationer: vent på skift eller del stationer"),
-    "schedule.williams": ("Balance", "Slå balanceret rækkefølge (Williams) til eller fra"),
-    "schedule.form": ("Dan grupper", "Dan balancerede grupper af deltagerne"),
-}
-
-
-def word(key: str, language: str) -> str:
-    danish, english = WORDS[key]
-    return danish if language == "da" else english
 
 
 class ScheduleScreen(SessionView, Screen):
@@ -89,7 +57,7 @@ class ScheduleScreen(SessionView, Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        localise_bindings(self, self.language, DANISH_KEYS)
+        localise_bindings(self, self.language)
         self.redraw()
 
     def on_session_changed(self, message: SessionChanged) -> None:
@@ -116,12 +84,12 @@ class ScheduleScreen(SessionView, Screen):
         if view.problem:
             return
         rounds = len(view.routes[0]) if view.routes else 0
-        who = label("participants" if schedule.mode == "remix" else "group", language)
-        table.add_columns(who, *[f"{label('round', language)} {n}" for n in range(1, rounds + 1)])
+        who = word("participants" if schedule.mode == "remix" else "group", language)
+        table.add_columns(who, *[f"{word('round', language)} {n}" for n in range(1, rounds + 1)])
         numbers = {s.id: n for n, s in enumerate(session.stations, start=1)}
         for name, route in zip(view.who, view.routes):
             cells = [
-                f"{label('station', language)} {numbers[s]}" if s else word("waiting", language) for s in route
+                f"{word('station', language)} {numbers[s]}" if s else word("waits", language) for s in route
             ]
             table.add_row(name, *cells)
 
@@ -144,14 +112,14 @@ class ScheduleScreen(SessionView, Screen):
     def action_form_groups(self) -> None:
         language = self.language
         fields = [
-            Field("count", word("count", language), str(max(len(self.session.groups), 1)), kind="number"),
+            Field("count", word("group_count", language), str(max(len(self.session.groups), 1)), kind="number"),
             Field("seed", word("seed", language), str(self.session.schedule.seed), kind="number"),
             Field(
                 "balance",
                 word("balance", language),
                 "affiliation",
                 kind="choice",
-                choices=[(word("by_affiliation", language), "affiliation"), (word("none", language), "none")],
+                choices=[(word("by_affiliation", language), "affiliation"), (word("no", language), "none")],
             ),
         ]
         self.app.push_screen(FormScreen(word("form_title", language), fields, self._form, language))

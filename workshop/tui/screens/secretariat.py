@@ -21,13 +21,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Static, TextArea
 
-from ...exports import ExportError, export_many, snapshot_of
-from ...labels import label
-from ...minutes import station_heading
-from ...station_notes import station_notes, tally
-from ...summaries import summary_of, write_summary
-from ..components.key_footer import KeyFooter
+from workshop.documents.minutes import station_heading
+from workshop.documents.registry import ExportError, export_many, snapshot_of
+from workshop.notes.station_notes import station_notes, tally
+from workshop.notes.summaries import summary_of, write_summary
+from workshop.words import word
+
 from ..components.export_status import ExportStatus, shown_path
+from ..components.key_footer import KeyFooter
 from ..components.summary_list import OVERALL_KEY, SummaryList
 from ..messages import SessionChanged
 
@@ -186,15 +187,15 @@ class SecretariatScreen(Screen):
         counts = tally(session, entries)
         title = self.query_one("#summary-title", Static)
         facts = self.query_one("#summary-facts", Static)
-        notes = label("notes", language).lower()
+        notes = word("notes", language).lower()
         station = self._station()
         if station is None:
-            title.update(f"{label('summary', language)}: {session.workshop.title}")
+            title.update(f"{word('summary', language)}: {session.workshop.title}")
             total = sum(counts.notes)
-            parts = [f"{total} {notes}, {len(entries)} {label('stations', language).lower()}"]
+            parts = [f"{total} {notes}, {len(entries)} {word('stations', language).lower()}"]
             parts += [f"{c.name} {sum(n)}" for c, n in counts.rows if sum(n)]
             if sum(counts.uncoded):
-                parts.append(f"{label('uncoded', language)} {sum(counts.uncoded)}")
+                parts.append(f"{word('uncoded', language)} {sum(counts.uncoded)}")
             facts.update(" · ".join(parts))
             return
         column = next((i for i, e in enumerate(entries) if e.station.id == station), None)
@@ -207,7 +208,7 @@ class SecretariatScreen(Screen):
         parts = [f"{len(entry.notes)} {notes}"]
         parts += [f"{c.name} {len(found)}" for c, found in entry.by_category]
         if entry.uncoded:
-            parts.append(f"{label('uncoded', language)} {len(entry.uncoded)}")
+            parts.append(f"{word('uncoded', language)} {len(entry.uncoded)}")
         lines = [" · ".join(parts)]
         lines += [f"? {question}" for question in entry.station.questions]
         facts.update("\n".join(lines))

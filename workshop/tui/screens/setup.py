@@ -1,6 +1,6 @@
 """Setup without editing TOML: the evening, the programme, the stations, the groups and people.
 
-Every edit goes through :mod:`workshop.setup` (saved at once, undoable with ctrl+z, checked
+Every edit goes through :mod:`workshop.planning.setup` (saved at once, undoable with ctrl+z, checked
 like ``workshop check``); a refused edit keeps its form open and the app says why.
 """
 
@@ -16,17 +16,18 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
-from ... import setup
-from ...labels import label
-from ...model import Session
-from ...rotation import RotationError, plan
-from ...timetable import planned, span
+from workshop.model.session import Session
+from workshop.planning import setup
+from workshop.scheduling.rotation import RotationError, plan
+from workshop.scheduling.timetable import planned, span
+from workshop.tui.localise import localise_bindings
+from workshop.words import word
+
 from ..components.key_footer import KeyFooter
-from ..components.facilitator_words import localise_bindings, word
 from ..components.rotation_table import RotationTable
 from ..messages import SessionChanged
-from .setup_forms import ChoiceScreen, Field, FormScreen
 from ..session_view import SessionView
+from .setup_forms import ChoiceScreen, Field, FormScreen
 
 TABS = ("setup-evening", "setup-program", "setup-stations", "setup-groups")
 
@@ -42,7 +43,7 @@ def shape_costs(session: Session) -> list[str]:
 
 
 def _kind_choices(language: str) -> list[tuple[str, str]]:
-    return [(label(kind, language), kind) for kind in setup.KINDS]
+    return [(word(kind, language), kind) for kind in setup.KINDS]
 
 
 def _affiliation(value: str | None, language: str) -> str:
@@ -146,14 +147,14 @@ class EveningSetup(SetupPane):
             "start": w.start.strftime("%H.%M" if language == "da" else "%H:%M"),
             "language": word(w.language, language),
         }
-        names = {"location": label("location", language), "date": label("date", language),
-                 "start": label("start", language)}
+        names = {"location": word("location", language), "date": word("date", language),
+                 "start": word("start", language)}
         rows = [(key, [names.get(key) or word(key, language), values[key]]) for key in self.FIELDS]
         self.fill(rows, [word("field", language), word("value", language)])
         slots = planned(session)
         note = ""
         if slots:
-            note = f"{label('program', language)}: {span(slots[0], language).split(' ')[0]} – {span(slots[-1], language).split(' ')[-1]}"
+            note = f"{word('program', language)}: {span(slots[0], language).split(' ')[0]} – {span(slots[-1], language).split(' ')[-1]}"
         self.query_one("#setup-evening-note", Static).update(note)
 
     def action_edit(self) -> None:
@@ -162,9 +163,9 @@ class EveningSetup(SetupPane):
         fields = [
             Field("title", word("title", language), w.title),
             Field("subtitle", word("subtitle", language), w.subtitle),
-            Field("date", f"{label('date', language)} (2026-11-25)", w.date.isoformat() if w.date else ""),
-            Field("location", label("location", language), w.location),
-            Field("start", f"{label('start', language)} (18.00)", w.start.strftime("%H.%M")),
+            Field("date", f"{word('date', language)} (2026-11-25)", w.date.isoformat() if w.date else ""),
+            Field("location", word("location", language), w.location),
+            Field("start", f"{word('start', language)} (18.00)", w.start.strftime("%H.%M")),
             Field("language", word("language", language), w.language, "choice",
                   [(word("da", language), "da"), (word("en", language), "en")]),
         ]
@@ -192,19 +193,19 @@ class ProgrammeSetup(SetupPane):
     def show(self, session: Session) -> None:
         language = session.workshop.language
         rows = [
-            (slot.item.id, [span(slot, language), slot.item.title, label(slot.item.kind, language), str(slot.item.minutes)])
+            (slot.item.id, [span(slot, language), slot.item.title, word(slot.item.kind, language), str(slot.item.minutes)])
             for slot in planned(session)
         ]
-        self.fill(rows, [label("time", language), label("activity", language), word("kind", language),
-                         label("minutes_unit", language)])
+        self.fill(rows, [word("time", language), word("activity", language), word("kind", language),
+                         word("minutes_unit", language)])
 
     def _fields(self, title: str = "", minutes: str = "30", kind: str = "plenary", description: str = "") -> list[Field]:
         language = self.language
         return [
             Field("title", word("title", language), title),
-            Field("minutes", label("minutes_unit", language), minutes, "number"),
+            Field("minutes", word("minutes_unit", language), minutes, "number"),
             Field("kind", word("kind", language), kind, "choice", _kind_choices(language)),
-            Field("description", label("description", language), description),
+            Field("description", word("description", language), description),
         ]
 
     def action_add(self) -> None:
@@ -270,8 +271,8 @@ class StationSetup(SetupPane):
             (station.id, [str(number), station.host, str(len(station.questions)), station.name])
             for number, station in enumerate(session.stations, start=1)
         ]
-        self.fill(rows, ["#", label("host", language), label("questions", language), label("theme", language)])
-        self.query_one("#setup-rotation-title", Static).update(label("rotation", language))
+        self.fill(rows, ["#", word("host", language), word("questions", language), word("theme", language)])
+        self.query_one("#setup-rotation-title", Static).update(word("rotation", language))
         rotation = self.query_one(RotationTable)
         rotation.show(session)
         self.call_after_refresh(rotation.refresh)  # paint again once measured (stale widths)
@@ -286,9 +287,9 @@ class StationSetup(SetupPane):
     def _fields(self, name: str = "", host: str = "", questions: str = "") -> list[Field]:
         language = self.language
         return [
-            Field("name", label("theme", language), name),
-            Field("host", label("host", language), host),
-            Field("questions", f"{label('questions', language)} ({word('questions_hint', language)})", questions, "lines"),
+            Field("name", word("theme", language), name),
+            Field("host", word("host", language), host),
+            Field("questions", f"{word('questions', language)} ({word('questions_hint', language)})", questions, "lines"),
         ]
 
     def _tell(self, outcome: setup.Outcome, key: str) -> None:
@@ -300,7 +301,7 @@ class StationSetup(SetupPane):
             if what == "without_group":
                 parts.append(f"{name} × {word('without_group', language).lower()}")
             else:
-                parts.append(f"{label('group' if what == 'group' else 'round', language)}: {name}")
+                parts.append(f"{word('group' if what == 'group' else 'round', language)}: {name}")
         self.app.notify(f"{word(key, language)}: " + "; ".join(parts), timeout=8)
 
     def action_add(self) -> None:
@@ -380,7 +381,7 @@ class GroupSetup(SetupPane):
             rows.append((f"g|{gid}", [Text(f"{name} ({len(members)})", style="bold"), "", ""]))
             for index, member in enumerate(members):
                 rows.append((f"m|{gid}|{index}", ["", member.name, _affiliation(member.affiliation, language)]))
-        self.fill(rows, [label("group", language), word("name", language), label("affiliation", language)])
+        self.fill(rows, [word("group", language), word("name", language), word("affiliation", language)])
 
     def _where(self) -> tuple[str | None, str | None, int | None]:
         """(kind "g" or "m", group id or None for no group, member index or None)."""
@@ -395,7 +396,7 @@ class GroupSetup(SetupPane):
         language = self.language
         return [
             Field("name", word("name", language), name),
-            Field("affiliation", f"{label('affiliation', language)} ({', '.join(setup.AFFILIATIONS)})",
+            Field("affiliation", f"{word('affiliation', language)} ({', '.join(setup.AFFILIATIONS)})",
                   affiliation, suggestions=setup.AFFILIATIONS),
         ]
 
@@ -484,7 +485,7 @@ class GroupSetup(SetupPane):
             return self.run(lambda: setup.add_group(store, values["name"]))
 
         number = len(self.session.groups) + 1
-        self.form(label("group", language), [Field("name", word("name", language), f"{label('group', language)} {number}")], save)
+        self.form(word("group", language), [Field("name", word("name", language), f"{word('group', language)} {number}")], save)
 
 
 class SetupScreen(Screen):
@@ -557,9 +558,9 @@ class SetupScreen(Screen):
             tabs = self.query_one(TabbedContent)
             titles = {
                 "setup-evening": word("evening", language),
-                "setup-program": label("program", language),
-                "setup-stations": label("stations", language),
-                "setup-groups": label("groups", language),
+                "setup-program": word("program", language),
+                "setup-stations": word("stations", language),
+                "setup-groups": word("groups", language),
             }
             for number, pane_id in enumerate(TABS, start=1):
                 tabs.get_tab(pane_id).label = f"{number} {titles[pane_id]}"

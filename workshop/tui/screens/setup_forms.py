@@ -18,7 +18,9 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ..components.facilitator_words import localise_bindings, word
+from workshop.tui.localise import localise_bindings
+from workshop.words import word
+
 from ..components.in_order_keys import InOrderKeys
 
 

@@ -1,0 +1,45 @@
+"""``workshop run SESSION [--mode ...] [--station ID] [--author NAME]``: open the app on a session."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workshop.cli.errors import EXIT_OK, UsageError, print_notices
+
+
+def add_command(commands: argparse._SubParsersAction) -> None:
+    run = commands.add_parser("run", help="open the app on a session")
+    run.add_argument("session", type=Path)
+    run.add_argument(
+        "--mode",
+        choices=["facilitator", "notes", "secretariat"],
+        default=None,
+        help="start in this mode (default: facilitator, or notes with --station)",
+    )
+    run.add_argument("--station", help="start as note-taker pinned to this station id")
+    run.add_argument("--author", help="your name on the notes you write")
+    run.set_defaults(handler=cmd_run)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from workshop.storage.store import Store
+
+    store = Store.open(args.session, author=args.author)
+    station = args.station
+    if station is not None and store.session.station(station) is None:
+        known = ", ".join(s.id for s in store.session.stations)
+        store.close()
+        raise UsageError(f'--station "{station}": no such station in {args.session}; use one of {known}')
+    mode = args.mode or ("notes" if station else "facilitator")
+    from workshop.tui.app import (
+        WorkshopApp,  # imported late: the commands that need no screen stay fast
+    )
+
+    app = WorkshopApp(store, mode=mode, station=station)
+    try:
+        app.run()
+    finally:
+        store.close()
+        print_notices(store.notices)
+    return EXIT_OK

@@ -1,0 +1,297 @@
+"""The minutes of an evening as a Word document.
+
+In reading order: the title block; the overall summary ("Opsamling"); the programme with actual
+times beside the planned ones where the evening ran differently; the stations and the rotation
+laid out like the slide; the groups and their members; one section per station (its
+questions, its summary, the notes under their categories, uncoded notes last); the overview of
+counts; the codebook. ``anonymize`` leaves out the groups' members and removes every
+participant's and author's name from the whole document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from docx.document import Document
+
+from workshop.documents.anonymize import redactor_for
+from workshop.documents.docx_writer import DocxWriter, Run
+from workshop.model.session import ActualTime, Note, Session
+from workshop.notes.station_notes import StationNotes, station_notes, tally
+from workshop.scheduling.rotation import RotationError, rotation
+from workshop.scheduling.timetable import DASH, Slot, clock, planned, round_slots, span
+from workshop.words import word
+from workshop.words.phrases import affiliation, group_and_round, long_date
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) while a long export runs: notes placed so far, of all to place
+(a note under two categories is placed twice)."""
+
+PROGRESS_EVERY = 250
+"""Notes placed between two progress reports."""
+
+
+def station_heading(entry: StationNotes, language: str) -> str:
+    """"Station 1 – Ledelse som fag v. Rikke"."""
+    text = f"{word('station', language)} {entry.number} {DASH} {entry.station.name}"
+    if entry.station.host:
+        text += f" {word('host_prefix', language)} {entry.station.host}"
+    return text
+
+
+def build_minutes(
+    session: Session,
+    *,
+    language: str | None = None,
+    anonymize: bool = False,
+    progress: Progress | None = None,
+) -> Document:
+    """The minutes as a python-docx Document (not yet saved)."""
+    language = language or session.workshop.language
+    redact = redactor_for(session, word("name_placeholder", language)) if anonymize else None
+    doc = DocxWriter(language, redact)
+    minutes = _Minutes(session, doc, language, anonymize, progress)
+    minutes.write()
+    return doc.finish()
+
+
+def write_minutes(
+    session: Session,
+    target: Path | BinaryIO,
+    *,
+    language: str | None = None,
+    anonymize: bool = False,
+    progress: Progress | None = None,
+) -> None:
+    """Write the minutes to a path or a binary file object."""
+    document = build_minutes(session, language=language, anonymize=anonymize, progress=progress)
+    document.save(str(target) if isinstance(target, Path) else target)
+
+
+class _Minutes:
+    def __init__(
+        self,
+        session: Session,
+        doc: DocxWriter,
+        language: str,
+        anonymize: bool,
+        progress: Progress | None,
+    ) -> None:
+        self.session = session
+        self.doc = doc
+        self.language = language
+        self.anonymize = anonymize
+        self.progress = progress or (lambda done, total: None)
+        self.stations = station_notes(session)
+        self.groups = {g.id: g.name for g in session.groups}
+        self.total = sum(len(found) for e in self.stations for _, found in e.by_category) + sum(
+            len(e.uncoded) for e in self.stations
+        )
+        self.done = 0
+
+    def w(self, key: str) -> str:
+        return word(key, self.language)
+
+    def write(self) -> None:
+        self.progress(0, self.total)
+        self.title_block()
+        self.overall_summary()
+        self.programme()
+        self.stations_and_rotation()
+        if not self.anonymize:
+            self.group_members()
+        for entry in self.stations:
+            self.station_section(entry)
+        self.overview()
+        self.codebook()
+        self.progress(self.total, self.total)
+
+    # The parts ------------------------------------------------------------------------------
+    def title_block(self) -> None:
+        workshop = self.session.workshop
+        doc = self.doc
+        doc.set_properties(f"{self.w('minutes')} {DASH} {workshop.title}", workshop.subtitle)
+        doc.title(workshop.title)
+        doc.subtitle(workshop.subtitle or self.w("minutes"))
+        if workshop.date is not None:
+            doc.paragraph([Run(f"{self.w('date')}: ", bold=True), long_date(workshop.date, self.language)])
+        if workshop.location:
+            doc.paragraph([Run(f"{self.w('location')}: ", bold=True), workshop.location])
+        if self.anonymize:
+            doc.paragraph(Run(self.w("anonymized"), italic=True))
+
+    def overall_summary(self) -> None:
+        text = self.session.summary.overall
+        if text.strip():
+            self.doc.heading(self.w("summary"), 1)
+            self.doc.paragraphs(text)
+
+    def programme(self) -> None:
+        doc = self.doc
+        doc.heading(self.w("program"), 1)
+        slots = planned(self.session)
+        if not slots:
+            doc.paragraph("–")
+            return
+        actual = _actual_times(self.session)
+        differs = {s.item.id: a for s in slots if (a := actual.get(s.item.id)) and _ran_differently(s, a)}
+        if differs:
+            head = [self.w("planned"), self.w("actual"), self.w("activity")]
+            widths = [2, 2, 6]
+        else:
+            head = [self.w("time"), self.w("activity")]
+            widths = [2, 8]
+        rows: list[list] = [head]
+        for slot in slots:
+            activity: list = [Run(slot.item.title, bold=True)]
+            if slot.item.description:
+                activity.append("\n" + slot.item.description)
+            row: list = [span(slot, self.language)]
+            if differs:
+                found = differs.get(slot.item.id)
+                row.append(_actual_span(found, self.language) if found else "")
+            rows.append(row + [activity])
+        doc.table(rows, widths=widths)
+
+    def stations_and_rotation(self) -> None:
+        doc, language = self.doc, self.language
+        doc.heading(self.w("stations"), 1)
+        if not self.stations:
+            doc.paragraph(self.w("no_stations"))
+            return
+        rows: list[list] = [[self.w("station"), self.w("theme"), self.w("host")]]
+        for entry in self.stations:
+            rows.append([f"{self.w('station')} {entry.number}", entry.station.name, entry.station.host])
+        doc.table(rows, widths=[2, 6, 2])
+
+        doc.heading(self.w("rotation"), 2)
+        try:
+            rounds = rotation(self.session)
+        except RotationError as error:
+            doc.paragraph(f"{self.w('rotation_not_shown')}: {error}.")
+            return
+        slots = round_slots(self.session)
+        head: list = [""]
+        for entry in self.stations:
+            cell = f"{self.w('station')} {entry.number}\n{entry.station.name}"
+            if entry.station.host:
+                cell += f"\n{self.w('host_prefix')} {entry.station.host}"
+            head.append(cell)
+        people = self.session.schedule.mode == "remix" and not self.session.rotation
+        table: list[list] = [head]
+        for number, assignment in enumerate(rounds, start=1):
+            when = f": {span(slots[number - 1], language)}" if number <= len(slots) else ""
+            row: list = [Run(f"{self.w('round')} {number}{when}", bold=True)]
+            for entry in self.stations:
+                there = assignment.get(entry.station.id, [])
+                if not there:
+                    row.append("–")
+                elif people and self.anonymize:
+                    row.append(self.w("people_count").format(n=len(there)))
+                elif people:
+                    row.append("\n".join(there))  # re-mixing: people move, the cells hold names
+                else:
+                    row.append(", ".join(self.groups.get(g, g) for g in there))
+            table.append(row)
+        doc.table(table, widths=[2] + [3] * len(self.stations))
+
+    def group_members(self) -> None:
+        doc = self.doc
+        doc.heading(self.w("groups"), 1)
+        if not self.session.groups:
+            doc.paragraph(self.w("no_groups"))
+        for group in self.session.groups:
+            doc.heading(group.name, 2)
+            if not group.members:
+                doc.paragraph(self.w("no_members"))
+            doc.bullets(self._member(m.name, m.affiliation) for m in group.members)
+        if self.session.participants:
+            doc.heading(self.w("other_participants"), 2)
+            doc.bullets(self._member(m.name, m.affiliation) for m in self.session.participants)
+
+    def _member(self, name: str, where: str | None) -> str:
+        shown = affiliation(where, self.language)
+        return f"{name} ({shown})" if shown else name
+
+    def station_section(self, entry: StationNotes) -> None:
+        doc = self.doc
+        doc.heading(station_heading(entry, self.language), 1)
+        if entry.station.questions:
+            doc.heading(self.w("questions"), 2)
+            doc.bullets(entry.station.questions)
+        summary = self.session.summary.stations.get(entry.station.id, "")
+        if summary.strip():
+            doc.heading(self.w("summary"), 2)
+            doc.paragraphs(summary)
+        doc.heading(self.w("notes"), 2)
+        if not entry.notes:
+            doc.paragraph(self.w("no_notes"))
+            return
+        for category, notes in entry.by_category:
+            doc.heading(f"{category.name} ({len(notes)})", 3)
+            doc.bullets(self._note(note) for note in notes)
+        if entry.uncoded:
+            doc.heading(f"{self.w('uncoded')} ({len(entry.uncoded)})", 3)
+            doc.bullets(self._note(note) for note in entry.uncoded)
+
+    def _note(self, note: Note) -> list:
+        self.done += 1
+        if self.done % PROGRESS_EVERY == 0:
+            self.progress(self.done, self.total)
+        group = self.groups.get(note.group or "", note.group)
+        mark = f" ({group_and_round(group, note.round, self.language)})"
+        return [note.text, Run(mark, italic=True)]
+
+    def overview(self) -> None:
+        doc = self.doc
+        doc.heading(self.w("overview"), 1)
+        counts = tally(self.session, self.stations)
+        if not counts.stations:
+            doc.paragraph(self.w("no_stations"))
+            return
+        head = [self.w("category")] + [f"{self.w('station')} {e.number}" for e in self.stations] + [self.w("total")]
+        rows: list[list] = [head]
+        for category, numbers in counts.rows:
+            rows.append([category.name, *map(str, numbers), str(sum(numbers))])
+        rows.append([self.w("uncoded"), *map(str, counts.uncoded), str(sum(counts.uncoded))])
+        totals = counts.totals
+        rows.append([Run(self.w("total"), bold=True), *(Run(str(n), bold=True) for n in totals), Run(str(sum(totals)), bold=True)])
+        rows.append([self.w("notes_in_all"), *map(str, counts.notes), str(sum(counts.notes))])
+        doc.table(rows, widths=[4] + [2] * len(self.stations) + [2])
+        doc.paragraph(Run(self.w("counted_under_each"), italic=True))
+
+    def codebook(self) -> None:
+        doc = self.doc
+        doc.heading(self.w("codebook"), 1)
+        if not self.session.categories:
+            doc.paragraph(self.w("no_categories"))
+            return
+        rows: list[list] = [[self.w("category"), self.w("description")]]
+        rows += [[Run(c.name, bold=True), c.description] for c in self.session.categories]
+        doc.table(rows, widths=[3, 7])
+
+
+# Actual times ------------------------------------------------------------------------------------
+
+
+def _actual_times(session: Session) -> dict[str, ActualTime]:
+    """The last recorded run of each programme item."""
+    return {record.item: record for record in session.live.actual}
+
+
+def _ran_differently(slot: Slot, record: ActualTime) -> bool:
+    if _minute(record.start) != _minute(slot.start):
+        return True
+    return record.end is not None and _minute(record.end) != _minute(slot.end)
+
+
+def _minute(moment: dt.datetime) -> tuple[int, int]:
+    return moment.hour, moment.minute
+
+
+def _actual_span(record: ActualTime, language: str) -> str:
+    end = clock(record.end, language) if record.end is not None else "…"
+    return f"{clock(record.start, language)} {DASH} {end}"

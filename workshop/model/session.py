@@ -1,0 +1,342 @@
+"""The session model: one workshop evening, from the plan to the notes.
+
+These pydantic models describe exactly what a session file (``sessions/*.toml``) may hold.
+They check types and shapes; the cross-references (a note's station exists, ids are unique,
+...) are checked by :mod:`workshop.model.validation`, which collects every problem at once.
+
+The core never imports Textual; see ``tests/test_architecture.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import uuid
+from typing import Annotated, Literal
+
+# pydantic looks through every installed package for plugins when the first model is built
+# (about 40 ms of each start here). The app uses none; whoever sets the variable keeps their say.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+from pydantic import (  # noqa: E402 - after the plugin switch above
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    field_validator,
+)
+
+Language = Literal["da", "en"]
+ItemKind = Literal["plenary", "round", "break"]
+
+_CLOCK = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
+
+
+def parse_clock(value: object) -> dt.time:
+    """Accept ``18:00``, ``18.00`` (the Danish way) or a TOML local time."""
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, str):
+        match = _CLOCK.match(value)
+        if match:
+            hour, minute = int(match[1]), int(match[2])
+            if hour < 24 and minute < 60:
+                return dt.time(hour, minute)
+    raise ValueError('a clock time such as "18:00" or "18.00" is expected')
+
+
+ClockTime = Annotated[
+    dt.time,
+    BeforeValidator(parse_clock),
+    PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
+]
+
+
+def _member(value: object) -> object:
+    """A member may be written as a plain name."""
+    if isinstance(value, str):
+        return {"name": value}
+    return value
+
+
+def _newlines(value: object) -> object:
+    """Windows line ends become plain ones (TOML cannot keep them apart anyway)."""
+    if isinstance(value, str) and "\r\n" in value:
+        return value.replace("\r\n", "\n")
+    return value
+
+
+NoteText = Annotated[str, BeforeValidator(_newlines)]
+
+
+def _strip_tz(value: object) -> object:
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone().replace(tzinfo=None)
+    return value
+
+
+LocalDateTime = Annotated[dt.datetime, BeforeValidator(_strip_tz)]
+
+
+def now() -> dt.datetime:
+    """The local wall clock, to the second (what notes and the live state record)."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def new_id() -> str:
+    """A fresh note id."""
+    return str(uuid.uuid4())
+
+
+class Model(BaseModel):
+    """Base: unknown keys are errors (a typo must not vanish silently)."""
+
+    # Every field has a docstring for readers. They are not copied into the schema
+    # (use_attribute_docstrings reads the source at import and costs 45 ms of every start).
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=False,
+        str_strip_whitespace=False,
+    )
+
+
+class Workshop(Model):
+    """The ``[workshop]`` table: what the evening is, when and where."""
+
+    title: str = Field(min_length=1)
+    """The title on the first slide and the minutes, e.g. "§ 17, stk. 4-udvalget"."""
+    subtitle: str = ""
+    """A second line, e.g. "Møde 3"."""
+    date: dt.date | None = None
+    """The day of the meeting (TOML date: 2023-04-19)."""
+    location: str = ""
+    """Where it takes place."""
+    language: Language = "da"
+    """The language of the screens and documents: "da" or "en"."""
+    start: ClockTime = dt.time(18, 0)
+    """When the first programme item starts ("18:00"); every other time is computed."""
+
+
+class ProgramItem(Model):
+    """One ``[[program]]`` item; its clock time follows from the start and earlier items."""
+
+    id: str = ""
+    """A short id (p1, p2, ...); given automatically when left out."""
+    title: str = Field(min_length=1)
+    """What happens, e.g. "Runde 1 ved stationer"."""
+    minutes: int
+    """How long it lasts, in minutes (more than zero)."""
+    kind: ItemKind = "plenary"
+    """plenary, round (the groups are at the stations) or break."""
+    description: str = ""
+    """Longer text shown under the title."""
+
+    @field_validator("minutes")
+    @classmethod
+    def _positive(cls, value: int) -> int:
+        if value <= 0:
+            raise ValueError("minutes must be more than zero")
+        return value
+
+
+class Station(Model):
+    """One ``[[stations]]`` entry: a table in the room with a theme and a host."""
+
+    id: str = Field(min_length=1)
+    """A short id used by notes and the rotation, e.g. "s1"."""
+    name: str = Field(min_length=1)
+    """The theme, e.g. "Ledelse som fag"."""
+    host: str = ""
+    """Who hosts the station ("Rikke"); hosts stay at their station."""
+    questions: list[str] = []
+    """The questions the station asks every group."""
+
+
+class Member(Model):
+    """A participant: a name and, optionally, where they come from."""
+
+    name: str = Field(min_length=1)
+    """The person's name."""
+    affiliation: str | None = None
+    """politician, administration, staff, union, education, ..."""
+
+
+MemberField = Annotated[Member, BeforeValidator(_member)]
+
+
+class Group(Model):
+    """One ``[[groups]]`` entry: people who move from station to station together."""
+
+    id: str = Field(min_length=1)
+    """A short id used by notes and the rotation, e.g. "g1"."""
+    name: str = Field(min_length=1)
+    """The group's name, e.g. "Gruppe 1"."""
+    members: list[MemberField] = []
+    """The people in the group: a name, or {name = "...", affiliation = "..."}."""
+
+
+class Category(Model):
+    """One ``[[categories]]`` entry of the codebook."""
+
+    id: str = Field(min_length=1)
+    """A short id used by notes, e.g. "c1"."""
+    name: str = Field(min_length=1)
+    """The category's name as note-takers see it."""
+    key: int | None = Field(default=None, ge=1, le=9)
+    """The digit 1-9 that toggles it on a note, if any."""
+    colour: str = ""
+    """A colour name or #rrggbb used on screen."""
+
+    @field_validator("colour")
+    @classmethod
+    def _colour(cls, value: str) -> str:
+        value = value.strip()
+        if value and not re.fullmatch(r"#[0-9a-fA-F]{6}|[a-z_]+", value):
+            raise ValueError('a colour is written "#4e79a7" or as a name such as "red"')
+        return value
+    description: str = ""
+    """What belongs in the category (printed in the codebook of the minutes)."""
+
+
+class Note(Model):
+    """One ``[[notes]]`` entry: what a group said at a station in a round."""
+
+    id: str = Field(default_factory=new_id, min_length=1)
+    """A unique id (a uuid)."""
+    station: str
+    """The station's id."""
+    round: int = Field(ge=1)
+    """The round number, from 1."""
+    group: str | None = None
+    """The group's id (by default the group the rotation puts at the station)."""
+    text: NoteText = ""
+    """What was said, any text (several lines, pasted from Word, ...); line ends become \\n."""
+    categories: list[str] = []
+    """The ids of the categories the note is coded with."""
+    author: str = ""
+    """Who wrote the note."""
+    created: LocalDateTime = Field(default_factory=now)
+    """When it was written."""
+    updated: LocalDateTime = Field(default_factory=now)
+    """When it was last changed."""
+
+
+class RotationRound(Model):
+    """One ``[[rotation]]`` entry: an explicit round of the rotation."""
+
+    round: int = Field(ge=1)
+    """The round number, from 1."""
+    stations: dict[str, list[str]]
+    """Station id -> the ids of the groups there, e.g. { s1 = ["g1"], s2 = ["g2"] }."""
+
+
+class Schedule(Model):
+    """The ``[schedule]`` table: how groups (or people) move between stations."""
+
+    mode: Literal["groups", "remix"] = "groups"
+    """groups: fixed groups rotate; remix: people, not groups, move (World Cafe)."""
+    extra_groups: Literal["pause", "share"] = "pause"
+    """With more groups than stations: groups take turns waiting, or share stations."""
+    williams: bool = False
+    """Carry-over balance: every station follows every other equally often."""
+    seed: int = 0
+    """The seed of the re-mix (the same seed gives the same rounds)."""
+    apart: list[list[str]] = []
+    """Pairs of people who should never meet, e.g. [["Anna", "Bo"]]."""
+
+
+class ActualTime(Model):
+    """When a programme item really started and ended."""
+
+    item: str
+    """The programme item's id."""
+    start: LocalDateTime
+    """When it started."""
+    end: LocalDateTime | None = None
+    """When it ended (none while it runs)."""
+
+
+class Live(Model):
+    """The ``[live]`` table: where the evening is now. Written by the facilitator's clock."""
+
+    current: str | None = None
+    """The id of the running programme item; none before the start and after the end."""
+    started: LocalDateTime | None = None
+    """When the current item started."""
+    paused: LocalDateTime | None = None
+    """When the clock was paused; none while it runs."""
+    paused_seconds: int = Field(default=0, ge=0)
+    """Seconds the current item has been paused in all, not counting a pause still going on."""
+    extra_minutes: int = 0
+    """Minutes added to (or, negative, taken from) the current item."""
+    minutes: dict[str, int] = {}
+    """Re-planned durations: programme item id -> minutes (to catch up when late)."""
+    actual: list[ActualTime] = []
+    """The items as they really ran."""
+    finished: bool = False
+    """True once the last item has ended."""
+
+
+class Summaries(Model):
+    """The ``[summary]`` table: what the secretariat writes afterwards."""
+
+    overall: str = ""
+    """The overall summary ("Opsamling")."""
+    stations: dict[str, str] = {}
+    """Station id -> its summary."""
+
+
+class Session(Model):
+    """A whole session file."""
+
+    workshop: Workshop
+    """The ``[workshop]`` table."""
+    program: list[ProgramItem] = []
+    """The programme, in order."""
+    stations: list[Station] = []
+    """The stations."""
+    groups: list[Group] = []
+    """The groups."""
+    participants: list[MemberField] = []
+    """People not (yet) in a group, for forming groups or re-mixing."""
+    categories: list[Category] = []
+    """The codebook."""
+    rotation: list[RotationRound] = []
+    """An explicit rotation; when empty it is generated."""
+    schedule: Schedule = Schedule()
+    """How the rotation is generated."""
+    notes: list[Note] = []
+    """The notes."""
+    live: Live = Live()
+    """Where the evening is now."""
+    summary: Summaries = Summaries()
+    """The secretariat's summaries."""
+
+    def model_post_init(self, __context: object) -> None:
+        for number, item in enumerate(self.program, start=1):
+            if not item.id:
+                item.id = f"p{number}"
+
+    # Small look-ups used everywhere -------------------------------------------------
+    def station(self, station_id: str) -> Station | None:
+        return next((s for s in self.stations if s.id == station_id), None)
+
+    def group(self, group_id: str | None) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def round_items(self) -> list[ProgramItem]:
+        """The programme items of kind "round", in order: round 1, 2, ..."""
+        return [item for item in self.program if item.kind == "round"]
+
+    def people(self) -> list[Member]:
+        """Every participant: the members of the groups, then the loose participants."""
+        return [m for g in self.groups for m in g.members] + list(self.participants)
+
+
+SECTIONS: tuple[str, ...] = tuple(Session.model_fields)
+"""The top-level tables and arrays a session file may have."""

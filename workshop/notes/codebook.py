@@ -1,0 +1,226 @@
+"""The codebook: categories that emerge while notes are coded, and how they are reshaped.
+
+Every function here changes the session through the store in one undoable change, so a merge
+or a delete can be taken back, and nothing a note-taker coded is ever lost.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from workshop.model.problems import Problem
+from workshop.model.session import Category, Note, Session, now
+from workshop.storage.operations import Op, note_op, section_op
+from workshop.storage.store import ChangeRefused, Store
+
+PALETTE = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+)
+"""Colours new categories get in turn (readable on dark and light screens)."""
+
+
+def find_by_name(session: Session, name: str) -> Category | None:
+    """The category called ``name`` (case and surrounding spaces ignored), or with that id."""
+    wanted = name.strip().casefold()
+    for category in session.categories:
+        if category.name.strip().casefold() == wanted:
+            return category
+    return session.category(name.strip())
+
+
+def next_free_key(session: Session) -> int | None:
+    used = {c.key for c in session.categories if c.key is not None}
+    return next((k for k in range(1, 10) if k not in used), None)
+
+
+def next_id(session: Session) -> str:
+    used = {c.id for c in session.categories}
+    number = len(session.categories) + 1
+    while f"c{number}" in used:
+        number += 1
+    return f"c{number}"
+
+
+def fuzzy_matches(session: Session, text: str, limit: int = 9) -> list[Category]:
+    """Categories matching what has been typed so far, best first.
+
+    A name starting with the text comes first, then names containing it, then names whose
+    letters appear in order (``ldl`` finds "Ledelse"), then close spellings.
+    """
+    query = text.strip().casefold()
+    if not query:
+        return list(session.categories)[:limit]
+    ranked: list[tuple[int, int, Category]] = []
+    for position, category in enumerate(session.categories):
+        name = category.name.casefold()
+        if name.startswith(query):
+            rank = 0
+        elif query in name:
+            rank = 1
+        elif _in_order(query, name):
+            rank = 2
+        elif difflib.SequenceMatcher(None, query, name).ratio() >= 0.6:
+            rank = 3
+        else:
+            continue
+        ranked.append((rank, position, category))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return [category for _, _, category in ranked[:limit]]
+
+
+def _in_order(query: str, name: str) -> bool:
+    letters = iter(name)
+    return all(char in letters for char in query if not char.isspace())
+
+
+def _refuse(message: str, fix: str) -> ChangeRefused:
+    return ChangeRefused([Problem(message, fix)])
+
+
+def create(store: Store, name: str, *, colour: str | None = None, description: str = "") -> Category:
+    """Add a category with the next free id, key and colour. Refuses an existing name."""
+    clean = " ".join(name.split())
+    if not clean:
+        raise _refuse("a category needs a name", "type a name")
+    created: list[Category] = []
+
+    def build(session: Session) -> list[Op]:
+        if find_by_name(session, clean) is not None:
+            raise _refuse(f'a category called "{clean}" exists already', "choose it, or pick another name")
+        category = Category(
+            id=next_id(session),
+            name=clean,
+            key=next_free_key(session),
+            colour=colour or PALETTE[len(session.categories) % len(PALETTE)],
+            description=description,
+        )
+        created.append(category)
+        return [section_op(session, "categories", [*session.categories, category])]
+
+    store.transact(f'category "{clean}" created', build)
+    return created[0]
+
+
+def category_for_name(store: Store, name: str) -> Category:
+    """The category with this name or id, created if there is none yet."""
+    existing = find_by_name(store.session, name)
+    return existing if existing is not None else create(store, name)
+
+
+def update(store: Store, category_id: str, **changes: object) -> Category:
+    """Rename, recolour, describe or re-key a category. A key already used moves here."""
+
+    def build(session: Session) -> list[Op]:
+        current = session.category(category_id)
+        if current is None:
+            raise _refuse(f'no category "{category_id}"', "it may have been deleted by someone else")
+        if "name" in changes:
+            name = " ".join(str(changes["name"]).split())
+            if not name:
+                raise _refuse("a category needs a name", "type a name")
+            other = find_by_name(session, name)
+            if other is not None and other.id != category_id:
+                raise _refuse(f'a category called "{name}" exists already', "choose another name, or merge the two")
+            changes["name"] = name
+        key = changes.get("key", current.key)
+        updated = current.model_copy(update=changes)
+        categories = []
+        for category in session.categories:
+            if category.id == category_id:
+                categories.append(updated)
+            elif key is not None and category.key == key:
+                categories.append(category.model_copy(update={"key": None}))
+            else:
+                categories.append(category)
+        return [section_op(session, "categories", categories)]
+
+    store.transact("category changed", build)
+    result = store.session.category(category_id)
+    assert result is not None
+    return result
+
+
+def merge(store: Store, source_id: str, target_id: str) -> int:
+    """Move every note of ``source`` to ``target`` and remove ``source``. Returns notes moved."""
+    if source_id == target_id:
+        raise _refuse("a category cannot be merged into itself", "choose another category")
+    moved: list[int] = []
+
+    def build(session: Session) -> list[Op]:
+        if session.category(source_id) is None or session.category(target_id) is None:
+            raise _refuse("one of the categories no longer exists", "look at the codebook again")
+        ops: list[Op] = []
+        for note in session.notes:
+            if source_id in note.categories:
+                categories = [c for c in note.categories if c != source_id]
+                if target_id not in categories:
+                    categories.append(target_id)
+                ops.append(note_op(note, note.model_copy(update={"categories": categories, "updated": now()})))
+        moved.append(len(ops))
+        remaining = [c for c in session.categories if c.id != source_id]
+        ops.append(section_op(session, "categories", remaining))
+        return ops
+
+    source = store.session.category(source_id)
+    target = store.session.category(target_id)
+    label = f'"{source.name if source else source_id}" merged into "{target.name if target else target_id}"'
+    store.transact(label, build)
+    return moved[0]
+
+
+def split(store: Store, source_id: str, note_ids: Iterable[str], new_name: str) -> Category:
+    """Move the chosen notes of ``source`` to a new category called ``new_name``."""
+    chosen = set(note_ids)
+    clean = " ".join(new_name.split())
+    created: list[Category] = []
+
+    def build(session: Session) -> list[Op]:
+        if session.category(source_id) is None:
+            raise _refuse(f'no category "{source_id}"', "look at the codebook again")
+        if not clean:
+            raise _refuse("the new category needs a name", "type a name")
+        if find_by_name(session, clean) is not None:
+            raise _refuse(f'a category called "{clean}" exists already', "pick another name, or merge instead")
+        category = Category(
+            id=next_id(session),
+            name=clean,
+            key=next_free_key(session),
+            colour=PALETTE[len(session.categories) % len(PALETTE)],
+        )
+        created.append(category)
+        ops: list[Op] = [section_op(session, "categories", [*session.categories, category])]
+        for note in session.notes:
+            if note.id in chosen and source_id in note.categories:
+                categories = [category.id if c == source_id else c for c in note.categories]
+                ops.append(note_op(note, note.model_copy(update={"categories": categories, "updated": now()})))
+        return ops
+
+    store.transact(f'category split: "{clean}"', build)
+    return created[0]
+
+
+def delete(store: Store, category_id: str) -> int:
+    """Remove a category; its notes lose it (and may become uncoded). Returns notes touched."""
+    touched: list[int] = []
+
+    def build(session: Session) -> list[Op]:
+        if session.category(category_id) is None:
+            raise _refuse(f'no category "{category_id}"', "it may have been deleted already")
+        ops: list[Op] = []
+        for note in session.notes:
+            if category_id in note.categories:
+                categories = [c for c in note.categories if c != category_id]
+                ops.append(note_op(note, note.model_copy(update={"categories": categories, "updated": now()})))
+        touched.append(len(ops))
+        ops.append(section_op(session, "categories", [c for c in session.categories if c.id != category_id]))
+        return ops
+
+    category = store.session.category(category_id)
+    store.transact(f'category "{category.name if category else category_id}" deleted', build)
+    return touched[0]
+
+
+def uncoded(notes: Iterable[Note]) -> list[Note]:
+    return [note for note in notes if not note.categories]

@@ -1,0 +1,526 @@
+"""The evening as it runs: the facilitator's clock, and the programme re-timed around it.
+
+Every transition is a pure function from the session (for the programme and the live state)
+and the wall clock to a *new* :class:`~workshop.model.session.Live`; nothing here reads the clock or
+writes the store. The screen saves the result as the "live" section, not undoable, computing
+it inside the store's write lock from the newest session (``store.change``), so it is durable
+at once and every other instance on the session follows.
+
+States of the evening:
+
+* before: nothing has started (``current`` is None and nothing ran);
+* running / paused: ``current`` runs (paused while ``paused`` is set);
+* ended: ``current`` was ended early and the next item waits for the facilitator;
+* finished: the last item has ended (``finished``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from workshop.model.session import ActualTime, Live, ProgramItem, Session, Station
+from workshop.scheduling.rotation import RotationError, rotation
+from workshop.scheduling.timetable import Slot, planned
+
+Phase = Literal["before", "running", "paused", "ended", "finished"]
+Level = Literal["normal", "warning", "critical", "overtime"]
+"""How the round clock looks: normal, orange (20 % left), red (5 % left), overtime (past zero)."""
+RowState = Literal["done", "skipped", "running", "paused", "ended", "upcoming"]
+
+WARNING_SHARE = 0.20
+"""The clock turns orange when this share of the item is left."""
+CRITICAL_SHARE = 0.05
+"""The clock turns red when this share of the item is left."""
+
+
+class LiveError(ValueError):
+    """A step the evening cannot take now; the message says why and what to do instead."""
+
+
+def _second(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(microsecond=0)
+
+
+# Looking at the live state ----------------------------------------------------------------------
+
+
+def item_by_id(session: Session, item_id: str | None) -> ProgramItem | None:
+    return next((item for item in session.program if item.id == item_id), None)
+
+
+def position(session: Session, item_id: str | None) -> int | None:
+    """The index of a programme item, or None."""
+    return next((i for i, item in enumerate(session.program) if item.id == item_id), None)
+
+
+def actual_of(live: Live, item_id: str) -> ActualTime | None:
+    """When an item really ran (its latest run)."""
+    return next((a for a in reversed(live.actual) if a.item == item_id), None)
+
+
+def phase(live: Live) -> Phase:
+    if live.finished:
+        return "finished"
+    if live.current is None:
+        return "before"
+    run = actual_of(live, live.current)
+    if run is not None and run.end is not None:
+        return "ended"
+    return "paused" if live.paused is not None else "running"
+
+
+def minutes_of(session: Session, item: ProgramItem) -> int:
+    """An item's duration as re-planned (without the current item's extension)."""
+    return session.live.minutes.get(item.id, item.minutes)
+
+
+def current_minutes(session: Session) -> int:
+    """The length of the running item: its (re-planned) duration plus the extension."""
+    item = item_by_id(session, session.live.current)
+    if item is None:
+        return 0
+    return minutes_of(session, item) + session.live.extra_minutes
+
+
+def paused_seconds(live: Live, now: dt.datetime) -> float:
+    """Seconds the current item has stood still, including a pause still going on."""
+    ongoing = (now - live.paused).total_seconds() if live.paused is not None else 0.0
+    return live.paused_seconds + max(ongoing, 0.0)
+
+
+def elapsed_seconds(live: Live, now: dt.datetime) -> float:
+    """How long the current item has run (pauses not counted)."""
+    if live.current is None or live.started is None:
+        return 0.0
+    run = actual_of(live, live.current)
+    until = run.end if run is not None and run.end is not None else now
+    return max((until - live.started).total_seconds() - paused_seconds(live, until), 0.0)
+
+
+def remaining_seconds(session: Session, now: dt.datetime) -> float:
+    """Seconds left of the current item; negative in overtime."""
+    return current_minutes(session) * 60 - elapsed_seconds(session.live, now)
+
+
+def level(remaining: float, total: float) -> Level:
+    """The clock's warning level for ``remaining`` of ``total`` seconds."""
+    if remaining < 0:
+        return "overtime"
+    if total <= 0 or remaining <= total * CRITICAL_SHARE:
+        return "critical"
+    if remaining <= total * WARNING_SHARE:
+        return "warning"
+    return "normal"
+
+
+def clock_text(seconds: float) -> str:
+    """The round clock's digits: "25:00", "04:59", and "+02:15" in overtime."""
+    if seconds >= 0:
+        whole = math.ceil(seconds)
+        sign = ""
+    else:
+        whole = math.floor(-seconds)
+        sign = "+"
+    return f"{sign}{whole // 60:02d}:{whole % 60:02d}"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The round clock at one moment."""
+
+    item: ProgramItem | None
+    phase: Phase
+    total: float
+    """Seconds the item is meant to last (with extensions)."""
+    remaining: float
+    """Seconds left; negative in overtime."""
+    level: Level
+
+    @property
+    def text(self) -> str:
+        return clock_text(self.remaining)
+
+
+def timing(session: Session, now: dt.datetime) -> Timing:
+    """Where the round clock stands now."""
+    live = session.live
+    state = phase(live)
+    item = item_by_id(session, live.current)
+    if state == "before":
+        first = session.program[0] if session.program else None
+        total = minutes_of(session, first) * 60 if first else 0
+        return Timing(first, state, total, total, "normal")
+    if item is None:
+        return Timing(None, state, 0, 0, "normal")
+    total = current_minutes(session) * 60
+    remaining = remaining_seconds(session, now)
+    return Timing(item, state, total, remaining, level(remaining, total))
+
+
+# The programme re-timed ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One programme item: as planned, and as it ran or is now expected to run."""
+
+    item: ProgramItem
+    planned: Slot
+    """The original plan (the durations in the session file)."""
+    start: dt.datetime
+    """When it started, or is now expected to start."""
+    end: dt.datetime
+    """When it ended, or is now expected to end."""
+    state: RowState
+    minutes: int
+    """Its duration now (re-planned, extended)."""
+
+    @property
+    def moved(self) -> bool:
+        """Does it start at another clock minute than planned?"""
+        return _minute(self.start) != _minute(self.planned.start)
+
+    @property
+    def replanned(self) -> bool:
+        return self.minutes != self.item.minutes
+
+
+def _minute(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def plan(session: Session) -> list[Slot]:
+    """The original plan, on the day the evening really started (a rehearsal on another day
+    compares with the same clock times, not with a date weeks away)."""
+    slots = planned(session)
+    if not slots or not session.live.actual:
+        return slots
+    shift = session.live.actual[0].start.date() - slots[0].start.date()
+    if not shift:
+        return slots
+    return [Slot(s.item, s.start + shift, s.end + shift) for s in slots]
+
+
+def projected(session: Session, now: dt.datetime) -> list[Row]:
+    """Every programme item with its planned time and its actual or expected time.
+
+    Items that ran keep their actual times; the running item ends when its clock says (or
+    now, once in overtime); every later item follows from there with its re-planned duration.
+    Before the evening starts, the plan (with any re-planned durations) is shown.
+    """
+    live = session.live
+    slots = plan(session)
+    state = phase(live)
+    if state == "before":
+        expected = planned(session, live.minutes)
+        return [
+            Row(slot.item, slot, exp.start, exp.end, "upcoming", exp.minutes)
+            for slot, exp in zip(slots, expected)
+        ]
+    rows: list[Row] = []
+    current = position(session, live.current) if state != "finished" else len(slots)
+    if current is None:  # the running item was removed: treat as finished
+        current = len(slots)
+    cursor: dt.datetime | None = None
+    for index, slot in enumerate(slots):
+        item = slot.item
+        run = actual_of(live, item.id)
+        if index < current:
+            if run is not None and run.end is not None:
+                rows.append(Row(item, slot, run.start, run.end, "done", _whole_minutes(run.end - run.start)))
+            elif run is not None:
+                rows.append(Row(item, slot, run.start, run.start, "done", 0))
+            else:
+                rows.append(Row(item, slot, slot.start, slot.end, "skipped", minutes_of(session, item)))
+            continue
+        if index == current:
+            started = live.started or now
+            length = current_minutes(session)
+            if state == "ended" and run is not None and run.end is not None:
+                end = run.end
+                rows.append(Row(item, slot, started, end, "ended", length))
+                cursor = max(end, now)
+            else:
+                end = started + dt.timedelta(seconds=length * 60 + paused_seconds(live, now))
+                rows.append(Row(item, slot, started, end, state, length))  # type: ignore[arg-type]
+                cursor = max(end, now)
+            continue
+        start = cursor or slot.start
+        length = minutes_of(session, item)
+        end = start + dt.timedelta(minutes=length)
+        rows.append(Row(item, slot, start, end, "upcoming", length))
+        cursor = end
+    return rows
+
+
+def _whole_minutes(delta: dt.timedelta) -> int:
+    return int(round(delta.total_seconds() / 60))
+
+
+def delay_seconds(session: Session, now: dt.datetime) -> float:
+    """How much later than planned the evening is expected to end (negative: earlier)."""
+    rows = projected(session, now)
+    if not rows:
+        return 0.0
+    return (rows[-1].end - rows[-1].planned.end).total_seconds()
+
+
+def delay_minutes(session: Session, now: dt.datetime) -> int:
+    """The delay in whole minutes (what a person reads: "7 min late")."""
+    seconds = delay_seconds(session, now)
+    return int(seconds // 60) if seconds >= 0 else -int(-seconds // 60)
+
+
+def following(session: Session, item_id: str | None) -> ProgramItem | None:
+    """The item after ``item_id`` in the programme (the first one when None)."""
+    if item_id is None:
+        return session.program[0] if session.program else None
+    index = position(session, item_id)
+    if index is None or index + 1 >= len(session.program):
+        return None
+    return session.program[index + 1]
+
+
+# Transitions: each returns a new Live ------------------------------------------------------------
+
+
+def _close_run(live: Live, now: dt.datetime) -> list[ActualTime]:
+    """The actual times with the current item's run ended at ``now`` (if it still runs)."""
+    actual = [a.model_copy() for a in live.actual]
+    for index in range(len(actual) - 1, -1, -1):
+        if actual[index].item == live.current:
+            if actual[index].end is None:
+                actual[index] = actual[index].model_copy(update={"end": now})
+            break
+    return actual
+
+
+def start(session: Session, now: dt.datetime, item_id: str | None = None) -> Live:
+    """Start an item now (by default the first one; the running item, if any, ends now)."""
+    now = _second(now)
+    live = session.live
+    if not session.program:
+        raise LiveError("the programme is empty; add items in the setup first")
+    item = item_by_id(session, item_id) if item_id else session.program[0]
+    if item is None:
+        raise LiveError(f'there is no programme item "{item_id}"')
+    if item_id is None and phase(live) not in ("before", "finished"):
+        raise LiveError("the evening has started already; use next to go on to the next item")
+    actual = _close_run(live, now) if live.current else [a.model_copy() for a in live.actual]
+    actual.append(ActualTime(item=item.id, start=now))
+    return live.model_copy(
+        update={
+            "current": item.id,
+            "started": now,
+            "paused": None,
+            "paused_seconds": 0,
+            "extra_minutes": 0,
+            "actual": actual,
+            "finished": False,
+        }
+    )
+
+
+def pause(session: Session, now: dt.datetime) -> Live:
+    """Stop the clock; the programme keeps moving while it stands still."""
+    live = session.live
+    state = phase(live)
+    if state == "paused":
+        raise LiveError("the clock is paused already; resume it to go on")
+    if state != "running":
+        raise LiveError("nothing is running, so there is nothing to pause")
+    return live.model_copy(update={"paused": _second(now)})
+
+
+def resume(session: Session, now: dt.datetime) -> Live:
+    """Let a paused clock run again."""
+    live = session.live
+    if live.paused is None or phase(live) != "paused":
+        raise LiveError("the clock is not paused")
+    now = _second(now)
+    stood = max(int((now - live.paused).total_seconds()), 0)
+    return live.model_copy(update={"paused": None, "paused_seconds": live.paused_seconds + stood})
+
+
+def toggle_pause(session: Session, now: dt.datetime) -> Live:
+    """Pause a running clock, resume a paused one."""
+    if phase(session.live) == "paused":
+        return resume(session, now)
+    return pause(session, now)
+
+
+def extend(session: Session, minutes: int) -> Live:
+    """Give the running item more (or, negative, fewer) minutes; later items move with it."""
+    live = session.live
+    if phase(live) not in ("running", "paused"):
+        raise LiveError("nothing is running, so there is nothing to extend")
+    if current_minutes(session) + minutes < 1:
+        raise LiveError("an item must last at least one minute")
+    return live.model_copy(update={"extra_minutes": live.extra_minutes + minutes})
+
+
+def end_early(session: Session, now: dt.datetime) -> Live:
+    """End the running item now; the next one waits until the facilitator starts it.
+
+    Ending the last item ends the evening.
+    """
+    live = session.live
+    state = phase(live)
+    if state not in ("running", "paused"):
+        raise LiveError("nothing is running, so there is nothing to end")
+    now = _second(now)
+    update: dict[str, object] = {"actual": _close_run(live, now)}
+    if live.paused is not None:
+        stood = max(int((now - live.paused).total_seconds()), 0)
+        update |= {"paused": None, "paused_seconds": live.paused_seconds + stood}
+    if following(session, live.current) is None:
+        update |= {"current": None, "started": None, "finished": True, "paused": None,
+                   "paused_seconds": 0, "extra_minutes": 0}
+    return live.model_copy(update=update)
+
+
+def next_item(session: Session, now: dt.datetime) -> Live:
+    """End the current item (if it still runs) and start the next one now.
+
+    Before the evening this starts the first item; after the last item it ends the evening.
+    """
+    live = session.live
+    state = phase(live)
+    if state == "finished":
+        raise LiveError("the evening is over; start an item again to reopen it")
+    if state == "before":
+        return start(session, now)
+    upcoming = following(session, live.current)
+    if upcoming is None:
+        if state == "ended":
+            now = _second(now)
+            return live.model_copy(
+                update={"current": None, "started": None, "finished": True, "paused": None,
+                        "paused_seconds": 0, "extra_minutes": 0}
+            )
+        return end_early(session, now)
+    return start(session, now, upcoming.id)
+
+
+def replan(session: Session, item_id: str, minutes: int) -> Live:
+    """Give a later item another duration (to catch up, or to make room)."""
+    live = session.live
+    item = item_by_id(session, item_id)
+    if item is None:
+        raise LiveError(f'there is no programme item "{item_id}"')
+    if minutes < 1:
+        raise LiveError("an item must last at least one minute")
+    index = position(session, item_id)
+    current = position(session, live.current)
+    if live.finished or (current is not None and index is not None and index <= current):
+        raise LiveError(
+            f'"{item.title}" has run or is running; choose a later item (extend the running one instead)'
+        )
+    if live.current is None and actual_of(live, item_id) is not None:
+        raise LiveError(f'"{item.title}" has run already; choose a later item')
+    changed = dict(live.minutes)
+    if minutes == item.minutes:
+        changed.pop(item_id, None)
+    else:
+        changed[item_id] = minutes
+    return live.model_copy(update={"minutes": changed})
+
+
+def catch_up(session: Session, now: dt.datetime, item_id: str) -> Live:
+    """Shorten a later item by the delay (keeping at least one minute of it)."""
+    item = item_by_id(session, item_id)
+    if item is None:
+        raise LiveError(f'there is no programme item "{item_id}"')
+    late = math.ceil(delay_seconds(session, now) / 60 - 1e-9)
+    if late <= 0:
+        raise LiveError("the evening is on time; there is nothing to catch up")
+    length = minutes_of(session, item)
+    if length <= 1:
+        raise LiveError(f'"{item.title}" cannot be shorter than one minute')
+    return replan(session, item_id, max(length - late, 1))
+
+
+# The projector board ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StationLine:
+    """One station on the board: who is there in the shown round, and where they go next."""
+
+    number: int
+    station: Station
+    ids: list[str]
+    """The groups there (their ids), or, when people re-mix, the people's names."""
+    names: list[str]
+    """What the board shows for each of ``ids`` (a group's name, a person's name)."""
+    next_station: list[int | None]
+    """For each of ``ids``: the number of its station in the following round (None: it waits,
+    or no round follows)."""
+
+
+@dataclass(frozen=True)
+class Board:
+    """What the projector shows."""
+
+    round: int | None
+    """The round shown (the running one, or the next one between rounds); None after the last."""
+    upcoming: bool
+    """True when the shown round has not started yet."""
+    row: Row | None
+    """The shown round's programme row (its times, as re-timed)."""
+    last_round: bool
+    """True when no round follows the shown one."""
+    lines: list[StationLine]
+    waiting: list[tuple[str, int | None]] = ()  # type: ignore[assignment]
+    """Groups that wait in the shown round: (name, the station number they go to next)."""
+    problem: str | None = None
+    """Why there is no rotation to show, if so."""
+
+
+def board(session: Session, now: dt.datetime) -> Board:
+    """The board's content now."""
+    rows = projected(session, now)
+    round_ids = [item.id for item in session.round_items()]
+    live = session.live
+    state = phase(live)
+    shown: str | None = None
+    upcoming = True
+    if state in ("running", "paused", "ended") and live.current in round_ids:
+        shown, upcoming = live.current, False
+    elif state != "finished":
+        start_at = 0 if state == "before" else (position(session, live.current) or 0) + 1
+        shown = next((item.id for item in session.program[start_at:] if item.kind == "round"), None)
+    if shown is None:
+        return Board(None, False, None, True, [])
+    number = round_ids.index(shown) + 1
+    row = next((r for r in rows if r.item.id == shown), None)
+    try:
+        rounds = rotation(session)
+    except RotationError as error:
+        return Board(number, upcoming, row, number >= len(round_ids), [], [], str(error))
+    station_number = {s.id: n for n, s in enumerate(session.stations, start=1)}
+    here = rounds[number - 1] if number <= len(rounds) else {}
+    after = rounds[number] if number < len(rounds) else None
+
+    def name(ident: str) -> str:
+        group = session.group(ident)
+        return group.name if group is not None else ident
+
+    def goes_to(ident: str) -> int | None:
+        if after is None:
+            return None
+        return next((station_number.get(s) for s, there in after.items() if ident in there), None)
+
+    lines: list[StationLine] = []
+    placed: set[str] = set()
+    for n, station in enumerate(session.stations, start=1):
+        ids = list(here.get(station.id, []))
+        placed.update(ids)
+        lines.append(StationLine(n, station, ids, [name(i) for i in ids], [goes_to(i) for i in ids]))
+    waiting = [] if session.schedule.mode == "remix" and not session.rotation else [
+        (g.name, goes_to(g.id)) for g in session.groups if g.id not in placed
+    ]
+    return Board(number, upcoming, row, after is None, lines, waiting)

@@ -1,0 +1,171 @@
+"""Changes to a session as data: what the journal stores and replays.
+
+A change is a list of operations. Each operation carries the concrete value before and after,
+so replaying one is idempotent (it sets values, it does not add to them) and undoing one is
+computed from it:
+
+* ``{"t": "note", "id": ..., "before": {...} | None, "after": {...} | None}``
+  adds (before is None), edits, or deletes (after is None) one note;
+* ``{"t": "section", "name": ..., "before": ..., "after": ...}`` replaces one small part of
+  the session (the codebook, the stations, the live state, ...).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from workshop.model.session import Note, Session, now
+
+Op = dict[str, Any]
+
+SECTION_NAMES = (
+    "workshop",
+    "program",
+    "stations",
+    "groups",
+    "participants",
+    "categories",
+    "rotation",
+    "schedule",
+    "live",
+    "summary",
+)
+"""The parts of a session that change as a whole (everything but the notes)."""
+
+
+def dump_note(note: Note | None) -> dict[str, Any] | None:
+    return None if note is None else note.model_dump(mode="json")
+
+
+def dump_section(session: Session, name: str) -> Any:
+    value = getattr(session, name)
+    if isinstance(value, list):
+        return [v.model_dump(mode="json") for v in value]
+    return value.model_dump(mode="json")
+
+
+def note_op(before: Note | None, after: Note | None) -> Op:
+    note = after or before
+    assert note is not None
+    return {"t": "note", "id": note.id, "before": dump_note(before), "after": dump_note(after)}
+
+
+def section_op(session: Session, name: str, after: Any) -> Op:
+    """Replace section ``name`` of ``session`` by ``after`` (a model, a list of models, or data)."""
+    if name not in SECTION_NAMES:
+        raise ValueError(f"unknown section {name}")
+    if isinstance(after, list):
+        after = [a.model_dump(mode="json") if hasattr(a, "model_dump") else a for a in after]
+    elif hasattr(after, "model_dump"):
+        after = after.model_dump(mode="json")
+    return {"t": "section", "name": name, "before": dump_section(session, name), "after": after}
+
+
+class NoteIndex:
+    """Where each note sits in ``session.notes``, so a change finds it at once."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.positions = {note.id: i for i, note in enumerate(session.notes)}
+
+    def get(self, note_id: str) -> Note | None:
+        position = self.positions.get(note_id)
+        return None if position is None else self.session.notes[position]
+
+    def put(self, note: Note) -> None:
+        position = self.positions.get(note.id)
+        if position is None:
+            self.positions[note.id] = len(self.session.notes)
+            self.session.notes.append(note)
+        else:
+            self.session.notes[position] = note
+
+    def delete(self, note_id: str) -> None:
+        position = self.positions.pop(note_id, None)
+        if position is None:
+            return
+        notes = self.session.notes
+        del notes[position]
+        for i in range(position, len(notes)):
+            self.positions[notes[i].id] = i
+
+
+def apply(session: Session, ops: list[Op], index: NoteIndex) -> None:
+    """Set the session to the ``after`` values of ``ops`` (idempotent)."""
+    for op in ops:
+        if op["t"] == "note":
+            if op["after"] is None:
+                index.delete(op["id"])
+            else:
+                index.put(Note.model_validate(op["after"]))
+        else:
+            field = Session.model_fields[op["name"]]
+            value = _section_value(op["name"], op["after"], field.annotation)
+            setattr(session, op["name"], value)
+
+
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
+
+
+def _section_value(name: str, data: Any, annotation: Any) -> Any:
+    adapter = _ADAPTERS.get(name)
+    if adapter is None:
+        adapter = _ADAPTERS[name] = TypeAdapter(annotation)
+    return adapter.validate_python(data)
+
+
+def _shift(op: Op, current: dict | None, towards: str) -> dict | None:
+    """Move ``current`` towards the op's ``before`` (undo) or ``after`` (redo), field by field.
+
+    Only the fields the op changed are touched, so another person's later change to other
+    fields of the same note survives an undo.
+    """
+    source, target = (op["after"], op["before"]) if towards == "before" else (op["before"], op["after"])
+    if target is None:
+        return None
+    if current is None and source is not None:
+        # Someone else has deleted the note since: taking back an edit must not revive it.
+        return None
+    if source is None or current is None:
+        return dict(target)
+    result = dict(current)
+    for key, value in target.items():
+        if key in ("updated",):
+            continue
+        if source.get(key) == value:
+            continue
+        if key == "categories":
+            # Take back only this change's own additions and removals.
+            added = [c for c in source.get(key, []) if c not in value]
+            removed = [c for c in value if c not in source.get(key, [])]
+            kept = [c for c in result.get(key, []) if c not in added]
+            back = [c for c in removed if c not in kept]
+            # Put them back in the order the change found them.
+            order = {c: i for i, c in enumerate(value)}
+            merged = kept + back
+            rank = {c: order.get(c, len(order) + i) for i, c in enumerate(merged)}
+            result[key] = sorted(merged, key=rank.__getitem__)
+        else:
+            result[key] = value
+    result["updated"] = now().isoformat()
+    return result
+
+
+def shift_ops(ops: list[Op], session: Session, index: NoteIndex, towards: str) -> list[Op]:
+    """The operations that undo (towards="before") or redo (towards="after") ``ops`` now."""
+    result: list[Op] = []
+    sequence = reversed(ops) if towards == "before" else ops
+    for op in sequence:
+        if op["t"] == "note":
+            current = dump_note(index.get(op["id"]))
+            wanted = _shift(op, current, towards)
+            if current != wanted:
+                result.append({"t": "note", "id": op["id"], "before": current, "after": wanted})
+        else:
+            name = op["name"]
+            result.append(
+                {"t": "section", "name": name, "before": dump_section(session, name), "after": op[towards]}
+            )
+    return result

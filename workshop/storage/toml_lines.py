@@ -1,0 +1,59 @@
+"""Find the line of a field in a TOML text, so that messages can point at it.
+
+``tomllib`` does not report positions of values, so this reads the text the way a person
+does: table headers (``[workshop]``, ``[[notes]]``) and ``key =`` lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workshop.model.problems import Loc
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*=""")
+
+
+def _key_name(raw: str) -> str:
+    return raw[1:-1] if raw[:1] in "\"'" else raw
+
+
+def index_lines(text: str) -> dict[Loc, int]:
+    """Map every table, array item and key path to the line (from 1) where it starts."""
+    found: dict[Loc, int] = {}
+    counters: dict[tuple[str, ...], int] = {}
+    table: Loc = ()
+    in_multiline = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        quotes = line.count('"""') + line.count("'''")
+        if in_multiline:
+            if quotes % 2 == 1:
+                in_multiline = False
+            continue
+        header = _HEADER.match(line)
+        if header:
+            names = tuple(_key_name(p.strip()) for p in header[2].split("."))
+            if header[1] == "[[":
+                index = counters.get(names, -1) + 1
+                counters[names] = index
+                table = (*names, index)
+            else:
+                table = names
+            found.setdefault(table, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            found.setdefault((*table, _key_name(key[1])), number)
+        if quotes % 2 == 1:
+            in_multiline = True
+    return found
+
+
+def line_of(text: str, loc: Loc, index: dict[Loc, int] | None = None) -> int | None:
+    """The line of ``loc`` or of the nearest enclosing key or table that is in the text."""
+    index = index if index is not None else index_lines(text)
+    for end in range(len(loc), 0, -1):
+        line = index.get(tuple(loc[:end]))
+        if line is not None:
+            return line
+    return None
