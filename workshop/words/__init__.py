@@ -12,7 +12,7 @@ An unknown key is a programming error (``KeyError``), never shown to a user:
 
 from __future__ import annotations
 
-from workshop.words import common, documents, facilitator, notes, schedule
+from workshop.words import app, cli, common, costs, documents, facilitator, model, notes, schedule, secretariat, storage
 from workshop.words.keys import KEYS
 
 LANGUAGES = ("da", "en")
@@ -26,6 +26,12 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "facilitator": facilitator.WORDS,
     "notes": notes.WORDS,
     "schedule": schedule.WORDS,
+    "costs": costs.WORDS,
+    "secretariat": secretariat.WORDS,
+    "app": app.WORDS,
+    "cli": cli.WORDS,
+    "model": model.WORDS,
+    "storage": storage.WORDS,
 }
 
 
