@@ -1,0 +1,46 @@
+"""What a change did, as the journal keeps it and as a person reads it ("Fortrudt: note tilføjet").
+
+A change's label is a catalogue key (``workshop.words.storage``, keys ``change_*``) and the
+values its words need, kept together in one string in the journal: ``change_label("category_created",
+name="Tid")`` -> ``'change_category_created {"name": "Tid"}'``. :func:`describe_change` turns it
+into words in the session's language. Labels written before this (plain English such as
+"note added") are shown as they are.
+"""
+
+from __future__ import annotations
+
+import json
+
+from workshop.words import has_word, word
+
+_UNDO_PREFIXES = ("undo: ", "redo: ")
+
+
+def change_label(key: str, /, **values: str | int) -> str:
+    """The label the journal keeps for a change: the catalogue key ``change_<key>`` and its values."""
+    full = f"change_{key}"
+    if not has_word(full):
+        raise KeyError(f"no words for the change {key!r}: add {full!r} to workshop/words/storage.py")
+    if not values:
+        return full
+    return f"{full} {json.dumps(values, ensure_ascii=False, sort_keys=True)}"
+
+
+def describe_change(label: str, language: str) -> str:
+    """The change in words: "note tilføjet", "kategori «Tid» oprettet"."""
+    for prefix in _UNDO_PREFIXES:  # an undo's or redo's label is the original's, behind this prefix
+        if label.startswith(prefix):
+            label = label.removeprefix(prefix)
+    key, _, raw = label.partition(" ")
+    if not key.startswith("change_") or not has_word(key):
+        return label
+    try:
+        values = json.loads(raw) if raw else {}
+    except ValueError:
+        return label
+    if not isinstance(values, dict):
+        return label
+    try:
+        return word(key, language, **values)
+    except (KeyError, IndexError, ValueError):
+        return label
