@@ -1,0 +1,102 @@
+"""Writing a file so that a crash leaves either the old file or the new one, never half of either.
+
+Every file the app writes that holds people's names (the session, exports, backups) goes through
+:func:`replacing`: the new content goes to a temporary file made with ``mkstemp`` beside the target
+(a random name opened with ``O_EXCL``, so a link planted in a shared folder is never followed), is
+flushed to disk, gets the target's mode (an existing file keeps its own; a new one is readable by
+its owner only) and replaces the target in one rename.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+"""A new file that holds people's names: readable and writable by its owner only."""
+PRIVATE_FOLDER = 0o700
+"""A new folder for such files (backups, exports)."""
+
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def temporary_prefix(path: Path) -> str:
+    """Temporary files for ``path`` are named ``.<name>.<random>.tmp`` beside it."""
+    return f".{path.name}."
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """Yield a fresh temporary file beside ``path``; when the block ends without an error, it becomes ``path``.
+
+    The block writes the temporary file by name (a document writer's ``save(path)`` works). On
+    an error the temporary file is removed and ``path`` is left as it was.
+    """
+    path = Path(path)
+    descriptor, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX, dir=path.parent)
+    os.close(descriptor)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.chmod(temporary, _mode_for(path))
+        _fsync_file(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` atomically and durably."""
+    with replacing(path) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) if missing; a folder made here is the owner's only."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+
+
+def stray_temporaries(path: Path) -> list[Path]:
+    """Temporary files of ``path`` left behind by a process that died while writing it."""
+    path = Path(path)
+    prefix = temporary_prefix(path)
+    try:
+        return sorted(
+            p for p in path.parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(TEMPORARY_SUFFIX)
+        )
+    except OSError:
+        return []
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the platform allows it)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return PRIVATE_FILE
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
