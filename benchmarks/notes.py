@@ -11,8 +11,19 @@ Targets (issue 4), with 10,000 notes in the session:
 "Reaches the screen" is measured from handing the key to the app until the app has produced
 the terminal output of the frame that shows it (the headless driver discards the output, so the
 benchmark renders it itself, as a real terminal driver would). The notes are generated into a
-temporary folder through the Store. Last, a ListView and a DataTable are filled with the same
-rows (the ListView with fewer, as it is slow) and an arrow key is timed in each.
+temporary folder through the Store.
+
+Last, the tables side by side, each filled with the same rows: Textual's DataTable (``add_rows``),
+the note table's own way (:class:`~workshop.tui.textual_compat.FixedWidthDataTable`), the
+``textual-fastdatatable`` package when it is installed (it is not a dependency: see below), and
+a ListView with fewer rows, as it is slow. For each: filling it until it is on screen, an arrow
+key, and a filter (a quarter of the rows instead of all).
+
+textual-fastdatatable (0.19.5, for Textual >= 7.3) was tried for the notes and review tables
+and not kept: it keeps its cells in Arrow (pyarrow, some 170 MB), so a cell is a value or a
+markup string rather than a styled rich Text; its rows have no keys (a note's row moves when a
+row above it goes), and ``clear()`` raises "Unmount this table and mount a new one instead", so
+every filter would mount a new table. The figures below show what it would gain.
 """
 
 from __future__ import annotations
@@ -31,9 +42,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from rich.text import Text  # noqa: E402
-from textual import events  # noqa: E402
-from textual._compositor import CompositorUpdate  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
+from textual.widget import Widget  # noqa: E402
 from textual.widgets import DataTable, Label, ListItem, ListView, TextArea  # noqa: E402
 
 from workshop.model.session import Note  # noqa: E402
@@ -43,6 +53,7 @@ from workshop.storage.store import Store  # noqa: E402
 from workshop.tui.app import WorkshopApp  # noqa: E402
 from workshop.tui.components.note_table import NoteTable  # noqa: E402
 from workshop.tui.screens.review import ReviewScreen  # noqa: E402
+from workshop.tui.textual_compat import FixedWidthDataTable, deliver_key, watch_frames  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "sessions" / "meeting-3.toml"
@@ -107,18 +118,10 @@ def generate(folder: Path, count: int, seed: int = 4) -> Path:
 class FrameClock:
     """Notes when the app has produced a frame's terminal output."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App[object]) -> None:
         self.app = app
         self.frames: list[float] = []
-        original = app._display
-
-        def display(screen, renderable) -> None:
-            original(screen, renderable)
-            if isinstance(renderable, CompositorUpdate):
-                renderable.render_segments(app.console)  # what a terminal driver would write
-                self.frames.append(time.perf_counter())
-
-        app._display = display  # type: ignore[method-assign]
+        watch_frames(app, lambda output: self.frames.append(time.perf_counter()))
 
     async def until(self, started: float, done: Callable[[], bool], limit: float = 5.0) -> float:
         """Seconds from ``started`` to the first frame after ``done()`` became true."""
@@ -143,7 +146,8 @@ async def capture_figures(path: Path, repeat: int) -> None:
             await pilot.pause()
             frames = FrameClock(app)
             table = app.screen.query_one(NoteTable)
-            report("notes in the session / at station 1 (in the table)", f"{len(store.session.notes)} / {table.row_count}")
+            shown = f"{len(store.session.notes)} / {table.row_count}"
+            report("notes in the session / at station 1 (in the table)", shown)
 
             # A keystroke in the note field -> on screen.
             area = app.screen.query_one("#note-text", TextArea)
@@ -154,7 +158,7 @@ async def capture_figures(path: Path, repeat: int) -> None:
                 char = "abcdefghij"[number % 10]
                 before = area.text
                 started = time.perf_counter()
-                app._driver.send_message(events.Key(char, char))  # as the terminal driver does
+                deliver_key(app, char, char)  # as the terminal driver does
                 keys.append(await frames.until(started, lambda before=before: area.text != before))
             report("keystroke in the note field -> on screen", p50_max(keys), "<= 50 ms", max(keys) <= 0.050)
 
@@ -189,11 +193,12 @@ async def capture_figures(path: Path, repeat: int) -> None:
                 note = table.selected_note()
                 before = list(note.categories)
                 started = time.perf_counter()
-                app._driver.send_message(events.Key("1", "1"))
+                deliver_key(app, "1", "1")
                 screen_toggles.append(await frames.until(
                     started, lambda note=note, before=before: store.index.get(note.id).categories != before
                     and table.selected_note() is store.index.get(note.id)))
-            report("apply a category: store.toggle_category", p50_max(toggles), "p50 <= 10 ms", statistics.median(toggles) <= 0.010)
+            report("apply a category: store.toggle_category", p50_max(toggles), "p50 <= 10 ms",
+                   statistics.median(toggles) <= 0.010)
             report("apply a category: digit -> coded and on screen", p50_max(screen_toggles))
 
             # Filtering and searching: the core over every note, then the review screen.
@@ -234,50 +239,114 @@ async def capture_figures(path: Path, repeat: int) -> None:
             for _ in range(repeat):
                 row = review_table.cursor_row
                 started = time.perf_counter()
-                app._driver.send_message(events.Key("down", None))
+                deliver_key(app, "down")
                 arrows.append(await frames.until(started, lambda row=row: review_table.cursor_row == row + 1))
             report(f"review screen: arrow key with {review_table.row_count} rows -> on screen", p50_max(arrows))
     finally:
         store.close()
 
 
-# ListView against DataTable ----------------------------------------------------------------------
+# The tables side by side ----------------------------------------------------------------------
+
+COLUMNS = (("Kl.", 5), ("St", 2), ("Note", 60), ("Kategorier", 24))
+"""The note table's columns (fewer of them), each with a fixed width."""
 
 
-class Lists(App[None]):
-    def __init__(self, kind: str) -> None:
+def table_rows(count: int) -> list[tuple[str, str, str, str]]:
+    """``count`` rows of made-up notes: time, station, text, categories."""
+    return [
+        (f"{18 + n // 600 % 4:02d}:{n // 10 % 60:02d}", str(n % 3 + 1),
+         f"Note {n}: " + " ".join(WORDS[(n + k) % len(WORDS)] for k in range(8)),
+         "Ledelse · Trivsel" if n % 3 else "● ukodet")
+        for n in range(count)
+    ]
+
+
+def fast_table_class() -> type[Widget] | None:
+    """textual-fastdatatable's DataTable, when the package is installed."""
+    try:
+        from textual_fastdatatable import DataTable as FastDataTable
+    except ImportError:
+        return None
+    return FastDataTable  # type: ignore[no-any-return]
+
+
+class Tables(App[None]):
+    """One table of the given kind, filled by the benchmark."""
+
+    def __init__(self, kind: str, rows: list[tuple[str, str, str, str]]) -> None:
         super().__init__()
         self.kind = kind
+        self.rows = rows
 
     def compose(self) -> ComposeResult:
-        yield ListView() if self.kind == "list" else DataTable(cursor_type="row")
+        yield from ()
 
+    def make(self, rows: list[tuple[str, str, str, str]]) -> Widget:
+        """A new table of this app's kind with ``rows`` in it (only textual-fastdatatable takes them at once)."""
+        if self.kind == "listview":
+            return ListView(*[ListItem(Label(Text(row[2]))) for row in rows])
+        if self.kind == "fastdatatable":
+            fast = fast_table_class()
+            assert fast is not None
+            return fast(data=[list(row) for row in rows], column_labels=[name for name, _ in COLUMNS],
+                        column_widths=[width for _, width in COLUMNS], cursor_type="row", render_markup=False)
+        table: DataTable[Text] = FixedWidthDataTable(cursor_type="row") if self.kind == "fixed" else DataTable(
+            cursor_type="row")
+        for name, width in COLUMNS:
+            table.add_column(name, width=width, key=name)
+        self.fill(table, rows)
+        return table
 
-async def fill_and_arrow(kind: str, count: int) -> tuple[float, float]:
-    texts = [f"Note {n}: " + " ".join(WORDS[(n + k) % len(WORDS)] for k in range(8)) for n in range(count)]
-    app = Lists(kind)
-    async with app.run_test(size=SIZE) as pilot:
-        widget = app.query_one(ListView if kind == "list" else DataTable)
-        started = time.perf_counter()
-        if kind == "list":
-            await widget.extend([ListItem(Label(Text(t))) for t in texts])
+    def fill(self, table: DataTable[Text], rows: list[tuple[str, str, str, str]]) -> None:
+        """Put ``rows`` into a Textual DataTable, the way this app's kind does it."""
+        cells = [tuple(Text(cell, no_wrap=True, overflow="ellipsis") for cell in row) for row in rows]
+        if isinstance(table, FixedWidthDataTable):
+            table.append_rows([str(n) for n in range(len(cells))], cells)
         else:
-            widget.add_column("Note", key="text")
-            widget.add_rows([(Text(t),) for t in texts])
+            table.add_rows(cells)
+
+
+async def table_figures(kind: str, count: int) -> tuple[float, float, float]:
+    """Seconds to fill a table of ``kind`` until it is drawn, for an arrow key, and to show a quarter."""
+    rows = table_rows(count)
+    app = Tables(kind, rows)
+    async with app.run_test(size=SIZE) as pilot:
+        started = time.perf_counter()
+        widget = app.make(rows)
+        await app.mount(widget)
         widget.focus()
         await pilot.pause()
         filled = time.perf_counter() - started
         started = time.perf_counter()
         await pilot.press("down")
-        return filled, time.perf_counter() - started
+        arrow = time.perf_counter() - started
+        quarter = rows[::4]
+        started = time.perf_counter()
+        if isinstance(widget, DataTable):
+            widget.clear()
+            app.fill(widget, quarter)
+        else:  # textual-fastdatatable cannot be cleared, a ListView is rebuilt: a new one
+            await widget.remove()
+            widget = app.make(quarter)
+            await app.mount(widget)
+        await pilot.pause()
+        return filled, arrow, time.perf_counter() - started
 
 
-async def list_figures(listview: int, datatable: int) -> None:
+async def list_figures(listview: int, rows: int) -> None:
+    """The tables side by side (see the module's docstring)."""
+    kinds = [("DataTable (Textual, add_rows)", "datatable", rows),
+             ("FixedWidthDataTable (the note table)", "fixed", rows)]
+    if fast_table_class() is not None:
+        kinds.append(("textual-fastdatatable", "fastdatatable", rows))
+    else:
+        report("textual-fastdatatable", "not installed", "pip install textual-fastdatatable to compare")
     if listview:
-        filled, arrow = await fill_and_arrow("list", listview)
-        report(f"ListView of {listview} items: fill / arrow key", f"{filled:.2f} s / {ms(arrow)}")
-    filled, arrow = await fill_and_arrow("table", datatable)
-    report(f"DataTable of {datatable} rows: fill / arrow key", f"{filled:.2f} s / {ms(arrow)}")
+        kinds.append(("ListView", "listview", listview))
+    for name, kind, count in kinds:
+        filled, arrow, quarter = await table_figures(kind, count)
+        report(f"{name}, {count} rows: fill / arrow / a quarter", f"{filled:.2f} s / {ms(arrow)} / {quarter:.2f} s")
 
 
 def main() -> int:

@@ -1,4 +1,4 @@
-"""The domain core never imports Textual; only workshop/tui does (the import contract)."""
+"""The domain core never imports Textual; only workshop/tui does; the wings keep their layers (the import contracts)."""
 
 from __future__ import annotations
 
@@ -55,3 +55,14 @@ def test_importing_the_whole_core_loads_no_textual():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
     assert len(modules) > 10
+
+
+def test_the_import_contracts_hold():
+    """lint-imports (pyproject.toml's [tool.importlinter]): no Textual in the core, and the wings keep their layers."""
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    assert lint_imports.exists(), f"{lint_imports} is missing: install the test extra (pip install -e '.[test]')"
+    result = subprocess.run(
+        [str(lint_imports), "--no-cache"], cwd=PACKAGE.parent, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "0 broken" in result.stdout

@@ -1,35 +1,39 @@
 """Key descriptions in the session's language: the footer, F1 and the palette speak Danish too.
 
 Bindings are declared once, in English, with an ``id``; their Danish words are in the one
-catalogue (:mod:`workshop.words.keys`), by binding id. Textual keeps a node's bindings in the private ``_bindings`` map (no
-public setter in 8.2.8, which is pinned); the English original is kept so the language can
-change back.
+catalogue (:mod:`workshop.words.keys`), by binding id. Textual has no public way to change a
+node's bindings, so the swap goes through :mod:`workshop.tui.textual_compat`; the English
+original is kept so the language can change back.
 """
 
 from __future__ import annotations
 
-import dataclasses
+from weakref import WeakKeyDictionary
 
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
+from workshop.tui.textual_compat import node_bindings, replace_bindings, translated_bindings
 from workshop.words import key_words
+
+_english: WeakKeyDictionary[DOMNode, BindingsMap] = WeakKeyDictionary()
+"""Each localised node's bindings as declared, in English."""
 
 
 def localise_bindings(node: DOMNode, language: str) -> None:
     """Show ``node``'s own key descriptions (and tooltips) in ``language``."""
-    original: BindingsMap = getattr(node, "_english_bindings", None) or node._bindings
-    node._english_bindings = original  # type: ignore[attr-defined]
+    original = _english.setdefault(node, node_bindings(node))
     if language != "da":
-        node._bindings = original
+        replace_bindings(node, original)
     else:
-        translated = BindingsMap()
-        for _key, binding in original:
-            danish = key_words(binding.id or "", language)
-            if danish is not None:
-                description, tooltip = danish
-                binding = dataclasses.replace(binding, description=description, tooltip=tooltip or description)
-            translated._add_binding(binding)
-        node._bindings = translated
+
+        def danish(binding: Binding) -> tuple[str, str] | None:
+            found = key_words(binding.id or "", language)
+            if found is None:
+                return None
+            description, tooltip = found
+            return description, tooltip or description
+
+        replace_bindings(node, translated_bindings(original, danish))
     if node.is_attached:
         node.refresh_bindings()

@@ -13,27 +13,33 @@ has moved on to the widget that has focus now. (Textual's open issue #6605 descr
 for backspace and the arrows in Input and TextArea; its pull request #6631 runs a widget's own
 bindings inline in the same way.)
 
-It uses two of Textual's internals, a widget's binding map (``_bindings``) and
-``_forward_event``; that is safe because Textual is pinned to one version (pyproject.toml), and
-``tests/test_key_bursts.py`` fails if either changes meaning.
+The key handler is the public ``on_key``: Textual calls the key handler of every class along a
+widget's MRO in turn, so the mixin's runs before the widget's own (``TextArea``, ``Input``) and
+``prevent_default`` keeps the widget's from running. The two internals it needs, a widget's own
+bindings for a key and handing an event on to another widget, come from
+:mod:`workshop.tui.textual_compat`; ``tests/test_key_bursts.py`` fails if they change meaning.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 
+from workshop.tui.textual_compat import bindings_for_key, forward_event
 
-def binding_action(screen: Screen, key: str, ids: Iterable[str]) -> str | None:
+
+def binding_action(screen: Screen[Any], key: str, ids: Iterable[str]) -> str | None:
     """The action of the screen's binding for ``key`` among the bindings ``ids``, if there is one."""
     wanted = set(ids)
     for binding in type(screen).BINDINGS:
-        if isinstance(binding, Binding) and binding.id in wanted:
-            if key in (part.strip() for part in binding.key.split(",")):
-                return binding.action
+        if not isinstance(binding, Binding) or binding.id not in wanted:
+            continue
+        if key in (part.strip() for part in binding.key.split(",")):
+            return binding.action
     return None
 
 
@@ -47,7 +53,8 @@ class InOrderKeys:
 
     in_order: frozenset[str] = frozenset()
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        """Run this widget's keys, and the screen's ``in_order`` keys, in the order they were typed."""
         # The app this widget is mounted in (``self.app`` names the active app of the task, which
         # is not always this one when a test drives two apps).
         app = self.ancestors_with_self[-1]  # type: ignore[attr-defined]
@@ -56,10 +63,10 @@ class InOrderKeys:
             # An earlier key of the same burst moved focus on: this key belongs there.
             event.stop()
             event.prevent_default()
-            focused._forward_event(events.Key(event.key, event.character))
+            forward_event(focused, events.Key(event.key, event.character))
             return
         # The widget's own keys (a digit that codes a note, backspace, the arrows) ...
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):  # type: ignore[attr-defined]
+        for binding in bindings_for_key(self, event.key):  # type: ignore[arg-type]
             if not binding.priority and await app.run_action(binding.action, self):
                 event.stop()
                 event.prevent_default()

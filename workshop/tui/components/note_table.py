@@ -15,20 +15,18 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable
-from textual.widgets._data_table import DuplicateKey, RowKey
-from textual.widgets._data_table import Row as DataTableRow
 
 from workshop.model.session import Note, Session
 from workshop.notes.capture import Choice, apply_choice, category_for_key
 from workshop.notes.review import next_uncoded
 from workshop.scheduling.timetable import clock
 from workshop.tui.localise import localise_bindings
+from workshop.tui.textual_compat import FixedWidthDataTable
 from workshop.words import word
 
 from ..session_view import SessionView
@@ -157,7 +155,7 @@ class _Look:
         return tuple(cells)
 
 
-class NoteTable(InOrderKeys, SessionView, DataTable):
+class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
     """Notes (and optional headings) with coding keys. Redraw with :meth:`show`.
 
     ``in_order``: the screen's bindings (by id) that this table runs in typing order, such as
@@ -182,7 +180,8 @@ class NoteTable(InOrderKeys, SessionView, DataTable):
                 tooltip="Type to find a category (or create a new one) and apply it"),
         Binding("u", "next_uncoded", "Next uncoded", id="notes.next_uncoded",
                 tooltip="Jump to the next note without a category"),
-        Binding("e,enter", "edit", "Edit", key_display="e", show=False, id="notes.edit", tooltip="Edit the selected note's text"),
+        Binding("e,enter", "edit", "Edit", key_display="e", show=False, id="notes.edit",
+                tooltip="Edit the selected note's text"),
         Binding("d,delete", "delete", "Delete", show=False, id="notes.delete",
                 tooltip="Delete the selected note (ctrl+z brings it back)"),
     ]
@@ -194,7 +193,7 @@ class NoteTable(InOrderKeys, SessionView, DataTable):
             super().__init__()
             self.category_id = category_id
 
-    def __init__(self, columns: Sequence[str], in_order: Iterable[str] = (), **kwargs) -> None:
+    def __init__(self, columns: Sequence[str], in_order: Iterable[str] = (), **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.in_order = frozenset(in_order)
         self.column_names = list(columns)
@@ -202,7 +201,7 @@ class NoteTable(InOrderKeys, SessionView, DataTable):
         """The category used last (applied again with ".")."""
         self._keys: list[str] = []
         self._items: dict[str, Row] = {}
-        self._signature: tuple = ()
+        self._signature: tuple[object, ...] = ()
         self._widths: tuple[int, ...] = ()
         self._look: _Look | None = None
         self._cell_cache: dict[str, tuple[Row, tuple[Text, ...]]] = {}
@@ -301,35 +300,8 @@ class NoteTable(InOrderKeys, SessionView, DataTable):
             self.move_cursor(row=keys.index(selected), animate=False)
 
     def _append_rows(self, keys: list[str], cells: list[tuple[Text, ...]]) -> None:
-        """Add many one-line rows at the bottom at once.
-
-        DataTable.add_row updates the cursor and its caches after every row (about 1 s for
-        10,000 rows); this does for each row what add_row does to the table's data, then the
-        updates once. Should a newer Textual keep its rows differently, it falls back to add_row.
-        """
-        start = self.row_count
-        try:
-            locations, data, table_rows, new_rows = self._row_locations, self._data, self.rows, self._new_rows
-            column_keys = [column.key for column in self.ordered_columns]
-            for offset, (key, row_cells) in enumerate(zip(keys, cells)):
-                row_key = RowKey(key)
-                if row_key in locations:
-                    raise DuplicateKey(f"The row key {row_key!r} already exists.")
-                locations[row_key] = start + offset
-                data[row_key] = dict(zip(column_keys, row_cells))
-                table_rows[row_key] = DataTableRow(row_key, 1, None, False)
-                new_rows.add(row_key)
-        except AttributeError:  # pragma: no cover - a Textual without these internals
-            for key, row_cells in list(zip(keys, cells))[self.row_count - start:]:
-                self.add_row(*row_cells, key=key)
-            return
-        self._require_update_dimensions = True
-        self._update_count += 1
-        self.cursor_coordinate = self.cursor_coordinate
-        if start == 0 and self.row_count and self.show_cursor and self.cursor_type != "none":
-            self._highlight_cursor()
-        self.check_idle()
-        self.refresh()
+        """Add many one-line rows at the bottom at once (every column has a fixed width)."""
+        self.append_rows(keys, cells)
 
     def _cells(self, key: str, row: Row) -> tuple[Text, ...]:
         """The cells of a row, remembered while the note stays the same object."""
@@ -340,18 +312,6 @@ class NoteTable(InOrderKeys, SessionView, DataTable):
         cells = self._look.cells(row, self.column_names)
         self._cell_cache[key] = (row, cells)
         return cells
-
-    def _update_dimensions(self, new_rows) -> None:  # type: ignore[override]
-        """Every column has a fixed width, so there is nothing to measure: just size the table.
-
-        (DataTable would measure every cell of every new row: 1.2 s for 10,000 notes.)
-        """
-        if any(column.auto_width for column in self.columns.values()):
-            super()._update_dimensions(new_rows)
-            return
-        width = sum(column.get_render_width(self) for column in self.columns.values())
-        header = self.header_height if self.show_header else 0
-        self.virtual_size = Size(width, self._total_row_height + header)
 
     def on_resize(self) -> None:
         if self._keys and self._column_widths() != self._widths:
@@ -436,7 +396,9 @@ class NoteTable(InOrderKeys, SessionView, DataTable):
         self._used(category.id)
         if choice.creates:
             key = category.key
-            text = word("created_category" if key else "created_category_nokey", self.language, name=category.name, key=key)
+            text = word(
+                "created_category" if key else "created_category_nokey", self.language, name=category.name, key=key
+            )
             self.notify(text, markup=False)
         elif not changed:
             self.notify(word("already_coded", self.language, name=category.name), markup=False)
@@ -444,7 +406,8 @@ class NoteTable(InOrderKeys, SessionView, DataTable):
     def action_next_uncoded(self) -> None:
         """Move to the next uncoded note below the cursor (wrapping round to the top)."""
         count = len(self._keys)
-        after = [(i % count, self._items[self._keys[i % count]]) for i in range(self.cursor_row + 1, self.cursor_row + 1 + count)] if count else []
+        below = range(self.cursor_row + 1, self.cursor_row + 1 + count)
+        after = [(i % count, self._items[self._keys[i % count]]) for i in below]
         placed = [(index, item) for index, item in after if isinstance(item, Note)]
         note = next_uncoded([item for _, item in placed])
         if note is None:

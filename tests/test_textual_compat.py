@@ -1,0 +1,392 @@
+"""Textual's internals are used in one module only, and they still are what that module expects.
+
+``workshop/tui/textual_compat.py`` is the only place that touches a private Textual name. A
+Textual upgrade that renames or reshapes one of them fails here, by name, instead of somewhere
+in a screen; and a new private access anywhere else fails the scan at the bottom.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import pkgutil
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+import pytest
+import textual
+from rich.text import Text
+from textual import events
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Input, TextArea
+from textual.widgets.data_table import DuplicateKey, RowKey
+
+import workshop
+from workshop.tui import textual_compat
+from workshop.tui.textual_compat import (
+    FixedWidthDataTable,
+    FooterKey,
+    add_binding,
+    bindings_for_key,
+    deliver_key,
+    footer_ready,
+    forward_event,
+    node_bindings,
+    notifications,
+    replace_bindings,
+    translated_bindings,
+    watch_frames,
+)
+
+ROOT = Path(__file__).parents[1]
+PACKAGE = ROOT / "workshop"
+COMPAT = PACKAGE / "tui" / "textual_compat.py"
+TEXTUAL = Path(textual.__file__).parent
+
+MOVED = frozenset({
+    "_bindings", "_add_binding", "_forward_event", "_on_key", "_update_dimensions", "_row_locations", "_data",
+    "_new_rows", "_require_update_dimensions", "_update_count", "_highlight_cursor", "_total_row_height",
+    "_bindings_ready", "_notifications", "_driver", "_display",
+})
+"""The private names the app used in other modules before they moved into textual_compat."""
+
+
+def parameters(function: object) -> list[str]:
+    return list(inspect.signature(function).parameters)  # type: ignore[arg-type]
+
+
+# The pin --------------------------------------------------------------------------------------
+
+
+def test_textual_is_the_version_the_compat_module_and_pyproject_name():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = [d for d in project["dependencies"] if re.match(r"textual\s*==", d)]
+    assert pins == [f"textual=={textual_compat.TEXTUAL_VERSION}"]
+    assert textual.__version__ == textual_compat.TEXTUAL_VERSION
+
+
+# Each private name, with the shape the compat module relies on --------------------------------
+
+
+def test_a_node_keeps_its_own_bindings_in_a_bindings_map():
+    class Keyed(Widget):
+        BINDINGS = [Binding("x", "go", "Go", id="test.go")]
+
+    node = Keyed()
+    assert isinstance(node._bindings, BindingsMap)
+    assert [b.id for _, b in node._bindings] == ["test.go"]
+    assert parameters(BindingsMap._add_binding) == ["self", "binding"]
+    assert isinstance(node._bindings.key_to_bindings, dict)
+
+
+def test_widgets_forward_events_and_handle_keys_as_expected():
+    assert parameters(Widget._forward_event) == ["self", "event"]
+    assert inspect.iscoroutinefunction(TextArea._on_key)
+    assert inspect.iscoroutinefunction(Input._on_key)
+
+
+def test_the_app_keeps_its_driver_notifications_and_display():
+    app = App[None]()
+    assert app._driver is None
+    assert len(app._notifications) == 0
+    assert parameters(App._display) == ["self", "screen", "renderable"]
+    from textual._compositor import CompositorUpdate
+
+    assert parameters(CompositorUpdate.render_segments) == ["self", "console"]
+
+
+def test_the_footer_keys_and_the_footers_ready_flag():
+    from textual.reactive import Reactive
+    from textual.widgets._footer import FooterKey as PrivateFooterKey
+
+    assert FooterKey is PrivateFooterKey
+    assert issubclass(FooterKey, Widget)
+    assert isinstance(FooterKey.__dict__["compact"], Reactive)
+    assert isinstance(Footer.__dict__["_bindings_ready"], Reactive)
+
+
+def test_the_data_table_keeps_rows_as_the_fast_fill_expects():
+    table: DataTable[str] = DataTable()
+    for name in ("_row_locations", "_data", "rows", "_new_rows", "_require_update_dimensions", "_update_count"):
+        assert hasattr(table, name), name
+    assert isinstance(table._new_rows, set)
+    assert table._require_update_dimensions is False
+    assert isinstance(table._update_count, int)
+    assert parameters(DataTable._highlight_cursor) == ["self"]
+    assert parameters(DataTable._update_dimensions) == ["self", "new_rows"]
+    assert isinstance(DataTable.__dict__["_total_row_height"], property)
+    from textual.widgets.data_table import Row
+
+    assert [f for f in Row.__dataclass_fields__] == ["key", "height", "label", "auto_height"]
+    # The idle handler is what sizes the table after rows were added.
+    assert "_update_dimensions(new_rows)" in inspect.getsource(DataTable._on_idle)
+
+
+def test_textual_runs_a_mixins_public_key_handler_before_the_widgets_own():
+    """InOrderKeys (a mixin before TextArea) relies on this order of the MRO's key handlers."""
+    from textual.message_pump import MessagePump
+
+    class Mixin:
+        async def on_key(self, event: events.Key) -> None:
+            pass
+
+    class Field(Mixin, TextArea):
+        pass
+
+    handlers = [cls for cls, _ in Field()._get_dispatch_methods("on_key", events.Key("a", "a"))]
+    assert handlers.index(Mixin) < handlers.index(TextArea)
+    assert parameters(MessagePump._get_dispatch_methods) == ["self", "method_name", "message"]
+
+
+# What each helper does ------------------------------------------------------------------------
+
+
+class Keyed(Widget, can_focus=True):
+    BINDINGS = [
+        Binding("x", "go", "Go", id="test.go", tooltip="Go on"),
+        Binding("y", "stay", "Stay", id="test.stay"),
+    ]
+
+
+class Two(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Input(id="first")
+        yield Input(id="second")
+        yield Keyed()
+        yield Footer()
+
+
+def test_bindings_are_read_replaced_and_translated():
+    node = Keyed()
+    original = node_bindings(node)
+
+    def danish(binding: Binding) -> tuple[str, str] | None:
+        return ("Kør", "Kør videre") if binding.id == "test.go" else None
+
+    replace_bindings(node, translated_bindings(original, danish))
+    assert [(b.description, b.tooltip) for b in bindings_for_key(node, "x")] == [("Kør", "Kør videre")]
+    assert [b.description for b in bindings_for_key(node, "y")] == ["Stay"]
+    assert bindings_for_key(node, "z") == []
+    replace_bindings(node, original)
+    assert [b.description for b in bindings_for_key(node, "x")] == ["Go"]
+    extra = BindingsMap()
+    add_binding(extra, Binding("q", "quit", "Quit"))
+    assert [key for key, _ in extra] == ["q"]
+
+
+async def test_a_forwarded_key_is_typed_into_the_other_field():
+    app = Two()
+    async with app.run_test() as pilot:
+        first, second = app.query_one("#first", Input), app.query_one("#second", Input)
+        first.focus()
+        await pilot.pause()
+        forward_event(second, events.Key("å", "å"))
+        await pilot.pause()
+        assert (first.value, second.value) == ("", "å")
+
+
+async def test_a_key_delivered_as_the_driver_does_reaches_the_focused_field():
+    app = Two()
+    async with app.run_test() as pilot:
+        app.query_one("#second", Input).focus()
+        await pilot.pause()
+        deliver_key(app, "ø", "ø")
+        await pilot.pause()
+        assert app.query_one("#second", Input).value == "ø"
+    with pytest.raises(RuntimeError, match="not running"):
+        deliver_key(Two(), "a", "a")
+
+
+def screen_text(outputs: list[str]) -> str:
+    """The characters of terminal output, without its escape sequences."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", "".join(outputs))
+
+
+async def test_notifications_frames_and_the_footers_ready_flag():
+    assert not footer_ready(Footer())
+    app = Two()
+    async with app.run_test() as pilot:
+        outputs: list[str] = []
+        watch_frames(app, outputs.append)
+        app.query_one("#first", Input).focus()
+        await pilot.press(*"Hej")
+        await pilot.pause()
+        assert "Hej" in screen_text(outputs)
+        app.notify("Noten er gemt")
+        await pilot.pause()
+        assert [n.message for n in notifications(app)] == ["Noten er gemt"]
+        assert footer_ready(app.query_one(Footer))
+
+
+class Notes(App[None]):
+    def __init__(self, auto_width: bool = False) -> None:
+        super().__init__()
+        self.auto_width = auto_width
+
+    def compose(self) -> ComposeResult:
+        table: FixedWidthDataTable[Text] = FixedWidthDataTable(cursor_type="row")
+        table.add_column("Note", width=None if self.auto_width else 30, key="text")
+        table.add_column("Kategori", width=10, key="category")
+        yield table
+
+
+async def test_thousands_of_rows_are_added_at_once_and_sized_without_measuring():
+    app = Notes()
+    highlighted: list[int] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, DataTable.RowHighlighted):
+            highlighted.append(message.cursor_row)
+
+    async with app.run_test(size=(60, 20), message_hook=hook) as pilot:
+        table = app.query_one(FixedWidthDataTable)
+        keys = [f"n{i}" for i in range(3000)]
+        table.append_rows(keys, [(Text(f"Note {i} – æøå"), Text("Ledelse")) for i in range(3000)])
+        await pilot.pause()
+        assert table.row_count == 3000
+        assert table.get_row("n2999")[0].plain == "Note 2999 – æøå"
+        assert table.get_row_index(RowKey("n10")) == 10
+        assert table.virtual_size.height == 3000 + 1  # the rows and the header
+        assert table.columns[next(iter(table.columns))].content_width == len("Note")  # the heading, no cell
+        assert highlighted and set(highlighted) == {0}  # the cursor landed on the first row
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
+        with pytest.raises(DuplicateKey):
+            table.append_rows(["n5"], [(Text("igen"), Text(""))])
+        table.append_rows(["short"], [(Text("kun tekst"),)])
+        await pilot.pause()
+        assert table.get_row("short")[1] is None
+
+
+async def test_an_auto_width_column_is_measured_as_textual_does():
+    app = Notes(auto_width=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        table = app.query_one(FixedWidthDataTable)
+        table.append_rows(["a", "b"], [(Text("kort"), Text("")), (Text("en noget længere note"), Text(""))])
+        await pilot.pause()
+        assert table.columns[next(iter(table.columns))].content_width == len("en noget længere note")
+
+
+# Nothing else touches a private Textual name --------------------------------------------------
+
+
+def is_private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+@cache
+def textual_private_names() -> frozenset[str]:
+    """Every private name Textual's own source defines: methods, attributes, class attributes."""
+    names: set[str] = set()
+    for path in TEXTUAL.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                names.add(node.name)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                names.add(node.attr)
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names.add(node.target.id)
+            elif isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return frozenset(n for n in names if is_private(n))
+
+
+def own_names(tree: ast.AST) -> set[str]:
+    """Names a module defines itself: its functions and methods, class attributes, and what ``__init__`` sets."""
+    own: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            own.add(node.name)
+            if node.name == "__init__":
+                own.update(
+                    n.attr for n in ast.walk(node)
+                    if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)
+                    and isinstance(n.value, ast.Name) and n.value.id == "self"
+                )
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            own.add(node.target.id)
+    return own
+
+
+def private_textual_uses(source: str) -> list[tuple[int, str]]:
+    """Where a module imports a private Textual module or touches a private Textual name."""
+    tree = ast.parse(source)
+    private = textual_private_names() - own_names(tree)
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "textual":
+            if any(is_private(part) for part in node.module.split(".")):
+                found.append((node.lineno, f"from {node.module} import"))
+            found.extend((node.lineno, alias.name) for alias in node.names if is_private(alias.name))
+        elif isinstance(node, ast.Import):
+            found.extend(
+                (node.lineno, f"import {a.name}") for a in node.names
+                if a.name.split(".")[0] == "textual" and any(is_private(p) for p in a.name.split("."))
+            )
+        elif isinstance(node, ast.Attribute) and node.attr in private:
+            found.append((node.lineno, node.attr))
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in MOVED:
+            found.append((node.lineno, f"def {node.name}"))
+    return found
+
+
+def test_the_scan_knows_the_names_that_moved_and_finds_them():
+    assert textual_private_names() >= MOVED
+    leaky = (
+        "from textual.widgets._footer import FooterKey\n"
+        "import textual._compositor\n"
+        "def localise(node):\n"
+        "    node._bindings = node._bindings\n"
+        "class Table:\n"
+        "    async def _on_key(self, event):\n"
+        "        self._require_update_dimensions = True\n"
+    )
+    assert sorted(name for _, name in private_textual_uses(leaky)) == [
+        "_bindings", "_bindings", "_require_update_dimensions", "def _on_key",
+        "from textual.widgets._footer import", "import textual._compositor",
+    ]
+    own = "class Board:\n    def _target(self):\n        return self._target()\n"
+    assert private_textual_uses(own) == []
+
+
+def test_no_module_but_textual_compat_touches_a_private_textual_name():
+    offenders = {}
+    for path in sorted([*PACKAGE.rglob("*.py"), *(ROOT / "benchmarks").rglob("*.py")]):
+        if path == COMPAT:
+            continue
+        found = private_textual_uses(path.read_text(encoding="utf-8"))
+        if found:
+            offenders[path.relative_to(ROOT).as_posix()] = found
+    assert offenders == {}, "use (or add) a helper in workshop/tui/textual_compat.py instead"
+
+
+def test_no_widget_of_the_app_overrides_a_private_textual_method_or_attribute():
+    for module in pkgutil.walk_packages(workshop.__path__, "workshop."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    offenders = []
+    classes = [cls for cls in all_subclasses(DOMNode) if cls.__module__.startswith("workshop.")]
+    assert any(cls.__name__ == "NoteTable" for cls in classes)
+    for cls in classes:
+        ours = [k for k in cls.__mro__ if k.__module__.startswith("workshop.") and k is not FixedWidthDataTable]
+        theirs = [k for k in cls.__mro__ if k.__module__.split(".")[0] == "textual"]
+        # What Textual's own machinery puts on every subclass (merged bindings, CSS names, ...).
+        machinery = set(type("Probe", (theirs[0],), {}).__dict__)
+        for klass in ours:
+            for name in klass.__dict__:
+                if is_private(name) and name not in machinery and any(name in base.__dict__ for base in theirs):
+                    offenders.append(f"{klass.__module__}.{klass.__qualname__}.{name}")
+    assert sorted(set(offenders)) == []
+
+
+def all_subclasses(cls: type) -> set[type]:
+    found = set(cls.__subclasses__())
+    for sub in list(found):
+        found |= all_subclasses(sub)
+    return found

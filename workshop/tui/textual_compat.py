@@ -1,0 +1,195 @@
+"""Every place the app leans on Textual's internals, in one module.
+
+Textual is pinned to one version (``TEXTUAL_VERSION``, the same pin as pyproject.toml) because
+a few things the app needs have no public API in it:
+
+* the key descriptions in Danish: a node's binding map has no public setter
+  (:func:`node_bindings`, :func:`replace_bindings`, :func:`add_binding`);
+* keys taken in the order they were typed (Textual's open issue #6605): a key that reaches a
+  widget after focus has moved on is handed to the focused widget (:func:`forward_event`), and
+  a widget's own bindings are looked up by key (:func:`bindings_for_key`);
+* a footer that rebuilds only when its keys change: Textual's ``FooterKey`` lives in the
+  private ``textual.widgets._footer`` and the footer's "ready" flag is private
+  (:data:`FooterKey`, :func:`footer_ready`);
+* 10,000 notes in a table in a blink: :class:`FixedWidthDataTable` adds rows in bulk and skips
+  measuring cells when every column has a fixed width;
+* tests and benchmarks that read the app's notifications, hand it a key as the terminal driver
+  does, and see the output of each frame (:func:`notifications`, :func:`deliver_key`,
+  :func:`watch_frames`).
+
+No other module of ``workshop`` touches a private Textual name (``tests/test_textual_compat.py``
+checks that, and that each name used here still exists with the shape used here), so a Textual
+upgrade fails loudly here, in one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from itertools import zip_longest
+from typing import TYPE_CHECKING, Any, Generic
+
+from rich.console import RenderableType
+from textual import events
+from textual._compositor import CompositorUpdate
+from textual.app import App
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+from textual.geometry import Size
+from textual.notifications import Notification
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer
+from textual.widgets._footer import FooterKey
+from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+__all__ = [
+    "TEXTUAL_VERSION",
+    "FixedWidthDataTable",
+    "FooterKey",
+    "add_binding",
+    "bindings_for_key",
+    "deliver_key",
+    "footer_ready",
+    "forward_event",
+    "node_bindings",
+    "notifications",
+    "replace_bindings",
+    "watch_frames",
+]
+
+TEXTUAL_VERSION = "8.2.8"
+"""The one Textual version this module is written against (pyproject.toml pins the same)."""
+
+
+# Key bindings --------------------------------------------------------------------------------
+
+
+def node_bindings(node: DOMNode) -> BindingsMap:
+    """The key bindings a node declares itself (its ``BINDINGS``, as Textual keeps them)."""
+    return node._bindings
+
+
+def replace_bindings(node: DOMNode, bindings: BindingsMap) -> None:
+    """Give ``node`` these key bindings instead of its own (call ``refresh_bindings`` after)."""
+    node._bindings = bindings
+
+
+def add_binding(bindings: BindingsMap, binding: Binding) -> None:
+    """Add one binding to a binding map, exactly as Textual adds a declared one."""
+    bindings._add_binding(binding)
+
+
+def translated_bindings(bindings: BindingsMap, words: Callable[[Binding], tuple[str, str] | None]) -> BindingsMap:
+    """A copy of ``bindings`` with the description and tooltip ``words`` gives a binding (others kept)."""
+    translated = BindingsMap()
+    for _key, binding in bindings:
+        found = words(binding)
+        if found is not None:
+            description, tooltip = found
+            binding = dataclasses.replace(binding, description=description, tooltip=tooltip)
+        add_binding(translated, binding)
+    return translated
+
+
+def bindings_for_key(node: DOMNode, key: str) -> list[Binding]:
+    """The node's own bindings for ``key`` (not its parents'), in the order they were declared."""
+    return list(node_bindings(node).key_to_bindings.get(key, ()))
+
+
+# Keys ----------------------------------------------------------------------------------------
+
+
+def forward_event(widget: Widget, event: events.Event) -> None:
+    """Hand ``event`` to ``widget`` as if it had been sent there first (it does not bubble back)."""
+    widget._forward_event(event)
+
+
+def deliver_key(app: App[Any], key: str, character: str | None = None) -> None:
+    """Give the app a key the way the terminal driver does (for benchmarks: no test pilot)."""
+    driver = app._driver
+    if driver is None:
+        raise RuntimeError("the app is not running: no driver to deliver a key through")
+    driver.send_message(events.Key(key, character))
+
+
+# The footer ----------------------------------------------------------------------------------
+
+
+def footer_ready(footer: Footer) -> bool:
+    """Whether the footer has built its keys at least once (until then it shows none)."""
+    return bool(footer._bindings_ready)
+
+
+# Notifications and frames (tests and benchmarks) --------------------------------------------
+
+
+def notifications(app: App[Any]) -> list[Notification]:
+    """The notifications the app shows now (the toasts), oldest first."""
+    return list(app._notifications)
+
+
+def watch_frames(app: App[Any], seen: Callable[[str], None]) -> None:
+    """Call ``seen`` with the terminal output of every frame the app draws from now on.
+
+    The headless driver of ``run_test`` throws the output away; this renders each frame as a real
+    terminal driver would, so a benchmark measures the whole way to the screen.
+    """
+    original = app._display
+
+    def display(screen: Screen[Any], renderable: RenderableType | None) -> None:
+        original(screen, renderable)
+        if isinstance(renderable, CompositorUpdate):
+            seen(renderable.render_segments(app.console))
+
+    app._display = display  # type: ignore[method-assign]
+
+
+# A table of many rows ------------------------------------------------------------------------
+
+
+class FixedWidthDataTable(DataTable[CellType], Generic[CellType]):
+    """A DataTable for thousands of one-line rows whose columns all have a fixed width.
+
+    ``DataTable.add_row`` updates the cursor and its caches after every row (about 1 s for 10,000
+    rows) and later measures every cell of every new row (1.2 s more). :meth:`append_rows` does
+    for each row what ``add_row`` does to the table's data and the updates once; and while every
+    column has a fixed width, sizing the table measures nothing. With an auto-width column it
+    measures as DataTable does.
+    """
+
+    def append_rows(self, keys: Sequence[str], rows: Sequence[Sequence[CellType]]) -> None:
+        """Add one-line rows, named by ``keys``, at the bottom of the table."""
+        start = self.row_count
+        locations, data, table_rows, new_rows = self._row_locations, self._data, self.rows, self._new_rows
+        column_keys = [column.key for column in self.ordered_columns]
+        for offset, (key, cells) in enumerate(zip(keys, rows)):
+            if len(cells) > len(column_keys):
+                raise ValueError("More values provided than there are columns.")
+            row_key = RowKey(key)
+            if row_key in locations:
+                raise DuplicateKey(f"The row key {row_key!r} already exists.")
+            locations[row_key] = start + offset
+            data[row_key] = dict(zip_longest(column_keys, cells))
+            table_rows[row_key] = Row(row_key, 1, None, False)
+            new_rows.add(row_key)
+        if self.row_count == start:
+            return
+        self._require_update_dimensions = True
+        self._update_count += 1
+        self.cursor_coordinate = self.cursor_coordinate
+        if start == 0 and self.columns and self.show_cursor and self.cursor_type != "none":
+            self._highlight_cursor()
+        self.check_idle()
+        self.refresh()
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """With fixed column widths there is nothing to measure: only the table's size changes."""
+        if any(column.auto_width for column in self.columns.values()):
+            super()._update_dimensions(new_rows)
+            return
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        self.virtual_size = Size(width, self._total_row_height + header)
