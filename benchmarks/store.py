@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from benchmarks.sessions import make_session  # noqa: E402
 from workshop.model.session import Note  # noqa: E402
-from workshop.storage.session_file import dumps, load, write_atomic  # noqa: E402
+from workshop.storage.atomic_file import write_atomic  # noqa: E402
+from workshop.storage.session_file import dumps, load  # noqa: E402
 from workshop.storage.store import Store  # noqa: E402
 
 

@@ -25,7 +25,11 @@ def meeting_3(tmp_path: Path) -> Path:
     return target
 
 
-def test_check_counts_everything(meeting_3: Path, capsys):
+def test_check_counts_everything_in_the_sessions_language(meeting_3: Path, capsys):
+    assert main(["check", str(meeting_3)]) == 0
+    assert capsys.readouterr().out.strip() == "ok: 3 stationer, 3 grupper, 3 runder, 4 kategorier, 0 noter"
+    text = meeting_3.read_text(encoding="utf-8").replace('language = "da"', 'language = "en"')
+    meeting_3.write_text(text, encoding="utf-8")
     assert main(["check", str(meeting_3)]) == 0
     assert capsys.readouterr().out.strip() == "ok: 3 stations, 3 groups, 3 rounds, 4 categories, 0 notes"
 
@@ -96,19 +100,42 @@ def test_note_reads_standard_input(session_path: Path):
 
 
 def test_new_writes_a_session_that_checks(tmp_path: Path, capsys):
-    path = tmp_path / "aften.toml"
-    assert main(["new", str(path), "--stations", "4", "--title", "Temaaften", "--language", "en"]) == 0
-    assert "workshop run" in capsys.readouterr().out
+    path = tmp_path / "evening.toml"
+    assert main(["new", str(path), "--stations", "4", "--title", "Theme night", "--language", "en"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        f"wrote {path}: 4 stations, 4 groups, 4 rounds. Next: workshop run {path}"
+    )
     session, _ = load(path)
-    assert session.workshop.title == "Temaaften"
+    assert session.workshop.title == "Theme night" and session.workshop.language == "en"
+    assert session.program[0].title == "Welcome"
+    assert session.stations[0].questions[0] == "Have we overlooked anything?"
+    assert [c.name for c in session.categories] == ["Idea", "Concern"]
     assert len(session.stations) == len(session.groups) == len(session.round_items()) == 4
     assert main(["check", str(path)]) == 0
     assert "ok: 4 stations, 4 groups, 4 rounds" in capsys.readouterr().out
 
 
+def test_new_speaks_danish_by_default(tmp_path: Path, capsys):
+    path = tmp_path / "aften.toml"
+    assert main(["new", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        f"skrev {path}: 3 stationer, 3 grupper, 3 runder. Næste skridt: workshop run {path}"
+    )
+    session, _ = load(path)
+    assert session.workshop.title == "Værksted"
+    assert [item.title for item in session.program] == [
+        "Velkomst", "Runde 1", "Runde 2", "Pause", "Runde 3", "Opsamling i plenum"
+    ]
+    assert [c.name for c in session.categories] == ["Idé", "Bekymring"]
+
+
 def test_new_refuses_more_rounds_than_any_group_needs(tmp_path: Path, capsys):
     assert main(["new", str(tmp_path / "x.toml"), "--stations", "3", "--rounds", "5"]) == 2
+    assert "efter 3 runder" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "x.toml"), "--stations", "3", "--rounds", "5", "--language", "en"]) == 2
     assert "after 3 rounds" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "x.toml"), "--start", "seks"]) == 2
+    assert '--start "seks": angiv et klokkeslæt som 18:00' in capsys.readouterr().err
     assert not (tmp_path / "x.toml").exists()
 
 
@@ -119,12 +146,43 @@ def test_new_with_more_groups_than_stations_lets_groups_wait(tmp_path: Path, cap
     assert main(["schedule", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.count("Runde ") == 5
-    assert "wait" in out
+    assert "venter" in out
 
 
 def test_python_dash_m_works(meeting_3: Path):
     result = subprocess.run(
-        [sys.executable, "-m", "workshop", "check", str(meeting_3)], capture_output=True, text=True, cwd=ROOT, timeout=60
+        [sys.executable, "-m", "workshop", "check", str(meeting_3)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
     assert result.returncode == 0
-    assert result.stdout.startswith("ok: 3 stations")
+    assert result.stdout.startswith("ok: 3 stationer")
+
+
+def test_check_validates_the_file_even_when_the_store_knows_it(session_path: Path, capsys, monkeypatch):
+    from workshop.model import validation
+
+    assert main(["note", str(session_path), "--station", "s1", "--round", "1", "Første note"]) == 0
+    capsys.readouterr()
+    calls: list[int] = []
+    check = validation.check
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr("workshop.storage.session_file.check", counting)
+    assert main(["check", str(session_path)]) == 0
+    assert calls  # the file was checked, not taken from the journal's cache
+    assert capsys.readouterr().out.strip() == "ok: 3 stationer, 3 grupper, 3 runder, 4 kategorier, 1 note"
+
+
+def test_a_count_of_one_is_said_in_the_singular(tmp_path: Path, capsys):
+    path = tmp_path / "lille.toml"
+    assert main(["new", str(path), "--stations", "1"]) == 0
+    assert "1 station, 1 gruppe, 1 runde." in capsys.readouterr().out
+    english = tmp_path / "small.toml"
+    assert main(["new", str(english), "--stations", "1", "--language", "en"]) == 0
+    assert "1 station, 1 group, 1 round." in capsys.readouterr().out

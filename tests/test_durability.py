@@ -60,7 +60,7 @@ def test_kill_9_at_random_moments_loses_no_acknowledged_note(session_path: Path,
 def test_four_writers_at_once_lose_no_note(session_path: Path):
     processes = [writer(session_path, f"Skriver {letter}", 250) for letter in "ABCD"]
     for process in processes:
-        out, err = process.communicate(timeout=240)
+        _, err = process.communicate(timeout=240)
         assert process.returncode == 0, err
     session, _ = load(session_path)
     assert len(session.notes) == 1000

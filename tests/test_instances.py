@@ -59,7 +59,7 @@ async def test_two_apps_and_the_note_command_lose_nothing(session_path):
                 await write(pa, f"Anna skriver nr {i}")
                 await write(pb, f"Bo skriver nr {i}")
             for process in scripts:
-                out, err = await process.communicate()
+                _, err = await process.communicate()
                 assert process.returncode == 0, err.decode()
 
             expected = {f"Anna skriver nr {i}" for i in range(4)} | {f"Bo skriver nr {i}" for i in range(4)}

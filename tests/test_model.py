@@ -51,7 +51,8 @@ def test_start_time_may_be_written_the_danish_way(session_path: Path):
 
 
 def test_programme_items_get_ids_when_left_out(session_path: Path):
-    text = "\n".join(l for l in session_path.read_text(encoding="utf-8").splitlines() if not l.startswith('id = "p'))
+    lines = session_path.read_text(encoding="utf-8").splitlines()
+    text = "\n".join(line for line in lines if not line.startswith('id = "p'))
     session = parse(text, session_path)
     assert [p.id for p in session.program] == [f"p{n}" for n in range(1, 8)]
 
@@ -103,3 +104,40 @@ def test_session_lookups():
     assert session.group("g3").name == "Gruppe 3"
     assert session.category("nope") is None
     assert len(session.people()) == 22
+
+
+def test_problems_show_values_as_toml_and_fixes_in_the_sessions_language():
+    import pytest
+    from pydantic import ValidationError
+
+    from workshop.model.pydantic_problems import problems_from
+    from workshop.model.session import Live, ProgramItem
+
+    with pytest.raises(ValidationError) as caught:
+        Live.model_validate({"started": dt.time(18, 30), "paused_seconds": -1, "minutes": {"p1": "ti"}})
+    danish = {p.loc: p for p in problems_from(caught.value, "da", prefix=("live",))}
+    assert danish[("live", "started")].message.endswith("(found 18:30:00)")
+    assert danish[("live", "started")].fix == "skriv dato og klokkeslæt som 2026-11-25 18:30:00"
+    assert danish[("live", "paused_seconds")].fix == "brug et tal, der er mindst 0"
+    assert danish[("live", "minutes", "p1")].fix == "skriv et helt tal uden anførselstegn, fx 30"
+    with pytest.raises(ValidationError) as caught:
+        ProgramItem.model_validate({"title": ["Velkomst", 2, True, {"a": dt.date(2026, 3, 12)}], "minutes": 10})
+    (english,) = problems_from(caught.value, "en")
+    assert english.message.endswith('(found ["Velkomst", 2, true, { a = 2026-03-12 }])')
+    assert english.fix == 'write text in quotes, e.g. "Gruppe 1"'
+    for problem in [*danish.values(), english]:
+        assert "datetime." not in problem.message and "{'" not in problem.message
+
+
+def test_a_session_revived_from_its_dump_is_the_same_session(session_path: Path):
+    import json
+
+    from workshop.model.session import revive
+
+    session, _ = load(session_path)
+    session.notes.append(Note(station="s1", round=2, group="g3", text="æøå\nto linjer", categories=["c1"]))
+    again = revive(Session, json.loads(session.model_dump_json()))
+    assert again == session
+    assert isinstance(again.notes[0].created, dt.datetime)
+    assert isinstance(again.workshop.start, dt.time)
+    assert type(again.groups[0].members[0]).__name__ == "Member"

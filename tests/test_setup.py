@@ -20,7 +20,8 @@ def reopen(store: Store) -> Store:
 def test_the_evening_changes_and_the_times_follow(store):
     setup.update_workshop(store, title="Temaaften om trivsel", start="18.30", date="2026-04-01", language="en")
     w = store.session.workshop
-    assert (w.title, w.start, w.date, w.language) == ("Temaaften om trivsel", dt.time(18, 30), dt.date(2026, 4, 1), "en")
+    assert (w.title, w.start, w.date) == ("Temaaften om trivsel", dt.time(18, 30), dt.date(2026, 4, 1))
+    assert w.language == "en"
     assert clock(planned(store.session)[-1].end) == "21.30"
     assert reopen(store).session.workshop.title == "Temaaften om trivsel"
     setup.update_workshop(store, date="")
@@ -30,18 +31,43 @@ def test_the_evening_changes_and_the_times_follow(store):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"title": ""}, "[workshop], title: String should have at least 1 character"),
-        ({"start": "25.00"}, 'a clock time such as "18:00" or "18.00" is expected'),
-        ({"date": "1. april"}, "[workshop], date"),
-        ({"language": "sv"}, "[workshop], language"),
+        (
+            {"title": ""},
+            '[workshop], title: String should have at least 1 character (found "") - '
+            "skriv mindst ét tegn; feltet må ikke være tomt",
+        ),
+        (
+            {"start": "25.00"},
+            '[workshop], start: a clock time such as "18:00" or "18.00" is expected (found "25.00") - '
+            'skriv klokkeslættet som "18:00" eller "18.00"',
+        ),
+        ({"date": "1. april"}, '[workshop], date: Input should be a valid date'),
+        ({"date": "1. april"}, '(found "1. april") - skriv en dato som 2026-11-25'),
+        (
+            {"language": "sv"},
+            "[workshop], language: Input should be 'da' or 'en' (found \"sv\") - brug en af værdierne \"da\", \"en\"",
+        ),
     ],
 )
-def test_bad_evening_values_are_refused_with_the_field(store, changes, message):
+def test_bad_evening_values_are_refused_with_the_field_and_the_fix(store, changes, message):
     before = store.version
     with pytest.raises(ChangeRefused) as refused:
         setup.update_workshop(store, **changes)
     assert message in str(refused.value)
     assert store.version == before
+
+
+def test_an_english_evening_is_refused_in_english(store):
+    setup.update_workshop(store, language="en")
+    with pytest.raises(ChangeRefused) as refused:
+        setup.update_item(store, "p1", minutes="half an hour")
+    assert str(refused.value) == (
+        "[[program]] #1, minutes: Input should be a valid integer, unable to parse string as an integer "
+        '(found "half an hour") - write a whole number without quotes, e.g. 30'
+    )
+    store.add_note("s1", 1, "A note")
+    with pytest.raises(ChangeRefused, match='station "Ledelse som fag" has 1 note'):
+        setup.remove_station(store, "s1")
 
 
 def test_programme_items_are_added_moved_changed_and_removed(store):
@@ -61,12 +87,15 @@ def test_programme_items_are_added_moved_changed_and_removed(store):
 
 
 def test_zero_minutes_is_refused_like_check(store):
-    with pytest.raises(ChangeRefused, match="minutes must be more than zero"):
+    with pytest.raises(ChangeRefused) as refused:
         setup.update_item(store, "p1", minutes=0)
+    assert str(refused.value) == (
+        "[[program]] #1, minutes: minutes must be more than zero (found 0) - skriv et antal minutter over 0, fx 30"
+    )
 
 
-def test_a_round_too_many_is_refused_with_the_rotation_message(store):
-    with pytest.raises(ChangeRefused, match="4 rounds are more than this shape needs"):
+def test_a_round_too_many_is_refused_with_the_rotation_fix(store):
+    with pytest.raises(ChangeRefused, match="skriv rotationen ud som \\[\\[rotation\\]\\]-tabeller"):
         setup.add_item(store, "Runde 4", 30, "round")
     assert len(store.session.round_items()) == 3
 
@@ -75,8 +104,12 @@ def test_the_running_item_cannot_be_removed(store):
     from workshop.scheduling import evening as live
 
     store.set_section("live", live.start(store.session, dt.datetime(2026, 3, 12, 18, 0)), "started", undoable=False)
-    with pytest.raises(ChangeRefused, match="running now"):
+    with pytest.raises(ChangeRefused) as refused:
         setup.remove_item(store, "p1")
+    assert str(refused.value) == (
+        "[live], current: «Velkomst v. formanden» er det punkt, der kører nu - "
+        "gå videre til næste punkt (eller afslut det), før du fjerner det"
+    )
 
 
 def test_adding_a_station_adds_a_group_and_a_round(store):
@@ -108,7 +141,7 @@ def test_removing_a_station_keeps_the_people_of_its_group(store):
 
 def test_a_station_with_notes_is_kept(store):
     store.add_note("s2", 1, "Mentorordning for nye ledere")
-    with pytest.raises(ChangeRefused, match="has 1 note"):
+    with pytest.raises(ChangeRefused, match="har 1 note"):
         setup.remove_station(store, "s2")
 
 
@@ -118,7 +151,7 @@ def test_a_station_is_changed_and_moved(store):
     assert (station.name, station.host, station.questions) == ("Ledelse", "Bodil B.", ["Et", "To"])
     setup.move_station(store, "s1", 1)
     assert [s.id for s in store.session.stations] == ["s2", "s1", "s3"]
-    with pytest.raises(ChangeRefused, match="at least 1 character"):
+    with pytest.raises(ChangeRefused, match="feltet må ikke være tomt"):
         setup.update_station(store, "s1", name="")
 
 
@@ -141,9 +174,11 @@ def test_people_are_added_changed_and_moved_between_groups(store):
 
 
 def test_someone_elses_change_is_noticed(store):
-    with pytest.raises(KeyError, match="look again"):
+    with pytest.raises(KeyError, match="se efter igen"):
         setup.update_member(store, "g1", 0, name="X", affiliation=None, was="Somebody Else")
-    with pytest.raises(ChangeRefused, match="at least 1 character"):
+    with pytest.raises(KeyError, match="stationen s9 findes ikke længere"):
+        setup.update_station(store, "s9", name="Væk")
+    with pytest.raises(ChangeRefused, match=r"\[\[groups\]\] #1, members\.7\.name: .* - skriv mindst ét tegn"):
         setup.add_member(store, "g1", "  ")
 
 
@@ -164,3 +199,20 @@ def test_a_remix_evening_grows_by_a_station_and_a_round(store):
     assert len(store.session.groups) == 3
     outcome = setup.remove_station(store, "s4")
     assert outcome.also == [("round", "Runde 4 ved stationer")]
+
+
+def test_the_programme_item_kinds_are_the_models():
+    from workshop.model.session import ProgramItem
+
+    assert setup.KINDS == ("plenary", "round", "break")
+    for kind in setup.KINDS:
+        assert ProgramItem(title="x", minutes=5, kind=kind).kind == kind
+
+
+def test_setup_changes_say_what_they_did_for_undo(store):
+    setup.add_station(store, "Fastholdelse")
+    event = store.undo()
+    from workshop.storage.change_labels import describe_change
+
+    assert describe_change(event.label, "da") == "station tilføjet"
+    assert describe_change(event.label, "en") == "station added"

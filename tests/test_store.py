@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
 
 from workshop.model.problems import SessionError
-from workshop.model.session import Category
+from workshop.model.session import Category, Session
 from workshop.notes import codebook
+from workshop.planning import setup
+from workshop.storage.atomic_file import PRIVATE_FILE
+from workshop.storage.change_labels import change_label, describe_change
 from workshop.storage.session_file import load
 from workshop.storage.store import ChangeRefused, Store
 
@@ -71,7 +75,9 @@ def test_undo_and_redo_survive_a_restart(session_path: Path):
     store.close()
 
     store = Store.open(session_path, author="Karen Mose")
-    assert store.undo().label == "undo: note edited"
+    undone = store.undo()
+    assert undone.label == "undo: " + change_label("note_edited")
+    assert describe_change(undone.label, "da") == "note rettet"
     assert store.session.notes[0].text == "Første udgave"
     store.undo()
     assert store.session.notes == []
@@ -102,10 +108,12 @@ def test_merge_moves_notes_and_is_undoable(store: Store):
 def test_invalid_changes_are_refused_and_not_written(store: Store):
     with pytest.raises(ChangeRefused) as caught:
         store.add_note("s9", 1, "x")
-    assert 'unknown station "s9"' in str(caught.value)
+    assert str(caught.value) == "stationen «s9» findes ikke - vælg en af stationerne"
     with pytest.raises(ChangeRefused) as caught:
+        store.add_note("s1", 4, "x")
+    assert str(caught.value) == "runde 4 findes ikke - brug en runde fra 1 til 3"
+    with pytest.raises(ChangeRefused):
         codebook.create(store, "ledelse")
-    assert "exists already" in str(caught.value)
     twin = [*store.session.categories, Category(id="c9", name="Ledelse")]
     with pytest.raises(ChangeRefused):
         store.set_section("categories", twin, "codebook changed")
@@ -113,11 +121,24 @@ def test_invalid_changes_are_refused_and_not_written(store: Store):
 
 
 def test_a_backup_is_taken_on_open_and_five_are_kept(session_path: Path):
-    for _ in range(7):
-        Store.open(session_path).close()
+    for number in range(7):
+        with Store.open(session_path) as store:
+            store.add_note("s1", 1, f"Note nr. {number}")  # the file differs at every open
     backups = sorted((session_path.parent / ".backups").glob("evening-*.toml"))
     assert len(backups) == 5
-    assert backups[-1].read_text(encoding="utf-8") == session_path.read_text(encoding="utf-8")
+    assert "Note nr. 5" in backups[-1].read_text(encoding="utf-8")
+    assert "Note nr. 6" not in backups[-1].read_text(encoding="utf-8")
+    with Store.open(session_path):
+        pass
+    newest = sorted((session_path.parent / ".backups").glob("evening-*.toml"))[-1]
+    assert newest.read_text(encoding="utf-8") == session_path.read_text(encoding="utf-8")
+
+
+def test_an_unchanged_file_is_not_copied_again(session_path: Path):
+    for _ in range(3):
+        Store.open(session_path).close()
+    (backup,) = (session_path.parent / ".backups").glob("evening-*.toml")
+    assert backup.read_bytes() == session_path.read_bytes()
 
 
 def test_a_hand_edit_while_open_is_merged_and_told(session_path: Path):
@@ -129,7 +150,8 @@ def test_a_hand_edit_while_open_is_merged_and_told(session_path: Path):
     assert store.poll() is True
     assert store.session.station("s1").host == "Bodil Ravn"
     assert [n.text for n in store.session.notes] == ["Noten fra appen"]
-    assert any("edited by hand" in n for n in store.notices)
+    merged = "evening.toml er rettet i hånden; 1 ændring(er) fra journalen er lagt oven på rettelsen"
+    assert any(merged in n for n in store.notices)
     on_disk, _ = load(session_path)
     assert on_disk.station("s1").host == "Bodil Ravn" and len(on_disk.notes) == 1
     assert list((session_path.parent / ".backups").glob("evening-hand-edit-*.toml"))
@@ -148,7 +170,7 @@ def test_a_hand_edit_while_closed_is_merged_on_open(session_path: Path):
     again = Store.open(session_path, author="Karen Mose")
     assert [n.text for n in again.session.notes] == ["Foldet", "Ikke foldet endnu"]
     assert again.session.program[-1].title == "Tak og farvel"
-    assert any("edited by hand" in n for n in again.notices)
+    assert any("er rettet i hånden" in n for n in again.notices)
     again.close()
 
 
@@ -158,7 +180,7 @@ def test_a_broken_hand_edit_is_never_overwritten(session_path: Path):
     broken = session_path.read_text(encoding="utf-8").replace("[[groups]]", "[[groups]", 1)
     session_path.write_text(broken, encoding="utf-8")
     store.poll()
-    assert any("has problems" in n or "not valid TOML" in n for n in store.notices)
+    assert any("er rettet i hånden og har fejl" in n and "ikke gyldig TOML" in n for n in store.notices)
     store.add_note("s3", 3, "Endnu en")
     store.close()
     assert session_path.read_text(encoding="utf-8") == broken
@@ -174,11 +196,16 @@ def test_a_broken_hand_edit_is_never_overwritten(session_path: Path):
 
 
 def test_the_journal_keeps_the_audit_trail(store: Store):
-    store.add_note("s1", 1, "a")
-    codebook.create(store, "Arbejdsmiljø")
-    labels = [e.label for e in store.history()]
-    assert labels == ['category "Arbejdsmiljø" created', "note added"]
-    assert {e.author for e in store.history()} == {"Testa Testesen"}
+    note = store.add_note("s1", 1, "a")
+    store.toggle_category(note.id, "c1")
+    setup.rename_group(store, "g1", "De grønne")
+    store.delete_note(note.id)
+    history = store.history()
+    assert [describe_change(e.label, "da") for e in history] == [
+        "note slettet", "gruppe omdøbt", "kategori sat på eller taget af en note", "note tilføjet"
+    ]
+    assert [describe_change(e.label, "en") for e in history][-1] == "note added"
+    assert {e.author for e in history} == {"Testa Testesen"}
 
 
 def test_readonly_open_creates_nothing(session_path: Path):
@@ -204,3 +231,57 @@ def test_undo_puts_a_category_back_in_its_place(store: Store):
     store.toggle_category(note.id, "c2")
     store.undo()
     assert store.index.get(note.id).categories == ["c1", "c2", "c3"]
+
+
+def test_a_session_from_the_journals_cache_is_the_one_in_the_file(session_path: Path):
+    with Store.open(session_path, author="Karen Mose") as store:
+        store.add_note("s2", 2, "Mentorordning – æøå", categories=["c1", "c2"])
+    with Store.open(session_path, author="Karen Mose") as again:  # from the cache the close left
+        cached = again.session
+    parsed, _ = load(session_path)
+    assert cached == parsed
+    assert cached.notes[0].created == parsed.notes[0].created  # a time, not the text of one
+    assert cached.workshop.start == parsed.workshop.start and cached.workshop.date == parsed.workshop.date
+
+
+def test_an_unchanged_file_is_not_validated_again(session_path: Path, monkeypatch: pytest.MonkeyPatch):
+    Store.open(session_path).close()
+
+    def refuse(*args: object, **kwargs: object) -> Session:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(Session, "model_validate", refuse)
+    monkeypatch.setattr(Session, "model_validate_json", refuse)
+    store = Store.open(session_path, backup=False)
+    assert store.session.station("s1").host == "Bodil"
+    store.journal.close()
+
+
+def test_a_hand_edit_is_always_validated(session_path: Path):
+    Store.open(session_path).close()  # the journal now holds the file's session, validated
+    text = session_path.read_text(encoding="utf-8").replace("minutes = 20", "minutes = 0", 1)
+    session_path.write_text(text, encoding="utf-8")
+    with pytest.raises(SessionError) as caught:
+        Store.open(session_path)
+    assert "minutes must be more than zero" in str(caught.value)
+    assert "skriv et antal minutter over 0" in str(caught.value)
+
+
+def test_backups_are_written_whole_and_for_their_owner_only(session_path: Path):
+    Store.open(session_path).close()
+    folder = session_path.parent / ".backups"
+    (backup,) = folder.glob("evening-*.toml")
+    assert stat.S_IMODE(backup.stat().st_mode) == PRIVATE_FILE
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert [p.name for p in folder.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_the_cache_of_one_process_is_good_for_the_next():
+    import subprocess
+    import sys
+
+    from workshop.model.session import model_fingerprint
+
+    probe = "from workshop.model.session import model_fingerprint; print(model_fingerprint())"
+    other = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert other.stdout.strip() == model_fingerprint()

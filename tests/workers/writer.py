@@ -17,7 +17,7 @@ from workshop.storage.store import Store
 
 def main() -> None:
     path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    ack = open(sys.argv[4], "a", encoding="utf-8") if len(sys.argv) > 4 else None
+    ack = open(sys.argv[4], "a", encoding="utf-8") if len(sys.argv) > 4 else None  # noqa: SIM115 - open until killed
     store = Store.open(path, author=name, backup=False)
     for number in range(count):
         station = f"s{number % 3 + 1}"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, UsageError
+from workshop.cli.errors import EXIT_OK, Commands, UsageError, counts
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
+def add_command(commands: Commands) -> None:
+    """Add ``workshop new`` to the command line."""
     new = commands.add_parser("new", help="write a valid starting session")
     new.add_argument("session", type=Path)
     new.add_argument("--stations", type=int, default=3)
@@ -22,31 +23,34 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    """Write the new session (never over an existing file); it speaks, and this command speaks, ``--language``."""
     from workshop.planning.starter import starter_session
     from workshop.storage import snapshot_file as snapshot
+    from workshop.words import word
 
     path: Path = args.session
+    language: str = args.language
     if path.exists():
-        raise UsageError(f"{path} exists already; choose another name (nothing was changed)")
+        raise UsageError(word("new_exists", language, path=path))
     if not path.parent.is_dir():
-        raise UsageError(f"the folder {path.parent} does not exist; create it first")
+        raise UsageError(word("new_no_folder", language, folder=path.parent))
     if path.suffix != ".toml":
-        raise UsageError(f"{path}: a session file ends in .toml")
+        raise UsageError(word("new_not_toml", language, path=path))
     try:
         session = starter_session(
             stations=args.stations,
             groups=args.groups,
             rounds=args.rounds,
             title=args.title,
-            language=args.language,
+            language=language,
             start=args.start,
             date=args.date,
         )
     except ValueError as error:
         raise UsageError(str(error)) from None
     snapshot.write(path, session, 0)
-    print(
-        f"wrote {path}: {len(session.stations)} stations, {len(session.groups)} groups, "
-        f"{len(session.round_items())} rounds. Next: workshop run {path}"
+    counted = counts(
+        language, stations=len(session.stations), groups=len(session.groups), rounds=len(session.round_items())
     )
+    print(word("new_wrote", language, path=path, counts=counted))
     return EXIT_OK

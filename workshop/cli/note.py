@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, UsageError, print_notices
+from workshop.cli.errors import EXIT_OK, Commands, UsageError, print_notices
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
+def add_command(commands: Commands) -> None:
+    """Add ``workshop note`` to the command line."""
     note = commands.add_parser("note", help="add a note from a script")
     note.add_argument("session", type=Path)
     note.add_argument("--station", required=True, help="station id, e.g. s1")
@@ -24,22 +25,25 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_note(args: argparse.Namespace) -> int:
+    """Add the note, durably and safely beside running apps, and print its id."""
     from workshop.notes.codebook import category_for_name
     from workshop.storage.store import ChangeRefused, Store
+    from workshop.words import word
 
     text = sys.stdin.read() if args.text == "-" else args.text
     store = Store.open(args.session, author=args.author, backup=False)
+    language = store.language
     try:
         session = store.session
         if session.station(args.station) is None:
             known = ", ".join(s.id for s in session.stations)
-            raise UsageError(f'--station "{args.station}": no such station; use one of {known}')
+            raise UsageError(word("note_no_station", language, station=args.station, known=known))
         rounds = len(session.round_items())
         if not 1 <= args.round_number <= rounds:
-            raise UsageError(f"--round {args.round_number}: the programme has rounds 1 to {rounds}")
+            raise UsageError(word("note_no_round", language, round=args.round_number, rounds=rounds))
         if args.group is not None and session.group(args.group) is None:
             known = ", ".join(g.id for g in session.groups)
-            raise UsageError(f'--group "{args.group}": no such group; use one of {known}')
+            raise UsageError(word("note_no_group", language, group=args.group, known=known))
         categories = [category_for_name(store, name).id for name in args.category]
         note = store.add_note(args.station, args.round_number, text, group=args.group, categories=categories)
         store.fold()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, UsageError, print_notices
+from workshop.cli.errors import EXIT_OK, Commands, UsageError, print_notices
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
+def add_command(commands: Commands) -> None:
+    """Add ``workshop run`` to the command line."""
     run = commands.add_parser("run", help="open the app on a session")
     run.add_argument("session", type=Path)
     run.add_argument(
@@ -23,18 +24,18 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    """Open the app; when it ends, everything is folded into the file and the store's notices are printed."""
     from workshop.storage.store import Store
+    from workshop.words import word
 
     store = Store.open(args.session, author=args.author)
     station = args.station
     if station is not None and store.session.station(station) is None:
         known = ", ".join(s.id for s in store.session.stations)
         store.close()
-        raise UsageError(f'--station "{station}": no such station in {args.session}; use one of {known}')
+        raise UsageError(word("run_no_station", store.language, station=station, path=args.session, known=known))
     mode = args.mode or ("notes" if station else "facilitator")
-    from workshop.tui.app import (
-        WorkshopApp,  # imported late: the commands that need no screen stay fast
-    )
+    from workshop.tui.app import WorkshopApp  # imported late: the commands that need no screen stay fast
 
     app = WorkshopApp(store, mode=mode, station=station)
     try:

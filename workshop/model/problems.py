@@ -1,11 +1,29 @@
-"""Problems found in a session file, worded for the person who has to fix them."""
+"""Problems found in a session file, worded for the person who has to fix them.
+
+A problem says where it is (the line, and the field as the TOML names it), what is wrong and
+what to do about it. Where it is and the fix are in the session's language; the message may
+stay English where it quotes the TOML.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workshop.words import word
+
 Loc = tuple[str | int, ...]
+
+DEFAULT_LANGUAGE = "da"
+"""The language of a problem when the session's own is not known: the users' own."""
+
+_ENGLISH = re.compile(r"""^\s*language\s*=\s*["']en["']""", re.MULTILINE)
+
+
+def language_of_text(text: str) -> str:
+    """The language of a session file that cannot be read as a session: "en" when it says so, else Danish."""
+    return "en" if _ENGLISH.search(text) else DEFAULT_LANGUAGE
 
 
 @dataclass
@@ -15,7 +33,7 @@ class Problem:
     message: str
     """What is wrong, in plain words."""
     fix: str = ""
-    """What to do about it."""
+    """What to do about it, in the session's language."""
     loc: Loc = ()
     """The field path inside the session, e.g. ("notes", 3, "station")."""
     line: int | None = None
@@ -23,17 +41,22 @@ class Problem:
     column: int | None = None
     """The column in the file, when known."""
 
-    def where(self) -> str:
+    def where(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """"line 17, column 3: [[program]] #2, minutes" (the line in the session's language)."""
         parts: list[str] = []
         if self.line is not None:
-            parts.append(f"line {self.line}" + (f", column {self.column}" if self.column else ""))
+            place = word("where_line", language, line=self.line)
+            if self.column:
+                place += ", " + word("where_column", language, column=self.column)
+            parts.append(place)
         if self.loc:
             parts.append(describe_loc(self.loc))
         return ": ".join(parts)
 
-    def render(self, path: Path | str | None = None) -> str:
+    def render(self, path: Path | str | None = None, language: str = DEFAULT_LANGUAGE) -> str:
+        """The problem on one line: the file, where, what is wrong " - " what to do."""
         head = f"{path}: " if path else ""
-        where = self.where()
+        where = self.where(language)
         text = f"{head}{where + ': ' if where else ''}{self.message}"
         if self.fix:
             text += f" - {self.fix}"
@@ -61,6 +84,8 @@ class SessionError(Exception):
 
     path: Path
     problems: list[Problem] = field(default_factory=list)
+    language: str = DEFAULT_LANGUAGE
+    """The session's language (the words of where each problem is)."""
 
     def __str__(self) -> str:
-        return "\n".join(p.render(self.path) for p in self.problems)
+        return "\n".join(p.render(self.path, self.language) for p in self.problems)

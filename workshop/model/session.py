@@ -10,10 +10,13 @@ The core never imports Textual; see ``tests/test_architecture.py``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import os
 import re
-import uuid
-from typing import Annotated, Literal
+import types
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 # pydantic looks through every installed package for plugins when the first model is built
 # (about 40 ms of each start here). The app uses none; whoever sets the variable keeps their say.
@@ -27,9 +30,16 @@ from pydantic import (  # noqa: E402 - after the plugin switch above
     PlainSerializer,
     field_validator,
 )
+from pydantic_core import PydanticCustomError  # noqa: E402
+
+import workshop  # noqa: E402
 
 Language = Literal["da", "en"]
+"""The languages of a session: Danish (the users' own) and English."""
+LANGUAGES: tuple[Language, ...] = get_args(Language)
 ItemKind = Literal["plenary", "round", "break"]
+"""The kinds of programme item: in plenary, a round at the stations, or a break."""
+ITEM_KINDS: tuple[ItemKind, ...] = get_args(ItemKind)
 
 _CLOCK = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 
@@ -44,7 +54,7 @@ def parse_clock(value: object) -> dt.time:
             hour, minute = int(match[1]), int(match[2])
             if hour < 24 and minute < 60:
                 return dt.time(hour, minute)
-    raise ValueError('a clock time such as "18:00" or "18.00" is expected')
+    raise PydanticCustomError("clock_time", 'a clock time such as "18:00" or "18.00" is expected')
 
 
 ClockTime = Annotated[
@@ -52,6 +62,7 @@ ClockTime = Annotated[
     BeforeValidator(parse_clock),
     PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
 ]
+"""A clock time, written "18:00" in the file."""
 
 
 def _member(value: object) -> object:
@@ -72,6 +83,7 @@ NoteText = Annotated[str, BeforeValidator(_newlines)]
 
 
 def _strip_tz(value: object) -> object:
+    """A time with a zone (from another program) becomes local time, as everything else is."""
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         return value.astimezone().replace(tzinfo=None)
     return value
@@ -87,6 +99,8 @@ def now() -> dt.datetime:
 
 def new_id() -> str:
     """A fresh note id."""
+    import uuid  # here, not at the top: the app's start needs no new ids
+
     return str(uuid.uuid4())
 
 
@@ -95,10 +109,13 @@ class Model(BaseModel):
 
     # Every field has a docstring for readers. They are not copied into the schema
     # (use_attribute_docstrings reads the source at import and costs 45 ms of every start).
+    # The validators are built when first needed, not at import: a start from the store's
+    # cache (see revive below) needs none, and building them costs some 15 ms of every start.
     model_config = ConfigDict(
         extra="forbid",
         validate_assignment=False,
         str_strip_whitespace=False,
+        defer_build=True,
     )
 
 
@@ -137,7 +154,7 @@ class ProgramItem(Model):
     @classmethod
     def _positive(cls, value: int) -> int:
         if value <= 0:
-            raise ValueError("minutes must be more than zero")
+            raise PydanticCustomError("minutes_not_positive", "minutes must be more than zero")
         return value
 
 
@@ -194,7 +211,7 @@ class Category(Model):
     def _colour(cls, value: str) -> str:
         value = value.strip()
         if value and not re.fullmatch(r"#[0-9a-fA-F]{6}|[a-z_]+", value):
-            raise ValueError('a colour is written "#4e79a7" or as a name such as "red"')
+            raise PydanticCustomError("colour_format", 'a colour is written "#4e79a7" or as a name such as "red"')
         return value
     description: str = ""
     """What belongs in the category (printed in the codebook of the minutes)."""
@@ -305,28 +322,32 @@ class Session(Model):
     """The codebook."""
     rotation: list[RotationRound] = []
     """An explicit rotation; when empty it is generated."""
-    schedule: Schedule = Schedule()
+    schedule: Schedule = Field(default_factory=Schedule)
     """How the rotation is generated."""
     notes: list[Note] = []
     """The notes."""
-    live: Live = Live()
+    live: Live = Field(default_factory=Live)
     """Where the evening is now."""
-    summary: Summaries = Summaries()
+    summary: Summaries = Field(default_factory=Summaries)
     """The secretariat's summaries."""
 
-    def model_post_init(self, __context: object) -> None:
+    def model_post_init(self, context: Any, /) -> None:
+        """Programme items written without an id get p1, p2, ... by their place."""
         for number, item in enumerate(self.program, start=1):
             if not item.id:
                 item.id = f"p{number}"
 
     # Small look-ups used everywhere -------------------------------------------------
     def station(self, station_id: str) -> Station | None:
+        """The station with this id, if there is one."""
         return next((s for s in self.stations if s.id == station_id), None)
 
     def group(self, group_id: str | None) -> Group | None:
+        """The group with this id, if there is one."""
         return next((g for g in self.groups if g.id == group_id), None)
 
     def category(self, category_id: str) -> Category | None:
+        """The category with this id, if there is one."""
         return next((c for c in self.categories if c.id == category_id), None)
 
     def round_items(self) -> list[ProgramItem]:
@@ -340,3 +361,85 @@ class Session(Model):
 
 SECTIONS: tuple[str, ...] = tuple(Session.model_fields)
 """The top-level tables and arrays a session file may have."""
+
+
+# A session the store validated before ------------------------------------------------------------
+
+M = TypeVar("M", bound=BaseModel)
+Revive = Callable[[Any], Any]
+
+
+def revive(cls: type[M], data: Mapping[str, Any]) -> M:
+    """The model that ``cls.model_dump(mode="json")`` gave ``data``, rebuilt without checking it.
+
+    Only for data the store validated itself and kept (the journal's cache of the file it last
+    wrote or read): it skips pydantic's validation, which a start from that cache does not need.
+    Raises ValueError when the data does not fit the model (a cache from an older version).
+    """
+    fields = _revivers(cls)
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        if name not in fields:
+            raise ValueError(f"{cls.__name__} has no field {name!r}")
+        reviver = fields[name]
+        values[name] = value if reviver is None else reviver(value)
+    return cls.model_construct(**values)
+
+
+@functools.cache
+def _revivers(cls: type[BaseModel]) -> dict[str, Revive | None]:
+    """For each field of ``cls``: how to turn its JSON value back into the model's (None: as it is)."""
+    return {name: _reviver(info.annotation) for name, info in cls.model_fields.items()}
+
+
+def _reviver(annotation: Any) -> Revive | None:
+    origin = get_origin(annotation)
+    arguments = get_args(annotation)
+    if origin is Annotated:
+        return _reviver(arguments[0])
+    if origin is Union or origin is types.UnionType:
+        options = [_reviver(a) for a in arguments if a is not type(None)]
+        if all(option is None for option in options):
+            return None
+        if len(options) != 1:
+            raise TypeError(f"no way to revive {annotation!r}")
+        only = options[0]
+        assert only is not None
+        return lambda value: None if value is None else only(value)
+    if origin is list:
+        item = _reviver(arguments[0])
+        return None if item is None else (lambda value: [item(v) for v in value])
+    if origin is dict:
+        entry = _reviver(arguments[1])
+        return None if entry is None else (lambda value: {k: entry(v) for k, v in value.items()})
+    if origin is Literal or annotation in (str, int, bool, float):
+        return None
+    if annotation is dt.datetime:
+        return dt.datetime.fromisoformat
+    if annotation is dt.date:
+        return dt.date.fromisoformat
+    if annotation is dt.time:
+        return dt.time.fromisoformat
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        model = annotation
+        return lambda value: revive(model, value)
+    raise TypeError(f"no way to revive {annotation!r}")
+
+
+MODELS: tuple[type[Model], ...] = (
+    Workshop, ProgramItem, Station, Member, Group, Category, Note, RotationRound, Schedule, ActualTime, Live,
+    Summaries, Session,
+)
+"""Every model of a session file."""
+
+
+@functools.cache
+def model_fingerprint() -> str:
+    """A short mark of this version of the model: a cache made by another version is not used."""
+    shape = [
+        [(name, repr(info.annotation), repr(info.default)) for name, info in model.model_fields.items()]
+        for model in MODELS
+    ]
+    # Without the addresses in the reprs of validator functions: the same mark in every process.
+    text = re.sub(r" at 0x[0-9a-f]+", "", repr((workshop.__version__, shape)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

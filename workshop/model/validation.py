@@ -1,17 +1,22 @@
 """Cross-reference checks of a session: every reference resolves, ids are unique, the
-rotation fits the programme. Collects every problem instead of stopping at the first."""
+rotation fits the programme. Collects every problem instead of stopping at the first.
+
+The messages quote the TOML (its ids and tables) and stay English; the fixes are in the
+session's language (:mod:`workshop.words.model`).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
 
-from workshop.model.problems import Problem
+from workshop.model.problems import Loc, Problem
 from workshop.model.session import Session
 from workshop.scheduling.rotation import shape_problem
+from workshop.words import word
 
 
-def _duplicates(section: str, ids: Iterable[str], what: str) -> list[Problem]:
+def _duplicates(section: str, ids: Iterable[str], what: str, language: str) -> list[Problem]:
     ids = list(ids)
     counts = Counter(ids)
     problems = []
@@ -21,7 +26,7 @@ def _duplicates(section: str, ids: Iterable[str], what: str) -> list[Problem]:
             problems.append(
                 Problem(
                     f'the {what} id "{value}" is used more than once',
-                    f"give each {what} its own id",
+                    word(f"fix_own_id_{section}", language),
                     (section, index, "id"),
                 )
             )
@@ -29,19 +34,23 @@ def _duplicates(section: str, ids: Iterable[str], what: str) -> list[Problem]:
     return problems
 
 
-def check(session: Session) -> list[Problem]:
-    """Every problem with the session's references and shape."""
+_USE_IDS = {"station": "fix_use_station", "group": "fix_use_group", "category": "fix_use_category",
+            "programme item": "fix_use_item"}
+"""The fix of an unknown reference, by what it refers to."""
+
+
+def check(session: Session, language: str | None = None) -> list[Problem]:
+    """Every problem with the session's references and shape; the fixes in ``language`` (default: the session's)."""
+    language = language or session.workshop.language
     problems: list[Problem] = []
-    problems += _duplicates("program", (p.id for p in session.program), "programme item")
-    problems += _duplicates("stations", (s.id for s in session.stations), "station")
-    problems += _duplicates("groups", (g.id for g in session.groups), "group")
-    problems += _duplicates("categories", (c.id for c in session.categories), "category")
-    problems += _duplicates("notes", (n.id for n in session.notes), "note")
+    problems += _duplicates("program", (p.id for p in session.program), "programme item", language)
+    problems += _duplicates("stations", (s.id for s in session.stations), "station", language)
+    problems += _duplicates("groups", (g.id for g in session.groups), "group", language)
+    problems += _duplicates("categories", (c.id for c in session.categories), "category", language)
+    problems += _duplicates("notes", (n.id for n in session.notes), "note", language)
 
     if not session.stations:
-        problems.append(
-            Problem("the session has no stations", "add at least one [[stations]] table", ("stations",))
-        )
+        problems.append(Problem("the session has no stations", word("fix_add_station", language), ("stations",)))
 
     names: dict[str, int] = {}
     keys: dict[int, int] = {}
@@ -51,7 +60,7 @@ def check(session: Session) -> list[Problem]:
             problems.append(
                 Problem(
                     f'the category name "{category.name}" is used twice',
-                    "rename one of them or merge them",
+                    word("fix_category_name_twice", language),
                     ("categories", index, "name"),
                 )
             )
@@ -61,7 +70,7 @@ def check(session: Session) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"the key {category.key} is given to two categories",
-                        "give each key 1-9 to one category at most",
+                        word("fix_key_twice", language),
                         ("categories", index, "key"),
                     )
                 )
@@ -73,11 +82,9 @@ def check(session: Session) -> list[Problem]:
     item_ids = {p.id for p in session.program}
     rounds = len(session.round_items())
 
-    def unknown(kind: str, value: str, known: set[str], loc: tuple) -> Problem:
-        listed = ", ".join(sorted(known)) or "none defined"
-        return Problem(
-            f'unknown {kind} "{value}"', f"use one of the {kind} ids ({listed})", loc
-        )
+    def unknown(kind: str, value: str, known: set[str], loc: Loc) -> Problem:
+        listed = ", ".join(sorted(known)) or word("none_defined", language)
+        return Problem(f'unknown {kind} "{value}"', word(_USE_IDS[kind], language, known=listed), loc)
 
     for index, note in enumerate(session.notes):
         if note.station not in station_ids:
@@ -88,36 +95,30 @@ def check(session: Session) -> list[Problem]:
             problems.append(
                 Problem(
                     f"round {note.round} does not exist (the programme has {rounds} rounds)",
-                    "use a round number from 1 to the number of round items",
+                    word("fix_round_number", language),
                     ("notes", index, "round"),
                 )
             )
-        for category in note.categories:
-            if category not in category_ids:
-                problems.append(
-                    unknown("category", category, category_ids, ("notes", index, "categories"))
-                )
+        for id_ in note.categories:
+            if id_ not in category_ids:
+                problems.append(unknown("category", id_, category_ids, ("notes", index, "categories")))
 
     if session.rotation:
-        problems += _check_rotation(session, station_ids, group_ids, rounds)
+        problems += _check_rotation(session, station_ids, group_ids, rounds, language)
     elif session.stations:
         shape = shape_problem(session)
         if shape:
-            problems.append(
-                Problem(
-                    shape,
-                    "change the counts or the [schedule], or write the rotation out as [[rotation]] tables",
-                    ("program",),
-                )
-            )
+            problems.append(Problem(shape, word("fix_shape", language), ("program",)))
     people = {m.name for m in session.people()}
-    for index, pair in enumerate(session.schedule.apart):
+    for pair in session.schedule.apart:
         if len(pair) != 2:
-            problems.append(Problem("a keep-apart pair needs two names", 'write ["Anna", "Bo"]', ("schedule", "apart")))
+            problems.append(
+                Problem("a keep-apart pair needs two names", word("fix_apart_pair", language), ("schedule", "apart"))
+            )
         for name in pair:
             if name not in people:
                 problems.append(
-                    Problem(f'"{name}" is not a participant', "use a name from the groups or participants", ("schedule", "apart"))
+                    Problem(f'"{name}" is not a participant', word("fix_apart_name", language), ("schedule", "apart"))
                 )
 
     live = session.live
@@ -129,7 +130,11 @@ def check(session: Session) -> list[Problem]:
     for value in live.minutes.values():
         if value <= 0:
             problems.append(
-                Problem("a re-planned duration must be more than zero", "use minutes above 0", ("live", "minutes"))
+                Problem(
+                    "a re-planned duration must be more than zero",
+                    word("fix_replanned_minutes", language),
+                    ("live", "minutes"),
+                )
             )
     for station in session.summary.stations:
         if station not in station_ids:
@@ -138,7 +143,7 @@ def check(session: Session) -> list[Problem]:
 
 
 def _check_rotation(
-    session: Session, station_ids: set[str], group_ids: set[str], rounds: int
+    session: Session, station_ids: set[str], group_ids: set[str], rounds: int, language: str
 ) -> list[Problem]:
     problems: list[Problem] = []
     numbers = sorted(r.round for r in session.rotation)
@@ -146,7 +151,7 @@ def _check_rotation(
         problems.append(
             Problem(
                 f"the rotation's rounds are {numbers}",
-                "number the [[rotation]] tables 1, 2, 3, ... once each",
+                word("fix_rotation_numbers", language),
                 ("rotation",),
             )
         )
@@ -154,28 +159,24 @@ def _check_rotation(
         problems.append(
             Problem(
                 f"the rotation has {len(session.rotation)} rounds but the programme has {rounds} round items",
-                "make the number of [[rotation]] tables and of round items in [[program]] equal",
+                word("fix_rotation_count", language),
                 ("rotation",),
             )
         )
     for index, entry in enumerate(session.rotation):
         seen: set[str] = set()
         for station, groups in entry.stations.items():
-            loc = ("rotation", index, "stations")
+            loc: Loc = ("rotation", index, "stations")
             if station not in station_ids:
-                problems.append(
-                    Problem(f'unknown station "{station}"', "use the ids of [[stations]]", loc)
-                )
+                problems.append(Problem(f'unknown station "{station}"', word("fix_rotation_station", language), loc))
             for group in groups:
                 if group not in group_ids:
-                    problems.append(
-                        Problem(f'unknown group "{group}"', "use the ids of [[groups]]", loc)
-                    )
+                    problems.append(Problem(f'unknown group "{group}"', word("fix_rotation_group", language), loc))
                 elif group in seen:
                     problems.append(
                         Problem(
                             f'group "{group}" is at two stations in round {entry.round}',
-                            "put each group at one station per round",
+                            word("fix_one_station_per_round", language),
                             loc,
                         )
                     )

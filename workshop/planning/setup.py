@@ -21,22 +21,27 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from workshop.model.problems import Problem
+from workshop.model.problems import Loc, Problem
+from workshop.model.pydantic_problems import problems_from
 from workshop.model.session import (
+    ITEM_KINDS,
     Group,
+    ItemKind,
     Member,
     ProgramItem,
     Session,
     Station,
     Workshop,
 )
+from workshop.storage.change_labels import change_label
 from workshop.storage.operations import Op, section_op
 from workshop.storage.store import ChangeRefused, Store
 from workshop.words import word
 
 M = TypeVar("M", bound=BaseModel)
 
-KINDS = ("plenary", "round", "break")
+KINDS: tuple[ItemKind, ...] = ITEM_KINDS
+"""The kinds of programme item, in the order the setup screen offers them (the model's own)."""
 AFFILIATIONS = ("politician", "administration", "staff", "union", "education")
 """Suggested affiliations (any other word is fine too)."""
 
@@ -52,27 +57,32 @@ class Outcome:
     "group", "round" (a programme item) or "without_group" (name: how many people)."""
 
 
-def refused(message: str, fix: str = "", loc: tuple = ()) -> ChangeRefused:
-    return ChangeRefused([Problem(message, fix, loc)])
+def refused(session: Session, message: str, fix: str = "", loc: Loc = ()) -> ChangeRefused:
+    """A refusal of a change to ``session``, worded in its language."""
+    language = session.workshop.language
+    return ChangeRefused([Problem(message, fix, loc)], language)
 
 
-def validated(cls: type[M], data: dict[str, Any], loc: tuple = ()) -> M:
-    """Build a model, turning pydantic's complaints into a refusal worded like ``workshop check``."""
+def validated(cls: type[M], data: dict[str, Any], session: Session, loc: Loc = ()) -> M:
+    """Build a model, turning pydantic's complaints into a refusal worded like ``workshop check``.
+
+    ``loc`` is where the model sits in ``session`` (("program", 2)); the fixes are in its language.
+    """
     try:
         return cls.model_validate(data)
     except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            where = loc + tuple(item["loc"])
-            message = item["msg"].removeprefix("Value error, ")
-            value = item.get("input")
-            shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
-            problems.append(Problem(f"{message} (found {shown})", "correct the value", where))
-        raise ChangeRefused(problems) from None
+        language = session.workshop.language
+        raise ChangeRefused(problems_from(error, language, prefix=loc), language) from None
 
 
-def _apply(store: Store, label_text: str, edit: Callable[[Session], Iterable[Op]]) -> None:
-    store.change(label_text, edit)
+def _apply(store: Store, label: str, edit: Callable[[Session], Iterable[Op]]) -> None:
+    """Make the change ``edit`` builds, under ``label`` (what undo says it takes back)."""
+    store.change(label, edit)
+
+
+def _gone(session: Session, key: str, ident: str) -> KeyError:
+    """Something someone else has removed meanwhile, said in the session's language."""
+    return KeyError(word(key, session.workshop.language, id=ident))
 
 
 def _ops(session: Session, **sections: Any) -> list[Op]:
@@ -114,10 +124,10 @@ def update_workshop(store: Store, **changes: Any) -> None:
     def edit(session: Session) -> list[Op]:
         data = session.workshop.model_dump()
         data.update(changes)
-        workshop = validated(Workshop, data, ("workshop",))
+        workshop = validated(Workshop, data, session, ("workshop",))
         return _ops(session, workshop=workshop)
 
-    _apply(store, "evening changed", edit)
+    _apply(store, change_label("evening_changed"), edit)
 
 
 # The programme ------------------------------------------------------------------------------------
@@ -127,14 +137,14 @@ def _item_index(session: Session, item_id: str) -> int:
     for index, item in enumerate(session.program):
         if item.id == item_id:
             return index
-    raise KeyError(f"no programme item {item_id} (removed by someone else?)")
+    raise _gone(session, "gone_item", item_id)
 
 
 def add_item(
     store: Store,
     title: str,
     minutes: int,
-    kind: str = "plenary",
+    kind: ItemKind = "plenary",
     description: str = "",
     *,
     after: str | None = None,
@@ -148,6 +158,7 @@ def add_item(
         item = validated(
             ProgramItem,
             {"id": ident, "title": title, "minutes": minutes, "kind": kind, "description": description},
+            session,
             ("program", index),
         )
         program = list(session.program)
@@ -156,7 +167,7 @@ def add_item(
         outcome.id = ident
         return _ops(session, program=program)
 
-    _apply(store, "programme item added", edit)
+    _apply(store, change_label("item_added"), edit)
     return outcome
 
 
@@ -168,12 +179,12 @@ def update_item(store: Store, item_id: str, **changes: Any) -> None:
         data = session.program[index].model_dump()
         data.update(changes)
         data["id"] = item_id
-        item = validated(ProgramItem, data, ("program", index))
+        item = validated(ProgramItem, data, session, ("program", index))
         program = list(session.program)
         program[index] = item
         return _ops(session, program=program)
 
-    _apply(store, "programme item changed", edit)
+    _apply(store, change_label("item_changed"), edit)
 
 
 def remove_item(store: Store, item_id: str) -> None:
@@ -183,9 +194,11 @@ def remove_item(store: Store, item_id: str) -> None:
         index = _item_index(session, item_id)
         item = session.program[index]
         if session.live.current == item_id:
+            language = session.workshop.language
             raise refused(
-                f'"{item.title}" is the item running now',
-                "move on to the next item (or end it) before removing it",
+                session,
+                word("refused_item_running", language, title=item.title),
+                word("fix_item_running", language),
                 ("live", "current"),
             )
         program = [i for i in session.program if i.id != item_id]
@@ -195,7 +208,7 @@ def remove_item(store: Store, item_id: str) -> None:
             sections["live"] = session.live.model_copy(update={"minutes": minutes})
         return _ops(session, **sections)
 
-    _apply(store, "programme item removed", edit)
+    _apply(store, change_label("item_removed"), edit)
 
 
 def move_item(store: Store, item_id: str, offset: int) -> None:
@@ -205,7 +218,7 @@ def move_item(store: Store, item_id: str, offset: int) -> None:
         index = _item_index(session, item_id)
         return _ops(session, program=_moved(session.program, index, offset))
 
-    _apply(store, "programme item moved", edit)
+    _apply(store, change_label("item_moved"), edit)
 
 
 # Stations -----------------------------------------------------------------------------------------
@@ -215,7 +228,7 @@ def _station_index(session: Session, station_id: str) -> int:
     for index, station in enumerate(session.stations):
         if station.id == station_id:
             return index
-    raise KeyError(f"no station {station_id} (removed by someone else?)")
+    raise _gone(session, "gone_station", station_id)
 
 
 def _square(session: Session) -> bool:
@@ -261,6 +274,7 @@ def add_station(store: Store, name: str, host: str = "", questions: Iterable[str
         station = validated(
             Station,
             {"id": ident, "name": name, "host": host, "questions": asked},
+            session,
             ("stations", len(session.stations)),
         )
         outcome.id = ident
@@ -288,7 +302,7 @@ def add_station(store: Store, name: str, host: str = "", questions: Iterable[str
             outcome.also.append(("round", item.title))
         return _ops(session, **sections)
 
-    _apply(store, "station added", edit)
+    _apply(store, change_label("station_added"), edit)
     return outcome
 
 
@@ -302,12 +316,12 @@ def update_station(store: Store, station_id: str, **changes: Any) -> None:
         data = session.stations[index].model_dump()
         data.update(changes)
         data["id"] = station_id
-        station = validated(Station, data, ("stations", index))
+        station = validated(Station, data, session, ("stations", index))
         stations = list(session.stations)
         stations[index] = station
         return _ops(session, stations=stations)
 
-    _apply(store, "station changed", edit)
+    _apply(store, change_label("station_changed"), edit)
 
 
 def move_station(store: Store, station_id: str, offset: int) -> None:
@@ -317,7 +331,7 @@ def move_station(store: Store, station_id: str, offset: int) -> None:
         index = _station_index(session, station_id)
         return _ops(session, stations=_moved(session.stations, index, offset))
 
-    _apply(store, "station moved", edit)
+    _apply(store, change_label("station_moved"), edit)
 
 
 def remove_station(store: Store, station_id: str) -> Outcome:
@@ -326,17 +340,21 @@ def remove_station(store: Store, station_id: str) -> Outcome:
 
     def edit(session: Session) -> list[Op]:
         outcome.also.clear()
+        language = session.workshop.language
         index = _station_index(session, station_id)
         station = session.stations[index]
         noted = sum(1 for note in session.notes if note.station == station_id)
         if noted:
             raise refused(
-                f'station "{station.name}" has {noted} note(s)',
-                "keep the station, or move or delete its notes first",
+                session,
+                word("refused_station_has_notes", language, name=station.name, count=noted),
+                word("fix_station_has_notes", language),
                 ("stations", index),
             )
         if len(session.stations) == 1:
-            raise refused("the session has no stations", "add at least one [[stations]] table", ("stations",))
+            raise refused(
+                session, word("refused_last_station", language), word("fix_last_station", language), ("stations",)
+            )
         sections: dict[str, Any] = {"stations": [s for s in session.stations if s.id != station_id]}
         companions = _companions(session)
         if "round" in companions:
@@ -345,14 +363,16 @@ def remove_station(store: Store, station_id: str) -> Outcome:
             number = len(rounds)
             if any(note.round == number for note in session.notes):
                 raise refused(
-                    f"round {number} has notes, and removing a station removes the last round",
-                    "keep the station, or move the notes of the last round first",
+                    session,
+                    word("refused_last_round_has_notes", language, number=number),
+                    word("fix_last_round_has_notes", language),
                     ("notes",),
                 )
             if session.live.current == last.id:
                 raise refused(
-                    f'"{last.title}" is running now, and removing a station removes the last round',
-                    "remove the station after that round",
+                    session,
+                    word("refused_last_round_running", language, title=last.title),
+                    word("fix_last_round_running", language),
                     ("live", "current"),
                 )
             sections["program"] = [i for i in session.program if i.id != last.id]
@@ -365,8 +385,9 @@ def remove_station(store: Store, station_id: str) -> Outcome:
             candidates = [g for g in session.groups if g.id not in noted_groups]
             if not candidates:
                 raise refused(
-                    "every group has notes, and removing a station removes a group",
-                    "keep the station",
+                    session,
+                    word("refused_every_group_has_notes", language),
+                    word("fix_keep_station", language),
                     ("groups",),
                 )
             empty = [g for g in candidates if not g.members]
@@ -378,7 +399,7 @@ def remove_station(store: Store, station_id: str) -> Outcome:
                 outcome.also.append(("without_group", str(len(group.members))))
         return _ops(session, **sections)
 
-    _apply(store, "station removed", edit)
+    _apply(store, change_label("station_removed"), edit)
     return outcome
 
 
@@ -389,7 +410,7 @@ def _group_index(session: Session, group_id: str) -> int:
     for index, group in enumerate(session.groups):
         if group.id == group_id:
             return index
-    raise KeyError(f"no group {group_id} (removed by someone else?)")
+    raise _gone(session, "gone_group", group_id)
 
 
 def members_of(session: Session, group_id: str | None) -> list[Member]:
@@ -400,6 +421,7 @@ def members_of(session: Session, group_id: str | None) -> list[Member]:
 
 
 def _with_members(session: Session, group_id: str | None, members: list[Member]) -> dict[str, Any]:
+    """The section(s) that change when the members of a group (None: the loose participants) are ``members``."""
     if group_id is None:
         return {"participants": members}
     index = _group_index(session, group_id)
@@ -409,9 +431,10 @@ def _with_members(session: Session, group_id: str | None, members: list[Member])
 
 
 def _member_at(session: Session, group_id: str | None, index: int, name: str | None) -> Member:
+    """The person at ``index``; a KeyError when it is no longer the one the user saw (``name``)."""
     members = members_of(session, group_id)
     if not 0 <= index < len(members) or (name is not None and members[index].name != name):
-        raise KeyError("that person has been moved or changed by someone else; look again")
+        raise KeyError(word("gone_person", session.workshop.language))
     return members[index]
 
 
@@ -424,30 +447,33 @@ def add_group(store: Store, name: str) -> Outcome:
 
     def edit(session: Session) -> list[Op]:
         ident = _free_id("g", (g.id for g in session.groups))
-        group = validated(Group, {"id": ident, "name": name}, ("groups", len(session.groups)))
+        group = validated(Group, {"id": ident, "name": name}, session, ("groups", len(session.groups)))
         outcome.id = ident
         return _ops(session, groups=[*session.groups, group])
 
-    _apply(store, "group added", edit)
+    _apply(store, change_label("group_added"), edit)
     return outcome
 
 
 def rename_group(store: Store, group_id: str, name: str) -> None:
+    """Give a group a new name (its id, which notes refer to, stays)."""
+
     def edit(session: Session) -> list[Op]:
         index = _group_index(session, group_id)
         data = session.groups[index].model_dump()
         data["name"] = name
-        group = validated(Group, data, ("groups", index))
+        group = validated(Group, data, session, ("groups", index))
         groups = list(session.groups)
         groups[index] = group
         return _ops(session, groups=groups)
 
-    _apply(store, "group renamed", edit)
+    _apply(store, change_label("group_renamed"), edit)
 
 
-def _member(name: str, affiliation: str | None, loc: tuple) -> Member:
+def _member(session: Session, name: str, affiliation: str | None, loc: Loc) -> Member:
+    """A person as typed in the form: the name trimmed, an empty affiliation none."""
     affiliation = (affiliation or "").strip() or None
-    return validated(Member, {"name": name.strip(), "affiliation": affiliation}, loc)
+    return validated(Member, {"name": name.strip(), "affiliation": affiliation}, session, loc)
 
 
 def add_member(store: Store, group_id: str | None, name: str, affiliation: str | None = None) -> None:
@@ -455,10 +481,10 @@ def add_member(store: Store, group_id: str | None, name: str, affiliation: str |
 
     def edit(session: Session) -> list[Op]:
         members = members_of(session, group_id)
-        members.append(_member(name, affiliation, _member_loc(session, group_id, len(members))))
+        members.append(_member(session, name, affiliation, _member_loc(session, group_id, len(members))))
         return _ops(session, **_with_members(session, group_id, members))
 
-    _apply(store, "person added", edit)
+    _apply(store, change_label("person_added"), edit)
 
 
 def update_member(
@@ -475,20 +501,22 @@ def update_member(
     def edit(session: Session) -> list[Op]:
         _member_at(session, group_id, index, was)
         members = members_of(session, group_id)
-        members[index] = _member(name, affiliation, _member_loc(session, group_id, index))
+        members[index] = _member(session, name, affiliation, _member_loc(session, group_id, index))
         return _ops(session, **_with_members(session, group_id, members))
 
-    _apply(store, "person changed", edit)
+    _apply(store, change_label("person_changed"), edit)
 
 
 def remove_member(store: Store, group_id: str | None, index: int, *, was: str | None = None) -> None:
+    """Take a person out of a group (None: out of the participants without a group)."""
+
     def edit(session: Session) -> list[Op]:
         _member_at(session, group_id, index, was)
         members = members_of(session, group_id)
         del members[index]
         return _ops(session, **_with_members(session, group_id, members))
 
-    _apply(store, "person removed", edit)
+    _apply(store, change_label("person_removed"), edit)
 
 
 def move_member(
@@ -509,10 +537,11 @@ def move_member(
         sections.update(_with_members(staged, to_group, target))
         return _ops(session, **sections)
 
-    _apply(store, "person moved", edit)
+    _apply(store, change_label("person_moved"), edit)
 
 
-def _member_loc(session: Session, group_id: str | None, index: int) -> tuple:
+def _member_loc(session: Session, group_id: str | None, index: int) -> Loc:
+    """Where a person sits in the session file: ("groups", 1, "members", 3) or ("participants", 3)."""
     if group_id is None:
         return ("participants", index)
     return ("groups", _group_index(session, group_id), "members", index)

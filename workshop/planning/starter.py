@@ -1,12 +1,18 @@
-"""A valid starting session for ``workshop new``: a programme, stations, groups, a codebook."""
+"""A valid starting session for ``workshop new``: a programme, stations, groups, a codebook.
+
+Its words (the programme's titles, the stations' questions, the categories) are in the new
+session's language, from :mod:`workshop.words.cli`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from workshop.model.session import (
+    LANGUAGES,
     Category,
     Group,
+    Language,
     ProgramItem,
     Session,
     Station,
@@ -15,10 +21,8 @@ from workshop.model.session import (
 )
 from workshop.words import word
 
-QUESTIONS = {
-    "da": ["Er der noget vi har overset?", "Noget der mangler at blive beskrevet?", "Vil det skabe merværdi?"],
-    "en": ["Have we overlooked anything?", "Is something missing from the description?", "Will it add value?"],
-}
+QUESTIONS = ("starter_question_1", "starter_question_2", "starter_question_3")
+"""The questions every station of a new session starts with (catalogue keys)."""
 
 
 def starter_session(
@@ -31,48 +35,60 @@ def starter_session(
     start: str = "18:00",
     date: str | None = None,
 ) -> Session:
-    """A session with ``stations`` stations, groups and rounds (the cyclic rotation)."""
+    """A session with ``stations`` stations, groups and rounds (the cyclic rotation).
+
+    Raises ValueError with a message in ``language`` that names the option to change.
+    """
+    session_language = _language(language)
     groups = stations if groups is None else groups
     rounds = max(stations, groups) if rounds is None else rounds
     if stations < 1:
-        raise ValueError("--stations must be 1 or more")
+        raise ValueError(word("new_too_few_stations", language))
     if groups < 1 or rounds < 1:
-        raise ValueError("--groups and --rounds must be 1 or more")
+        raise ValueError(word("new_too_few", language))
     if rounds > max(stations, groups):
         raise ValueError(
-            f"--rounds {rounds}: with {stations} stations and {groups} groups every group has visited "
-            f"every station after {max(stations, groups)} rounds"
+            word("new_too_many_rounds", language, rounds=rounds, stations=stations, groups=groups,
+                 needed=max(stations, groups))
         )
     try:
         start_time = parse_clock(start)
     except ValueError:
-        raise ValueError(f'--start "{start}": give a clock time such as 18:00') from None
+        raise ValueError(word("new_bad_start", language, value=start)) from None
     try:
         day = dt.date.fromisoformat(date) if date else None
     except ValueError:
-        raise ValueError(f'--date "{date}": give a date such as 2026-11-25') from None
-    da = language == "da"
-    program = [ProgramItem(title="Velkomst" if da else "Welcome", minutes=15, kind="plenary")]
+        raise ValueError(word("new_bad_date", language, value=date)) from None
+    program = [ProgramItem(title=word("starter_welcome", language), minutes=15, kind="plenary")]
     for number in range(1, rounds + 1):
         program.append(ProgramItem(title=f"{word('round', language)} {number}", minutes=30, kind="round"))
         if number == (rounds + 1) // 2 and rounds > 1:
             program.append(ProgramItem(title=word("break", language), minutes=15, kind="break"))
-    program.append(ProgramItem(title=word("summary", language) + (" i plenum" if da else " in plenary"), minutes=20))
+    program.append(ProgramItem(title=word("starter_plenary_summary", language), minutes=20))
+    questions = [word(key, language) for key in QUESTIONS]
     return Session(
         workshop=Workshop(
-            title=title or ("Workshop" if not da else "Værksted"),
-            language=language,  # type: ignore[arg-type]
+            title=title or word("starter_title", language),
+            language=session_language,
             start=start_time,
             date=day,
         ),
         program=program,
         stations=[
-            Station(id=f"s{n}", name=f"{word('station', language)} {n}", questions=list(QUESTIONS[language]))
+            Station(id=f"s{n}", name=f"{word('station', language)} {n}", questions=list(questions))
             for n in range(1, stations + 1)
         ],
         groups=[Group(id=f"g{n}", name=f"{word('group', language)} {n}") for n in range(1, groups + 1)],
         categories=[
-            Category(id="c1", name="Idé" if da else "Idea", key=1, colour="#4e79a7"),
-            Category(id="c2", name="Bekymring" if da else "Concern", key=2, colour="#e15759"),
+            Category(id="c1", name=word("starter_idea", language), key=1, colour="#4e79a7"),
+            Category(id="c2", name=word("starter_concern", language), key=2, colour="#e15759"),
         ],
     )
+
+
+def _language(language: str) -> Language:
+    """``language`` as the model's type; a language the app does not speak is a ValueError."""
+    for known in LANGUAGES:
+        if language == known:
+            return known
+    raise ValueError(f"--language {language}: use one of {', '.join(LANGUAGES)}")

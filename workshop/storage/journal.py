@@ -11,10 +11,11 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from workshop.storage.operations import Op
 
@@ -93,7 +94,7 @@ class Journal:
 
     def changed(self) -> bool:
         """Has anyone (another connection) committed since the last call? Cheap."""
-        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        version = int(self.db.execute("PRAGMA data_version").fetchone()[0])
         changed = version != self._version
         self._version = version
         return changed
@@ -110,12 +111,15 @@ class Journal:
         undoable: bool,
         ops: list[Op],
     ) -> int:
+        """Add one change to the journal (in :meth:`write`); its number."""
         cursor = self.db.execute(
             "INSERT INTO events (at, author, instance, action, target, label, undoable, ops)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (at, author, instance, action, target, label, int(undoable), json.dumps(ops, ensure_ascii=False)),
         )
-        return int(cursor.lastrowid)
+        seq = cursor.lastrowid
+        assert seq is not None  # an INSERT always gives the new row's id
+        return seq
 
     def since(self, seq: int) -> list[Event]:
         rows = self.db.execute(
@@ -200,12 +204,13 @@ class Journal:
         )
 
 
-def _event(row: tuple) -> Event:
+def _event(row: tuple[Any, ...]) -> Event:
+    """One row of the events table as an Event."""
     seq, at, author, instance, action, target, label, undoable, ops = row
     return Event(seq, at, author, instance, action, target, label, bool(undoable), json.loads(ops))
 
 
-def _retry_while_locked(action, attempts: int = 600) -> None:
+def _retry_while_locked(action: Callable[[], object], attempts: int = 600) -> None:
     """Switching to WAL needs a moment alone with the file; several openers take turns."""
     for _ in range(attempts):
         try:

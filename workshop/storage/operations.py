@@ -116,7 +116,7 @@ def _section_value(name: str, data: Any, annotation: Any) -> Any:
     return adapter.validate_python(data)
 
 
-def _shift(op: Op, current: dict | None, towards: str) -> dict | None:
+def _shift(op: Op, current: dict[str, Any] | None, towards: str) -> dict[str, Any] | None:
     """Move ``current`` towards the op's ``before`` (undo) or ``after`` (redo), field by field.
 
     Only the fields the op changed are touched, so another person's later change to other

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.model.session import Session
-from workshop.storage.session_file import dumps, write_atomic
+from workshop.storage.atomic_file import make_private_folder, replacing, write_atomic
+from workshop.storage.session_file import dumps
 
 _HEADER = re.compile(r"^# workshop: journal (\d+), sha256 ([0-9a-f]{16})\b.*\n")
 BACKUPS_KEPT = 5
@@ -26,6 +27,8 @@ BACKUPS_KEPT = 5
 
 @dataclass(frozen=True)
 class Header:
+    """What the first line of a snapshot says about the file."""
+
     seq: int
     """The last journal change the file contains."""
     ours: bool
@@ -33,6 +36,7 @@ class Header:
 
 
 def checksum(body: str) -> str:
+    """The short checksum of a snapshot's body, as its header line records it."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
 
@@ -51,6 +55,7 @@ def read_header(text: str) -> Header | None:
 
 
 def render(session: Session, seq: int) -> str:
+    """The snapshot's text: the header line, then the session as TOML."""
     body = dumps(session)
     return f"# workshop: journal {seq}, sha256 {checksum(body)} - edit below this line freely\n{body}"
 
@@ -63,21 +68,44 @@ def write(path: Path, session: Session, seq: int) -> str:
 
 
 def backups_dir(path: Path) -> Path:
+    """The folder of a session file's backups: ``.backups`` beside it (its owner's only)."""
     return path.parent / ".backups"
 
 
-def backup(path: Path, tag: str = "") -> Path | None:
-    """Copy the session file into ``.backups/`` beside it; keep the last five of each kind."""
-    if not path.is_file():
-        return None
+def backup_path(path: Path, tag: str = "") -> Path:
+    """A new backup's place: ``.backups/<name>[-tag]-<time>.toml`` (the folder is made if missing)."""
     folder = backups_dir(path)
-    folder.mkdir(exist_ok=True)
+    make_private_folder(folder)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     suffix = f"-{tag}" if tag else ""
-    target = folder / f"{path.stem}{suffix}-{stamp}.toml"
-    shutil.copy2(path, target)
+    return folder / f"{path.stem}{suffix}-{stamp}.toml"
+
+
+def backup(path: Path, tag: str = "") -> Path | None:
+    """Copy the session file into ``.backups/`` beside it; keep the last five of each kind.
+
+    When the newest copy of the kind is exactly the file as it is now, no new copy is made (five
+    copies of one version protect nothing, and the copy and its fsync cost every start).
+    """
+    if not path.is_file():
+        return None
+    suffix = f"-{tag}" if tag else ""
     pattern = f"{path.stem}{suffix}-[0-9]*.toml"
-    copies = sorted(folder.glob(pattern))
+    copies = sorted(backups_dir(path).glob(pattern))
+    if copies and _same_bytes(copies[-1], path):
+        return copies[-1]
+    target = backup_path(path, tag)
+    with replacing(target) as temporary:
+        shutil.copyfile(path, temporary)
+    copies = sorted(target.parent.glob(pattern))
     for old in copies[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)
     return target
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    """Do the two files hold the same bytes? (False when either cannot be read.)"""
+    try:
+        return one.stat().st_size == other.stat().st_size and one.read_bytes() == other.read_bytes()
+    except OSError:
+        return False

@@ -13,18 +13,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import getpass
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workshop.model.problems import Problem, SessionError
-from workshop.model.session import Note, Session, now
+from workshop.model.problems import DEFAULT_LANGUAGE, Problem, SessionError
+from workshop.model.session import Note, Session, model_fingerprint, now, revive
 from workshop.model.validation import check
 from workshop.scheduling.rotation import groups_at
 from workshop.storage import snapshot_file as snapshot
+from workshop.storage.atomic_file import write_atomic
+from workshop.storage.change_labels import change_label
 from workshop.storage.journal import Event, Journal, instance_id, journal_path
 from workshop.storage.operations import (
     NoteIndex,
@@ -36,15 +37,22 @@ from workshop.storage.operations import (
     section_op,
     shift_ops,
 )
-from workshop.storage.session_file import checked, parse, read_text
+from workshop.storage.session_file import parse, read_text
+from workshop.words import word
+
+REVIVE_LIMIT = 1_000_000
+"""Above this many characters of cached JSON (some 3,000 notes), pydantic's validator reads the cache
+faster than :func:`~workshop.model.session.revive` rebuilds it, even counting the 15 ms to build it."""
 
 
 class ChangeRefused(ValueError):
     """A change that would make the session invalid; nothing was written."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], language: str = DEFAULT_LANGUAGE) -> None:
         self.problems = problems
-        super().__init__("; ".join(p.render() for p in problems))
+        self.language = language
+        """The session's language (the words of where each problem is)."""
+        super().__init__("; ".join(p.render(language=language) for p in problems))
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,7 @@ class FileState:
 
     @classmethod
     def of(cls, path: Path) -> FileState | None:
+        """The file as it is now; None when it cannot be seen."""
         try:
             stat = path.stat()
         except OSError:
@@ -65,6 +74,9 @@ class FileState:
 
 
 def default_author() -> str:
+    """Whose changes these are when no ``--author`` is given: the login name."""
+    import getpass  # here, not at the top: most starts are given an author or need none soon
+
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name is not a reason to fail
@@ -94,6 +106,12 @@ class Store:
         self.version = 0
         """Goes up by one whenever the in-memory session changes."""
 
+    @property
+    def language(self) -> str:
+        """The session's language: what the store's notices and refusals are written in."""
+        session: Session | None = getattr(self, "session", None)
+        return session.workshop.language if session is not None else DEFAULT_LANGUAGE
+
     # Opening -----------------------------------------------------------------------------
     @classmethod
     def open(
@@ -103,10 +121,13 @@ class Store:
         author: str | None = None,
         backup: bool = True,
         readonly: bool = False,
+        trust_cache: bool = True,
     ) -> Store:
         """Open a session. Raises SessionError (nothing written) when the file is unusable.
 
-        ``readonly`` replays the journal without creating, merging or writing anything.
+        ``readonly`` replays the journal without creating, merging or writing anything;
+        ``trust_cache=False`` validates the file even when the store validated that very text
+        before (``workshop check``, whose point is to validate).
         """
         path = Path(path)
         text = read_text(path)
@@ -130,32 +151,38 @@ class Store:
                 if parsed is not None and parsed[0] == again:
                     text, base = parsed  # parsed a moment ago, before the journal existed
                     if not readonly:
-                        journal.cache_snapshot(snapshot.text_checksum(text), base.model_dump_json())
+                        journal.cache_snapshot(_cache_key(text), base.model_dump_json())
                 else:
                     text = again
-                    base = store._parse(text, remember=not readonly)
+                    base = store._parse(text, remember=not readonly, trust_cache=trust_cache)
                 store._start(base, text, snapshot.read_header(text), readonly)
         except BaseException:
             journal.close()
             raise
         return store
 
-    def _parse(self, text: str, remember: bool = False) -> Session:
+    def _parse(self, text: str, remember: bool = False, trust_cache: bool = True) -> Session:
         """Parse the file, from the journal's cache when it holds exactly this text.
 
+        The cache holds the session the store itself validated last (when it wrote the file,
+        or read it), under the checksum of the file's text: when the text is still exactly
+        that, the session is taken from the cache without validating it again (the start of
+        the app, most days). Any other text, a hand edit above all, is parsed and validated.
         Call inside the journal's write lock; ``remember`` caches a fresh parse for next time.
         """
         assert self.journal is not None
-        checksum = snapshot.text_checksum(text)
-        cached = self.journal.cached_snapshot(checksum)
+        key = _cache_key(text)
+        cached = self.journal.cached_snapshot(key) if trust_cache else None
         if cached is not None:
             try:
-                return checked(Session.model_validate_json(cached), text, self.path)
-            except ValueError:
-                pass  # an old cache the model no longer accepts: read the TOML itself
+                if len(cached) > REVIVE_LIMIT:
+                    return Session.model_validate_json(cached)
+                return revive(Session, json.loads(cached))
+            except (ValueError, TypeError, KeyError, AttributeError):
+                pass  # a cache this version cannot read: read the TOML itself
         session = parse(text, self.path)
         if remember:
-            self.journal.cache_snapshot(checksum, session.model_dump_json())
+            self.journal.cache_snapshot(key, session.model_dump_json())
         return session
 
     def _start(self, base: Session, text: str, header: snapshot.Header | None, readonly: bool) -> None:
@@ -179,17 +206,18 @@ class Store:
         self.seq = pending[-1].seq if pending else max(folded, 0)
         if hand_edited and pending and readonly:
             self.notices.append(
-                f"{self.path.name} was edited by hand; {len(pending)} newer change(s) from the journal are shown on top"
+                word("notice_hand_edit_shown", self.language, name=self.path.name, count=len(pending))
             )
         problems = check(self.session) if pending else []
         if problems:
             for problem in problems:
-                problem.message += " (after replaying the journal)"
-            raise SessionError(self.path, problems)
+                problem.message += word("after_replaying", self.language)
+            raise SessionError(self.path, problems, self.language)
         self.file_state = FileState.of(self.path)
         self.journal.changed()
 
     def _set_session(self, session: Session) -> None:
+        """Hold ``session`` as the one in memory, indexed, and count the change."""
         self.session = session
         self.index = NoteIndex(session)
         self.version += 1
@@ -278,11 +306,13 @@ class Store:
         return Event(seq, at, self.author, self.instance, action, target, label, undoable, ops)
 
     def _writable(self) -> Journal:
+        """The journal, to write to; a store opened read-only has none."""
         if self.journal is None:
             raise RuntimeError("this session was opened read-only")
         return self.journal
 
     def _validate(self, ops: list[Op]) -> None:
+        """Refuse ``ops`` (ChangeRefused) when the session they would leave is not valid."""
         if all(op["t"] == "note" for op in ops) and len(ops) <= 50:
             problems = [p for op in ops if op["after"] for p in self._check_note(op["after"])]
         else:
@@ -291,21 +321,34 @@ class Store:
             apply(candidate, ops, NoteIndex(candidate))
             problems = check(candidate)
         if problems:
-            raise ChangeRefused(problems)
+            raise ChangeRefused(problems, self.language)
 
     def _check_note(self, data: dict[str, Any]) -> list[Problem]:
+        """What is wrong with a note's references (the quick check of a change of notes only)."""
         session = self.session
+        language = self.language
         problems = []
         if session.station(data["station"]) is None:
-            problems.append(Problem(f'unknown station "{data["station"]}"', "choose one of the stations"))
+            problems.append(
+                Problem(word("note_unknown_station", language, id=data["station"]), word("note_fix_station", language))
+            )
         if data.get("group") is not None and session.group(data["group"]) is None:
-            problems.append(Problem(f'unknown group "{data["group"]}"', "choose one of the groups"))
+            problems.append(
+                Problem(word("note_unknown_group", language, id=data["group"]), word("note_fix_group", language))
+            )
         rounds = max(len(session.round_items()), len(session.rotation))
         if not 1 <= data["round"] <= max(rounds, 1):
-            problems.append(Problem(f"round {data['round']} does not exist", f"use a round from 1 to {rounds}"))
+            problems.append(
+                Problem(
+                    word("note_unknown_round", language, number=data["round"]),
+                    word("note_fix_round", language, rounds=rounds),
+                )
+            )
         for category in data.get("categories", []):
             if session.category(category) is None:
-                problems.append(Problem(f'unknown category "{category}"', "create it in the codebook first"))
+                problems.append(
+                    Problem(word("note_unknown_category", language, id=category), word("note_fix_category", language))
+                )
         return problems
 
     # Notes --------------------------------------------------------------------------------
@@ -338,11 +381,11 @@ class Store:
                 note.group = there[0] if len(there) == 1 else None
             return [note_op(None, note)]
 
-        self.transact("note added", build)
+        self.transact(change_label("note_added"), build)
         return self.index.get(note.id) or note
 
-    def edit_note(self, note_id: str, label: str = "note edited", **changes: Any) -> Note:
-        """Change fields of a note (text, categories, group, ...)."""
+    def edit_note(self, note_id: str, label: str | None = None, **changes: Any) -> Note:
+        """Change fields of a note (text, categories, group, ...); ``label`` says what for undo."""
 
         def build(session: Session) -> list[Op]:
             before = self._note(note_id)
@@ -353,11 +396,12 @@ class Store:
             data["updated"] = now()
             return [note_op(before, Note.model_validate(data))]
 
-        self.transact(label, build)
+        self.transact(label or change_label("note_edited"), build)
         return self._note(note_id)
 
     def delete_note(self, note_id: str) -> None:
-        self.transact("note deleted", lambda session: [note_op(self._note(note_id), None)])
+        """Delete a note (undo brings it back)."""
+        self.transact(change_label("note_deleted"), lambda session: [note_op(self._note(note_id), None)])
 
     def toggle_category(self, note_id: str, category_id: str) -> Note:
         """Put the category on the note, or take it off if it is there."""
@@ -372,13 +416,14 @@ class Store:
             after = before.model_copy(update={"categories": categories, "updated": now()})
             return [note_op(before, after)]
 
-        self.transact("category toggled", build)
+        self.transact(change_label("category_toggled"), build)
         return self._note(note_id)
 
     def _note(self, note_id: str) -> Note:
+        """The note with this id; a KeyError that says so when someone else has deleted it."""
         note = self.index.get(note_id)
         if note is None:
-            raise KeyError(f"no note {note_id} (deleted by someone else?)")
+            raise KeyError(word("note_gone", self.language, id=note_id))
         return note
 
     # Sections -----------------------------------------------------------------------------
@@ -399,9 +444,11 @@ class Store:
 
     # Undo and redo ------------------------------------------------------------------------
     def can_undo(self) -> bool:
+        """Has this author a change that undo can take back?"""
         return self.journal is not None and bool(self.journal.undo_stacks(self.author)[0])
 
     def can_redo(self) -> bool:
+        """Has this author undone a change that redo can bring back?"""
         return self.journal is not None and bool(self.journal.undo_stacks(self.author)[1])
 
     def undo(self) -> Event | None:
@@ -409,9 +456,11 @@ class Store:
         return self._step("undo")
 
     def redo(self) -> Event | None:
+        """Bring back this author's latest undone change."""
         return self._step("redo")
 
     def _step(self, action: str) -> Event | None:
+        """Undo or redo: the label is the original change's behind "undo: " or "redo: "."""
         journal = self._writable()
         with journal.write():
             self._catch_up()
@@ -445,9 +494,8 @@ class Store:
         journal = self._writable()
         with journal.write():
             self._catch_up()
-            if FileState.of(self.path) != self.file_state:
-                if not self._file_changed(locked=True):
-                    return False
+            if FileState.of(self.path) != self.file_state and not self._file_changed(locked=True):
+                return False
             if self.file_blocked:
                 return False
             folded = int(journal.get_meta("folded_seq", "0") or 0)
@@ -463,7 +511,7 @@ class Store:
         """Write the TOML file and remember its parsed form (inside the journal's write lock)."""
         assert self.journal is not None
         text = snapshot.write(self.path, session, seq)
-        self.journal.cache_snapshot(snapshot.text_checksum(text), session.model_dump_json())
+        self.journal.cache_snapshot(_cache_key(text), session.model_dump_json())
 
     def close(self) -> None:
         """Fold and let go of the journal. If the file may not be overwritten, keep a copy."""
@@ -472,17 +520,15 @@ class Store:
         try:
             if not self.fold():
                 copy = self._save_copy("app")
-                self.notices.append(f"{self.path.name} has errors, so it was left as it is; the app's version is in {copy}")
+                self.notices.append(word("notice_left_with_errors", self.language, name=self.path.name, copy=copy))
         finally:
             self.journal.close()
             self.journal = None
 
     def _save_copy(self, tag: str) -> Path:
-        folder = snapshot.backups_dir(self.path)
-        folder.mkdir(exist_ok=True)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = folder / f"{self.path.stem}-{tag}-{stamp}.toml"
-        target.write_text(snapshot.render(self.session, self.seq), encoding="utf-8")
+        """Keep the app's version of the session in ``.backups`` (the file itself may not be written)."""
+        target = snapshot.backup_path(self.path, tag)
+        write_atomic(target, snapshot.render(self.session, self.seq))
         return target
 
     # Hand edits ------------------------------------------------------------------------------
@@ -515,8 +561,7 @@ class Store:
         except SessionError as error:
             if not self.file_blocked:
                 self.notices.append(
-                    f"{self.path.name} was edited by hand and has problems; it is left as it is and every "
-                    f"change is kept in the journal until it is fixed:\n{error}"
+                    word("notice_hand_edit_problems", self.language, name=self.path.name, problems=error)
                 )
             self.file_blocked = True
             self.file_state = FileState.of(self.path)
@@ -555,35 +600,29 @@ class Store:
                 conflicts.add(key)
         for event in pending:
             apply(merged, event.ops, index)
+        language = merged.workshop.language
         problems = check(merged)
         if problems:
             self.file_blocked = True
             self.file_state = FileState.of(self.path)
             if opening:
                 for problem in problems:
-                    problem.message += " (after merging the journal into the hand-edited file)"
-                raise SessionError(self.path, problems)
-            self.notices.append(
-                f"{self.path.name} was edited by hand, and the app's newer changes do not fit the edit; the "
-                "file is left as it is and the changes stay in the journal:\n"
-                + "\n".join(p.render() for p in problems)
-            )
+                    problem.message += word("after_merging", language)
+                raise SessionError(self.path, problems, language)
+            listed = "\n".join(p.render(language=language) for p in problems)
+            self.notices.append(word("notice_hand_edit_misfit", language, name=self.path.name, problems=listed))
             return
         seq = pending[-1].seq if pending else (header.seq if header else self.seq)
         generation = str(int(self.journal.get_meta("generation", "0") or 0) + 1)
         self._commit_merge(merged, seq, generation)
-        message = (
-            f"{self.path.name} was edited by hand; {sum(len(e.ops) for e in pending)} change(s) from the journal "
-            f"were merged on top of the edit (a copy of the edit is in {copy})."
-        )
+        count = sum(len(e.ops) for e in pending)
+        message = word("notice_hand_edit_merged", language, name=self.path.name, count=count, copy=copy)
         if conflicts:
-            message += (
-                " Both the edit and the app changed: " + ", ".join(sorted(conflicts))
-                + "; the app's later change was kept there."
-            )
+            message += word("notice_both_changed", language, parts=", ".join(sorted(conflicts)))
         self.notices.append(message)
 
     def _commit_merge(self, merged: Session, seq: int, generation: str) -> None:
+        """Write the merged session, and make it the one every instance starts again from."""
         assert self.journal is not None
         self._write_snapshot(merged, seq)
         self.journal.set_meta("folded_seq", seq)
@@ -600,3 +639,8 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _cache_key(text: str) -> str:
+    """Where the journal keeps the session parsed from ``text``: the text's checksum, for this model only."""
+    return f"{model_fingerprint()}:{snapshot.text_checksum(text)}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     # key: (Danish, English)
-    # key: (Danish, English)
     "activity": ("Aktivitet", "Activity"),
     "actual": ("Faktisk", "Actual"),
     "affiliation": ("Tilknytning", "Affiliation"),

@@ -1,0 +1,136 @@
+"""pydantic's complaints about a session, turned into problems a person can fix (one place for all).
+
+Reading a session file and every change the setup screen makes check their values with the
+models of :mod:`workshop.model.session`; when pydantic refuses one, :func:`problems_from`
+words each complaint: the field as the TOML names it, what is wrong (showing the value as it
+would be written in TOML, never a Python repr) and the fix in the session's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from workshop.model.problems import Loc, Problem
+from workshop.words import word
+
+LONGEST_VALUE = 60
+"""Characters of a value shown in a message; a longer one is cut with "…"."""
+
+_FIX_BY_TYPE: dict[str, str] = {
+    # the custom errors of workshop.model.session
+    "minutes_not_positive": "fix_minutes",
+    "clock_time": "fix_clock",
+    "colour_format": "fix_colour",
+    # pydantic's own, by the first part of the error type
+    "int": "fix_int",
+    "bool": "fix_bool",
+    "string": "fix_string",
+    "list": "fix_list",
+    "dict": "fix_table",
+    "model": "fix_table",
+    "date": "fix_date",
+    "datetime": "fix_datetime",
+    "time": "fix_clock",
+}
+
+_FIX_BY_LIMIT: dict[str, tuple[str, str]] = {
+    # error type: (fix key, the ctx entry holding the limit)
+    "greater_than_equal": ("fix_at_least", "ge"),
+    "greater_than": ("fix_above", "gt"),
+    "less_than_equal": ("fix_at_most", "le"),
+    "less_than": ("fix_below", "lt"),
+}
+
+
+def problems_from(
+    error: ValidationError,
+    language: str,
+    *,
+    prefix: Loc = (),
+    sections: Sequence[str] = (),
+    line_of: Callable[[Loc], int | None] | None = None,
+) -> list[Problem]:
+    """One problem for each of pydantic's complaints in ``error``.
+
+    ``prefix`` is where the validated value sits in the session (("program", 2) for one
+    programme item); ``sections`` are the top-level tables a session may have, offered when an
+    unknown one is found; ``line_of`` finds the line of a field in the file, when there is one.
+    """
+    return [_problem(details, language, prefix, sections, line_of) for details in error.errors()]
+
+
+def _problem(
+    details: ErrorDetails,
+    language: str,
+    prefix: Loc,
+    sections: Sequence[str],
+    line_of: Callable[[Loc], int | None] | None,
+) -> Problem:
+    loc: Loc = prefix + tuple(details["loc"])
+    kind = details["type"]
+    line = line_of(loc) if line_of is not None else None
+    name = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        if len(loc) == 1 and sections:
+            close = difflib.get_close_matches(name, sections, n=1)
+            hint = word("did_you_mean", language, name=close[0]) if close else ""
+            fix = word("fix_unknown_section", language, hint=hint, sections=", ".join(sections))
+            return Problem(f'unknown section "{name}"', fix, loc, line)
+        return Problem(f'unknown field "{name}"', word("fix_unknown_field", language), loc, line)
+    if kind == "missing":
+        return Problem(f'"{name}" is missing', word("fix_missing", language, name=name), loc, line)
+    message = details["msg"].removeprefix("Value error, ")
+    shown = toml_value(details.get("input"), language)
+    return Problem(f"{message} (found {shown})", _fix(kind, details.get("ctx") or {}, language), loc, line)
+
+
+def _fix(kind: str, context: Mapping[str, Any], language: str) -> str:
+    """What to do about an error of pydantic type ``kind``, in ``language``."""
+    if kind in _FIX_BY_LIMIT:
+        key, limit = _FIX_BY_LIMIT[kind]
+        return word(key, language, limit=context.get(limit, ""))
+    if kind == "literal_error":
+        values = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        if values:
+            return word("fix_one_of", language, values=", ".join(f'"{value}"' for value in values))
+    if kind == "string_too_short":
+        return word("fix_not_empty", language)
+    key = _FIX_BY_TYPE.get(kind) or _FIX_BY_TYPE.get(kind.split("_")[0], "fix_value")
+    return word(key, language)
+
+
+def toml_value(value: object, language: str) -> str:
+    """``value`` as it is written in a TOML file: "Gruppe 1" in quotes, 30, true, 2026-11-25 18:30:00."""
+    text = _toml(value, language)
+    if len(text) > LONGEST_VALUE:
+        text = text[: LONGEST_VALUE - 1] + "…"
+    return text
+
+
+def _toml(value: object, language: str) -> str:
+    if value is None:
+        return word("value_nothing", language)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        inner = ", ".join(f"{key} = {_toml(item, language)}" for key, item in value.items())
+        return "{ " + inner + " }" if inner else "{}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml(item, language) for item in value) + "]"
+    return str(value)
