@@ -29,7 +29,7 @@ from workshop.documents.minutes import station_heading, write_minutes  # noqa: E
 from workshop.documents.printable import printable  # noqa: E402
 from workshop.documents.quotes import quotes_csv  # noqa: E402
 from workshop.model.session import Session  # noqa: E402
-from workshop.notes.station_notes import station_notes, tally  # noqa: E402
+from workshop.notes.review import stations_and_notes, tally  # noqa: E402
 from workshop.scheduling.timetable import planned, span  # noqa: E402
 from workshop.storage.session_file import load  # noqa: E402
 
@@ -61,7 +61,7 @@ def naive_minutes(session: Session, target) -> None:
         table.cell(row, 0).text = span(slot, language)
         table.cell(row, 1).text = slot.item.title
     groups = {g.id: g.name for g in session.groups}
-    entries = station_notes(session)
+    entries = stations_and_notes(session)
     for entry in entries:
         doc.add_heading(station_heading(entry, language), 1)
         doc.add_heading("Noter", 2)
@@ -127,7 +127,10 @@ def main() -> None:
     by_cell = timed(lambda: table_by_cell(30), 1)
     by_rows = timed(lambda: table_by_rows(30), args.repeats)
     by_writer = timed(lambda: table_by_writer(30), args.repeats)
-    print(f"30 x 30 table: table.cell(r, c) {seconds(by_cell)}, rows once {seconds(by_rows)}, writer {seconds(by_writer)}")
+    print(
+        f"30 x 30 table: table.cell(r, c) {seconds(by_cell)}, rows once {seconds(by_rows)}, "
+        f"writer {seconds(by_writer)}"
+    )
     print("targets: minutes for 1,000 notes <= 0.3 s, for 10,000 notes <= 2 s")
 
 

@@ -75,7 +75,7 @@ def remix_row(label: str, n: int, k: int, kind: str, target: str, **options) -> 
 def late_row() -> list[str]:
     people, ids = names(40), stations(5)
     before = remix(people, ids).rounds
-    now = people[2:] + ["Late 1", "Late 2"]
+    now = [*people[2:], "Late 1", "Late 2"]
     ms, result = best_time(lambda: remix(now, ids, fixed_rounds=before[:2]))
     stats = contact_stats(result.rounds)
     return ["40 people, 5 stations: 2 leave, 2 arrive after round 2", "mean people met", f"{stats.mean:.2f}",

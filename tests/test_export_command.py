@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 
 import pytest
 from docx_reading import headings, open_docx
@@ -26,8 +28,16 @@ def with_notes(session_path):
 def test_the_minutes_go_to_the_exports_folder_beside_sessions(with_notes, capsys):
     assert run(["export", str(with_notes)]) == 0
     target = with_notes.parent.parent / "exports" / "evening-referat.docx"
-    assert capsys.readouterr().out.strip() == f"wrote {target} (minutes, 6 notes)"
+    assert capsys.readouterr().out.strip() == f"skrev {target} (referat, 6 noter)"  # the session's language
     assert headings(open_docx(target), 1)[0] == "Program"
+
+
+def test_an_english_session_says_wrote(with_notes, capsys):
+    text = with_notes.read_text(encoding="utf-8").replace('language = "da"', 'language = "en"')
+    with_notes.write_text(text, encoding="utf-8")
+    assert run(["export", str(with_notes), "--format", "csv"]) == 0
+    target = with_notes.parent.parent / "exports" / "evening-notes.csv"
+    assert capsys.readouterr().out.strip() == f"wrote {target} (quote table, 6 notes)"
 
 
 def test_all_three_documents(with_notes, capsys):
@@ -68,17 +78,27 @@ def test_changes_still_in_the_journal_are_exported(session_path, tmp_path):
 @pytest.mark.parametrize(
     "arguments, message",
     [
-        (["--out", "{tmp}/referat.pdf"], "ending in .docx"),
-        (["--out", "{tmp}/missing/referat.docx"], "does not exist"),
-        (["--format", "all", "--out", "{tmp}/one.docx"], "existing folder"),
+        (["--out", "{tmp}/referat.pdf"], "giv et navn, der ender på .docx"),
+        (["--out", "{tmp}/missing/referat.docx"], "mappen {tmp}/missing findes ikke"),
+        (["--format", "all", "--out", "{tmp}/one.docx"], "med --format all skal du angive en mappe"),
     ],
 )
 def test_bad_output_places_are_a_message_and_exit_2(session_path, tmp_path, capsys, arguments, message):
     arguments = [a.replace("{tmp}", str(tmp_path)) for a in arguments]
+    message = message.replace("{tmp}", str(tmp_path))
     assert run(["export", str(session_path), *arguments]) == 2
     captured = capsys.readouterr()
     assert message in captured.err and "Traceback" not in captured.err
     assert not list(tmp_path.glob("**/*.docx"))
+
+
+def test_all_documents_into_a_folder_that_is_made_for_them(with_notes, tmp_path, capsys):
+    folder = tmp_path / "til-udvalget" / "marts"
+    assert run(["export", str(with_notes), "--format", "all", "--out", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "evening-noter.csv", "evening-referat.docx", "evening-rutekort.docx",
+    ]
+    assert capsys.readouterr().out.splitlines()[0] == f"skrev {folder / 'evening-referat.docx'} (referat, 6 noter)"
 
 
 def test_a_missing_session_is_a_message_and_exit_2(tmp_path, capsys):
@@ -98,3 +118,10 @@ def test_the_file_open_elsewhere_is_replaced_whole(with_notes):
     target.write_bytes(b"old")
     assert run(["export", str(with_notes)]) == 0
     assert target.read_bytes()[:2] == b"PK"
+
+
+def test_the_command_line_starts_without_loading_word(tmp_path):
+    """Every command imports the registry; python-docx loads only when a document is written."""
+    code = "import sys, workshop.cli.main; print('docx' in sys.modules, 'lxml' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert found.stdout.split() == ["False", "False"]

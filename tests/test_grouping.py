@@ -22,7 +22,7 @@ LAST = ["Ravn", "Fisker", "Holm", "Lind", "Skov", "Dahl", "Krog", "Brink"]
 
 
 def made_up_names(count: int) -> list[str]:
-    names = [f"{f} {l}" for l in LAST for f in FIRST]
+    names = [f"{first} {last}" for last in LAST for first in FIRST]
     return names[:count] if count <= len(names) else names + [f"Gæst {i}" for i in range(count - len(names))]
 
 
@@ -124,7 +124,8 @@ def test_keep_together_pairs_share_a_group(people, count, data) -> None:
     at = where(result)
     said = "\n".join(result.gave_way)
     for a, b in together:
-        assert at[a] == at[b] or f"keep together {a} and {b} gave way" in said or f"keep together {b} and {a} gave way" in said
+        gave_way = f"keep together {a} and {b} gave way" in said or f"keep together {b} and {a} gave way" in said
+        assert at[a] == at[b] or gave_way
     low, _ = ideal_range(len(people), count)
     if len(together) <= count * (low // 2):
         # the pairs fit the group sizes: only affiliation balance (the weakest) may give way
@@ -213,3 +214,18 @@ def test_wrong_input_raises_grouping_error(kwargs, message) -> None:
 def test_repeated_names_are_refused() -> None:
     with pytest.raises(GroupingError, match="twice"):
         form_groups([Person("Bodil Ravn"), Person("Bodil Ravn")], 1)
+
+
+def test_a_danish_session_hears_in_danish_which_wish_gave_way() -> None:
+    people = [Person(n) for n in ["Bodil Ravn", "Jonas Fisker", "Yasmin Holm", "Aksel Lind"]]
+    result = form_groups(
+        people, 2, apart=[("Bodil Ravn", "Jonas Fisker")], together=[("Bodil Ravn", "Jonas Fisker")], language="da"
+    )
+    assert result.gave_way == [
+        "hold Bodil Ravn og Jonas Fisker sammen gav efter: Bodil Ravn og Jonas Fisker skal holdes adskilt"
+    ]
+    crowded = form_groups(people, 2, pinned={n.name: 1 for n in people}, language="da")
+    too_big = "Yasmin Holm i gruppe 1 gav efter: gruppe 1 ville blive for stor"
+    assert any(s.startswith(too_big) for s in crowded.gave_way)
+    with pytest.raises(GroupingError, match="grupperne er 1 til 2"):
+        form_groups(people, 2, pinned={"Bodil Ravn": 3}, language="da")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -123,18 +124,18 @@ def test_catch_up_by_shortening_the_break(session):
     assert session.live.minutes == {"p3": 23}
     assert live.delay_minutes(session, at(18, 30)) == 0
     assert times(session, at(18, 30))["Opsamling i plenum"] == ("20.20", "20.20")
-    with pytest.raises(live.LiveError, match="on time"):
+    with pytest.raises(live.LiveError, match="aftenen er i tide"):
         live.catch_up(session, at(18, 30), "p6")
 
 
 def test_replan_refuses_items_that_ran(session):
     step(session, live.start(session, at(18, 0)))
     step(session, live.next_item(session, at(18, 20)))
-    with pytest.raises(live.LiveError, match="later item"):
+    with pytest.raises(live.LiveError, match="vælg et senere punkt"):
         live.replan(session, "p1", 10)
-    with pytest.raises(live.LiveError, match="later item"):
+    with pytest.raises(live.LiveError, match="vælg et senere punkt"):
         live.replan(session, "p2", 10)
-    with pytest.raises(live.LiveError, match="one minute"):
+    with pytest.raises(live.LiveError, match="mindst ét minut"):
         live.replan(session, "p3", 0)
     step(session, live.replan(session, "p3", 20))
     step(session, live.replan(session, "p3", 30))  # back to the plan: no override left
@@ -149,10 +150,16 @@ def test_steps_that_make_no_sense_now_are_refused(session):
     with pytest.raises(live.LiveError):
         live.end_early(session, at(18, 0))
     step(session, live.start(session, at(18, 0)))
-    with pytest.raises(live.LiveError, match="started already"):
+    with pytest.raises(live.LiveError, match="aftenen er allerede i gang"):
         live.start(session, at(18, 1))
-    with pytest.raises(live.LiveError, match="one minute"):
+    with pytest.raises(live.LiveError, match="mindst ét minut"):
         live.extend(session, -20)
+
+
+def test_an_english_session_is_told_in_english(session):
+    session.workshop.language = "en"
+    with pytest.raises(live.LiveError, match="nothing is running, so there is nothing to pause"):
+        live.pause(session, at(18, 0))
 
 
 def test_a_rehearsal_on_another_day_compares_clock_times(session):
@@ -233,7 +240,7 @@ def test_any_sequence_of_steps_keeps_the_programme_in_order(actions):
     rows = live.projected(session, moment)
     assert len(rows) == len(session.program)
     upcoming = [r for r in rows if r.state == "upcoming"]
-    for before, after in zip(upcoming, upcoming[1:]):
+    for before, after in itertools.pairwise(upcoming):
         assert after.start == before.end
     for row in rows:
         assert row.end >= row.start

@@ -80,11 +80,13 @@ def test_the_programme_has_the_computed_times(minutes):
 
 
 def test_actual_times_stand_beside_the_planned_where_the_evening_ran_differently(store, tmp_path):
-    day = dt.date(2026, 3, 12)
+    def at(hour: int, minute: int) -> dt.datetime:
+        return dt.datetime(2026, 3, 12, hour, minute)
+
     live = Live(
         actual=[
-            ActualTime(item="p1", start=dt.datetime.combine(day, dt.time(18, 0)), end=dt.datetime.combine(day, dt.time(18, 20))),
-            ActualTime(item="p2", start=dt.datetime.combine(day, dt.time(18, 25)), end=dt.datetime.combine(day, dt.time(18, 58))),
+            ActualTime(item="p1", start=at(18, 0), end=at(18, 20)),
+            ActualTime(item="p2", start=at(18, 25), end=at(18, 58)),
         ]
     )
     store.set_section("live", live, "evening ran")
@@ -153,7 +155,9 @@ def test_uncoded_notes_come_last_in_a_station(minutes):
 def test_each_station_shows_its_questions(minutes):
     _, doc = minutes()
     questions = [b.text for b in bullets(doc) if b.station.startswith("Station 2") and b.part == "Spørgsmål"]
-    assert questions == ["Er der noget vi har overset?", "Noget der mangler at blive beskrevet?", "Vil det skabe merværdi?"]
+    assert questions == [
+        "Er der noget vi har overset?", "Noget der mangler at blive beskrevet?", "Vil det skabe merværdi?",
+    ]
 
 
 def test_the_overview_counts_add_up(minutes):
@@ -281,7 +285,7 @@ def test_a_session_without_a_rotation_says_why_in_the_minutes(store, tmp_path):
     write_minutes(session, tmp_path / "m.docx")
     lines = outline(open_docx(tmp_path / "m.docx"))
     rotation = lines.index(("Heading 2", "Rotation"))
-    assert lines[rotation + 1] == ("Normal", "Rotationen kan ikke vises: the session has no groups.")
+    assert lines[rotation + 1] == ("Normal", "Rotationen kan ikke vises: sessionen har ingen grupper.")
 
 
 def test_fewer_groups_than_stations_leave_a_station_empty_in_a_round(store, tmp_path):

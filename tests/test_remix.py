@@ -25,7 +25,7 @@ AFFILIATIONS = ["politicians", "administration", "staff", "unions", "education p
 
 
 def names(count: int) -> list[str]:
-    found = [f"{f} {l}" for l in LAST for f in FIRST]
+    found = [f"{first} {last}" for last in LAST for first in FIRST]
     assert count <= len(found)
     return found[:count]
 
@@ -208,7 +208,7 @@ def test_late_changes_keep_the_past_and_re_solve_the_rest(n: int, k: int, data: 
 def test_late_arrival_with_keep_apart_is_honoured() -> None:
     people, ids = names(21), stations(3)
     before = remix(people, ids).rounds
-    now = people[1:] + ["Kaj Brink"]
+    now = [*people[1:], "Kaj Brink"]
     result = remix(now, ids, fixed_rounds=before[:1], apart=[("Kaj Brink", "Jonas Ravn")])
     assert not meets(result.rounds[1:], "Kaj Brink", "Jonas Ravn")
     assert result.method == "re-solved from round 2"
@@ -252,3 +252,21 @@ def test_impossible_input_raises_schedule_error(kwargs, message) -> None:
     people, ids = args.pop("people"), args.pop("stations")
     with pytest.raises(ScheduleError, match=message):
         remix(people, ids, **args)
+
+
+def test_the_method_and_the_wishes_that_gave_way_speak_danish() -> None:
+    people, ids = names(21), stations(3)
+    assert remix(people, ids, language="da").method == "affin plan over GF(3)"
+    assert remix(names(12), stations(6), language="da").method == (
+        "forskudte latinske kvadrater af orden 6 + lokal søgning"
+    )
+    # at a single station everyone meets everyone, so keeping two apart must give way
+    crowded = remix(["Bodil Ravn", "Jonas Fisker", "Yasmin Holm"], ["s1"], apart=[("Bodil Ravn", "Jonas Fisker")],
+                    language="da")
+    assert crowded.gave_way == ["hold Bodil Ravn og Jonas Fisker adskilt gav efter: de mødes i runde 1"]
+    late = remix(people, ids, fixed_rounds=remix(people, ids).rounds[:1], language="da")
+    assert late.method == "løst igen fra runde 2"
+    with pytest.raises(ScheduleError, match="hold-adskilt nævner 'Nobody Known', som ikke er blandt deltagerne"):
+        remix(people, ids, apart=[("Bodil Ravn", "Nobody Known")], language="da")
+    with pytest.raises(ScheduleError, match="hold-adskilt nævner 'Bodil Ravn' to gange: nævn to forskellige personer"):
+        remix(people, ids, apart=[("Bodil Ravn", "Bodil Ravn")], language="da")

@@ -30,7 +30,10 @@ from workshop.notes.review import (
     next_uncoded,
     search_terms,
     station_notes,
+    stations_and_notes,
+    tally,
 )
+from workshop.storage.change_labels import describe_change
 from workshop.storage.operations import note_op
 from workshop.storage.store import ChangeRefused
 
@@ -56,7 +59,8 @@ def evening(store):
     put(store, "s2", 2, "Studiejob for elever", group="g1", categories=["c2", "c3"], author="Bo", minute=41)
     put(store, "s2", 3, "Ingen har nævnt lønnen", group="g3", author="Bo", minute=70)
     put(store, "s3", 1, "Ledige kan tage uddannelse med løn", group="g3", categories=["c3"], author="Cai", minute=4)
-    put(store, "s3", 2, "Fastholdelse via trivsel\nog \"nye kolleger\"", group="g2", categories=["c4"], author="Cai", minute=42)
+    put(store, "s3", 2, 'Fastholdelse via trivsel\nog "nye kolleger"', group="g2", categories=["c4"], author="Cai",
+        minute=42)
     put(store, "s3", 3, "Tak for i dag", group="g1", author="Cai", minute=71)
     return store
 
@@ -121,6 +125,16 @@ def test_in_order_is_station_then_round_then_time(evening):
         ("s1", 1), ("s1", 1), ("s1", 2), ("s2", 1), ("s2", 2), ("s2", 3), ("s3", 1), ("s3", 2), ("s3", 3)]
 
 
+def test_within_a_round_the_groups_follow_the_sessions_order(store):
+    put(store, "s1", 1, "Gruppe 3 skrev først", group="g3", minute=1)
+    put(store, "s1", 1, "Gruppe 1 skrev bagefter", group="g1", minute=5)
+    put(store, "s1", 1, "Uden gruppe", minute=0)
+    expected = ["Gruppe 1 skrev bagefter", "Gruppe 3 skrev først", "Uden gruppe"]
+    assert texts(in_order(store.session, store.session.notes)) == expected
+    assert texts(stations_and_notes(store.session)[0].notes) == expected  # the minutes read them alike
+    assert texts(by_station(store.session, store.session.notes)[0].notes) == expected
+
+
 def test_next_uncoded_wraps_round(evening):
     notes = in_order(evening.session, evening.session.notes)
     first = next_uncoded(notes)
@@ -172,6 +186,24 @@ def test_matrix_counts_notes_per_station_and_category(evening):
     assert counts.column_total("c3") == 2
     assert counts.column_total(None) == 3
     assert counts.total == 9
+
+
+def test_the_minutes_overview_and_the_review_matrix_count_alike(evening):
+    overview, counts = tally(evening.session), matrix(evening.session, evening.session.notes)
+    assert overview == counts
+    assert [(c.name, numbers) for c, numbers in overview.rows] == [
+        ("Ledelse", [2, 0, 0]), ("Uddannelse", [0, 2, 0]), ("Rekruttering", [0, 1, 1]), ("Fastholdelse", [1, 0, 1])]
+    assert overview.uncoded == [1, 1, 1] and overview.notes == [3, 3, 3]
+    assert overview.placed == [4, 4, 3]  # a note under two categories is placed under both
+
+
+def test_every_station_has_one_title(evening):
+    entries = stations_and_notes(evening.session)
+    assert entries[0].title("da") == "Station 1 – Ledelse som fag v. Bodil"
+    assert entries[0].title("en") == "Station 1 – Ledelse som fag with Bodil"
+    long_name = "Fra ledighed til uddannelse til fastansættelse og fastholdelse"
+    assert entries[2].title("da", host=False) == f"Station 3 – {long_name}"
+    assert [g.number for g in by_station(evening.session, evening.session.notes)] == [1, 2, 3]
 
 
 def test_matrix_of_filtered_notes(evening):
@@ -250,6 +282,33 @@ def test_a_new_name_is_created_and_applied_in_one_undoable_change(store):
     store.undo()
     assert store.index.get(note.id).categories == []
     assert codebook.find_by_name(store.session, "Løn og vilkår") is None
+
+
+def test_every_way_of_making_a_category_takes_the_next_free_key_and_colour(store):
+    note = store.add_note("s1", 1, "Løn")
+    made = [
+        codebook.create(store, "Arbejdsmiljø"),
+        codebook.split(store, "c1", [], "Ledelse i praksis"),
+        apply_choice(store, note.id, Choice(None, "Løn"))[0],
+        codebook.category_for_name(store, "Trivsel"),  # workshop note --category Trivsel
+    ]
+    assert [(c.id, c.key, c.colour) for c in made] == [
+        ("c5", 5, codebook.PALETTE[4]), ("c6", 6, codebook.PALETTE[5]),
+        ("c7", 7, codebook.PALETTE[6]), ("c8", 8, codebook.PALETTE[7]),
+    ]
+    assert codebook.category_for_name(store, " trivsel ") == made[3]  # found again, not made twice
+    with pytest.raises(ChangeRefused, match="exists already"):
+        codebook.split(store, "c1", [], "arbejdsmiljø")
+
+
+def test_undo_says_what_a_codebook_change_did_in_the_sessions_language(store):
+    codebook.create(store, "Løn")
+    codebook.merge(store, "c4", "c1")
+    assert describe_change(store.undo().label, "da") == "kategorier flettet ind i «Ledelse»"
+    assert describe_change(store.undo().label, "da") == "kategori «Løn» oprettet"
+    note = store.add_note("s1", 1, "x")
+    apply_choice(store, note.id, Choice(None, "Tid"))
+    assert describe_change(store.undo().label, "en") == "category “Tid” created"
 
 
 def test_applying_an_existing_category_twice_keeps_it(store):

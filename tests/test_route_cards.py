@@ -38,7 +38,8 @@ def test_a_card_shows_the_members_and_the_route(cards):
     ]
     route = cells(doc.tables[1])
     assert route[0] == ["Runde", "Tidspunkt", "Station", "Tema", "Vært"]
-    assert route[1] == ["1", "18.20 – 18.50", "Station 2", "Uddannelse – før, under og efter. Tidlig interesse for fagene", "Jonas"]
+    theme = "Uddannelse – før, under og efter. Tidlig interesse for fagene"
+    assert route[1] == ["1", "18.20 – 18.50", "Station 2", theme, "Jonas"]
     assert [row[2] for row in route[1:]] == ["Station 2", "Station 3", "Station 1"]
     assert [row[1] for row in route[1:]] == ["18.20 – 18.50", "19.20 – 19.50", "19.50 – 20.20"]
 
@@ -59,8 +60,10 @@ def test_anonymized_cards_leave_out_the_members(cards, store):
 
 
 def test_no_groups_no_cards(tmp_path):
-    with pytest.raises(RouteCardsError, match="no groups"):
+    with pytest.raises(RouteCardsError, match="sessionen har ingen grupper, så der er ingen rutekort"):
         write_route_cards(Session(workshop=Workshop(title="Tom")), tmp_path / "c.docx")
+    with pytest.raises(RouteCardsError, match="the session has no groups, so there are no route cards"):
+        write_route_cards(Session(workshop=Workshop(title="Empty", language="en")), tmp_path / "c.docx")
 
 
 def test_a_group_that_waits_in_a_round_is_told_so(store, tmp_path):

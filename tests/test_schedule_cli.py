@@ -37,10 +37,10 @@ def test_groups_are_formed_balanced_and_saved_on_request(session_path: Path, cap
     before = session_path.read_bytes()
     assert main(args) == 0
     out = capsys.readouterr().out
-    lines = [l for l in out.splitlines() if l.startswith("Gruppe")]
+    lines = [line for line in out.splitlines() if line.startswith("Gruppe")]
     assert len(lines) == 3
     assert "Ruth Lyng" in lines[0]
-    assert not any("Åse Lund" in l and "Mikkel Berg" in l for l in lines)
+    assert not any("Åse Lund" in line and "Mikkel Berg" in line for line in lines)
     assert session_path.read_bytes() == before  # printing only changes nothing
     assert not (session_path.parent / ".backups").exists()
     assert main([*args, "--write"]) == 0
@@ -50,6 +50,66 @@ def test_groups_are_formed_balanced_and_saved_on_request(session_path: Path, cap
     assert any(m.name == "Ruth Lyng" for m in session.groups[0].members)
 
 
-def test_groups_refuses_unknown_names(session_path: Path, capsys):
+def test_groups_refuses_unknown_names_in_the_sessions_language(session_path: Path, capsys):
     assert main(["groups", str(session_path), "--count", "3", "--apart", "Nobody Here,Åse Lund"]) == 2
-    assert "is not a participant" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert '"Nobody Here" er ikke deltager i' in err and "Traceback" not in err
+    english(session_path)
+    assert main(["groups", str(session_path), "--count", "3", "--apart", "Nobody Here,Åse Lund"]) == 2
+    assert '"Nobody Here" is not a participant of' in capsys.readouterr().err
+
+
+def english(session_path: Path) -> None:
+    """Make the made-up evening an English session."""
+    text = session_path.read_text(encoding="utf-8")
+    session_path.write_text(text.replace('language = "da"', 'language = "en"'), encoding="utf-8")
+
+
+def test_groups_say_in_danish_which_wish_gave_way(session_path: Path, capsys):
+    wishes = ["--together", "Åse Lund,Mikkel Berg", "--apart", "Åse Lund,Mikkel Berg"]
+    assert main(["groups", str(session_path), "--count", "3", *wishes]) == 0
+    out = capsys.readouterr().out
+    assert "Åse Lund (politiker)" in out and "Mikkel Berg (medarbejder)" in out
+    kept_apart = "Åse Lund og Mikkel Berg skal holdes adskilt"
+    assert f"- gav efter: hold Åse Lund og Mikkel Berg sammen gav efter: {kept_apart}" in out
+    assert "gave way" not in out and "politician" not in out
+
+
+def test_the_table_fits_an_80_column_terminal(session_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["schedule", str(session_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    text = " ".join(" ".join(line.replace("│", " ").split()) for line in lines)
+    assert "fastansættelse og" in text and "Runde 3" in text  # long station names wrap inside their column
+    monkeypatch.setenv("COLUMNS", "160")
+    assert main(["schedule", str(session_path)]) == 0
+    wide = capsys.readouterr().out.splitlines()
+    assert len(wide) < len(lines) and max(len(line) for line in wide) <= 160
+
+
+def test_costs_are_printed_in_the_sessions_language(session_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    text = session_path.read_text(encoding="utf-8") + '\n[[groups]]\nid = "g4"\nname = "Gruppe 4"\n'
+    session_path.write_text(text, encoding="utf-8")
+    assert main(["schedule", str(session_path), "--extra-groups", "pause"]) == 0
+    out = capsys.readouterr().out  # 4 groups take turns waiting, but 3 rounds leave each one station short
+    assert "- 1 gruppe venter i hver runde\n" in out
+    assert "- gruppe g2 når ikke s1, fordi der kun er 3 runder\n" in out
+    assert main(["schedule", str(session_path), "--extra-groups", "share"]) == 0
+    out = capsys.readouterr().out
+    assert "- 1 station har op til 2 grupper på én gang i hver runde (antallet afviger højst med én)" in out
+    english(session_path)
+    assert main(["schedule", str(session_path), "--extra-groups", "share"]) == 0
+    assert "- 1 station holds up to 2 groups at once in each round" in capsys.readouterr().out
+
+
+def test_remixing_says_who_met_whom_and_how(session_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["schedule", str(session_path), "--mode", "remix"]) == 0
+    out = capsys.readouterr().out
+    assert "- mødte andre: mindst " in out and "forskellige par; affin plan over GF(3)" in out
+    english(session_path)
+    assert main(["schedule", str(session_path), "--mode", "remix"]) == 0
+    out = capsys.readouterr().out
+    assert "- people met: min " in out and "distinct pairs; affine plane over GF(3)" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import pytest
@@ -122,7 +123,7 @@ def carry_over(plan: Plan, groups: list[str]) -> Counter:
     pairs: Counter = Counter()
     for group in groups:
         route = visits(plan, group)
-        pairs.update(zip(route, route[1:]))
+        pairs.update(itertools.pairwise(route))
     return pairs
 
 
@@ -149,7 +150,7 @@ def test_williams_sequence_differences_are_distinct_for_even_orders() -> None:
     for n in range(2, 21, 2):
         seq = williams_sequence(n)
         assert sorted(seq) == list(range(n))
-        assert len({(b - a) % n for a, b in zip(seq, seq[1:])}) == n - 1
+        assert len({(b - a) % n for a, b in itertools.pairwise(seq)}) == n - 1
 
 
 def test_williams_for_odd_count_explains_it_needs_twice_as_many_groups() -> None:
@@ -182,3 +183,16 @@ def test_impossible_input_raises_a_helpful_error(stations, groups, rounds, messa
 def test_unknown_mode_is_refused() -> None:
     with pytest.raises(ScheduleError, match="unknown mode"):
         plan_rotation(["s1"], ["g1"], mode="queue")
+
+
+def test_a_danish_session_reads_the_costs_and_errors_in_danish() -> None:
+    waits = plan_rotation(ids("s", 3), ids("g", 5), language="da")
+    assert waits.costs == ["2 grupper venter i hver runde", "hver gruppe venter i 2 af 5 runder"]
+    short = plan_rotation(ids("s", 3), ids("g", 3), 2, language="da")
+    assert "gruppe g1 når ikke s3, fordi der kun er 2 runder" in short.costs
+    one = plan_rotation(ids("s", 3), ids("g", 3), 1, language="da")
+    assert "gruppe g1 når ikke s2 og s3, fordi der kun er 1 runde" in one.costs
+    with pytest.raises(ScheduleError, match="kræver dobbelt så mange grupper som stationer: 6 grupper"):
+        plan_rotation(ids("s", 3), ids("g", 3), williams=True, language="da")
+    with pytest.raises(ScheduleError, match="planlæg 2 runder"):
+        plan_rotation(ids("s", 2), ids("g", 2), 3, language="da")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop.notes.summaries import summary_of, write_summary
+from workshop.storage.change_labels import describe_change
 from workshop.storage.store import Store
 
 
@@ -55,3 +56,10 @@ def test_a_summary_can_be_undone(store):
 def test_an_unknown_station_is_refused(store):
     with pytest.raises(KeyError):
         write_summary(store, "s9", "x")
+
+
+def test_undo_names_the_summary_it_takes_back(store):
+    write_summary(store, "s1", "Ledelse fylder meget.")
+    write_summary(store, None, "Opsamling på aftenen.")
+    assert describe_change(store.undo().label, "da") == "samlet opsamling skrevet"
+    assert describe_change(store.undo().label, "da") == "opsamling for Ledelse som fag skrevet"

@@ -1,8 +1,9 @@
 """``workshop export SESSION [--format docx|cards|csv|all] [--out PATH] [--language da|en] [--anonymize]``.
 
 The minutes (``docx``, the default), the route cards (``cards``), the quote table (``csv``) or
-all three. The journal is folded into the session file first, so the file and the documents
-agree. Each written file is printed with its path; bad input is a message and exit code 2.
+all of them: the choices come from the registry of documents. The journal is folded into the
+session file first, so the file and the documents agree. Each written file is printed with its
+path, in the session's language; bad input is a message and exit code 2, and nothing is written.
 
 :func:`add_command` registers the command on the ``workshop`` parser.
 """
@@ -10,29 +11,42 @@ agree. Each written file is printed with its path; bad input is a message and ex
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from workshop.cli.errors import UsageError
-from workshop.documents.registry import FORMATS, ExportError, export, target_path
+from workshop.cli.errors import EXIT_OK, UsageError, print_notices
+from workshop.documents.registry import (
+    ALL,
+    FORMATS,
+    ExportError,
+    export,
+    file_name,
+    kinds_for,
+    options,
+    target_path,
+)
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``workshop export`` on the ``workshop`` parser."""
+    from workshop.words import word
+
+    kinds = "; ".join(f"{f.option}: {word(f.title, 'en').lower()} ({f.extension})" for f in FORMATS)
     parser = commands.add_parser(
         "export",
-        help="write the minutes (.docx), route cards (.docx) or quote table (.csv)",
-        description=(
-            "Write the session's documents. docx: the minutes; cards: one route card per group; "
-            "csv: every note as a row for Excel (UTF-8 with BOM, ';'); all: the three."
-        ),
+        help="write the session's documents: " + ", ".join(word(f.title, "en").lower() for f in FORMATS),
+        description=f"Write the session's documents. {kinds}; {ALL}: every one of them.",
     )
     parser.add_argument("session", type=Path)
     parser.add_argument(
-        "--format", choices=list(FORMATS), default="docx", help="which document (default: docx, the minutes)"
+        "--format", choices=options(), default=FORMATS[0].option,
+        help=f"which document (default: {FORMATS[0].option}, the {word(FORMATS[0].title, 'en').lower()})",
     )
     parser.add_argument(
         "--out", type=Path, default=None,
-        help="the file to write, or a folder for the default names (default: the exports/ folder beside sessions/)",
+        help=(
+            "the file to write, or a folder for the default names (default: the exports/ folder beside sessions/); "
+            f"with --format {ALL} a folder, created if missing"
+        ),
     )
     parser.add_argument(
         "--language", choices=["da", "en"], default=None, help="the documents' language (default: the session's)"
@@ -45,29 +59,43 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from workshop.documents.registry import snapshot_of
+    """Fold the journal into the session, then write the documents asked for and say where they went."""
+    from workshop.documents.registry import snapshot_of, title
     from workshop.storage.store import Store
+    from workshop.words import word
 
-    kinds = FORMATS[args.format]
+    kinds = kinds_for(args.format)
     out: Path | None = args.out
-    if out is not None and len(kinds) > 1 and not out.is_dir():
-        raise UsageError(f"--out {out}: with --format all, give an existing folder")
     store = Store.open(args.session, backup=False)
     try:
+        speak = store.session.workshop.language
+        language = args.language or speak
+        several = len(kinds) > 1
+        if out is not None and several:
+            if (out.exists() and not out.is_dir()) or out.suffix.lower() in {f.extension for f in FORMATS}:
+                raise UsageError(word("doc_out_not_folder", speak, out=out))
+            targets = [out / file_name(args.session, kind, language, args.anonymize) for kind in kinds]
+        else:
+            try:
+                targets = [
+                    target_path(args.session, kind, language, anonymize=args.anonymize, out=out, message_language=speak)
+                    for kind in kinds
+                ]
+            except ExportError as error:
+                raise UsageError(str(error)) from None
+        make_folder = out is None or several
         store.fold()
         session = snapshot_of(store.session)
     finally:
         store.close()
-        for notice in store.notices:
-            print(notice, file=sys.stderr)
-    language = args.language or session.workshop.language
+        print_notices(store.notices)
     try:
-        for kind in kinds:
-            target = target_path(args.session, kind, language, anonymize=args.anonymize, out=out)
+        for kind, target in zip(kinds, targets, strict=True):
             done = export(
-                session, kind, target, language=language, anonymize=args.anonymize, make_folder=out is None
+                session, kind, target, language=language, anonymize=args.anonymize, make_folder=make_folder
             )
-            print(f"wrote {done.path} ({done.kind.title}, {done.notes} notes)")
+            notes = word(f"doc_notes_{'one' if done.notes == 1 else 'many'}", speak, count=done.notes)
+            print(word("doc_wrote", speak, path=done.path, title=title(kind, speak).lower(), notes=notes))
     except ExportError as error:
         raise UsageError(str(error)) from None
-    return 0
+    return EXIT_OK

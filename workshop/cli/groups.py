@@ -1,4 +1,7 @@
-"""``workshop groups SESSION --count N [...]``: form balanced groups from the participants."""
+"""``workshop groups SESSION --count N [...]``: form balanced groups from the participants.
+
+Prints the groups and the wishes that gave way in the session's language; ``--write`` saves them.
+"""
 
 from __future__ import annotations
 
@@ -8,48 +11,56 @@ from pathlib import Path
 from workshop.cli.errors import EXIT_OK, UsageError
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``workshop groups`` on the ``workshop`` parser."""
     groups = commands.add_parser("groups", help="form balanced groups from the participants")
     groups.add_argument("session", type=Path)
     groups.add_argument("--count", type=int, required=True, help="how many groups")
     groups.add_argument("--balance", choices=["affiliation", "none"], default="affiliation")
     groups.add_argument("--apart", action="append", default=[], metavar="A,B", help="two people never together")
     groups.add_argument("--together", action="append", default=[], metavar="A,B", help="two people always together")
-    groups.add_argument("--pin", action="append", default=[], metavar="NAME=GROUP", help="a person in group GROUP (1, 2, ...)")
+    groups.add_argument(
+        "--pin", action="append", default=[], metavar="NAME=GROUP", help="a person in group GROUP (1, 2, ...)"
+    )
     groups.add_argument("--seed", type=int, default=0)
     groups.add_argument("--write", action="store_true", help="save the groups into the session")
     groups.set_defaults(handler=cmd_groups)
 
 
-def _pair(text: str, option: str) -> tuple[str, str]:
+def _pair(text: str, option: str, language: str) -> tuple[str, str]:
+    """"Anna Berg,Bo Dam" -> ("Anna Berg", "Bo Dam"); anything else is a usage error."""
+    from workshop.words import word
+
     parts = [p.strip() for p in text.split(",")]
     if len(parts) != 2 or not all(parts):
-        raise UsageError(f'{option} "{text}": give two names separated by a comma, e.g. "Anna Berg,Bo Dam"')
+        raise UsageError(word("cost_option_pair", language, option=option, text=text))
     return parts[0], parts[1]
 
 
 def cmd_groups(args: argparse.Namespace) -> int:
-    from workshop.scheduling.grouping import GroupingError, Person
+    """Form the groups, print them and what gave way, and save them with ``--write``."""
+    from workshop.scheduling.grouping import GroupingError
     from workshop.scheduling.regroup import propose, save_groups
     from workshop.storage.store import ChangeRefused, Store
     from workshop.words import word
+    from workshop.words.phrases import affiliation
 
     store = Store.open(args.session, backup=args.write, readonly=not args.write)
     try:
         session = store.session
-        people = [Person(m.name, m.affiliation) for m in session.people()]
-        names = {p.name for p in people}
-        apart = [_pair(text, "--apart") for text in args.apart]
-        together = [_pair(text, "--together") for text in args.together]
+        language = session.workshop.language
+        names = {m.name for m in session.people()}
+        apart = [_pair(text, "--apart", language) for text in args.apart]
+        together = [_pair(text, "--together", language) for text in args.together]
         pinned: dict[str, int] = {}
         for text in args.pin:
             name, _, number = text.rpartition("=")
             if not name or not number.strip().isdigit():
-                raise UsageError(f'--pin "{text}": write NAME=GROUP, e.g. "Anna Berg=2"')
+                raise UsageError(word("cost_option_pin", language, text=text))
             pinned[name.strip()] = int(number)
         for name in [n for pair in apart + together for n in pair] + list(pinned):
             if name not in names:
-                raise UsageError(f'"{name}" is not a participant of {args.session}')
+                raise UsageError(word("cost_not_a_participant", language, name=name, session=args.session))
         try:
             result = propose(
                 session,
@@ -62,19 +73,19 @@ def cmd_groups(args: argparse.Namespace) -> int:
             )
         except GroupingError as error:
             raise UsageError(str(error)) from None
-        language = session.workshop.language
-        affiliation = {p.name: p.affiliation for p in people}
+        affiliation_of = {m.name: affiliation(m.affiliation, language) for m in session.people()}
         for number, members in enumerate(result.groups, start=1):
-            shown = ", ".join(f"{n} ({affiliation[n]})" if affiliation[n] else n for n in members)
-            print(f"{word('group', language)} {number} ({len(members)}): {shown}")
+            shown = ", ".join(f"{n} ({affiliation_of[n]})" if affiliation_of[n] else n for n in members)
+            group = f"{word('group', language)} {number}"
+            print(word("cost_group_line", language, group=group, count=len(members), members=shown))
         for sentence in result.gave_way:
-            print(f"- gave way: {sentence}")
+            print(word("cost_gave_way_line", language, sentence=sentence))
         if args.write:
             try:
                 save_groups(store, result.groups)
             except ChangeRefused as error:
-                raise UsageError(f"the groups were not saved: {error}") from None
-            print(f"saved {len(result.groups)} groups in {args.session}")
+                raise UsageError(word("cost_groups_not_saved", language, error=error)) from None
+            print(word("cost_groups_saved", language, count=len(result.groups), path=args.session))
     finally:
         store.close()
     return EXIT_OK

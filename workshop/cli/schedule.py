@@ -1,16 +1,23 @@
-"""``workshop schedule SESSION [--json] [--mode groups|remix] ...``: print the rotation."""
+"""``workshop schedule SESSION [--json] [--mode groups|remix] ...``: print the rotation.
+
+The table fits the terminal's width; below it, what the shape costs ("2 grupper venter i hver
+runde") or, re-mixing, who met whom, in the session's language.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 from pathlib import Path
+from typing import Any
 
 from workshop.cli.errors import EXIT_OK
 from workshop.model.problems import Problem, SessionError
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``workshop schedule`` on the ``workshop`` parser."""
     schedule = commands.add_parser("schedule", help="print the rotation")
     schedule.add_argument("session", type=Path)
     schedule.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -28,13 +35,18 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from workshop.scheduling.rotation import RotationError, plan, remixed, rotation
+    """Print the session's rotation as on the slide (or as JSON) and what it costs."""
+    from workshop.scheduling.contacts import contact_stats
+    from workshop.scheduling.regroup import costs
+    from workshop.scheduling.rotation import RotationError, remixed, remixing, rotation
     from workshop.scheduling.timetable import clock, round_slots
     from workshop.storage.store import Store
+    from workshop.words import word
 
     store = Store.open(args.session, backup=False, readonly=True)
     store.close()
     session = store.session
+    language = session.workshop.language
     overrides = {
         key: value
         for key, value in (
@@ -47,18 +59,16 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     }
     if overrides:
         session = session.model_copy(update={"schedule": session.schedule.model_copy(update=overrides)})
-    remix_mode = session.schedule.mode == "remix" and not session.rotation
     try:
         rounds = rotation(session)
-        costs = [] if session.rotation or remix_mode else plan(session).costs
-        mixed = remixed(session) if remix_mode else None
+        sentences = costs(session)
+        mixed = remixed(session) if remixing(session) else None
     except RotationError as error:
-        raise SessionError(
-            args.session, [Problem(str(error), "change the counts or the [schedule], or add [[rotation]] tables")]
-        ) from None
+        problem = Problem(str(error), word("cost_fix_shape", language))
+        raise SessionError(args.session, [problem], language) from None
     slots = round_slots(session)
     if args.json:
-        data: dict = {
+        data: dict[str, Any] = {
             "rounds": [
                 {
                     "round": number,
@@ -70,30 +80,20 @@ def cmd_schedule(args: argparse.Namespace) -> int:
             ]
         }
         if mixed is not None:
-            from workshop.scheduling.remix import contact_stats
-
             stats = contact_stats(mixed.rounds)
             data["contacts"] = {
                 "distinct_pairs": stats.distinct_pairs, "min": stats.min, "mean": stats.mean, "max": stats.max,
             }
+            data["method"] = mixed.method
             data["gave_way"] = list(mixed.gave_way)
-        if costs:
-            data["costs"] = costs
+        elif sentences:
+            data["costs"] = sentences
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
-    from workshop.scheduling.schedule_table import render_rotation
+    from workshop.scheduling.schedule_table import render_rotation, terminal_width
 
-    print(render_rotation(session, rounds, slots))
-    for cost in costs:
-        print(f"- {cost}")
-    if mixed is not None:
-        from workshop.scheduling.remix import contact_stats
-
-        stats = contact_stats(mixed.rounds)
-        print(
-            f"people met: min {stats.min}, mean {stats.mean:.1f}, max {stats.max} "
-            f"({stats.distinct_pairs} distinct pairs; {mixed.method})"
-        )
-        for sentence in mixed.gave_way:
-            print(f"- {sentence}")
+    width = terminal_width()
+    print(render_rotation(session, rounds, slots, width))
+    for sentence in sentences:
+        print(textwrap.fill(sentence, width, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False))
     return EXIT_OK

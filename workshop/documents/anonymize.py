@@ -46,6 +46,7 @@ class Redactor:
         self._joined = re.compile(rf"{run}(?:[ \t\u00a0]+{run})+")
 
     def is_name(self, word: str) -> bool:
+        """Whether a word of the text is (part of) a name to hide, its genitive included."""
         for candidate in (word, _genitive(word)):
             if not candidate:
                 continue
@@ -83,4 +84,5 @@ def _genitive(word: str) -> str:
 
 
 def redactor_for(session: Session, placeholder: str = "[navn]") -> Redactor:
+    """The filter that hides every participant's and author's name of the session."""
     return Redactor(names_to_hide(session), placeholder)

@@ -16,19 +16,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
-from docx.shared import Mm
+from typing import IO, TYPE_CHECKING
 
 from workshop.documents.printable import printable
 
+if TYPE_CHECKING:  # python-docx (and lxml) load when the first document is written, not at every start
+    from docx.document import Document
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-A4_WIDTH, A4_HEIGHT = Mm(210), Mm(297)
-MARGIN = Mm(25)
+EMU_PER_MM = 36000
+"""English Metric Units (Word's lengths) in a millimetre."""
+A4_WIDTH, A4_HEIGHT = 210 * EMU_PER_MM, 297 * EMU_PER_MM
+MARGIN = 25 * EMU_PER_MM
 TEXT_WIDTH_TWIPS = int((A4_WIDTH - 2 * MARGIN) / 635)
 """The width between the margins in twentieths of a point (what table grids are sized in)."""
 
@@ -66,7 +66,9 @@ class DocxWriter:
     """Collects the body of one document, then saves it as a .docx file."""
 
     def __init__(self, language: str = "da", redact: Callable[[str], str] | None = None) -> None:
-        self.document = Document()
+        from docx import Document as new_document
+
+        self.document: Document = new_document()
         self.language = language
         self.redact = redact
         self._parts: list[str] = []
@@ -112,15 +114,19 @@ class DocxWriter:
 
     # Blocks ------------------------------------------------------------------------------------
     def title(self, text: str) -> None:
+        """The document's title (Word's Title style)."""
         self._parts.append(self._paragraph_xml(text, "Title"))
 
     def subtitle(self, text: str) -> None:
+        """The line under the title."""
         self._parts.append(self._paragraph_xml(text, "Subtitle"))
 
     def heading(self, text: Content, level: int = 1, *, page_break: bool = False) -> None:
+        """A heading of level 1-3 (Word's navigation pane lists them)."""
         self._parts.append(self._paragraph_xml(text, f"Heading {level}", page_break))
 
     def paragraph(self, content: Content = "", *, page_break: bool = False) -> None:
+        """A paragraph of text or runs."""
         self._parts.append(self._paragraph_xml(content, None, page_break))
 
     def paragraphs(self, text: str) -> None:
@@ -131,9 +137,11 @@ class DocxWriter:
                 self.paragraph(block)
 
     def bullet(self, content: Content) -> None:
+        """One bulleted line."""
         self._parts.append(self._paragraph_xml(content, "List Bullet"))
 
     def bullets(self, items: Iterable[Content]) -> None:
+        """A bulleted line for each item."""
         style = self._style_ids["List Bullet"]
         head = f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
         self._parts.extend(f"{head}{self._runs_xml(item)}</w:p>" for item in items)
@@ -166,7 +174,8 @@ class DocxWriter:
         out.append("</w:tblGrid>")
         for number, row in enumerate(rows):
             header = number < header_rows
-            out.append("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            row_properties = "<w:tblHeader/><w:cantSplit/>" if header else "<w:cantSplit/>"
+            out.append(f"<w:tr><w:trPr>{row_properties}</w:trPr>")
             cells = list(row) + [""] * (columns - len(row))
             for column, cell in enumerate(cells):
                 if header or (bold_first_column and column == 0):
@@ -192,8 +201,11 @@ class DocxWriter:
         props.comments = ""
         props.language = LANGUAGE_TAGS.get(self.language, "da-DK")
 
-    def finish(self):
+    def finish(self) -> Document:
         """Move the collected body into the document; returns the python-docx Document."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import qn
+
         if self._parts:
             fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">' + "".join(self._parts) + "</w:body>")
             body = self.document.element.body
@@ -206,20 +218,26 @@ class DocxWriter:
             self._parts = []
         return self.document
 
-    def save(self, target) -> None:
+    def save(self, target: Path | IO[bytes]) -> None:
         """Save to a path or a binary file object."""
         self.finish().save(str(target) if isinstance(target, Path) else target)
 
     # Set-up ------------------------------------------------------------------------------------
     def _setup_page(self) -> None:
+        from docx.enum.section import WD_ORIENT
+        from docx.shared import Emu
+
         section = self.document.sections[0]
         section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
-        section.left_margin = section.right_margin = MARGIN
-        section.top_margin = section.bottom_margin = MARGIN
+        section.page_width, section.page_height = Emu(A4_WIDTH), Emu(A4_HEIGHT)
+        section.left_margin = section.right_margin = Emu(MARGIN)
+        section.top_margin = section.bottom_margin = Emu(MARGIN)
 
     def _set_language(self, tag: str) -> None:
         """Spelling and hyphenation in the document's language (Danish: da-DK)."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import qn
+
         styles = self.document.styles.element
         defaults = styles.find(qn("w:docDefaults"))
         if defaults is None:

@@ -11,35 +11,29 @@ participant's and author's name from the whole document.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
-
-from docx.document import Document
+from typing import TYPE_CHECKING, BinaryIO
 
 from workshop.documents.anonymize import redactor_for
-from workshop.documents.docx_writer import DocxWriter, Run
+from workshop.documents.docx_writer import Content, DocxWriter, Run
+from workshop.documents.format import DocumentFormat, Progress
 from workshop.model.session import ActualTime, Note, Session
-from workshop.notes.station_notes import StationNotes, station_notes, tally
-from workshop.scheduling.rotation import RotationError, rotation
+from workshop.notes.review import StationNotes, stations_and_notes, tally
+from workshop.scheduling.rotation import RotationError, remixing, rotation
 from workshop.scheduling.timetable import DASH, Slot, clock, planned, round_slots, span
 from workshop.words import word
 from workshop.words.phrases import affiliation, group_and_round, long_date
 
-Progress = Callable[[int, int], None]
-"""Called with (done, total) while a long export runs: notes placed so far, of all to place
-(a note under two categories is placed twice)."""
+if TYPE_CHECKING:  # python-docx is imported only when a document is written
+    from docx.document import Document
 
 PROGRESS_EVERY = 250
 """Notes placed between two progress reports."""
 
 
 def station_heading(entry: StationNotes, language: str) -> str:
-    """"Station 1 – Ledelse som fag v. Rikke"."""
-    text = f"{word('station', language)} {entry.number} {DASH} {entry.station.name}"
-    if entry.station.host:
-        text += f" {word('host_prefix', language)} {entry.station.host}"
-    return text
+    """"Station 1 – Ledelse som fag v. Rikke": the station's title (:func:`workshop.words.phrases.station_title`)."""
+    return entry.title(language)
 
 
 def build_minutes(
@@ -71,7 +65,25 @@ def write_minutes(
     document.save(str(target) if isinstance(target, Path) else target)
 
 
+def _write(session: Session, target: Path, *, language: str, anonymize: bool, progress: Progress | None) -> None:
+    write_minutes(session, target, language=language, anonymize=anonymize, progress=progress)
+
+
+FORMAT = DocumentFormat(
+    name="minutes",
+    option="docx",
+    extension=".docx",
+    file_word="file.minutes",
+    title="document_minutes",
+    export="export_minutes",
+    write=_write,
+)
+"""The minutes in the registry of documents (``workshop export --format docx``)."""
+
+
 class _Minutes:
+    """Writes the parts of the minutes, in reading order, into one document."""
+
     def __init__(
         self,
         session: Session,
@@ -85,7 +97,7 @@ class _Minutes:
         self.language = language
         self.anonymize = anonymize
         self.progress = progress or (lambda done, total: None)
-        self.stations = station_notes(session)
+        self.stations = stations_and_notes(session)
         self.groups = {g.id: g.name for g in session.groups}
         self.total = sum(len(found) for e in self.stations for _, found in e.by_category) + sum(
             len(e.uncoded) for e in self.stations
@@ -93,9 +105,11 @@ class _Minutes:
         self.done = 0
 
     def w(self, key: str) -> str:
+        """A word of the catalogue in the minutes' language."""
         return word(key, self.language)
 
     def write(self) -> None:
+        """Every part, in reading order."""
         self.progress(0, self.total)
         self.title_block()
         self.overall_summary()
@@ -111,6 +125,7 @@ class _Minutes:
 
     # The parts ------------------------------------------------------------------------------
     def title_block(self) -> None:
+        """The title, the subtitle, the date and the place (and, anonymized, a note saying so)."""
         workshop = self.session.workshop
         doc = self.doc
         doc.set_properties(f"{self.w('minutes')} {DASH} {workshop.title}", workshop.subtitle)
@@ -124,12 +139,14 @@ class _Minutes:
             doc.paragraph(Run(self.w("anonymized"), italic=True))
 
     def overall_summary(self) -> None:
+        """The secretariat's overall summary, when written."""
         text = self.session.summary.overall
         if text.strip():
             self.doc.heading(self.w("summary"), 1)
             self.doc.paragraphs(text)
 
     def programme(self) -> None:
+        """The programme: planned times, and the actual ones where the evening ran differently."""
         doc = self.doc
         doc.heading(self.w("program"), 1)
         slots = planned(self.session)
@@ -138,31 +155,33 @@ class _Minutes:
             return
         actual = _actual_times(self.session)
         differs = {s.item.id: a for s in slots if (a := actual.get(s.item.id)) and _ran_differently(s, a)}
+        head: list[Content]
         if differs:
             head = [self.w("planned"), self.w("actual"), self.w("activity")]
             widths = [2, 2, 6]
         else:
             head = [self.w("time"), self.w("activity")]
             widths = [2, 8]
-        rows: list[list] = [head]
+        rows: list[list[Content]] = [head]
         for slot in slots:
-            activity: list = [Run(slot.item.title, bold=True)]
+            activity: list[str | Run] = [Run(slot.item.title, bold=True)]
             if slot.item.description:
                 activity.append("\n" + slot.item.description)
-            row: list = [span(slot, self.language)]
+            row: list[Content] = [span(slot, self.language)]
             if differs:
                 found = differs.get(slot.item.id)
                 row.append(_actual_span(found, self.language) if found else "")
-            rows.append(row + [activity])
+            rows.append([*row, activity])
         doc.table(rows, widths=widths)
 
     def stations_and_rotation(self) -> None:
+        """The stations with their hosts, and the rotation laid out like the slide."""
         doc, language = self.doc, self.language
         doc.heading(self.w("stations"), 1)
         if not self.stations:
             doc.paragraph(self.w("no_stations"))
             return
-        rows: list[list] = [[self.w("station"), self.w("theme"), self.w("host")]]
+        rows: list[list[Content]] = [[self.w("station"), self.w("theme"), self.w("host")]]
         for entry in self.stations:
             rows.append([f"{self.w('station')} {entry.number}", entry.station.name, entry.station.host])
         doc.table(rows, widths=[2, 6, 2])
@@ -174,23 +193,23 @@ class _Minutes:
             doc.paragraph(f"{self.w('rotation_not_shown')}: {error}.")
             return
         slots = round_slots(self.session)
-        head: list = [""]
+        head: list[Content] = [""]
         for entry in self.stations:
             cell = f"{self.w('station')} {entry.number}\n{entry.station.name}"
             if entry.station.host:
                 cell += f"\n{self.w('host_prefix')} {entry.station.host}"
             head.append(cell)
-        people = self.session.schedule.mode == "remix" and not self.session.rotation
-        table: list[list] = [head]
+        people = remixing(self.session)
+        table: list[list[Content]] = [head]
         for number, assignment in enumerate(rounds, start=1):
             when = f": {span(slots[number - 1], language)}" if number <= len(slots) else ""
-            row: list = [Run(f"{self.w('round')} {number}{when}", bold=True)]
+            row: list[Content] = [Run(f"{self.w('round')} {number}{when}", bold=True)]
             for entry in self.stations:
                 there = assignment.get(entry.station.id, [])
                 if not there:
                     row.append("–")
                 elif people and self.anonymize:
-                    row.append(self.w("people_count").format(n=len(there)))
+                    row.append(word("people_count", self.language, n=len(there)))
                 elif people:
                     row.append("\n".join(there))  # re-mixing: people move, the cells hold names
                 else:
@@ -199,6 +218,7 @@ class _Minutes:
         doc.table(table, widths=[2] + [3] * len(self.stations))
 
     def group_members(self) -> None:
+        """Who is in which group (left out when anonymized)."""
         doc = self.doc
         doc.heading(self.w("groups"), 1)
         if not self.session.groups:
@@ -217,6 +237,7 @@ class _Minutes:
         return f"{name} ({shown})" if shown else name
 
     def station_section(self, entry: StationNotes) -> None:
+        """One station: its questions, its summary and its notes under their categories."""
         doc = self.doc
         doc.heading(station_heading(entry, self.language), 1)
         if entry.station.questions:
@@ -237,7 +258,7 @@ class _Minutes:
             doc.heading(f"{self.w('uncoded')} ({len(entry.uncoded)})", 3)
             doc.bullets(self._note(note) for note in entry.uncoded)
 
-    def _note(self, note: Note) -> list:
+    def _note(self, note: Note) -> list[str | Run]:
         self.done += 1
         if self.done % PROGRESS_EVERY == 0:
             self.progress(self.done, self.total)
@@ -246,30 +267,32 @@ class _Minutes:
         return [note.text, Run(mark, italic=True)]
 
     def overview(self) -> None:
+        """How many notes each station has in each category."""
         doc = self.doc
         doc.heading(self.w("overview"), 1)
         counts = tally(self.session, self.stations)
         if not counts.stations:
             doc.paragraph(self.w("no_stations"))
             return
-        head = [self.w("category")] + [f"{self.w('station')} {e.number}" for e in self.stations] + [self.w("total")]
-        rows: list[list] = [head]
+        head: list[Content] = [self.w("category"), *(f"{self.w('station')} {e.number}" for e in self.stations)]
+        rows: list[list[Content]] = [[*head, self.w("total")]]
         for category, numbers in counts.rows:
             rows.append([category.name, *map(str, numbers), str(sum(numbers))])
         rows.append([self.w("uncoded"), *map(str, counts.uncoded), str(sum(counts.uncoded))])
-        totals = counts.totals
-        rows.append([Run(self.w("total"), bold=True), *(Run(str(n), bold=True) for n in totals), Run(str(sum(totals)), bold=True)])
+        totals = counts.placed
+        rows.append([Run(self.w("total"), bold=True), *(Run(str(n), bold=True) for n in [*totals, sum(totals)])])
         rows.append([self.w("notes_in_all"), *map(str, counts.notes), str(sum(counts.notes))])
         doc.table(rows, widths=[4] + [2] * len(self.stations) + [2])
         doc.paragraph(Run(self.w("counted_under_each"), italic=True))
 
     def codebook(self) -> None:
+        """The categories and what each means."""
         doc = self.doc
         doc.heading(self.w("codebook"), 1)
         if not self.session.categories:
             doc.paragraph(self.w("no_categories"))
             return
-        rows: list[list] = [[self.w("category"), self.w("description")]]
+        rows: list[list[Content]] = [[self.w("category"), self.w("description")]]
         rows += [[Run(c.name, bold=True), c.description] for c in self.session.categories]
         doc.table(rows, widths=[3, 7])
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from workshop.documents.anonymize import redactor_for
+from workshop.documents.format import DocumentFormat, Progress
 from workshop.documents.printable import printable
 from workshop.model.session import Session
-from workshop.notes.station_notes import categories_of, station_notes
-from workshop.scheduling.timetable import DASH
+from workshop.notes.review import categories_of, stations_and_notes
 from workshop.words import word
 
 BOM = "\ufeff"
@@ -37,11 +38,13 @@ def safe_cell(text: str) -> str:
 def quote_rows(session: Session, *, language: str | None = None, anonymize: bool = False) -> list[list[str]]:
     """The header and one row per note, in the minutes' order (station, round, group, time)."""
     language = language or session.workshop.language
-    redact = redactor_for(session, word("name_placeholder", language)) if anonymize else (lambda text: text)
+    redact: Callable[[str], str] = (
+        redactor_for(session, word("name_placeholder", language)) if anonymize else (lambda text: text)
+    )
     groups = {g.id: g.name for g in session.groups}
     rows = [[word(c, language) for c in COLUMNS]]
-    for entry in station_notes(session):
-        station = f"{word('station', language)} {entry.number} {DASH} {entry.station.name}"
+    for entry in stations_and_notes(session, every_station=False):
+        station = entry.title(language, host=False)
         for note in entry.notes:
             rows.append(
                 [
@@ -67,5 +70,22 @@ def quotes_csv(session: Session, *, language: str | None = None, anonymize: bool
 
 
 def write_quotes(session: Session, target: Path, *, language: str | None = None, anonymize: bool = False) -> None:
+    """Write the quote table to ``target``."""
     with open(target, "w", encoding="utf-8", newline="") as handle:
         handle.write(quotes_csv(session, language=language, anonymize=anonymize))
+
+
+def _write(session: Session, target: Path, *, language: str, anonymize: bool, progress: Progress | None) -> None:
+    write_quotes(session, target, language=language, anonymize=anonymize)
+
+
+FORMAT = DocumentFormat(
+    name="quotes",
+    option="csv",
+    extension=".csv",
+    file_word="file.quotes",
+    title="document_quotes",
+    export="export_quotes",
+    write=_write,
+)
+"""The quote table in the registry of documents (``workshop export --format csv``)."""

@@ -1,25 +1,106 @@
-"""Exporting a session's documents: which files, where they go, and writing them safely.
+"""Every document the app exports, in one list; which files, where they go, and writing them safely.
 
-Shared by ``workshop export`` and the secretariat's screen. A document is written to a
-temporary file beside its target and renamed into place, so an export that fails (a full disk,
-the old file still open in Word) never leaves half a document behind.
+Shared by ``workshop export`` and the secretariat's screen. Each document module declares its
+:class:`~workshop.documents.format.DocumentFormat` (``FORMAT``), and :data:`FORMATS` lists them:
+the ``--format`` choices, the secretariat's exports, the file names and the words for a
+document all come from that list, so a new format is one module and one entry here.
+
+A document is written to a temporary file beside its target and renamed into place
+(:func:`workshop.storage.atomic_file.replacing`), so an export that fails (a full disk, the old
+file still open in Word) never leaves half a document behind. Messages are in the session's
+language and say what to do.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop.words.phrases import file_word
+from workshop.documents import minutes, quotes, route_cards
+from workshop.documents.format import DocumentFormat, Progress
+from workshop.documents.route_cards import RouteCardsError
+from workshop.storage.atomic_file import make_private_folder, replacing
+from workshop.words import word
 
-if TYPE_CHECKING:  # the writers (and python-docx) are imported only when a document is written
-    from workshop.documents.minutes import Progress
+if TYPE_CHECKING:
     from workshop.model.session import Session
 
 EXPORTS = "exports"
+"""The folder documents go to unless told otherwise (beside ``sessions/``)."""
+
+FORMATS: tuple[DocumentFormat, ...] = (
+    minutes.FORMAT,
+    route_cards.FORMAT,
+    quotes.FORMAT,
+)
+"""Every document the app writes, in the order ``--format all`` writes them."""
+
+ALL = "all"
+"""The ``--format`` value that asks for every document."""
+
+
+class ExportError(Exception):
+    """A document could not be written; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A document that was written."""
+
+    kind: DocumentFormat
+    path: Path
+    notes: int
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """One thing the secretariat can ask to export: the documents it writes, and its words."""
+
+    key: str
+    """The choice's name ("all", "minutes", "anonymized", ...)."""
+    words: str
+    """The catalogue key of the command's words: "export_minutes" -> "Eksportér referatet (.docx)"."""
+    kinds: list[str]
+    """The documents it writes (their names)."""
+    anonymize: bool = False
+
+
+def format_of(name: str) -> DocumentFormat:
+    """The format of the document called ``name`` ("minutes", "route_cards", "quotes")."""
+    for found in FORMATS:
+        if found.name == name:
+            return found
+    raise KeyError(f"no document format {name!r}: add its module's FORMAT to workshop/documents/registry.py")
+
+
+def options() -> list[str]:
+    """The ``--format`` choices: each document's option, then "all"."""
+    return [f.option for f in FORMATS] + [ALL]
+
+
+def kinds_for(option: str) -> list[str]:
+    """The documents a ``--format`` value asks for, by name."""
+    if option == ALL:
+        return [f.name for f in FORMATS]
+    return [f.name for f in FORMATS if f.option == option]
+
+
+def export_choices() -> list[ExportChoice]:
+    """What the secretariat can export: everything, each document, and the anonymized minutes."""
+    choices = [ExportChoice(ALL, "export_all", [f.name for f in FORMATS])]
+    choices += [ExportChoice(f.name, f.export, [f.name]) for f in FORMATS]
+    choices.append(ExportChoice("anonymized", "export_anonymized", [minutes.FORMAT.name], anonymize=True))
+    return choices
+
+
+def title(name: str, language: str) -> str:
+    """What users call a document: "Referat", "Rutekort", "Notetabel" (or in English)."""
+    return word(format_of(name).title, language)
+
+
+# Where documents go ---------------------------------------------------------------------------
 
 
 def default_folder(session_path: Path) -> Path:
@@ -34,51 +115,13 @@ def default_folder(session_path: Path) -> Path:
     return folder / EXPORTS
 
 
-@dataclass(frozen=True)
-class Kind:
-    """One kind of document."""
-
-    name: str
-    """minutes, route_cards or quotes."""
-    format: str
-    """The ``--format`` value that asks for it."""
-    suffix: str
-    title: str
-    """What the user calls it."""
-
-
-KINDS: dict[str, Kind] = {
-    "minutes": Kind("minutes", "docx", ".docx", "minutes"),
-    "route_cards": Kind("route_cards", "cards", ".docx", "route cards"),
-    "quotes": Kind("quotes", "csv", ".csv", "quotes"),
-}
-FORMATS: dict[str, list[str]] = {
-    "docx": ["minutes"],
-    "cards": ["route_cards"],
-    "csv": ["quotes"],
-    "all": ["minutes", "route_cards", "quotes"],
-}
-
-
-class ExportError(Exception):
-    """A document could not be written; the message says why and what to do."""
-
-
-@dataclass(frozen=True)
-class Exported:
-    """A document that was written."""
-
-    kind: Kind
-    path: Path
-    notes: int
-
-
 def file_name(session_path: Path, kind: str, language: str, anonymize: bool = False) -> str:
     """"meeting-3-referat.docx", "meeting-3-minutes-anonymized.docx", "meeting-3-noter.csv"."""
-    name = f"{session_path.stem}-{file_word(kind, language)}"
+    found = format_of(kind)
+    name = f"{session_path.stem}-{word(found.file_word, language)}"
     if anonymize:
-        name += f"-{file_word('anonymized', language)}"
-    return name + KINDS[kind].suffix
+        name += f"-{word('file.anonymized', language)}"
+    return name + found.extension
 
 
 def target_path(
@@ -88,17 +131,30 @@ def target_path(
     *,
     anonymize: bool = False,
     out: Path | None = None,
+    message_language: str | None = None,
 ) -> Path:
-    """Where a document goes: ``out`` (a file, or a folder to put the default name in) or the folder."""
+    """Where a document goes: ``out`` (a file, or a folder to put the default name in) or the default folder.
+
+    ``language`` names the file; ``message_language`` (default: the same) is the language of the
+    ExportError raised for an ``out`` that does not fit the document.
+    """
     name = file_name(session_path, kind, language, anonymize)
     if out is None:
         return default_folder(session_path) / name
     if out.is_dir():
         return out / name
-    suffix = KINDS[kind].suffix
-    if out.suffix.lower() != suffix:
-        raise ExportError(f"{out}: the {KINDS[kind].title} are written as a {suffix} file; give a name ending in {suffix}")
+    found = format_of(kind)
+    if out.suffix.lower() != found.extension:
+        raise ExportError(
+            word(
+                "doc_wrong_extension", message_language or language, out=out,
+                title=word(found.title, message_language or language).lower(), extension=found.extension,
+            )
+        )
     return out
+
+
+# Writing ------------------------------------------------------------------------------------------
 
 
 def export(
@@ -111,60 +167,33 @@ def export(
     progress: Progress | None = None,
     make_folder: bool = False,
 ) -> Exported:
-    """Write one document to ``target`` (atomically). Raises ExportError."""
-    language = language or session.workshop.language
+    """Write one document to ``target`` (atomically). Raises ExportError, in the session's language."""
+    speak = session.workshop.language
+    found = format_of(kind)
     folder = target.parent
     if not folder.is_dir():
         if not make_folder:
-            raise ExportError(f"the folder {folder} does not exist; create it or choose another place")
+            raise ExportError(word("doc_no_folder", speak, folder=folder))
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_folder(folder)
         except OSError as error:
-            raise ExportError(f"cannot create the folder {folder}: {error.strerror or error}") from None
-    from workshop.documents.route_cards import RouteCardsError
-
-    writer = _WRITERS[kind]
-    temporary = folder / f".{target.name}.{os.getpid()}.tmp"
+            raise ExportError(word("doc_cannot_make_folder", speak, folder=folder, reason=_reason(error))) from None
     try:
-        writer(session, temporary, language, anonymize, progress)
-        os.replace(temporary, target)
+        with replacing(target) as temporary:
+            found.write(
+                session, temporary, language=language or speak, anonymize=anonymize, progress=progress
+            )
     except RouteCardsError as error:
         raise ExportError(str(error)) from None
     except PermissionError:
-        raise ExportError(
-            f"cannot write {target}: it is open in another program (Word?) or the folder is read-only; "
-            "close it or choose another place"
-        ) from None
+        raise ExportError(word("doc_file_in_use", speak, target=target)) from None
     except OSError as error:
-        raise ExportError(f"cannot write {target}: {error.strerror or error}") from None
-    finally:
-        temporary.unlink(missing_ok=True)
-    return Exported(KINDS[kind], target, len(session.notes))
+        raise ExportError(word("doc_cannot_write", speak, target=target, reason=_reason(error))) from None
+    return Exported(found, target, len(session.notes))
 
 
-def _minutes(session: Session, path: Path, language: str, anonymize: bool, progress: Progress | None) -> None:
-    from workshop.documents.minutes import write_minutes
-
-    write_minutes(session, path, language=language, anonymize=anonymize, progress=progress)
-
-
-def _route_cards(session: Session, path: Path, language: str, anonymize: bool, progress: Progress | None) -> None:
-    from workshop.documents.route_cards import write_route_cards
-
-    write_route_cards(session, path, language=language, anonymize=anonymize)
-
-
-def _quotes(session: Session, path: Path, language: str, anonymize: bool, progress: Progress | None) -> None:
-    from workshop.documents.quotes import write_quotes
-
-    write_quotes(session, path, language=language, anonymize=anonymize)
-
-
-_WRITERS: dict[str, Callable[[Session, Path, str, bool, Progress | None], None]] = {
-    "minutes": _minutes,
-    "route_cards": _route_cards,
-    "quotes": _quotes,
-}
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
 def snapshot_of(session: Session) -> Session:
@@ -177,7 +206,7 @@ def snapshot_of(session: Session) -> Session:
 def export_many(
     session: Session,
     session_path: Path,
-    kinds: list[str],
+    kinds: Sequence[str],
     *,
     language: str | None = None,
     anonymize: bool = False,

@@ -8,17 +8,19 @@ so a group finds its way without looking at the projector. When the session re-m
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
-
-from docx.document import Document
+from typing import TYPE_CHECKING, BinaryIO
 
 from workshop.documents.anonymize import redactor_for
 from workshop.documents.docx_writer import DocxWriter, Run
+from workshop.documents.format import DocumentFormat, Progress
 from workshop.model.session import Member, Session
-from workshop.scheduling.rotation import RotationError, route
+from workshop.scheduling.rotation import RotationError, remixing, route
 from workshop.scheduling.timetable import DASH, round_slots, span
 from workshop.words import word
 from workshop.words.phrases import affiliation, long_date
+
+if TYPE_CHECKING:  # python-docx is imported only when a document is written
+    from docx.document import Document
 
 
 class RouteCardsError(ValueError):
@@ -36,35 +38,30 @@ def route_rows(session: Session, who: str, language: str) -> list[list[str]]:
         if station is None:
             rows.append([str(round_number), when, word("waiting_here", language), "", ""])
         else:
-            rows.append(
-                [str(round_number), when, f"{word('station', language)} {numbers[station.id]}", station.name, station.host]
-            )
+            number = f"{word('station', language)} {numbers[station.id]}"
+            rows.append([str(round_number), when, number, station.name, station.host])
     return rows
 
 
-def remixing(session: Session) -> bool:
-    """True when people, not groups, move between the stations."""
-    return session.schedule.mode == "remix" and not session.rotation
-
-
 def build_route_cards(session: Session, *, language: str | None = None, anonymize: bool = False) -> Document:
+    """One card per group (per person when re-mixing) as a python-docx Document; RouteCardsError when there are none."""
     language = language or session.workshop.language
     personal = remixing(session)
     if personal and anonymize:
-        raise RouteCardsError(word("personal_cards", language))
+        raise RouteCardsError(word("personal_cards", session.workshop.language))
     cards: list[tuple[str, list[Member] | None, str]] = []
     if personal:
         cards = [(person.name, None, person.name) for person in session.people()]
         if not cards:
-            raise RouteCardsError("the session has no participants, so there are no route cards to print")
+            raise RouteCardsError(word("doc_no_participants", session.workshop.language))
     else:
         cards = [(group.name, list(group.members), group.id) for group in session.groups]
         if not cards:
-            raise RouteCardsError("the session has no groups, so there are no route cards to print")
+            raise RouteCardsError(word("doc_no_groups", session.workshop.language))
     try:
         rows = {key: route_rows(session, key, language) for _, _, key in cards}
     except RotationError as error:
-        raise RouteCardsError(f"no route cards: {error}") from None
+        raise RouteCardsError(word("doc_no_route", session.workshop.language, problem=error)) from None
     redact = redactor_for(session, word("name_placeholder", language)) if anonymize else None
     doc = DocxWriter(language, redact)
     workshop = session.workshop
@@ -95,5 +92,22 @@ def build_route_cards(session: Session, *, language: str | None = None, anonymiz
 def write_route_cards(
     session: Session, target: Path | BinaryIO, *, language: str | None = None, anonymize: bool = False
 ) -> None:
+    """Write the route cards to a path or a binary file object."""
     document = build_route_cards(session, language=language, anonymize=anonymize)
     document.save(str(target) if isinstance(target, Path) else target)
+
+
+def _write(session: Session, target: Path, *, language: str, anonymize: bool, progress: Progress | None) -> None:
+    write_route_cards(session, target, language=language, anonymize=anonymize)
+
+
+FORMAT = DocumentFormat(
+    name="route_cards",
+    option="cards",
+    extension=".docx",
+    file_word="file.route_cards",
+    title="document_route_cards",
+    export="export_route_cards",
+    write=_write,
+)
+"""The route cards in the registry of documents (``workshop export --format cards``)."""

@@ -18,6 +18,7 @@ from workshop.model.session import Category, Group, Session, Station, now
 from workshop.notes import codebook
 from workshop.scheduling.rotation import groups_at
 from workshop.scheduling.timetable import Slot, current_round, planned
+from workshop.storage.change_labels import change_label
 from workshop.storage.operations import Op, note_op, section_op
 from workshop.storage.store import ChangeRefused, Store
 
@@ -82,6 +83,8 @@ def place(session: Session, station_id: str, chosen_round: int | None = None) ->
         return None
     number = [s.id for s in session.stations].index(station_id) + 1
     count = round_count(session)
+    round_number: int | None
+    why: Why
     if chosen_round is not None and 1 <= chosen_round <= count:
         round_number, why = chosen_round, "chosen"
     else:
@@ -132,6 +135,7 @@ class Choice:
 
     @property
     def creates(self) -> bool:
+        """True when choosing this line makes a new category."""
         return self.category_id is None
 
 
@@ -142,7 +146,7 @@ def prompt_choices(session: Session, text: str, limit: int = 9) -> list[Choice]:
     nothing matches, else last (so Enter takes the best match, as typed letters narrow down).
     """
     found = [Choice(c.id, c.name) for c in codebook.fuzzy_matches(session, text, limit)]
-    name = " ".join(text.split())
+    name = codebook.clean_name(text)
     if name and codebook.find_by_name(session, name) is None:
         new = Choice(None, name)
         return [new] if not found else [*found, new]
@@ -173,10 +177,11 @@ def apply_choice(store: Store, note_id: str, choice: Choice) -> tuple[Category, 
     if choice.category_id is not None:
         category = store.session.category(choice.category_id)
         if category is None:
-            raise ChangeRefused([Problem(f'no category "{choice.name}"', "it may have been deleted; type the name again")])
+            gone = Problem(f'no category "{choice.name}"', "it may have been deleted; type the name again")
+            raise ChangeRefused([gone])
         return category, apply_category(store, note_id, category.id)
     created: list[Category] = []
-    clean = " ".join(choice.name.split())
+    clean = codebook.clean_name(choice.name)
 
     def build(session: Session) -> list[Op]:
         existing = codebook.find_by_name(session, clean)
@@ -185,14 +190,7 @@ def apply_choice(store: Store, note_id: str, choice: Choice) -> tuple[Category, 
             raise KeyError(f"no note {note_id} (deleted by someone else?)")
         ops: list[Op] = []
         if existing is None:
-            if not clean:
-                raise ChangeRefused([Problem("a category needs a name", "type a name")])
-            existing = Category(
-                id=codebook.next_id(session),
-                name=clean,
-                key=codebook.next_free_key(session),
-                colour=codebook.PALETTE[len(session.categories) % len(codebook.PALETTE)],
-            )
+            existing = codebook.new_category(session, clean)
             ops.append(section_op(session, "categories", [*session.categories, existing]))
         created.append(existing)
         if existing.id not in note.categories:
@@ -200,5 +198,5 @@ def apply_choice(store: Store, note_id: str, choice: Choice) -> tuple[Category, 
             ops.append(note_op(note, after))
         return ops
 
-    event = store.change(f'category "{clean}" created and applied', build)
+    event = store.change(change_label("category_created", name=clean), build)
     return created[0], event is not None

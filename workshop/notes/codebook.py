@@ -1,7 +1,10 @@
 """The codebook: categories that emerge while notes are coded, and how they are reshaped.
 
 Every function here changes the session through the store in one undoable change, so a merge
-or a delete can be taken back, and nothing a note-taker coded is ever lost.
+or a delete can be taken back, and nothing a note-taker coded is ever lost. A new category is
+made in one place, :func:`new_category` (the next free id, key and colour), whether it is
+created in the codebook, split off another, typed in the note-taker's prompt or named by
+``workshop note --category``.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ import difflib
 from collections.abc import Iterable
 
 from workshop.model.problems import Problem
-from workshop.model.session import Category, Note, Session, now
+from workshop.model.session import Category, Session, now
+from workshop.storage.change_labels import change_label
 from workshop.storage.operations import Op, note_op, section_op
 from workshop.storage.store import ChangeRefused, Store
 
@@ -31,11 +35,13 @@ def find_by_name(session: Session, name: str) -> Category | None:
 
 
 def next_free_key(session: Session) -> int | None:
+    """The first digit 1-9 no category has yet (None when all are taken)."""
     used = {c.key for c in session.categories if c.key is not None}
     return next((k for k in range(1, 10) if k not in used), None)
 
 
 def next_id(session: Session) -> str:
+    """An id no category has yet: c1, c2, ..."""
     used = {c.id for c in session.categories}
     number = len(session.categories) + 1
     while f"c{number}" in used:
@@ -79,27 +85,43 @@ def _refuse(message: str, fix: str) -> ChangeRefused:
     return ChangeRefused([Problem(message, fix)])
 
 
+def clean_name(name: str) -> str:
+    """A category's name as typed, with runs of spaces made one and none around it."""
+    return " ".join(name.split())
+
+
+def new_category(session: Session, name: str, *, colour: str | None = None, description: str = "") -> Category:
+    """A new category for ``session``: the next free id, key and colour (not yet in the codebook).
+
+    Refuses an empty name and a name the codebook has already (any case).
+    """
+    clean = clean_name(name)
+    if not clean:
+        raise _refuse("a category needs a name", "type a name")
+    if find_by_name(session, clean) is not None:
+        raise _refuse(f'a category called "{clean}" exists already', "choose it, pick another name, or merge the two")
+    return Category(
+        id=next_id(session),
+        name=clean,
+        key=next_free_key(session),
+        colour=colour or PALETTE[len(session.categories) % len(PALETTE)],
+        description=description,
+    )
+
+
 def create(store: Store, name: str, *, colour: str | None = None, description: str = "") -> Category:
     """Add a category with the next free id, key and colour. Refuses an existing name."""
-    clean = " ".join(name.split())
+    clean = clean_name(name)
     if not clean:
         raise _refuse("a category needs a name", "type a name")
     created: list[Category] = []
 
     def build(session: Session) -> list[Op]:
-        if find_by_name(session, clean) is not None:
-            raise _refuse(f'a category called "{clean}" exists already', "choose it, or pick another name")
-        category = Category(
-            id=next_id(session),
-            name=clean,
-            key=next_free_key(session),
-            colour=colour or PALETTE[len(session.categories) % len(PALETTE)],
-            description=description,
-        )
+        category = new_category(session, clean, colour=colour, description=description)
         created.append(category)
         return [section_op(session, "categories", [*session.categories, category])]
 
-    store.transact(f'category "{clean}" created', build)
+    store.transact(change_label("category_created", name=clean), build)
     return created[0]
 
 
@@ -117,7 +139,7 @@ def update(store: Store, category_id: str, **changes: object) -> Category:
         if current is None:
             raise _refuse(f'no category "{category_id}"', "it may have been deleted by someone else")
         if "name" in changes:
-            name = " ".join(str(changes["name"]).split())
+            name = clean_name(str(changes["name"]))
             if not name:
                 raise _refuse("a category needs a name", "type a name")
             other = find_by_name(session, name)
@@ -136,7 +158,7 @@ def update(store: Store, category_id: str, **changes: object) -> Category:
                 categories.append(category)
         return [section_op(session, "categories", categories)]
 
-    store.transact("category changed", build)
+    store.transact(change_label("category_changed"), build)
     result = store.session.category(category_id)
     assert result is not None
     return result
@@ -163,32 +185,21 @@ def merge(store: Store, source_id: str, target_id: str) -> int:
         ops.append(section_op(session, "categories", remaining))
         return ops
 
-    source = store.session.category(source_id)
     target = store.session.category(target_id)
-    label = f'"{source.name if source else source_id}" merged into "{target.name if target else target_id}"'
-    store.transact(label, build)
+    store.transact(change_label("categories_merged", name=target.name if target else target_id), build)
     return moved[0]
 
 
 def split(store: Store, source_id: str, note_ids: Iterable[str], new_name: str) -> Category:
     """Move the chosen notes of ``source`` to a new category called ``new_name``."""
     chosen = set(note_ids)
-    clean = " ".join(new_name.split())
+    clean = clean_name(new_name)
     created: list[Category] = []
 
     def build(session: Session) -> list[Op]:
         if session.category(source_id) is None:
             raise _refuse(f'no category "{source_id}"', "look at the codebook again")
-        if not clean:
-            raise _refuse("the new category needs a name", "type a name")
-        if find_by_name(session, clean) is not None:
-            raise _refuse(f'a category called "{clean}" exists already', "pick another name, or merge instead")
-        category = Category(
-            id=next_id(session),
-            name=clean,
-            key=next_free_key(session),
-            colour=PALETTE[len(session.categories) % len(PALETTE)],
-        )
+        category = new_category(session, clean)
         created.append(category)
         ops: list[Op] = [section_op(session, "categories", [*session.categories, category])]
         for note in session.notes:
@@ -197,7 +208,7 @@ def split(store: Store, source_id: str, note_ids: Iterable[str], new_name: str) 
                 ops.append(note_op(note, note.model_copy(update={"categories": categories, "updated": now()})))
         return ops
 
-    store.transact(f'category split: "{clean}"', build)
+    store.transact(change_label("category_split", name=clean), build)
     return created[0]
 
 
@@ -218,9 +229,5 @@ def delete(store: Store, category_id: str) -> int:
         return ops
 
     category = store.session.category(category_id)
-    store.transact(f'category "{category.name if category else category_id}" deleted', build)
+    store.transact(change_label("category_deleted", name=category.name if category else category_id), build)
     return touched[0]
-
-
-def uncoded(notes: Iterable[Note]) -> list[Note]:
-    return [note for note in notes if not note.categories]

@@ -7,6 +7,7 @@ shared with every other app instance, undoable, and exported with the minutes.
 from __future__ import annotations
 
 from workshop.model.session import Session, Summaries
+from workshop.storage.change_labels import change_label
 from workshop.storage.operations import Op, section_op
 from workshop.storage.store import Store
 
@@ -46,5 +47,12 @@ def write_summary(store: Store, station: str | None, text: str) -> bool:
         op = section_op(session, "summary", with_summary(session.summary, station, text))
         return [] if op["before"] == op["after"] else [op]
 
-    label = "overall summary written" if station is None else f"summary of {station} written"
-    return store.change(label, edit) is not None
+    return store.change(_label(store.session, station), edit) is not None
+
+
+def _label(session: Session, station: str | None) -> str:
+    """What undo says: "samlet opsamling skrevet", "opsamling for Ledelse som fag skrevet"."""
+    if station is None:
+        return change_label("overall_summary_written")
+    found = session.station(station)
+    return change_label("summary_written", station=found.name if found is not None else station)

@@ -24,6 +24,7 @@ from typing import Literal
 from workshop.model.session import ActualTime, Live, ProgramItem, Session, Station
 from workshop.scheduling.rotation import RotationError, rotation
 from workshop.scheduling.timetable import Slot, planned
+from workshop.words import word
 
 Phase = Literal["before", "running", "paused", "ended", "finished"]
 Level = Literal["normal", "warning", "critical", "overtime"]
@@ -37,7 +38,7 @@ CRITICAL_SHARE = 0.05
 
 
 class LiveError(ValueError):
-    """A step the evening cannot take now; the message says why and what to do instead."""
+    """A step the evening cannot take now; the message says why and what to do instead, in the session's language."""
 
 
 def _second(moment: dt.datetime) -> dt.datetime:
@@ -48,6 +49,7 @@ def _second(moment: dt.datetime) -> dt.datetime:
 
 
 def item_by_id(session: Session, item_id: str | None) -> ProgramItem | None:
+    """The programme item with this id, or None."""
     return next((item for item in session.program if item.id == item_id), None)
 
 
@@ -62,6 +64,7 @@ def actual_of(live: Live, item_id: str) -> ActualTime | None:
 
 
 def phase(live: Live) -> Phase:
+    """Where the evening is: before, running, paused, ended (early, waiting for next) or finished."""
     if live.finished:
         return "finished"
     if live.current is None:
@@ -257,7 +260,7 @@ def projected(session: Session, now: dt.datetime) -> list[Row]:
 
 
 def _whole_minutes(delta: dt.timedelta) -> int:
-    return int(round(delta.total_seconds() / 60))
+    return round(delta.total_seconds() / 60)
 
 
 def delay_seconds(session: Session, now: dt.datetime) -> float:
@@ -303,12 +306,12 @@ def start(session: Session, now: dt.datetime, item_id: str | None = None) -> Liv
     now = _second(now)
     live = session.live
     if not session.program:
-        raise LiveError("the programme is empty; add items in the setup first")
+        raise LiveError(word("live_no_programme", session.workshop.language))
     item = item_by_id(session, item_id) if item_id else session.program[0]
     if item is None:
-        raise LiveError(f'there is no programme item "{item_id}"')
+        raise LiveError(word("live_no_item", session.workshop.language, item=item_id))
     if item_id is None and phase(live) not in ("before", "finished"):
-        raise LiveError("the evening has started already; use next to go on to the next item")
+        raise LiveError(word("live_started_already", session.workshop.language))
     actual = _close_run(live, now) if live.current else [a.model_copy() for a in live.actual]
     actual.append(ActualTime(item=item.id, start=now))
     return live.model_copy(
@@ -329,9 +332,9 @@ def pause(session: Session, now: dt.datetime) -> Live:
     live = session.live
     state = phase(live)
     if state == "paused":
-        raise LiveError("the clock is paused already; resume it to go on")
+        raise LiveError(word("live_paused_already", session.workshop.language))
     if state != "running":
-        raise LiveError("nothing is running, so there is nothing to pause")
+        raise LiveError(word("live_nothing_to_pause", session.workshop.language))
     return live.model_copy(update={"paused": _second(now)})
 
 
@@ -339,7 +342,7 @@ def resume(session: Session, now: dt.datetime) -> Live:
     """Let a paused clock run again."""
     live = session.live
     if live.paused is None or phase(live) != "paused":
-        raise LiveError("the clock is not paused")
+        raise LiveError(word("live_not_paused", session.workshop.language))
     now = _second(now)
     stood = max(int((now - live.paused).total_seconds()), 0)
     return live.model_copy(update={"paused": None, "paused_seconds": live.paused_seconds + stood})
@@ -356,9 +359,9 @@ def extend(session: Session, minutes: int) -> Live:
     """Give the running item more (or, negative, fewer) minutes; later items move with it."""
     live = session.live
     if phase(live) not in ("running", "paused"):
-        raise LiveError("nothing is running, so there is nothing to extend")
+        raise LiveError(word("live_nothing_to_extend", session.workshop.language))
     if current_minutes(session) + minutes < 1:
-        raise LiveError("an item must last at least one minute")
+        raise LiveError(word("live_one_minute", session.workshop.language))
     return live.model_copy(update={"extra_minutes": live.extra_minutes + minutes})
 
 
@@ -370,7 +373,7 @@ def end_early(session: Session, now: dt.datetime) -> Live:
     live = session.live
     state = phase(live)
     if state not in ("running", "paused"):
-        raise LiveError("nothing is running, so there is nothing to end")
+        raise LiveError(word("live_nothing_to_end", session.workshop.language))
     now = _second(now)
     update: dict[str, object] = {"actual": _close_run(live, now)}
     if live.paused is not None:
@@ -390,7 +393,7 @@ def next_item(session: Session, now: dt.datetime) -> Live:
     live = session.live
     state = phase(live)
     if state == "finished":
-        raise LiveError("the evening is over; start an item again to reopen it")
+        raise LiveError(word("live_over", session.workshop.language))
     if state == "before":
         return start(session, now)
     upcoming = following(session, live.current)
@@ -410,17 +413,15 @@ def replan(session: Session, item_id: str, minutes: int) -> Live:
     live = session.live
     item = item_by_id(session, item_id)
     if item is None:
-        raise LiveError(f'there is no programme item "{item_id}"')
+        raise LiveError(word("live_no_item", session.workshop.language, item=item_id))
     if minutes < 1:
-        raise LiveError("an item must last at least one minute")
+        raise LiveError(word("live_one_minute", session.workshop.language))
     index = position(session, item_id)
     current = position(session, live.current)
     if live.finished or (current is not None and index is not None and index <= current):
-        raise LiveError(
-            f'"{item.title}" has run or is running; choose a later item (extend the running one instead)'
-        )
+        raise LiveError(word("live_has_run_or_running", session.workshop.language, title=item.title))
     if live.current is None and actual_of(live, item_id) is not None:
-        raise LiveError(f'"{item.title}" has run already; choose a later item')
+        raise LiveError(word("live_has_run", session.workshop.language, title=item.title))
     changed = dict(live.minutes)
     if minutes == item.minutes:
         changed.pop(item_id, None)
@@ -433,13 +434,13 @@ def catch_up(session: Session, now: dt.datetime, item_id: str) -> Live:
     """Shorten a later item by the delay (keeping at least one minute of it)."""
     item = item_by_id(session, item_id)
     if item is None:
-        raise LiveError(f'there is no programme item "{item_id}"')
+        raise LiveError(word("live_no_item", session.workshop.language, item=item_id))
     late = math.ceil(delay_seconds(session, now) / 60 - 1e-9)
     if late <= 0:
-        raise LiveError("the evening is on time; there is nothing to catch up")
+        raise LiveError(word("live_on_time", session.workshop.language))
     length = minutes_of(session, item)
     if length <= 1:
-        raise LiveError(f'"{item.title}" cannot be shorter than one minute')
+        raise LiveError(word("live_too_short", session.workshop.language, title=item.title))
     return replan(session, item_id, max(length - late, 1))
 
 

@@ -8,7 +8,7 @@ Public API
     A participant; ``affiliation`` (e.g. "unions", "administration") or None.
 
 ``form_groups(people, count, *, balance="affiliation", apart=(), together=(),
-pinned=None, seed=0, hosts=()) -> GroupingResult``
+pinned=None, seed=0, hosts=(), language="en") -> GroupingResult``
     Splits the people into ``count`` groups. When the wishes can all hold:
 
     - every group has floor or ceil of len(people) / count members (always holds);
@@ -26,11 +26,12 @@ pinned=None, seed=0, hosts=()) -> GroupingResult``
 
     When the wishes cannot all hold, the weaker one gives way, in this order of
     strength: group sizes (never give way) > pins > keep-apart > keep-together >
-    affiliation balance. Each wish that gave way is named in ``GroupingResult.gave_way``.
+    affiliation balance. Each wish that gave way is named in ``GroupingResult.gave_way``,
+    in ``language`` (the sentences are catalogue words, ``workshop/words/costs.py``).
 
 ``GroupingResult`` (frozen dataclass)
     ``groups``: list of ``count`` lists of names (each in input order);
-    ``gave_way``: one plain-English sentence per wish that could not hold.
+    ``gave_way``: one sentence per wish that could not hold.
 
 ``GroupingError`` (a ``ValueError``)
     Input that is wrong rather than unsatisfiable (no groups, unknown or repeated names,
@@ -40,8 +41,11 @@ pinned=None, seed=0, hosts=()) -> GroupingResult``
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+from workshop.scheduling.wording import bounds_text, names_text
+from workshop.words import word
 
 BALANCE_KEYS = ("affiliation",)
 """What ``balance`` may name (or None)."""
@@ -79,18 +83,21 @@ def ideal_range(total: int, count: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- input
 
 
-def _pairs(kind: str, pairs: Iterable[tuple[str, str]], index: Mapping[str, int]) -> list[tuple[int, int]]:
-    """Pairs of names as index pairs; unknown or self pairs are input errors."""
+def _pairs(
+    kind: str, pairs: Iterable[Sequence[str]], index: Mapping[str, int], language: str
+) -> list[tuple[int, int]]:
+    """Pairs of names as index pairs; unknown or self pairs are input errors (``kind``: apart or together)."""
+    wish = word(f"cost_wish_{kind}", language)
     found: list[tuple[int, int]] = []
     for pair in pairs:
         if len(pair) != 2:
-            raise GroupingError(f"a keep-{kind} wish needs exactly two names (got {pair!r})")
+            raise GroupingError(word("cost_error_wish_pair", language, wish=wish, pair=repr(pair)))
         a, b = pair
         for name in (a, b):
             if name not in index:
-                raise GroupingError(f"keep-{kind} names {name!r}, who is not on the participant list")
+                raise GroupingError(word("cost_error_wish_unknown", language, wish=wish, name=repr(name)))
         if a == b:
-            raise GroupingError(f"keep-{kind} names {a!r} twice: name two different people")
+            raise GroupingError(word("cost_error_wish_twice", language, wish=wish, name=repr(a)))
         found.append((index[a], index[b]))
     return found
 
@@ -154,6 +161,7 @@ class _State:
         self.cost = count * sum(low for low, _ in aff_bounds)
 
     def group_of(self, i: int) -> int:
+        """The group person i is in (-1: not placed yet)."""
         return self.where[self.block_of[i]]
 
     def _aff_penalty(self, c: int, a: int) -> int:
@@ -280,37 +288,38 @@ def form_groups(
     count: int,
     *,
     balance: str | None = "affiliation",
-    apart: Iterable[tuple[str, str]] = (),
-    together: Iterable[tuple[str, str]] = (),
+    apart: Iterable[Sequence[str]] = (),
+    together: Iterable[Sequence[str]] = (),
     pinned: Mapping[str, int] | None = None,
     seed: int = 0,
     hosts: Collection[str] = (),
+    language: str = "en",
 ) -> GroupingResult:
-    """Split people into `count` balanced groups honouring the wishes; see the module doc."""
+    """Split people into ``count`` balanced groups honouring the wishes; see the module doc."""
     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-        raise GroupingError(f"the number of groups must be a whole number of at least 1 (got {count!r})")
+        raise GroupingError(word("cost_error_group_count", language, count=repr(count)))
     if balance is not None and balance not in BALANCE_KEYS:
-        raise GroupingError(f"unknown balance {balance!r}: use 'affiliation' or None")
+        raise GroupingError(word("cost_error_balance", language, balance=repr(balance)))
     host_names = set(hosts)
     people = [p for p in people if p.name not in host_names]
     names = [p.name for p in people]
     index: dict[str, int] = {}
     for i, name in enumerate(names):
         if name in index:
-            raise GroupingError(f"{name!r} is on the participant list twice: names must be unique")
+            raise GroupingError(word("cost_error_listed_twice", language, name=repr(name)))
         index[name] = i
-    pinned = dict(pinned or {})
-    for name in pinned:
+    pins = dict(pinned or {})
+    for name in pins:
         if name in host_names:
-            raise GroupingError(f"{name!r} is a host, who stays at a station and cannot be pinned to a group")
-    apart_pairs = _pairs("apart", (p for p in apart if not host_names.intersection(p)), index)
-    together_pairs = _pairs("together", (p for p in together if not host_names.intersection(p)), index)
+            raise GroupingError(word("cost_error_host_pinned", language, name=repr(name)))
+    apart_pairs = _pairs("apart", (p for p in apart if not host_names.intersection(p)), index, language)
+    together_pairs = _pairs("together", (p for p in together if not host_names.intersection(p)), index, language)
     pin = [-1] * len(names)
-    for name, group in pinned.items():
+    for name, group in pins.items():
         if name not in index:
-            raise GroupingError(f"the pin names {name!r}, who is not on the participant list")
+            raise GroupingError(word("cost_error_pin_unknown", language, name=repr(name)))
         if isinstance(group, bool) or not isinstance(group, int) or not 1 <= group <= count:
-            raise GroupingError(f"{name!r} is pinned to group {group!r}, but the groups are 1 to {count}")
+            raise GroupingError(word("cost_error_pin_group", language, name=repr(name), group=repr(group), count=count))
         pin[index[name]] = group - 1
 
     n = len(names)
@@ -347,16 +356,21 @@ def form_groups(
         if ra == rb:
             continue
         merged = blocks.members[ra] + blocks.members[rb]
-        wish = f"keep together {names[a]} and {names[b]} gave way"
         clash = next(((i, j) for i in merged for j in apart_of[i] if j in merged), None)
-        pins = sorted({pin[i] for i in merged if pin[i] >= 0})
+        pinned_to = sorted({pin[i] for i in merged if pin[i] >= 0})
+        pair = {"a": names[a], "b": names[b]}
         if clash:
-            gave_way.append(f"{wish}: {names[clash[0]]} and {names[clash[1]]} are to be kept apart")
-        elif len(pins) > 1:
-            gave_way.append(f"{wish}: they are pinned to different groups ({pins[0] + 1} and {pins[1] + 1})")
+            gave_way.append(
+                word("cost_together_gave_way_apart", language, **pair, c=names[clash[0]], d=names[clash[1]])
+            )
+        elif len(pinned_to) > 1:
+            gave_way.append(
+                word(
+                    "cost_together_gave_way_pins", language, **pair, first=pinned_to[0] + 1, second=pinned_to[1] + 1
+                )
+            )
         elif len(merged) > high:
-            gave_way.append(f"{wish}: together with their partners they would be {len(merged)} people, "
-                            f"but a group holds at most {high}")
+            gave_way.append(word("cost_together_gave_way_size", language, **pair, count=len(merged), high=high))
         else:
             blocks.union(a, b)
 
@@ -373,9 +387,10 @@ def form_groups(
         if state.fits(g, len(block_list[b])):
             state.place(b, g)
         else:
-            who = _names_of([names[i] for i in block_list[b] if pin[i] >= 0])
-            gave_way.append(f"pin of {who} to group {g + 1} gave way: group {g + 1} would be too big "
-                            f"(groups have {_size_text(low, high)} people)")
+            who = names_text([names[i] for i in block_list[b] if pin[i] >= 0], language)
+            gave_way.append(
+                word("cost_pin_gave_way", language, who=who, group=g + 1, sizes=bounds_text((low, high)))
+            )
             block_pin[b] = -1
     pinned_now = [(b, state.where[b]) for b in range(len(block_list)) if state.where[b] >= 0]
 
@@ -397,8 +412,10 @@ def form_groups(
             unplaced.remove(b)
             members = work[b]
             broken.append(
-                f"keep together {_names_of([names[i] for i in members])} gave way: groups of "
-                f"{_size_text(low, high)} people cannot all be filled with the blocks that must stay together"
+                word(
+                    "cost_together_gave_way_blocks", language, who=names_text([names[i] for i in members], language),
+                    sizes=bounds_text((low, high)),
+                )
             )
             work[b] = [members[0]]
             work.extend([i] for i in members[1:])
@@ -407,7 +424,7 @@ def form_groups(
             for c, g in enumerate(placed):
                 if g >= 0:
                     trial.place(c, g)
-            unplaced = _greedy(trial, unplaced + [b] + list(range(len(placed), len(work))), rng)
+            unplaced = _greedy(trial, [*unplaced, b, *range(len(placed), len(work))], rng)
         pinned_blocks = {b for b, _ in pinned_now}
         movable = [b for b in range(len(work)) if b not in pinned_blocks]
         _improve(trial, movable, rng, 400 + 60 * n)
@@ -422,13 +439,8 @@ def form_groups(
     groups: list[list[str]] = [[] for _ in range(count)]
     for i in range(n):
         groups[final.group_of(i)].append(names[i])
-    gave_way.extend(_report(final, names, aff_ids, apart_set, aff_totals))
+    gave_way.extend(_unmet_wishes(final, names, aff_ids, apart_set, aff_totals, language))
     return GroupingResult(groups, gave_way)
-
-
-def _size_text(low: int, high: int) -> str:
-    """'4' or '4-5'."""
-    return str(low) if low == high else f"{low}-{high}"
 
 
 def _scarcity(members: list[int], aff: list[int], totals: list[int]) -> int:
@@ -437,27 +449,30 @@ def _scarcity(members: list[int], aff: list[int], totals: list[int]) -> int:
     return min(sizes) if sizes else 10**9
 
 
-def _names_of(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _report(state: _State, names: list[str], aff_ids: dict[str, int], apart_set: set[tuple[int, int]],
-            totals: list[int]) -> list[str]:
+def _unmet_wishes(
+    state: _State,
+    names: list[str],
+    aff_ids: dict[str, int],
+    apart_set: set[tuple[int, int]],
+    totals: list[int],
+    language: str,
+) -> list[str]:
     """Sentences for the keep-apart pairs and affiliation bounds that do not hold."""
     found: list[str] = []
     for a, b in sorted(apart_set):
         if state.group_of(a) == state.group_of(b):
-            found.append(f"keep apart {names[a]} and {names[b]} gave way: both are in group "
-                         f"{state.group_of(a) + 1} (pins, keep-together blocks or group sizes leave no other way)")
+            found.append(
+                word("cost_apart_gave_way_group", language, a=names[a], b=names[b], group=state.group_of(a) + 1)
+            )
     for label, a in aff_ids.items():
-        low, high = state.aff_bounds[a]
+        bounds = state.aff_bounds[a]
         for g in range(state.count):
             c = state.counts[g][a]
-            if not low <= c <= high:
-                ideal = str(low) if low == high else f"{low}-{high}"
-                found.append(f"affiliation balance for {label!r} gave way: group {g + 1} has {c} of its "
-                             f"{totals[a]} members (ideal {ideal})")
+            if not bounds[0] <= c <= bounds[1]:
+                found.append(
+                    word(
+                        "cost_affiliation_gave_way_group", language, affiliation=repr(label), group=g + 1, count=c,
+                        total=totals[a], ideal=bounds_text(bounds),
+                    )
+                )
     return found

@@ -19,47 +19,53 @@ from functools import lru_cache
 
 from workshop.model.session import Session
 from workshop.scheduling import shapes
+from workshop.scheduling.remix import RemixResult, remix
+from workshop.words import word
 
 Round = dict[str, list[str]]
 """Station id -> the ids of the groups (or, re-mixing, the names of the people) there."""
 
 
 class RotationError(ValueError):
-    """The session's shape has no rotation: the message says why and what to do."""
+    """The session's shape has no rotation: the message says why and what to do (in the session's language)."""
 
 
-def cyclic(stations: list[str], groups: list[str]) -> list[Round]:
+def cyclic(stations: list[str], groups: list[str], language: str = "en") -> list[Round]:
     """The cyclic Latin square for n stations and n groups (n rounds)."""
     if len(stations) != len(groups):
-        raise RotationError("the cyclic rotation needs as many groups as stations")
-    return shapes.cyclic(stations, groups)
+        raise RotationError(word("cost_error_cyclic", language))
+    return shapes.cyclic(stations, groups, language=language)
 
 
 def plan(session: Session) -> shapes.Plan:
-    """The generated plan for the session's groups, with what its shape costs."""
+    """The generated plan for the session's groups, with what its shape costs in the session's language."""
     stations = tuple(s.id for s in session.stations)
     groups = tuple(g.id for g in session.groups)
     rounds = len(session.round_items())
     schedule = session.schedule
-    return _plan(stations, groups, rounds, schedule.extra_groups, schedule.williams)
+    return _plan(stations, groups, rounds, schedule.extra_groups, schedule.williams, session.workshop.language)
 
 
 @lru_cache(maxsize=64)
-def _plan(stations: tuple[str, ...], groups: tuple[str, ...], rounds: int, mode: str, williams: bool) -> shapes.Plan:
+def _plan(
+    stations: tuple[str, ...], groups: tuple[str, ...], rounds: int, mode: str, williams: bool, language: str
+) -> shapes.Plan:
     if not stations:
-        raise RotationError("the session has no stations")
+        raise RotationError(word("cost_error_session_no_stations", language))
     if not groups:
-        raise RotationError("the session has no groups")
+        raise RotationError(word("cost_error_session_no_groups", language))
     if rounds < 1:
-        raise RotationError("the programme has no round items")
+        raise RotationError(word("cost_error_session_no_rounds", language))
     try:
-        return shapes.plan_rotation(list(stations), list(groups), rounds, mode=mode, williams=williams)
+        return shapes.plan_rotation(
+            list(stations), list(groups), rounds, mode=mode, williams=williams, language=language
+        )
     except shapes.ScheduleError as error:
         raise RotationError(str(error)) from None
 
 
 def shape_problem(session: Session) -> str | None:
-    """Why no rotation can be made for the session, or None when it can."""
+    """Why no rotation can be made for the session (in its language), or None when it can."""
     if session.rotation:
         return None
     try:
@@ -72,35 +78,41 @@ def shape_problem(session: Session) -> str | None:
     return None
 
 
-def remixed(session: Session):
-    """The re-mixed rounds (people, not groups, move): a :class:`workshop.scheduling.remix.RemixResult`."""
+def remixed(session: Session) -> RemixResult:
+    """The re-mixed rounds (people, not groups, move), with their method and wishes in the session's language."""
+    language = session.workshop.language
     stations = tuple(s.id for s in session.stations)
     rounds = len(session.round_items())
     if rounds != len(stations):
-        raise RotationError(
-            f"re-mixing people needs one round per station: {len(stations)} stations but {rounds} round items"
-        )
+        raise RotationError(word("cost_error_remix_rounds", language, stations=len(stations), rounds=rounds))
     people = tuple(m.name for m in session.people())
     affiliations = tuple((m.name, m.affiliation) for m in session.people())
-    apart = tuple(tuple(pair) for pair in session.schedule.apart if len(pair) == 2)
+    apart = tuple((pair[0], pair[1]) for pair in session.schedule.apart if len(pair) == 2)
     hosts = tuple(s.host for s in session.stations if s.host)
-    return _remix(people, stations, affiliations, apart, session.schedule.seed, hosts)
+    return _remix(people, stations, affiliations, apart, session.schedule.seed, hosts, language)
 
 
 @lru_cache(maxsize=16)
-def _remix(people, stations, affiliations, apart, seed, hosts):
-    from workshop.scheduling import remix
-
+def _remix(
+    people: tuple[str, ...],
+    stations: tuple[str, ...],
+    affiliations: tuple[tuple[str, str | None], ...],
+    apart: tuple[tuple[str, str], ...],
+    seed: int,
+    hosts: tuple[str, ...],
+    language: str,
+) -> RemixResult:
     if not people:
-        raise RotationError("re-mixing needs participants: add members to groups or a participants list")
+        raise RotationError(word("cost_error_remix_nobody", language))
     try:
-        return remix.remix(
+        return remix(
             list(people),
             list(stations),
             affiliations=dict(affiliations) if any(a for _, a in affiliations) else None,
             apart=list(apart),
             seed=seed,
             hosts=list(hosts),
+            language=language,
         )
     except shapes.ScheduleError as error:
         raise RotationError(str(error)) from None
@@ -115,9 +127,14 @@ def rotation(session: Session) -> list[Round]:
     return [dict(r) for r in plan(session).rounds]
 
 
+def remixing(session: Session) -> bool:
+    """True when people, not groups, move between the stations (re-mix mode without an explicit rotation)."""
+    return session.schedule.mode == "remix" and not session.rotation
+
+
 def groups_at(session: Session, station: str, round_number: int) -> list[str]:
     """The groups at a station in a round (from 1); empty when none, unknown or re-mixing."""
-    if session.schedule.mode == "remix" and not session.rotation:
+    if remixing(session):
         return []
     try:
         rounds = rotation(session)

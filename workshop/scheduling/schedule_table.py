@@ -1,7 +1,12 @@
-"""The rotation as a text table laid out like the slide: rounds down, stations across."""
+"""The rotation as a text table laid out like the slide: rounds down, stations across.
+
+The table is as wide as the terminal it is printed in (``COLUMNS`` where set): long station
+names and crowded cells wrap inside their column rather than the terminal wrapping the lines.
+"""
 
 from __future__ import annotations
 
+import shutil
 from io import StringIO
 
 from rich import box
@@ -13,17 +18,29 @@ from workshop.scheduling.rotation import Round
 from workshop.scheduling.timetable import Slot, span
 from workshop.words import word
 
+DEFAULT_WIDTH = 120
+"""The width when the output is no terminal (a pipe, a file) and ``COLUMNS`` is not set."""
 
-def render_rotation(session: Session, rounds: list[Round], slots: list[Slot], width: int = 120) -> str:
+MINIMUM_WIDTH = 40
+"""Narrower than this, the table would be unreadable anyway: it is drawn this wide."""
+
+
+def terminal_width() -> int:
+    """The columns of the terminal the table is printed in (``COLUMNS`` first), or :data:`DEFAULT_WIDTH`."""
+    return max(MINIMUM_WIDTH, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
+
+
+def render_rotation(session: Session, rounds: list[Round], slots: list[Slot], width: int = DEFAULT_WIDTH) -> str:
+    """The rotation as a boxed table at most ``width`` characters wide, in the session's language."""
     language = session.workshop.language
     groups = {g.id: g.name for g in session.groups}
     table = Table(box=box.SQUARE, show_lines=True, expand=False)
-    table.add_column("")
+    table.add_column("", overflow="fold")
     for number, station in enumerate(session.stations, start=1):
         head = f"{word('station', language)} {number}\n{station.name}"
         if station.host:
             head += f"\n{word('host_prefix', language)} {station.host}"
-        table.add_column(head)
+        table.add_column(head, overflow="fold")
     for number, assignment in enumerate(rounds, start=1):
         when = f": {span(slots[number - 1], language)}" if number <= len(slots) else ""
         cells = [", ".join(groups.get(g, g) for g in assignment.get(s.id, [])) or "-" for s in session.stations]
@@ -31,4 +48,4 @@ def render_rotation(session: Session, rounds: list[Round], slots: list[Slot], wi
     buffer = StringIO()
     console = Console(file=buffer, width=width, color_system=None, legacy_windows=False, highlight=False)
     console.print(table)
-    return buffer.getvalue().rstrip("\n")
+    return "\n".join(line.rstrip() for line in buffer.getvalue().rstrip("\n").splitlines())

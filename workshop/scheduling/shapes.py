@@ -11,8 +11,8 @@ Public API
     stations this is meeting 3's square:
     round 1: S1-G1, S2-G2, S3-G3; round 2: S1-G3, S2-G1, S3-G2; round 3: S1-G2, S2-G3, S3-G1.
 
-``plan_rotation(stations, groups, rounds=None, *, mode="pause", williams=False) -> Plan``
-    The rotation for any shape, with what the shape costs in plain words:
+``plan_rotation(stations, groups, rounds=None, *, mode="pause", williams=False, language="en") -> Plan``
+    The rotation for any shape, with what the shape costs in plain words (in ``language``):
 
     - as many groups as stations: the square above;
     - more groups than stations, ``mode="pause"``: groups take turns waiting; every
@@ -32,12 +32,14 @@ Public API
     ``rounds``: station id -> group ids per round (every station is a key; an idle
     station has an empty list); ``waiting``: the groups pausing in each round;
     ``missing``: group -> stations it never visits (only groups that miss some);
-    ``costs``: plain-English sentences saying what the shape costs (empty for the
-    square); ``shape``: a short name ("square", "pause", "share", "idle", "williams").
+    ``costs``: sentences saying what the shape costs, in the language asked for (empty for
+    the square); ``shape``: a short name ("square", "pause", "share", "idle", "williams").
     ``Plan.route(group)`` gives the group's station per round (None while it waits).
 
 ``ScheduleError`` (a ``ValueError``)
-    Impossible input, with a message that says why and what to do.
+    Impossible input, with a message that says why and what to do (in the language asked for).
+
+The sentences are catalogue words (``workshop/words/costs.py``, keys ``cost_*``).
 
 Rounds are numbered from 1 in every sentence (the facilitator's numbering) and from 0
 in the lists.
@@ -46,6 +48,9 @@ in the lists.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from workshop.scheduling.wording import counted, names_text, span_sentence, span_text
+from workshop.words import word
 
 Round = dict[str, list[str]]
 """Station id -> the ids of the groups there in one round (empty when idle)."""
@@ -68,7 +73,7 @@ class Plan:
     rounds: per round, station id -> group ids there (empty list: the station is idle).
     waiting: per round, the group ids that pause.
     missing: group id -> station ids it never visits (only groups that miss some).
-    costs: plain-English sentences on what the shape costs (empty when nothing).
+    costs: sentences on what the shape costs, in the plan's language (empty when nothing).
     shape: "square", "pause", "share", "idle" or "williams".
     """
 
@@ -86,52 +91,43 @@ class Plan:
         return found
 
 
-# --------------------------------------------------------------------------- helpers
+# --------------------------------------------------------------------------- checks
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    """'1 group', '2 groups' (or the given plural)."""
-    return f"{count} {word if count == 1 else (plural or word + 's')}"
-
-
-def _names(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _span(values: list[int]) -> str:
-    """'2' when all equal, else '1 to 2'."""
-    low, high = min(values), max(values)
-    return str(low) if low == high else f"{low} to {high}"
-
-
-def _check_ids(kind: str, ids: list[str]) -> None:
-    """Non-empty, unique, non-blank ids."""
+def _check_ids(kind: str, ids: list[str], language: str) -> None:
+    """Non-empty, unique, non-blank ids of stations or groups (``kind``)."""
     if not ids:
-        raise ScheduleError(f"there are no {kind}s: add at least one {kind}")
+        raise ScheduleError(word(f"cost_error_no_{kind}s", language))
     seen: set[str] = set()
     for item in ids:
         if not isinstance(item, str) or not item.strip():
-            raise ScheduleError(f"every {kind} needs a non-empty id (got {item!r})")
+            raise ScheduleError(word(f"cost_error_{kind}_blank", language, item=repr(item)))
         if item in seen:
-            raise ScheduleError(f"the {kind} id {item!r} appears twice: {kind} ids must be unique")
+            raise ScheduleError(word(f"cost_error_{kind}_twice", language, item=repr(item)))
         seen.add(item)
 
 
-def _check_rounds(rounds: int | None, needed: int, why: str) -> int:
-    """The number of rounds to plan: the given one, or all that are needed."""
+def _check_rounds(rounds: int | None, needed: int, why: str, language: str) -> int:
+    """The number of rounds to plan: the given one, or all that are needed.
+
+    ``why``: the catalogue key of what the rounds are needed for ("every group visits every station once").
+    """
     if rounds is None:
         return needed
     if isinstance(rounds, bool) or not isinstance(rounds, int):
-        raise ScheduleError(f"the number of rounds must be a whole number (got {rounds!r})")
+        raise ScheduleError(word("cost_error_rounds_whole", language, rounds=repr(rounds)))
     if rounds < 1:
-        raise ScheduleError(f"there must be at least one round (got {rounds})")
+        raise ScheduleError(word("cost_error_rounds_none", language, rounds=rounds))
     if rounds > needed:
         raise ScheduleError(
-            f"{_plural(rounds, 'round')} are more than this shape needs: {why} in "
-            f"{_plural(needed, 'round')}; plan {needed} rounds (or add stations or groups)"
+            word(
+                "cost_error_rounds_too_many",
+                language,
+                rounds=counted(rounds, "round", language),
+                why=word(why, language),
+                needed_rounds=counted(needed, "round", language),
+                needed=needed,
+            )
         )
     return rounds
 
@@ -139,7 +135,7 @@ def _check_rounds(rounds: int | None, needed: int, why: str) -> int:
 # --------------------------------------------------------------------------- cyclic
 
 
-def cyclic(stations: list[str], groups: list[str], rounds: int | None = None) -> list[Round]:
+def cyclic(stations: list[str], groups: list[str], rounds: int | None = None, *, language: str = "en") -> list[Round]:
     """The cyclic rotation: round r, slot s holds group (s - r) mod max(#stations, #groups).
 
     With as many groups as stations (and rounds) this is exactly meeting 3's square.
@@ -147,10 +143,10 @@ def cyclic(stations: list[str], groups: list[str], rounds: int | None = None) ->
     past the last group are idle (empty list). Rounds default to max(#stations, #groups),
     after which every group has visited every station once.
     """
-    _check_ids("station", stations)
-    _check_ids("group", groups)
+    _check_ids("station", stations, language)
+    _check_ids("group", groups, language)
     slots = max(len(stations), len(groups))
-    count = _check_rounds(rounds, slots, "every group visits every station once")
+    count = _check_rounds(rounds, slots, "cost_why_every_visit", language)
     result: list[Round] = []
     for r in range(count):
         rnd: Round = {}
@@ -207,33 +203,20 @@ def _williams_rows(n: int) -> list[list[int]]:
     return rows
 
 
-def _williams(stations: list[str], groups: list[str], rounds: int | None, mode: str) -> Plan:
+def _williams(stations: list[str], groups: list[str], rounds: int | None, mode: str, language: str) -> Plan:
     """Carry-over balanced rotation, or ScheduleError saying what the design needs."""
     n = len(stations)
     odd = n % 2 == 1 and n > 1
     need = 2 * n if odd else n
     if len(groups) != need:
-        if odd:
-            raise ScheduleError(
-                f"carry-over balance (a Williams design) for an odd number of stations "
-                f"({n}) needs twice as many groups as stations: {need} groups, but there "
-                f"are {len(groups)}. Form {need} groups (e.g. split groups in two), use an "
-                f"even number of stations, or turn carry-over balance off"
-            )
-        raise ScheduleError(
-            f"carry-over balance (a Williams design) for {n} stations needs exactly {need} "
-            f"groups, but there are {len(groups)}. Form {need} groups or turn carry-over "
-            f"balance off"
-        )
+        key = "cost_error_williams_odd" if odd else "cost_error_williams_even"
+        raise ScheduleError(word(key, language, stations=n, need=need, groups=len(groups)))
     rows = _williams_rows(n)
     sequential = odd and mode == "pause"
     needed = 2 * n if sequential else n
     if rounds is not None and rounds != needed:
-        _check_rounds(rounds, needed, "the design has every group visit every station once")
-        raise ScheduleError(
-            f"carry-over balance needs every group to visit every station: plan {needed} "
-            f"rounds (not {rounds}) or turn carry-over balance off"
-        )
+        _check_rounds(rounds, needed, "cost_why_williams", language)
+        raise ScheduleError(word("cost_error_williams_rounds", language, needed=needed, rounds=rounds))
     plan_rounds: list[Round] = []
     waiting: list[list[str]] = []
     total = needed
@@ -248,25 +231,19 @@ def _williams(stations: list[str], groups: list[str], rounds: int | None, mode: 
             rnd[stations[rows[g][col]]].append(group)
         plan_rounds.append(rnd)
         waiting.append(idle)
-    times = 2 if odd else 1
     costs: list[str] = []
     if n > 1:
-        costs.append(
-            f"carry-over balanced: every station follows every other station exactly "
-            f"{'once' if times == 1 else 'twice'} over all groups"
-        )
+        costs.append(word("cost_williams_twice" if odd else "cost_williams_once", language))
     if odd:
         if sequential:
             costs.append(
-                f"the odd number of stations needs {need} groups and {needed} rounds: "
-                f"{_plural(n, 'group')} wait in each round and each group waits in "
-                f"{n} of {needed} rounds"
+                word(
+                    "cost_williams_odd_wait", language, need=need, needed=needed,
+                    groups=counted(n, "group", language), n=n,
+                )
             )
         else:
-            costs.append(
-                f"the odd number of stations needs {need} groups: two groups share each "
-                f"station in every round"
-            )
+            costs.append(word("cost_williams_odd_share", language, need=need))
     return Plan(plan_rounds, waiting, {}, costs, "williams")
 
 
@@ -280,6 +257,7 @@ def plan_rotation(
     *,
     mode: str = "pause",
     williams: bool = False,
+    language: str = "en",
 ) -> Plan:
     """The rotation for any number of stations, groups and rounds, with its costs.
 
@@ -289,21 +267,22 @@ def plan_rotation(
     mode: with more groups than stations, "pause" (groups take turns waiting; rounds
     needed = #groups) or "share" (groups share stations; rounds needed = #stations).
     williams: carry-over balance; see the module docstring for what it needs.
+    language: the language of the costs and of the errors ("da" or "en").
     """
-    _check_ids("station", stations)
-    _check_ids("group", groups)
+    _check_ids("station", stations, language)
+    _check_ids("group", groups, language)
     if mode not in MODES:
-        raise ScheduleError(f"unknown mode {mode!r}: use 'pause' or 'share'")
+        raise ScheduleError(word("cost_error_mode", language, mode=repr(mode)))
     if williams:
-        return _williams(stations, groups, rounds, mode)
+        return _williams(stations, groups, rounds, mode, language)
     n_s, n_g = len(stations), len(groups)
     if n_g > n_s and mode == "share":
-        count = _check_rounds(rounds, n_s, "every group visits every station once")
+        count = _check_rounds(rounds, n_s, "cost_why_every_visit", language)
         plan_rounds = _shared(stations, groups, count)
         shape = "share"
     else:
-        count = _check_rounds(rounds, max(n_s, n_g), "every group visits every station once")
-        plan_rounds = cyclic(stations, groups, count)
+        count = _check_rounds(rounds, max(n_s, n_g), "cost_why_every_visit", language)
+        plan_rounds = cyclic(stations, groups, count, language=language)
         shape = "square" if n_s == n_g else ("pause" if n_g > n_s else "idle")
     waiting = []
     for rnd in plan_rounds:
@@ -315,48 +294,57 @@ def plan_rotation(
         lost = [s for s in stations if s not in seen]
         if lost:
             missing[group] = lost
-    costs = _costs(stations, groups, plan_rounds, waiting, missing)
+    costs = _costs(groups, plan_rounds, waiting, missing, language)
     return Plan(plan_rounds, waiting, missing, costs, shape)
 
 
 def _costs(
-    stations: list[str],
     groups: list[str],
     rounds: list[Round],
     waiting: list[list[str]],
     missing: dict[str, list[str]],
+    language: str,
 ) -> list[str]:
-    """Plain-English sentences on what a plan costs: waiting, sharing, idle, missed visits."""
+    """Sentences on what a plan costs: waiting, sharing, idle stations, missed visits."""
     costs: list[str] = []
     count = len(rounds)
     waits = [len(w) for w in waiting]
     if any(waits):
         if len(set(waits)) == 1:
-            costs.append(f"{_plural(waits[0], 'group')} wait in each round")
+            costs.append(counted(waits[0], "wait_each_round", language))
         else:
-            costs.append(f"{_span(waits)} groups wait in each round")
+            costs.append(word("cost_wait_each_round_span", language, span=span_text(waits, language)))
         per_group = [sum(g in w for w in waiting) for g in groups]
-        costs.append(f"each group waits in {_span(per_group)} of {_plural(count, 'round')}")
+        costs.append(
+            word(
+                "cost_each_group_waits", language, span=span_text(per_group, language),
+                rounds=counted(count, "round", language),
+            )
+        )
     loads = [len(gs) for rnd in rounds for gs in rnd.values()]
     if max(loads) > 1:
         crowded = [sum(len(gs) > 1 for gs in rnd.values()) for rnd in rounds]
-        costs.append(
-            f"{_span(crowded)} stations hold up to {max(loads)} groups at once in each "
-            f"round (loads differ by at most one)"
-        )
+        costs.append(span_sentence(crowded, "shared_stations", language, most=max(loads)))
     idle = [(r, s) for r, rnd in enumerate(rounds) for s, gs in rnd.items() if not gs]
     if idle:
         if len(idle) <= _DETAIL_LIMIT:
-            costs.extend(f"station {s} is idle in round {r + 1}" for r, s in idle)
+            costs.extend(word("cost_idle_station", language, station=s, round=r + 1) for r, s in idle)
         else:
             per_round = [sum(not gs for gs in rnd.values()) for rnd in rounds]
-            costs.append(f"{_span(per_round)} stations are idle in each round")
+            costs.append(span_sentence(per_round, "idle_each_round", language))
     if missing:
         lost = sum(len(v) for v in missing.values())
-        because = f"because there {'is' if count == 1 else 'are'} only {_plural(count, 'round')}"
+        because = word(
+            "cost_because_one_round" if count == 1 else "cost_because_rounds",
+            language,
+            rounds=counted(count, "round", language),
+        )
         if lost <= _DETAIL_LIMIT:
-            costs.extend(f"group {g} misses {_names(s)} {because}" for g, s in missing.items())
+            costs.extend(
+                word("cost_group_misses", language, group=g, stations=names_text(s, language), because=because)
+                for g, s in missing.items()
+            )
         else:
             per_group = [len(missing.get(g, [])) for g in groups]
-            costs.append(f"each group misses {_span(per_group)} stations {because}")
+            costs.append(span_sentence(per_group, "each_group_misses", language, because=because))
     return costs

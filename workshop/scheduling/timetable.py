@@ -20,6 +20,7 @@ class Slot:
 
     @property
     def minutes(self) -> int:
+        """How long the item lasts, in whole minutes."""
         return int((self.end - self.start).total_seconds() // 60)
 
 
