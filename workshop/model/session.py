@@ -33,6 +33,8 @@ from pydantic import (  # noqa: E402 - after the plugin switch above
 from pydantic_core import PydanticCustomError  # noqa: E402
 
 import workshop  # noqa: E402
+from workshop.model.base import Model  # noqa: E402
+from workshop.model.recommendations import Agenda, Recommendation, Theme  # noqa: E402
 
 Language = Literal["da", "en"]
 """The languages of a session: Danish (the users' own) and English."""
@@ -104,21 +106,6 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-class Model(BaseModel):
-    """Base: unknown keys are errors (a typo must not vanish silently)."""
-
-    # Every field has a docstring for readers. They are not copied into the schema
-    # (use_attribute_docstrings reads the source at import and costs 45 ms of every start).
-    # The validators are built when first needed, not at import: a start from the store's
-    # cache (see revive below) needs none, and building them costs some 15 ms of every start.
-    model_config = ConfigDict(
-        extra="forbid",
-        validate_assignment=False,
-        str_strip_whitespace=False,
-        defer_build=True,
-    )
-
-
 class Workshop(Model):
     """The ``[workshop]`` table: what the evening is, when and where."""
 
@@ -134,6 +121,8 @@ class Workshop(Model):
     """The language of the screens and documents: "da" or "en"."""
     start: ClockTime = dt.time(18, 0)
     """When the first programme item starts ("18:00"); every other time is computed."""
+    template: str = ""
+    """A Word template (.dotx or .docx) whose styles, page setup, header and footer the documents take; relative to the session file."""
 
 
 class ProgramItem(Model):
@@ -215,6 +204,8 @@ class Category(Model):
         return value
     description: str = ""
     """What belongs in the category (printed in the codebook of the minutes)."""
+    guid: str = ""
+    """A stable GUID for exchange with analysis programs (REFI-QDA); made from the session and the id when empty."""
 
 
 class Note(Model):
@@ -238,6 +229,10 @@ class Note(Model):
     """When it was written."""
     updated: LocalDateTime = Field(default_factory=now)
     """When it was last changed."""
+    recommendation: str | None = None
+    """The recommendation this note qualifies (its id), if any."""
+    section: str | None = None
+    """The section of that recommendation it qualifies ("actions" = Indsatser), if any."""
 
 
 class RotationRound(Model):
@@ -330,6 +325,12 @@ class Session(Model):
     """Where the evening is now."""
     summary: Summaries = Field(default_factory=Summaries)
     """The secretariat's summaries."""
+    themes: list[Theme] = []
+    """The report's themes with their introductions (a recommendation's theme may also be a station's name)."""
+    recommendations: list[Recommendation] = []
+    """The recommendations, in the report's order (numbered 1, 2, ... across the report)."""
+    agenda: Agenda = Field(default_factory=Agenda)
+    """The draft agenda item for the committee."""
 
     def model_post_init(self, context: Any, /) -> None:
         """Programme items written without an id get p1, p2, ... by their place."""
@@ -428,7 +429,7 @@ def _reviver(annotation: Any) -> Revive | None:
 
 MODELS: tuple[type[Model], ...] = (
     Workshop, ProgramItem, Station, Member, Group, Category, Note, RotationRound, Schedule, ActualTime, Live,
-    Summaries, Session,
+    Summaries, Theme, Recommendation, Agenda, Session,
 )
 """Every model of a session file."""
 

@@ -140,12 +140,18 @@ def to_dict(session: Session) -> dict[str, Any]:
     summary = {k: v for k, v in data["summary"].items() if v}
     data["summary"] = summary
     for category in data.get("categories", []):
-        for key in ("colour", "description"):
+        for key in ("colour", "description", "guid"):
             if not category.get(key):
                 category.pop(key, None)
     for item in data.get("program", []):
         if not item.get("description"):
             item.pop("description", None)
+    if not data["workshop"].get("template"):
+        data["workshop"].pop("template", None)
+    for recommendation in data.get("recommendations", []):
+        for key in [k for k, v in recommendation.items() if v in ("", [], None) and k not in ("id", "title")]:
+            recommendation.pop(key)
+    data["agenda"] = {k: v for k, v in data.get("agenda", {}).items() if v}
     return {k: v for k, v in data.items() if v not in ([], {}, None)}
 
 
