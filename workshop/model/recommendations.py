@@ -8,11 +8,15 @@ a line starting with "- " is a bullet.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from pydantic import Field
 
 from workshop.model.base import Model
+from workshop.model.problems import Problem
+
+if TYPE_CHECKING:
+    from workshop.model.session import Session
 
 SectionName = Literal["purpose", "goals", "actions", "follow_up", "baseline", "resources", "next_step"]
 """The seven sections of a recommendation, in the template's order."""
@@ -64,3 +68,8 @@ class Agenda(Model):
 
     proposed_decision: str = ""
     """Indstilling: what the administration recommends the committee to decide."""
+
+
+def recommendation_problems(session: Session, language: str) -> list[Problem]:
+    """Every problem with the themes and recommendations: unique ids, known stations and cited notes."""
+    return []

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from workshop.model.problems import Loc, Problem
+from workshop.model.recommendations import recommendation_problems
 from workshop.model.session import Session
 from workshop.scheduling.rotation import shape_problem
 from workshop.words import word
@@ -139,6 +140,7 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
     for station in session.summary.stations:
         if station not in station_ids:
             problems.append(unknown("station", station, station_ids, ("summary", "stations")))
+    problems += recommendation_problems(session, language)
     return problems
 
 

@@ -12,7 +12,21 @@ An unknown key is a programming error (``KeyError``), never shown to a user:
 
 from __future__ import annotations
 
-from workshop.words import app, cli, common, costs, documents, facilitator, model, notes, schedule, secretariat, storage
+from workshop.words import (
+    app,
+    cli,
+    common,
+    costs,
+    documents,
+    facilitator,
+    model,
+    notes,
+    recommendations,
+    schedule,
+    secretariat,
+    serving,
+    storage,
+)
 from workshop.words.keys import KEYS
 
 LANGUAGES = ("da", "en")
@@ -32,6 +46,8 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "cli": cli.WORDS,
     "model": model.WORDS,
     "storage": storage.WORDS,
+    "recommendations": recommendations.WORDS,
+    "serving": serving.WORDS,
 }
 
 

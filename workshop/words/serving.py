@@ -1,0 +1,95 @@
+"""Words of ``workshop serve``: what it prints, the pages a browser may get instead of the app, and its refusals."""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # key: (Danish, English)
+    # What `workshop serve` prints when it has started
+    "serve_listening": (
+        "workshop serve: {session} på {address} – højst {limit} browsere ad gangen. Ctrl+C stopper.",
+        "workshop serve: {session} at {address} – at most {limit} browsers at once. Ctrl+C stops.",
+    ),
+    "serve_link_facilitator": ("Facilitator", "Facilitator"),
+    "serve_link_secretariat": ("Sekretariat", "Secretariat"),
+    "serve_link_join": ("Notetager (vælger station og skriver sit navn)", "Note-taker (picks a station, types a name)"),
+    "serve_station_links": (
+        "Et link og en QR-kode pr. station; føj &name=Navn til, så står notetagerens navn på noterne:",
+        "One link and QR code per station; add &name=Name and the note-taker's name is on the notes:",
+    ),
+    "serve_local_only": (
+        "Kun denne computer kan åbne linkene. Start med --lan for at lade notetagerne komme ind fra netværket.",
+        "Only this computer can open the links. Start with --lan to let the note-takers in from the network.",
+    ),
+    "serve_plain_http": (
+        "Bemærk: almindelig HTTP kan læses af andre på samme netværk. Brug --cert og --key for HTTPS.",
+        "Note: plain HTTP can be read by others on the same network. Use --cert and --key for HTTPS.",
+    ),
+    "serve_stopped": ("workshop serve er stoppet; ingen app-processer kører.", "workshop serve has stopped; no app process is running."),
+    # Lines of the server's log (no link and no access token is ever in them)
+    "serve_log_opened": ("åbnet: {what} ({count} af højst {limit} browsere)", "opened: {what} ({count} of at most {limit} browsers)"),
+    "serve_log_closed": ("lukket: {what} ({count} browsere tilbage)", "closed: {what} ({count} browsers left)"),
+    "serve_log_refused": (
+        "afvist: {path} fra {peer} uden den rigtige adgangsnøgle",
+        "refused: {path} from {peer} without the right access token",
+    ),
+    "serve_log_full": ("afvist: alle {limit} pladser er optaget", "refused: all {limit} places are taken"),
+    "serve_what_station": ("station {station}", "station {station}"),
+    "serve_what_by": ("{what}, {name}", "{what}, {name}"),
+    # Pages a browser gets instead of the app
+    "serve_page_title": ("{title} – workshop", "{title} – workshop"),
+    "serve_starting": ("Åbner {title} …", "Opening {title} …"),
+    "serve_ended": ("Forbindelsen er lukket.", "The connection has closed."),
+    "serve_restart": ("Start igen", "Start again"),
+    "serve_refused_title": ("Linket kan ikke åbnes", "This link cannot be opened"),
+    "serve_no_station": (
+        "Stationen «{station}» findes ikke i {session}. Brug linket til en af stationerne ({known}), eller spørg facilitatoren efter et nyt link.",
+        "The station «{station}» is not in {session}. Use the link of one of the stations ({known}), or ask the facilitator for a new link.",
+    ),
+    "serve_bad_mode": (
+        "Linkets mode «{mode}» findes ikke; brug mode=facilitator, mode=notes eller mode=secretariat.",
+        "The link's mode «{mode}» does not exist; use mode=facilitator, mode=notes or mode=secretariat.",
+    ),
+    "serve_bad_name": (
+        "Navnet i linket kan ikke bruges: skriv højst {limit} almindelige tegn (ingen linjeskift eller styretegn) efter name=.",
+        "The name in the link cannot be used: write at most {limit} ordinary characters (no line breaks or control characters) after name=.",
+    ),
+    "serve_twice": (
+        "Linket har «{field}» mere end én gang; behold én af dem.",
+        "The link has «{field}» more than once; keep one of them.",
+    ),
+    "serve_full_title": ("Der er fuldt", "Full"),
+    "serve_full": (
+        "Der er allerede {limit} browsere forbundet, det højeste antal for denne aften. Luk en anden fane med workshop og prøv igen, eller bed facilitatoren starte workshop serve med et højere --max.",
+        "There are {limit} browsers connected already, the most this evening allows. Close another workshop tab and try again, or ask the facilitator to start workshop serve with a higher --max.",
+    ),
+    "serve_expired": (
+        "Siden er for gammel; genindlæs den for at åbne appen igen.",
+        "The page is too old; reload it to open the app again.",
+    ),
+    "serve_session_unreadable_title": ("Sessionen kan ikke læses", "The session cannot be read"),
+    # Refusals of the command line (`workshop serve ...`)
+    "serve_bad_token": (
+        "--token: brug 16 til 128 tegn af A-Z, a-z, 0-9, - og _ (så kan den stå i et link uændret)",
+        "--token: use 16 to 128 characters of A-Z, a-z, 0-9, - and _ (so that it stands in a link unchanged)",
+    ),
+    "serve_bad_max": ("--max {value}: angiv et antal browsere på 1 eller mere, f.eks. 30", "--max {value}: give a number of browsers of 1 or more, e.g. 30"),
+    "serve_bad_port": ("--port {value}: angiv et portnummer fra 1 til 65535 (0 vælger en ledig port)", "--port {value}: give a port number from 1 to 65535 (0 picks a free one)"),
+    "serve_port_busy": (
+        "{host}:{port} er optaget af et andet program; vælg en anden port, f.eks. --port {other}",
+        "{host}:{port} is taken by another program; choose another port, e.g. --port {other}",
+    ),
+    "serve_cannot_listen": (
+        "kan ikke lytte på {host}:{port} ({reason}); tjek --host (f.eks. 127.0.0.1 eller --lan)",
+        "cannot listen on {host}:{port} ({reason}); check --host (e.g. 127.0.0.1 or --lan)",
+    ),
+    "serve_no_lan": (
+        "--lan: denne computer har ingen netværksadresse ud over sig selv; forbind den til netværket, eller angiv adressen med --host",
+        "--lan: this computer has no network address besides itself; connect it to the network, or give the address with --host",
+    ),
+    "serve_cert_pair": ("--cert og --key skal gives sammen (certifikatet og dets nøgle som PEM-filer)", "--cert and --key go together (the certificate and its key as PEM files)"),
+    "serve_bad_cert": (
+        "{path}: certifikatet eller nøglen kan ikke bruges ({reason}); giv certifikatet og dets private nøgle som PEM-filer",
+        "{path}: the certificate or key cannot be used ({reason}); give the certificate and its private key as PEM files",
+    ),
+    "serve_no_file": ("{path}: filen findes ikke", "{path}: no such file"),
+}
