@@ -1,9 +1,12 @@
-"""The projector board: legible at 80x24, filling 160x45, right for every round."""
+"""The projector board: legible at 80x24, filling 160x45, right for every round; and the board and the
+facilitator's screen no longer import each other."""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import textwrap
+from pathlib import Path
 
 import pytest
 from test_facilitator_snapshots import fixed_title, late_round_one
@@ -96,3 +99,47 @@ def test_board_snapshot(store, clock, snap_compare, size):
     late_round_one(store, clock)
     app = WorkshopApp(store, clock=clock, poll=False)
     assert snap_compare(app, terminal_size=size, press=["b"], run_before=fixed_title)
+
+
+def tui_imports() -> dict[str, set[str]]:
+    """Each module of workshop.tui -> the modules of workshop.tui it imports when it runs (also late,
+    inside a function; not the ones only the type checker reads)."""
+    root = Path(__file__).parents[1] / "workshop"
+    graph: dict[str, set[str]] = {}
+    for path in (root / "tui").rglob("*.py"):
+        parts = path.relative_to(root.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+            for inner in ast.walk(node)
+        }
+        imported: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and id(node) not in typing_only:
+                base = package.split(".")[: len(package.split(".")) - max(node.level - 1, 0)] if node.level else []
+                module = ".".join([*base, node.module] if node.module else base)
+                if module.startswith("workshop.tui"):
+                    imported.add(module)
+        graph[name] = imported
+    return graph
+
+
+def test_no_two_modules_of_the_tui_import_each_other():
+    graph = tui_imports()
+    assert "workshop.tui.screens.clock_steps" in graph["workshop.tui.screens.board"]
+    circles = []
+
+    def follow(module: str, path: list[str]) -> None:
+        for imported in graph.get(module, ()):
+            if imported in path:
+                circles.append(" -> ".join([*path[path.index(imported):], imported]))
+            elif len(path) < len(graph):
+                follow(imported, [*path, imported])
+
+    for module in graph:
+        follow(module, [module])
+    assert circles == []

@@ -8,6 +8,7 @@ from workshop.notes import codebook
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.note_dialogs import ChoiceDialog, NotePicker, TextDialog
 from workshop.tui.screens.codebook import CodebookScreen
+from workshop.tui.textual_compat import notifications
 
 SIZE = (80, 24)
 
@@ -40,7 +41,8 @@ async def test_rename_and_a_taken_name_is_refused_clearly(store, clock):
         await retype(pilot, "uddannelse")
         dialog = pilot.app.screen
         assert isinstance(dialog, TextDialog)  # still open, saying why
-        assert "Der er allerede en kategori, der hedder «Uddannelse»" in str(dialog.query_one("#dialog-error", Static).content)
+        problem = str(dialog.query_one("#dialog-error", Static).content)
+        assert "Der er allerede en kategori, der hedder «Uddannelse»" in problem
         assert store.session.category("c1").name == "Ledelse"
         await retype(pilot, "Ledelse som fag")
         assert pilot.app.screen is screen
@@ -103,7 +105,7 @@ async def test_merge_split_and_delete_each_undoable(store, clock):
         await pilot.pause()
         assert store.session.category("c1") is None
         assert [store.index.get(n.id).categories for n in (first, both, third)] == [["c3"], ["c3"], ["c3"]]
-        assert any("3 noter flyttet" in n.message for n in app._notifications)
+        assert any("3 noter flyttet" in n.message for n in notifications(app))
         await pilot.press("ctrl+z")
         assert store.session.category("c1").name == "Ledelse"
         assert store.index.get(first.id).categories == ["c1"]

@@ -13,6 +13,7 @@ from workshop.tui.components.live_programme import LiveProgramme
 from workshop.tui.components.round_clock import RoundClock
 from workshop.tui.screens.board import BoardScreen
 from workshop.tui.screens.facilitator import FacilitatorScreen
+from workshop.tui.textual_compat import notifications
 
 SIZE = (100, 30)
 
@@ -202,10 +203,10 @@ async def test_refused_steps_are_explained(store, clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
         await pilot.pause()
-        assert any("nothing to pause" in n.message for n in app._notifications)
+        assert any("intet at sætte på pause" in n.message for n in notifications(app))
         await pilot.press("s", "s")
         await pilot.pause()
-        assert any("started already" in n.message for n in app._notifications)
+        assert any("allerede i gang" in n.message for n in notifications(app))
 
 
 async def test_replan_a_later_item(store, clock):

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from workshop.scheduling import evening as live
+from workshop.storage.change_labels import change_label
 from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
 
@@ -14,8 +15,10 @@ from workshop.tui.app import WorkshopApp
 def late_round_one(store: Store, clock) -> None:
     """Welcome from 18.07, round 1 from 18.29, the clock now at 18.53 (6 of 30 minutes left)."""
     day = dt.date(2026, 3, 12)
-    store.set_section("live", live.start(store.session, dt.datetime.combine(day, dt.time(18, 7))), "s", undoable=False)
-    store.set_section("live", live.next_item(store.session, dt.datetime.combine(day, dt.time(18, 29))), "n", undoable=False)
+    started = live.start(store.session, dt.datetime.combine(day, dt.time(18, 7)))
+    store.set_section("live", started, change_label("clock_started"), undoable=False)
+    round_one = live.next_item(store.session, dt.datetime.combine(day, dt.time(18, 29)))
+    store.set_section("live", round_one, change_label("clock_next"), undoable=False)
     clock.now = dt.datetime.combine(day, dt.time(18, 53))
 
 

@@ -18,6 +18,7 @@ from workshop.tui.components.note_table import NoteTable
 from workshop.tui.screens.codebook import CodebookScreen
 from workshop.tui.screens.notes import NotesScreen
 from workshop.tui.screens.review import ReviewScreen
+from workshop.tui.textual_compat import notifications
 
 SIZE = (80, 24)
 
@@ -169,12 +170,12 @@ async def test_the_note_field(store, clock):
 
         await pilot.press("enter", "space", "ctrl+s")
         assert len(store.session.notes) == 3
-        assert any("tom" in n.message for n in app._notifications)
+        assert any("tom" in n.message for n in notifications(app))
 
         # A digit no category holds says how to make one.
         await pilot.press("escape", "9")
         assert store.session.notes[-1].categories == []
-        assert any("tasten 9" in n.message for n in app._notifications)
+        assert any("tasten 9" in n.message for n in notifications(app))
 
 
 async def test_edit_delete_and_undo_of_a_note(store, clock):

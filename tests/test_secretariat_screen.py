@@ -8,6 +8,7 @@ from workshop.notes.summaries import write_summary
 from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.export_status import ExportStatus
+from workshop.tui.textual_compat import notifications
 
 SIZE = (80, 24)
 
@@ -29,7 +30,10 @@ async def test_a_summary_is_written_and_saved(store, clock):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert store.session.summary.stations == {"s1": "Godt møde; § 17 – æøå"}
-        assert "Summary saved" in [n.message for n in app._notifications]
+        assert "Opsamlingen er gemt" in [n.message for n in notifications(app)]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Intet nyt at gemme" in [n.message for n in notifications(app)]
 
 
 async def test_choosing_another_summary_saves_the_one_being_written(store, clock):
@@ -81,8 +85,10 @@ async def test_f5_exports_every_document_and_says_where(store, clock, session_pa
             "evening-noter.csv", "evening-referat.docx", "evening-rutekort.docx",
         ]
         log = str(app.screen.query_one("#export-log").render())
-        assert f"Minutes: {folder / 'evening-referat.docx'}" in log
-        assert f"Quote table: {folder / 'evening-noter.csv'}" in log
+        assert f"Referat: {folder / 'evening-referat.docx'}" in log
+        assert f"Rutekort: {folder / 'evening-rutekort.docx'}" in log
+        assert f"Notetabel: {folder / 'evening-noter.csv'}" in log
+        assert any(n.message.startswith("Eksporteret:\nReferat: ") for n in notifications(app))
         assert not app.screen.query_one(ExportStatus).has_class("-running")
 
 
@@ -90,7 +96,7 @@ async def test_the_palette_exports_one_document(store, clock, session_path):
     app = secretariat(store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.press(*"quote table")
+        await pilot.press(*"notetabel")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
@@ -117,7 +123,8 @@ async def test_help_lists_the_export_keys(store, clock):
         await pilot.pause()
         table = app.screen.query_one("#help-keys")
         actions = [table.get_row_at(i)[1] for i in range(table.row_count)]
-        assert {"Save", "Export", "Anonymized"} <= set(actions)
+        assert {"Gem", "Eksportér", "Anonymiseret", "Gennemsyn", "Kodebog"} <= set(actions)
+        assert str(app.screen.query_one(".section-title").content) == "Taster – sekretariat"
 
 
 def test_the_secretariat_screen_looks_right(store, clock, snap_compare):

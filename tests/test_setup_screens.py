@@ -7,8 +7,10 @@ from textual.widgets import DataTable, TabbedContent
 
 from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
+from workshop.tui.components.note_dialogs import ChoiceDialog
 from workshop.tui.screens.setup import SetupScreen
-from workshop.tui.screens.setup_forms import ChoiceScreen, FormScreen
+from workshop.tui.screens.setup_forms import FormScreen
+from workshop.tui.textual_compat import notifications
 
 SIZE = (100, 30)
 
@@ -66,8 +68,11 @@ async def test_the_programme_tab(store, clock):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        messages = [n.message for n in app._notifications]
-        assert "[[program]] #2, minutes: minutes must be more than zero (found 0) - correct the value" in messages
+        messages = [n.message for n in notifications(app)]
+        refusal = (
+            "[[program]] #2, minutes: minutes must be more than zero (found 0) - skriv et antal minutter over 0, fx 30"
+        )
+        assert refusal in messages
         await pilot.press("escape")
         assert store.session.program[1].minutes == 30
 
@@ -95,7 +100,7 @@ async def test_stations_groups_and_people(store, clock):
         assert isinstance(app.screen, SetupScreen)
         assert cells(app, "setup-stations-table")[-1] == ["4", "Mette", "3", "Trivsel"]
         assert cells(app, "setup-rotation")[-1][0] == "Runde 4 20.20 – 20.50"
-        assert any("Gruppe 4" in n.message for n in app._notifications)
+        assert any("Gruppe 4" in n.message for n in notifications(app))
         await pilot.press("2")
         assert "Runde 4 ved stationer" in [r[1] for r in cells(app, "setup-program-table")]
 
@@ -103,15 +108,15 @@ async def test_stations_groups_and_people(store, clock):
         await pilot.press("4")
         select(app, "setup-groups-table", "m|g1|2")  # Freja Holm
         await pilot.press("m")
-        assert isinstance(app.screen, ChoiceScreen)
+        assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("down", "enter")  # Gruppe 3
         await pilot.pause()
         assert [m.name for m in store.session.group("g3").members][-1] == "Freja Holm"
         assert "Freja Holm" not in [m.name for m in store.session.group("g1").members]
-        await pilot.press("e", "tab", *"union", "enter")
+        await pilot.press("e", "tab", *"faglig organisation", "enter")
         await pilot.pause()
-        assert store.session.group("g3").members[-1].affiliation == "union"
-        assert ["", "Freja Holm", "Faglig organisation"] in cells(app, "setup-groups-table")
+        assert store.session.group("g3").members[-1].affiliation == "union"  # as the session file spells it
+        assert ["", "Freja Holm", "faglig organisation"] in cells(app, "setup-groups-table")
 
         # A group alone: the evening is no longer square, and the setup says what it costs.
         await pilot.press("g", "ctrl+s")
@@ -119,7 +124,7 @@ async def test_stations_groups_and_people(store, clock):
         assert store.session.group("g5").name == "Gruppe 5"
         await pilot.press("3")
         costs = str(app.screen.query_one("#setup-rotation-costs").content)
-        assert costs.startswith("Rotationen koster: 1 group wait in each round")
+        assert costs.startswith("Rotationen koster: 1 gruppe venter i hver runde")
 
 
 async def test_the_evening_form_switches_the_language(store, clock):
@@ -137,6 +142,44 @@ async def test_the_evening_form_switches_the_language(store, clock):
         assert cells(app, "setup-evening-table")[5] == ["Language", "English"]
         keys = {b.binding.id: b.binding.description for b in app.screen.active_bindings.values()}
         assert keys["setup.edit"] == "Edit"
+
+
+@pytest.mark.parametrize(
+    ("tab", "table", "row", "title"),
+    [
+        ("1", "setup-evening-table", "title", "Aftenen"),
+        ("2", "setup-program-table", "p2", "Ret: Runde 1 ved stationer"),
+        ("3", "setup-stations-table", "s2", "Ret: Uddannelse"),
+        ("4", "setup-groups-table", "m|g1|0", "Ret: Åse Lund"),
+    ],
+)
+async def test_enter_on_a_row_opens_its_edit_form(store, clock, tab, table, row, title):
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", tab)
+        select(app, table, row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.form_title.startswith(title)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+
+
+async def test_the_person_form_offers_the_affiliations_in_danish(store, clock):
+    app = make_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o", "4")
+        select(app, "setup-groups-table", "g|g2")
+        await pilot.press("a")
+        await pilot.pause()
+        labels = [str(label.content) for label in app.screen.query("Label")]
+        assert labels[1] == "Tilknytning (fx politiker, administration, medarbejder, faglig organisation, uddannelse)"
+        await pilot.press(*"Ida Ny", "tab", *"politi", "right", "enter")  # the suggestion, in Danish
+        await pilot.pause()
+        assert store.session.group("g2").members[-1].affiliation == "politician"
+        assert ["", "Ida Ny", "politiker"] in cells(app, "setup-groups-table")
 
 
 @pytest.mark.parametrize("tab", ["1", "2", "3", "4"])
@@ -172,7 +215,7 @@ async def test_a_new_session_is_prepared_in_the_setup(tmp_path, clock):
             select(app, "setup-groups-table", "g|g1")
             await pilot.press("a", *"Åse", "tab", *"pol", "right", "enter")  # the suggestion
             await pilot.pause()
-            assert ["", "Åse", "Politician"] in cells(app, "setup-groups-table")
+            assert ["", "Åse", "politician"] in cells(app, "setup-groups-table")
             await pilot.press("escape")
         again = Store.open(path, backup=False, readonly=True).session
         assert again.workshop.title == "Theme night"

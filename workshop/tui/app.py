@@ -5,15 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.dom import DOMNode
 from textual.screen import Screen
 
+from workshop.storage.change_labels import describe_change
 from workshop.storage.store import ChangeRefused, Store
+from workshop.words import word
 
+from .keys import screen_keys
 from .localise import localise_bindings
 from .messages import SessionChanged
+from .session_view import refusal_text
+
+T = TypeVar("T")
 
 POLL_SECONDS = 0.5
 """How often other instances' changes are taken in (they show within 1 s)."""
@@ -24,32 +34,31 @@ Clock = Callable[[], dt.datetime]
 
 
 def system_clock() -> dt.datetime:
+    """The time now, to the second (what the round clock runs on outside the tests)."""
     return dt.datetime.now().replace(microsecond=0)
 
 
-def _facilitator() -> Screen:
+def _facilitator() -> Screen[Any]:
     from .screens.facilitator import FacilitatorScreen
 
     return FacilitatorScreen()
 
 
-def _notes() -> Screen:
+def _notes() -> Screen[Any]:
     from .screens.notes import NotesScreen
 
     return NotesScreen()
 
 
-def _secretariat() -> Screen:
+def _secretariat() -> Screen[Any]:
     from .screens.secretariat import SecretariatScreen
 
     return SecretariatScreen()
 
 
-def _mode_screens() -> dict[str, Callable[[], Screen]]:
+def _mode_screens() -> dict[str, Callable[[], Screen[Any]]]:
     """Each mode's screen, imported when the mode is first opened (a faster start)."""
     return {"facilitator": _facilitator, "notes": _notes, "secretariat": _secretariat}
-
-
 
 
 class WorkshopApp(App[None]):
@@ -70,6 +79,9 @@ class WorkshopApp(App[None]):
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, tooltip="Undo your last change"),
         Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False, tooltip="Redo what you undid"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Save everything and quit"),
+        # Declared here (not left to Textual) so that it has an id and speaks the session's language.
+        Binding("ctrl+p", "command_palette", "Palette", id="app.palette", show=False, priority=True,
+                tooltip="Find a command of this screen by name"),
     ]
 
     def __init__(
@@ -98,12 +110,14 @@ class WorkshopApp(App[None]):
         super().__init__()
         for name, screen in screens.items():
             self.add_mode(name, screen)
-        localise_bindings(self, self.language)
+        self._localised = self.language
+        localise_bindings(self, self._localised)
         self.title = store.session.workshop.title
         self.sub_title = store.path.name
 
     @property
     def language(self) -> str:
+        """"da" or "en": the session's language, which every screen speaks."""
         return self.store.session.workshop.language
 
     def on_mount(self) -> None:
@@ -117,7 +131,7 @@ class WorkshopApp(App[None]):
         try:
             self.store.poll()
         except Exception as error:  # noqa: BLE001 - never crash the evening over a poll
-            self.notify(f"Could not read the journal: {error}", severity="error")
+            self.notify(word("journal_unreadable", self.language, error=error), severity="error", markup=False)
             return
         self.show_notices()
         self.broadcast_if_changed()
@@ -129,6 +143,9 @@ class WorkshopApp(App[None]):
         if self.store.version != self._seen_version:
             self._seen_version = self.store.version
             self._last_change = time.monotonic()
+            if self.language != self._localised:  # the evening's language was changed in setup
+                self._localised = self.language
+                localise_bindings(self, self._localised)
             self.screen.post_message(SessionChanged(self.store.version))
 
     def changed(self) -> None:
@@ -139,7 +156,7 @@ class WorkshopApp(App[None]):
         while self.store.notices:
             self.notify(self.store.notices.pop(0), severity="warning", timeout=15, markup=False)
 
-    def attempt(self, change: Callable[[], object]) -> object | None:
+    def attempt(self, change: Callable[[], T]) -> T | None:
         """Run a change and return what it returns; a refused one is told to the user and gives None."""
         _, result = self._run_change(change)
         return result
@@ -149,11 +166,11 @@ class WorkshopApp(App[None]):
         ok, _ = self._run_change(change)
         return ok
 
-    def _run_change(self, change: Callable[[], object]) -> tuple[bool, object | None]:
+    def _run_change(self, change: Callable[[], T]) -> tuple[bool, T | None]:
         try:
             result = change()
         except ChangeRefused as error:
-            self.notify(str(error), severity="error", timeout=8, markup=False)
+            self.notify(refusal_text(error, self.language), severity="error", timeout=8, markup=False)
             return False, None
         except KeyError as error:
             self.notify(str(error).strip("'\""), severity="error", timeout=8, markup=False)
@@ -170,29 +187,75 @@ class WorkshopApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(binding_rows(self.screen), f"Keys - {self.current_mode}"))
+        title = word("help_title", self.language, mode=word(f"mode_{self.current_mode}", self.language))
+        self.push_screen(HelpScreen(binding_rows(self.screen), title, self.language))
 
     def action_undo(self) -> None:
         event = self.attempt(self.store.undo)
-        self.notify(f"Undone: {event.label.removeprefix('undo: ')}" if event else "Nothing to undo")
+        if event is None:
+            self.notify(word("nothing_to_undo", self.language), markup=False)
+        else:
+            self.notify(word("undone", self.language, change=describe_change(event.label, self.language)), markup=False)
 
     def action_redo(self) -> None:
         event = self.attempt(self.store.redo)
-        self.notify(f"Redone: {event.label.removeprefix('redo: ')}" if event else "Nothing to redo")
+        if event is None:
+            self.notify(word("nothing_to_redo", self.language), markup=False)
+        else:
+            self.notify(word("redone", self.language, change=describe_change(event.label, self.language)), markup=False)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers every action of the current screen, then the app's own."""
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.description or binding.action in seen:
+    # The command palette ------------------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        """The palette, with its search line in the session's language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = word("palette_placeholder", self.language)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette offers every key of the screen and of the app by name, then a screenshot.
+
+        Textual's own entries (its widget keys, Theme, Keys, Quit) are left out: they speak
+        English only, and the app's own keys already quit and show the keys.
+        """
+        seen: set[str] = {"command_palette"}  # the palette is open already
+        for key in screen_keys(screen):
+            if key.action in seen:
                 continue
-            seen.add(binding.action)
-            node = active.node
+            seen.add(key.action)
 
-            def run(node=node, action=binding.action) -> None:
-                self.call_later(node.run_action, action)
+            def run(node: DOMNode = key.node, action: str = key.action) -> None:
+                self.call_later(self.run_action, action, node)
 
-            yield SystemCommand(binding.description, binding.tooltip or binding.description, run)
-        yield from super().get_system_commands(screen)
+            details = key.tooltip if key.tooltip != key.description else ""
+            yield SystemCommand(key.description, details, run)
+        language = self.language
+        if screen.maximized is not None:
+            yield SystemCommand(word("minimize", language), word("minimize_help", language), screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(word("maximize", language), word("maximize_help", language), screen.action_maximize)
+        yield SystemCommand(
+            word("screenshot", language),
+            word("screenshot_help", language),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
 
+    # Textual's own notices, in the session's language --------------------------------------------
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """A screenshot was saved: say where (instead of Textual's English notice)."""
+        if event.name != "screenshot":
+            return
+        event.prevent_default()
+        language = self.language
+        text = word("screenshot_saved", language) if event.path is None else word(
+            "screenshot_saved_to", language, path=event.path
+        )
+        self.notify(text, title=word("screenshot", language), markup=False)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """A screenshot could not be saved (instead of Textual's English notice)."""
+        if event.name != "screenshot":
+            return
+        event.prevent_default()
+        language = self.language
+        self.notify(word("screenshot_failed", language), title=word("screenshot", language), severity="error",
+                    markup=False)

@@ -1,19 +1,54 @@
-"""What every screen and widget over the session needs: the session and its language."""
+"""What every screen and widget over the session needs: the app, its store, the session and its language."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
 from workshop.model.session import Session
+from workshop.storage.store import ChangeRefused, Store
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from .app import WorkshopApp
+
+
+class InApp(Protocol):
+    """Anything of Textual's that knows the app it runs in (a screen, a widget)."""
+
+    @property
+    def app(self) -> App[Any]: ...
+
+
+def workshop_app(node: InApp) -> WorkshopApp:
+    """The workshop app ``node`` runs in, typed: its store, clock, station and change helpers."""
+    return cast("WorkshopApp", node.app)
+
+
+def refusal_text(error: ChangeRefused, language: str) -> str:
+    """A refused change in ``workshop check``'s words: where, what is wrong, and how to fix it."""
+    return "; ".join(p.render(language=language) for p in error.problems) or str(error)
 
 
 class SessionView:
-    """Mix into a Textual widget or screen of the workshop app."""
+    """Mix into a Textual widget or screen of the workshop app (before the Textual class)."""
 
     @property
-    def session(self) -> Session:
+    def workshop_app(self: InApp) -> WorkshopApp:
+        """The app, with what the workshop adds to Textual's (store, clock, attempt, saved, ...)."""
+        return workshop_app(self)
+
+    @property
+    def store(self: InApp) -> Store:
+        """The open session file and its journal: every change goes through it."""
+        return workshop_app(self).store
+
+    @property
+    def session(self: InApp) -> Session:
         """The session as the store holds it now (always the newest)."""
-        return self.app.store.session  # type: ignore[attr-defined]
+        return workshop_app(self).store.session
 
     @property
-    def language(self) -> str:
+    def language(self: InApp) -> str:
         """"da" or "en": the language of the labels."""
-        return self.session.workshop.language
+        return workshop_app(self).store.session.workshop.language

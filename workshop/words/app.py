@@ -4,4 +4,31 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     # key: (Danish, English)
+    # The modes, as the help's title names them
+    "mode_facilitator": ("facilitator", "facilitator"),
+    "mode_notes": ("notetager", "note-taker"),
+    "mode_secretariat": ("sekretariat", "secretariat"),
+    # F1: the keys of the screen
+    "help_title": ("Taster – {mode}", "Keys – {mode}"),
+    "help_key": ("Tast", "Key"),
+    "help_action": ("Handling", "Action"),
+    "help_what": ("Hvad den gør", "What it does"),
+    # Undo and redo (the change in words: workshop.storage.change_labels.describe_change)
+    "undone": ("Fortrudt: {change}", "Undone: {change}"),
+    "redone": ("Gentaget: {change}", "Redone: {change}"),
+    "nothing_to_undo": ("Intet at fortryde", "Nothing to undo"),
+    "nothing_to_redo": ("Intet at gentage", "Nothing to redo"),
+    # The command palette (ctrl+p)
+    "palette_placeholder": ("Søg efter en kommando …", "Search for commands…"),
+    "screenshot": ("Skærmbillede", "Screenshot"),
+    "screenshot_help": ("Gem et billede (SVG) af skærmen, som den ser ud nu", "Save an SVG picture of the screen as it is now"),
+    "screenshot_saved": ("Skærmbilledet er gemt", "Screenshot saved"),
+    "screenshot_saved_to": ("Skærmbilledet er gemt i {path}", "Screenshot saved to {path}"),
+    "screenshot_failed": ("Skærmbilledet kunne ikke gemmes", "Failed to save screenshot"),
+    "maximize": ("Fuld skærm", "Maximize"),
+    "maximize_help": ("Vis den del, der har fokus, på hele skærmen", "Show the part that has the focus on the whole screen"),
+    "minimize": ("Normal størrelse", "Minimize"),
+    "minimize_help": ("Vis delen i normal størrelse igen", "Show the part at its normal size again"),
+    # Notices
+    "journal_unreadable": ("Journalen kunne ikke læses: {error}", "Could not read the journal: {error}"),
 }

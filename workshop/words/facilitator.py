@@ -65,10 +65,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "replan_title": ("Ny varighed i minutter", "New length in minutes"),
     "caught_up": ("forkortet", "shortened"),
     "still_late": ("stadig", "still"),
-    # Affiliations (stored in English, shown in the session's language)
-    "politician": ("Politiker", "Politician"),
-    "administration": ("Administration", "Administration"),
-    "staff": ("Medarbejder", "Staff"),
-    "union": ("Faglig organisation", "Union"),
-    "education": ("Uddannelse", "Education"),
+    "affiliation_hint": ("fx {examples}", "e.g. {examples}"),
+    # What the clock's steps did, as the journal keeps them: change_label("clock_started")
+    "change_clock_started": ("aftenen startet", "evening started"),
+    "change_clock_paused": ("uret sat på pause", "clock paused"),
+    "change_clock_resumed": ("uret kører igen", "clock resumed"),
+    "change_clock_extended": ("punktet forlænget med {minutes} min.", "item extended by {minutes} min"),
+    "change_clock_ended": ("punktet afsluttet før tid", "item ended early"),
+    "change_clock_next": ("næste punkt startet", "next item started"),
+    "change_clock_jumped": ("valgt punkt startet", "chosen item started"),
+    "change_clock_caught_up": ("punktet forkortet for at indhente forsinkelsen", "item shortened to catch up"),
+    "change_clock_replanned": ("punktet har fået en ny varighed", "item re-planned"),
 }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     # key: (Danish, English)
-    # key: (Danish, English)
     "all": ("alle", "all"),
     "by_category": ("efter kategori", "by category"),
     "by_station": ("efter station", "by station"),

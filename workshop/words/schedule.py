@@ -4,7 +4,6 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     # key: (Danish, English)
-    # key: (Danish, English)
     "schedule_title": ("Skema", "Schedule"),
     "mode_groups": ("Faste grupper roterer", "Fixed groups rotate"),
     "mode_remix": ("Deltagerne blandes mellem runderne", "People re-mix between rounds"),

@@ -4,4 +4,27 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     # key: (Danish, English)
+    # The documents, as the export names them
+    "document_minutes": ("Referat", "Minutes"),
+    "document_route_cards": ("Rutekort", "Route cards"),
+    "document_quotes": ("Notetabel", "Quote table"),
+    # What the palette offers
+    "export_all": ("Eksportér alle tre dokumenter", "Export all three documents"),
+    "export_minutes": ("Eksportér referatet (.docx)", "Export the minutes (.docx)"),
+    "export_anonymized": ("Eksportér det anonymiserede referat (.docx)", "Export the anonymized minutes (.docx)"),
+    "export_route_cards": ("Eksportér rutekortene (.docx)", "Export the route cards (.docx)"),
+    "export_quotes": ("Eksportér notetabellen (.csv til Excel)", "Export the quote table (.csv for Excel)"),
+    "export_where": ("Skriver i mappen exports", "Writes into the exports folder"),
+    # While and after exporting
+    "exporting": ("Eksporterer {what} …", "Exporting {what}…"),
+    "exported": ("Eksporteret:", "Exported:"),
+    "export_failed": ("Eksporten mislykkedes: {problem}", "Export failed: {problem}"),
+    "export_running": ("En eksport kører allerede", "An export is already running"),
+    # Writing the summaries
+    "summary_saved": ("Opsamlingen er gemt", "Summary saved"),
+    "nothing_new": ("Intet nyt at gemme", "Nothing new to save"),
+    "summary_clash": (
+        "En anden har også ændret denne opsamling; din tekst bliver stående, og ctrl+s gemmer den over deres.",
+        "Someone else changed this summary too; your text stays in the editor, and ctrl+s saves it over theirs.",
+    ),
 }

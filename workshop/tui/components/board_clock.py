@@ -6,6 +6,8 @@ should fill what the terminal offers, so this draws a 3x5 block font scaled by a
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widget import Widget
 
 FONT: dict[str, tuple[str, ...]] = {
@@ -65,7 +67,7 @@ class BoardClock(Widget):
     BoardClock { width: 1fr; height: 1fr; content-align: center middle; }
     """
 
-    def __init__(self, value: str = "", **kwargs) -> None:
+    def __init__(self, value: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.value = value
 

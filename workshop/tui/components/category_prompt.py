@@ -18,9 +18,10 @@ from textual.widgets.option_list import Option
 
 from workshop.model.session import Session
 from workshop.notes.capture import Choice, prompt_choices
-from workshop.tui.localise import localise_bindings
 from workshop.words import word
 
+from ..localise import localise_bindings
+from ..session_view import workshop_app
 from .category_keys import category_style
 
 
@@ -54,7 +55,7 @@ class CategoryPrompt(ModalScreen[Choice | None]):
 
     @property
     def session(self) -> Session:
-        return self.app.store.session  # type: ignore[attr-defined]
+        return workshop_app(self).store.session
 
     def compose(self) -> ComposeResult:
         language = self.session.workshop.language
@@ -85,7 +86,9 @@ class CategoryPrompt(ModalScreen[Choice | None]):
         options.clear_options()
         for choice in choices:
             if choice.creates:
-                label = Text.assemble(("+ ", "bold"), (f"{word('create', language)} ", "bold"), (f"«{choice.name}»", "italic"))
+                label = Text.assemble(
+                    ("+ ", "bold"), (f"{word('create', language)} ", "bold"), (f"«{choice.name}»", "italic")
+                )
             else:
                 category = session.category(choice.category_id or "")
                 label = Text()

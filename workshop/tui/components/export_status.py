@@ -32,18 +32,22 @@ class ExportStatus(Vertical):
         yield ProgressBar(total=100, show_eta=False, id="export-progress")
         yield Static("", id="export-log", markup=False)
 
-    def started(self, what: str) -> None:
+    def started(self, line: str) -> None:
+        """Show the bar at zero, with ``line`` ("Eksporterer referat …") under it."""
         self.add_class("-used", "-running")
         self.query_one(ProgressBar).update(total=100, progress=0)
-        self.query_one("#export-log", Static).update(f"Exporting {what}…")
+        self.query_one("#export-log", Static).update(line)
 
     def advanced(self, fraction: float) -> None:
+        """Move the bar on to ``fraction`` (0-1) of the way."""
         self.query_one(ProgressBar).update(progress=round(fraction * 100, 1))
 
     def finished(self, lines: list[str]) -> None:
+        """Hide the bar and list where each file went, one line each."""
         self.remove_class("-running")
         self.query_one("#export-log", Static).update("\n".join(lines))
 
-    def failed(self, message: str) -> None:
+    def failed(self, line: str) -> None:
+        """Hide the bar and say what went wrong (``line``, in the session's language)."""
         self.remove_class("-running")
-        self.query_one("#export-log", Static).update(f"Export failed: {message}")
+        self.query_one("#export-log", Static).update(line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -15,7 +16,7 @@ from workshop.words import word
 MARKS = {"done": "✓", "skipped": "–", "running": "▶", "paused": "‖", "ended": "■", "upcoming": " "}
 
 
-class LiveProgramme(DataTable):
+class LiveProgramme(DataTable[Text | str]):
     """Every programme item: state, planned time, actual or expected time, title, minutes.
 
     Later items that moved show their new time in orange (later) or green (earlier); the
@@ -26,9 +27,9 @@ class LiveProgramme(DataTable):
     LiveProgramme { height: auto; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self._shown: list[tuple] | None = None
+        self._shown: list[tuple[str, ...]] | None = None
         self._language: str | None = None
         self._current: str | None = None
 
@@ -66,7 +67,7 @@ class LiveProgramme(DataTable):
         if refilled:
             self.call_after_refresh(self.refresh)
 
-    def _cells(self, row: Row, language: str, started: bool) -> tuple[list, str]:
+    def _cells(self, row: Row, language: str, started: bool) -> tuple[list[Text | str], str]:
         item = row.item
         active = row.state in ("running", "paused", "ended")
         style = "bold" if active else ("dim" if row.state in ("done", "skipped") else "")

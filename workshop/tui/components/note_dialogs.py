@@ -1,12 +1,14 @@
-"""The small dialogs of the note screens: edit a note, type a value, pick one, mark notes.
+"""The app's small dialogs: edit a note, type a value, pick one of a few (the app's one choice dialog), mark notes.
 
 Each is a modal screen that returns its answer through ``dismiss`` (None when cancelled with
-escape). They know nothing about the store: the caller does the change.
+escape). They know nothing about the store: the caller does the change. They speak the
+session's language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,8 +18,10 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from workshop.tui.localise import localise_bindings
 from workshop.words import word
+
+from ..localise import localise_bindings
+from ..session_view import workshop_app
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -31,8 +35,8 @@ DIALOG_CSS = """
 """
 
 
-def _language(screen: ModalScreen) -> str:
-    return screen.app.store.session.workshop.language  # type: ignore[attr-defined]
+def _language(screen: ModalScreen[Any]) -> str:
+    return workshop_app(screen).language
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -54,7 +58,7 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
             yield TextArea(self.text, id="note-editor-text", soft_wrap=True)
             yield Static(word("editor_hint", _language(self)), classes="dialog-hint")
 
@@ -94,9 +98,9 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Input(self.value, id="dialog-input")
-            yield Static(self.hint, classes="dialog-hint")
+            yield Static(self.hint, classes="dialog-hint", markup=False)
             yield Static("", id="dialog-error", classes="dialog-error")
 
     def on_mount(self) -> None:
@@ -118,13 +122,20 @@ class TextDialog(ModalScreen[str | None]):
 
 
 class ChoiceDialog(ModalScreen[str | None]):
-    """Pick one of a few choices (stations, categories, rounds) with the arrows and enter."""
+    """Pick one of a few (a station, a category, the group to move a person to) with the arrows and enter.
+
+    ``choices`` are (value, what is shown) pairs; the dialog returns the value chosen, or None
+    when escape closes it. ``current`` is highlighted first.
+    """
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ChoiceDialog") + """
     ChoiceDialog OptionList { height: auto; max-height: 16; }
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without choosing")]
+
+    NONE = "__none__"
+    """A value meaning "none of these" (a person without a group), for a choice that offers it."""
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str | Text]], current: str | None = None) -> None:
         super().__init__()
@@ -134,7 +145,7 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
             yield OptionList(*[Option(text, id=ident) for ident, text in self.choices], id="dialog-choices")
 
     def on_mount(self) -> None:
@@ -165,7 +176,7 @@ class NotePicker(ModalScreen[list[str] | None]):
 
     BINDINGS = [
         Binding("space", "mark", "Mark", id="dialog.mark", tooltip="Mark or unmark the note"),
-        Binding("enter", "done", "Go on", id="dialog.save", tooltip="Go on with the marked notes"),
+        Binding("enter", "done", "Go on", id="dialog.done", tooltip="Go on with the marked notes"),
         Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without changing anything"),
     ]
 
@@ -177,8 +188,8 @@ class NotePicker(ModalScreen[list[str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="dialog-title")
-            table: DataTable = DataTable(cursor_type="row", id="picker-notes")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            table: DataTable[str | Text] = DataTable(cursor_type="row", id="picker-notes")
             table.add_column(" ", width=1, key="mark")
             table.add_column(word("note", _language(self)), key="text")
             for ident, text in self.notes:

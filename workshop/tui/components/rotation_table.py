@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import DataTable
 
 from workshop.model.session import Session
@@ -10,14 +12,14 @@ from workshop.scheduling.timetable import round_slots, span
 from workshop.words import word
 
 
-class RotationTable(DataTable):
+class RotationTable(DataTable[str]):
     """Which group is at which station in each round."""
 
     DEFAULT_CSS = """
     RotationTable { height: auto; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="cell", **kwargs)
         self.problem: str | None = None
         self._filled = False

@@ -8,6 +8,7 @@ left, red at 5 %, and rings the terminal bell once when it reaches zero.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -17,6 +18,8 @@ from workshop.model.session import Session
 from workshop.scheduling.evening import Timing, following, projected, timing
 from workshop.scheduling.timetable import clock
 from workshop.words import word
+
+from ..session_view import workshop_app
 
 LEVELS = ("-normal", "-warning", "-critical", "-overtime")
 
@@ -48,13 +51,13 @@ class RoundClock(Vertical):
     RoundClock.-idle Digits { color: $text-muted; }
     """
 
-    def __init__(self, *, ring: bool = True, classes: str = "-idle -normal", **kwargs) -> None:
+    def __init__(self, *, ring: bool = True, classes: str = "-idle -normal", **kwargs: Any) -> None:
         # Born in the state before the evening starts, so the first draw restyles nothing then.
         super().__init__(classes=classes, **kwargs)
         self.ring = ring
         """Ring the terminal bell at zero (the facilitator's screen does; the board does not)."""
         self._last: tuple[str | None, object, float] | None = None
-        self._rung: set[tuple[str | None, object]] = set()
+        self._rung: set[tuple[str | None, dt.datetime | None, float]] = set()
         self.rang = 0
         """How many times the bell rang (tests read it)."""
 
@@ -113,7 +116,9 @@ class RoundClock(Vertical):
         after = following(session, current.item.id)
         if after is not None and after.id in rows:
             nxt = rows[after.id]
-            shift = f"{clock(nxt.planned.start, language)} → {clock(nxt.start, language)}" if nxt.moved else clock(nxt.start, language)
+            shift = clock(nxt.start, language)
+            if nxt.moved:
+                shift = f"{clock(nxt.planned.start, language)} → {shift}"
             upcoming.update(f"{word('next', language)}: {after.title} {shift}")
         else:
             upcoming.update("")
@@ -129,7 +134,7 @@ class RoundClock(Vertical):
 
     def _maybe_ring(self, current: Timing) -> None:
         """Ring once when the running clock passes zero (again after an extension runs out)."""
-        live = self.app.store.session.live  # type: ignore[attr-defined]
+        live = workshop_app(self).store.session.live
         item_id = current.item.id if current.item else None
         key = (item_id, live.started, current.total)
         before = self._last

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import DataTable
 
 from workshop.model.session import Session
-from workshop.notes.station_notes import station_notes
+from workshop.notes.review import stations_and_notes as station_notes
 from workshop.words import word
 
 OVERALL_KEY = "overall"
@@ -18,14 +20,14 @@ def _short(text: str, width: int = NAME_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class SummaryList(DataTable):
+class SummaryList(DataTable[str]):
     """One row per summary: written or not, what it is about, and how many notes lie behind it."""
 
     DEFAULT_CSS = """
     SummaryList { width: 40; height: 1fr; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self._shape: tuple[str, ...] = ()
 

@@ -14,16 +14,18 @@ from textual.widgets import Static
 from workshop.model.session import Session
 from workshop.scheduling import evening as live
 from workshop.scheduling.timetable import DASH, clock
-from workshop.tui.localise import localise_bindings
+from workshop.storage.change_labels import change_label
 from workshop.words import word
 from workshop.words.phrases import station_title
 
 from ..components.board_clock import BoardClock
+from ..localise import localise_bindings
 from ..messages import SessionChanged
-from .facilitator import TICK_SECONDS, save_live
+from ..session_view import SessionView
+from .clock_steps import TICK_SECONDS, pause_label, save_live
 
 
-class BoardScreen(Screen):
+class BoardScreen(SessionView, Screen[None]):
     """Current round and time left in big letters; stations with their groups now and next."""
 
     DEFAULT_CSS = """
@@ -96,10 +98,6 @@ class BoardScreen(Screen):
     async def tick(self) -> None:
         await self.redraw()
 
-    @property
-    def session(self) -> Session:
-        return self.app.store.session  # type: ignore[attr-defined]
-
     async def redraw(self) -> None:
         async with self._drawing:
             await self._redraw()
@@ -110,7 +108,7 @@ class BoardScreen(Screen):
         if language != self._language:
             self._language = language
             localise_bindings(self, language)
-        now = self.app.clock()  # type: ignore[attr-defined]
+        now = self.workshop_app.clock()
         content = live.board(session, now)
         timing = live.timing(session, now)
         title = session.workshop.title + (f" – {session.workshop.subtitle}" if session.workshop.subtitle else "")
@@ -132,7 +130,7 @@ class BoardScreen(Screen):
         if content.row is not None:
             span = f"{clock(content.row.start, language)} {DASH} {clock(content.row.end, language)}"
         if timing.phase == "before":
-            rows = live.projected(session, self.app.clock())  # type: ignore[attr-defined]
+            rows = live.projected(session, self.workshop_app.clock())
             begins = clock(rows[0].start, language) if rows else ""
             name.update(f"{word('next_round', language)}: {shown_round}" if shown_round else "")
             when.update(span)
@@ -152,7 +150,8 @@ class BoardScreen(Screen):
         else:
             name.update(timing.item.title)
             if content.round is not None:
-                when.update(f"{word('next_round', language)}: {shown_round} {word('at', language)} {clock(content.row.start, language) if content.row else ''}")
+                starts = clock(content.row.start, language) if content.row else ""
+                when.update(f"{word('next_round', language)}: {shown_round} {word('at', language)} {starts}")
             else:
                 when.update(word("all_rounds_done", language))
         big.update(timing.text)
@@ -218,7 +217,9 @@ class BoardScreen(Screen):
         waiting = self.query_one("#board-waiting", Static)
         waiting.display = bool(content.waiting)
         if content.waiting:
-            parts = [f"{name} ({self._target(target, content.last_round, language)})" for name, target in content.waiting]
+            parts = [
+                f"{name} ({self._target(target, content.last_round, language)})" for name, target in content.waiting
+            ]
             waiting.update(f"{word('waiting', language)}: " + ", ".join(parts))
 
     @staticmethod
@@ -232,9 +233,9 @@ class BoardScreen(Screen):
         self.app.pop_screen()
 
     def action_pause(self) -> None:
-        now = self.app.clock()  # type: ignore[attr-defined]
-        save_live(self.app, "clock paused or resumed", lambda s: live.toggle_pause(s, now))
+        now = self.workshop_app.clock()
+        save_live(self.workshop_app, pause_label(self.session), lambda s: live.toggle_pause(s, now))
 
     def action_next(self) -> None:
-        now = self.app.clock()  # type: ignore[attr-defined]
-        save_live(self.app, "next item started", lambda s: live.next_item(s, now))
+        now = self.workshop_app.clock()
+        save_live(self.workshop_app, change_label("clock_next"), lambda s: live.next_item(s, now))

@@ -8,6 +8,7 @@ already is refused in the dialog with a clear message.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.color import Color, ColorParseError
 from rich.text import Text
@@ -19,25 +20,25 @@ from textual.widgets import DataTable, Static
 from workshop.model.session import Category, Session
 from workshop.notes import codebook
 from workshop.storage.store import ChangeRefused
-from workshop.tui.localise import localise_bindings
 from workshop.words import word
 
 from ..components.category_keys import category_style
 from ..components.key_footer import KeyFooter
 from ..components.note_dialogs import ChoiceDialog, NotePicker, TextDialog
 from ..components.note_table import one_line
+from ..localise import localise_bindings
 from ..messages import SessionChanged
-from ..session_view import SessionView
+from ..session_view import SessionView, refusal_text, workshop_app
 
 
-class CodebookTable(DataTable):
+class CodebookTable(DataTable[Text]):
     """Key, name, colour, how many notes, description of every category."""
 
     DEFAULT_CSS = """
     CodebookTable { height: 1fr; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def show(self, session: Session) -> None:
@@ -45,8 +46,8 @@ class CodebookTable(DataTable):
         selected = self.selected_id()
         counts: dict[str, int] = {}
         for note in session.notes:
-            for category in note.categories:
-                counts[category] = counts.get(category, 0) + 1
+            for category_id in note.categories:
+                counts[category_id] = counts.get(category_id, 0) + 1
         self.clear(columns=True)
         self.add_column(word("key", language), key="key", width=4)
         self.add_column(word("name", language), key="name", width=22)
@@ -70,7 +71,7 @@ class CodebookTable(DataTable):
 
     def on_resize(self) -> None:
         if self.row_count:
-            self.show(self.app.store.session)  # type: ignore[attr-defined]
+            self.show(workshop_app(self).store.session)
 
     def selected_id(self) -> str | None:
         if not self.row_count:
@@ -79,7 +80,7 @@ class CodebookTable(DataTable):
         return row_key.value
 
 
-class CodebookScreen(SessionView, Screen):
+class CodebookScreen(SessionView, Screen[None]):
     """The codebook of the session (push it; escape goes back)."""
 
     DEFAULT_CSS = """
@@ -92,8 +93,10 @@ class CodebookScreen(SessionView, Screen):
         Binding("n", "new", "New", id="codebook.new", tooltip="Add a category (it gets the next free key and colour)"),
         Binding("r", "rename", "Rename", id="codebook.rename", tooltip="Rename the category (names must differ)"),
         Binding("c", "colour", "Colour", show=False, id="codebook.colour", tooltip="Give the category another colour"),
-        Binding("d", "describe", "Describe", show=False, id="codebook.describe", tooltip="Say what belongs in the category"),
-        Binding("k", "rekey", "Key", show=False, id="codebook.key", tooltip="Give the category a key 1-9 (a key in use moves here)"),
+        Binding("d", "describe", "Describe", show=False, id="codebook.describe",
+                tooltip="Say what belongs in the category"),
+        Binding("k", "rekey", "Key", show=False, id="codebook.key",
+                tooltip="Give the category a key 1-9 (a key in use moves here)"),
         Binding("m", "merge", "Merge", id="codebook.merge",
                 tooltip="Move every note of the category to another one and remove it (undoable)"),
         Binding("s", "split", "Split", id="codebook.split", tooltip="Move chosen notes of the category to a new one"),
@@ -149,10 +152,10 @@ class CodebookScreen(SessionView, Screen):
         try:
             change()
         except ChangeRefused as error:
-            return "; ".join(p.message + (f" ({p.fix})" if p.fix else "") for p in error.problems)
+            return refusal_text(error, self.language)
         except KeyError as error:
             return str(error).strip("'\"")
-        self.app.changed()  # type: ignore[attr-defined]
+        self.workshop_app.changed()
         return None
 
     def _with_selected(self) -> Category | None:
@@ -162,7 +165,7 @@ class CodebookScreen(SessionView, Screen):
         return category
 
     def action_new(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         created: list[Category] = []
 
         def submit(name: str) -> str | None:
@@ -184,11 +187,11 @@ class CodebookScreen(SessionView, Screen):
         if category_id in ids:
             self.query_one(CodebookTable).move_cursor(row=ids.index(category_id), animate=False)
 
-    def _edit(self, title: str, value: str, hint: str, make: Callable[[Category, str], dict]) -> None:
+    def _edit(self, title: str, value: str, hint: str, make: Callable[[Category, str], dict[str, Any]]) -> None:
         category = self._with_selected()
         if category is None:
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
 
         def submit(text: str) -> str | None:
             try:
@@ -200,7 +203,7 @@ class CodebookScreen(SessionView, Screen):
         self.app.push_screen(TextDialog(f"{title}: {category.name}", value, hint=hint, submit=submit))
 
     def action_rename(self) -> None:
-        def make(category: Category, value: str) -> dict:
+        def make(category: Category, value: str) -> dict[str, Any]:
             self._refuse_taken(value, category.id)
             return {"name": value}
 
@@ -216,24 +219,27 @@ class CodebookScreen(SessionView, Screen):
             raise ValueError(word("name_taken", self.language, name=other.name))
 
     def action_colour(self) -> None:
-        def make(category: Category, value: str) -> dict:
+        def make(category: Category, value: str) -> dict[str, Any]:
             value = value.strip()
             if value:
                 try:
                     Color.parse(value)
                 except ColorParseError:
-                    raise ValueError(f'"{value}": {word("unknown_colour", self.language)} ({word("colour_hint", self.language)})') from None
+                    unknown, hint = word("unknown_colour", self.language), word("colour_hint", self.language)
+                    raise ValueError(f'"{value}": {unknown} ({hint})') from None
             return {"colour": value}
 
         category = self.selected()
-        self._edit(word("recolour", self.language), category.colour if category else "", word("colour_hint", self.language), make)
+        current = category.colour if category else ""
+        self._edit(word("recolour", self.language), current, word("colour_hint", self.language), make)
 
     def action_describe(self) -> None:
         category = self.selected()
-        self._edit(word("describe", self.language), category.description if category else "", "", lambda c, v: {"description": v.strip()})
+        current = category.description if category else ""
+        self._edit(word("describe", self.language), current, "", lambda c, v: {"description": v.strip()})
 
     def action_rekey(self) -> None:
-        def make(category: Category, value: str) -> dict:
+        def make(category: Category, value: str) -> dict[str, Any]:
             value = value.strip()
             if not value:
                 return {"key": None}
@@ -249,11 +255,13 @@ class CodebookScreen(SessionView, Screen):
         source = self._with_selected()
         if source is None:
             return
-        others = [(c.id, Text(c.name, style=category_style(c.colour))) for c in self.session.categories if c.id != source.id]
+        others: list[tuple[str, str | Text]] = [
+            (c.id, Text(c.name, style=category_style(c.colour))) for c in self.session.categories if c.id != source.id
+        ]
         if not others:
             self.notify(word("merge_self", self.language), severity="warning", markup=False)
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
 
         def chosen(target_id: str | None) -> None:
             target = self.session.category(target_id) if target_id else None
@@ -264,7 +272,8 @@ class CodebookScreen(SessionView, Screen):
             if problem:
                 self.notify(problem, severity="error", markup=False)
                 return
-            self.notify(word("merged", self.language, source=source.name, target=target.name, count=moved[0]), markup=False)
+            merged = word("merged", self.language, source=source.name, target=target.name, count=moved[0])
+            self.notify(merged, markup=False)
             self._select(target.id)
 
         self.app.push_screen(ChoiceDialog(word("merge_into", self.language, name=source.name), others), chosen)
@@ -277,7 +286,7 @@ class CodebookScreen(SessionView, Screen):
         if not notes:
             self.notify(word("split_empty", self.language, name=source.name), severity="warning", markup=False)
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
 
         def picked(note_ids: list[str] | None) -> None:
             if note_ids is None:
@@ -296,7 +305,8 @@ class CodebookScreen(SessionView, Screen):
 
             def done(value: str | None) -> None:
                 if created:
-                    self.notify(word("split_done", self.language, count=len(note_ids), name=created[0].name), markup=False)
+                    done_text = word("split_done", self.language, count=len(note_ids), name=created[0].name)
+                    self.notify(done_text, markup=False)
                     self._select(created[0].id)
 
             self.app.push_screen(TextDialog(word("split_name", self.language), submit=submit), done)
@@ -307,7 +317,7 @@ class CodebookScreen(SessionView, Screen):
         category = self._with_selected()
         if category is None:
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         touched: list[int] = []
         problem = self._change(lambda: touched.append(codebook.delete(store, category.id)))
         if problem:

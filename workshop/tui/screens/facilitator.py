@@ -1,13 +1,13 @@
 """The facilitator's live view: the round clock over the programme, re-timed as the evening runs.
 
-Every step (start, pause, extend, next, ...) is a pure transition from :mod:`workshop.scheduling.evening`,
-computed from the newest session inside the store's write lock and saved at once, so a crash
-or a restart resumes the clock, and the other instances follow within a second.
+Each key is one step of the clock (:mod:`.clock_steps`), saved at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,38 +17,22 @@ from textual.widgets import Header, Static
 from workshop.model.session import Live, Session
 from workshop.scheduling import evening as live
 from workshop.scheduling.timetable import clock
-from workshop.storage.operations import section_op
-from workshop.tui.localise import localise_bindings
+from workshop.storage.change_labels import change_label
 from workshop.words import word
 
 from ..components.key_footer import KeyFooter
 from ..components.live_programme import LiveProgramme
 from ..components.rotation_table import RotationTable
 from ..components.round_clock import RoundClock
+from ..localise import localise_bindings
 from ..messages import SessionChanged
+from ..session_view import SessionView
+from .clock_steps import TICK_SECONDS, pause_label, save_live
 
 EXTEND = Binding.Group("+1/+5 min", compact=True)
 
-TICK_SECONDS = 1.0
-"""The clock redraws once a second (a faster timer slows the app and its tests)."""
 
-
-def save_live(app, label: str, transition: Callable[[Session], Live]) -> bool:
-    """Run a live transition on the newest session and save it; tell the user if it cannot be."""
-    store = app.store
-
-    def edit(session: Session):
-        op = section_op(session, "live", transition(session))
-        return [] if op["before"] == op["after"] else [op]
-
-    try:
-        return app.saved(lambda: store.change(label, edit, undoable=False))
-    except live.LiveError as error:
-        app.notify(str(error), severity="warning", timeout=6)
-        return False
-
-
-class FacilitatorScreen(Screen):
+class FacilitatorScreen(SessionView, Screen[None]):
     """The programme with planned and actual times, and the round clock."""
 
     DEFAULT_CSS = """
@@ -87,10 +71,10 @@ class FacilitatorScreen(Screen):
                 tooltip="Everyone's route, what the shape costs, re-mixing and forming groups"),
     ]
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name, id, classes)
         self._language: str | None = None
-        self._rotation_shown: tuple | None = None
+        self._rotation_shown: tuple[Hashable, ...] | None = None
         self._localise()
 
     def _localise(self) -> None:
@@ -127,26 +111,22 @@ class FacilitatorScreen(Screen):
         While another screen is shown (the board, another mode) only the bell is kept.
         """
         if not self.is_current:
-            self.query_one(RoundClock).ring_if_due(self.session, self.app.clock())  # type: ignore[attr-defined]
+            self.query_one(RoundClock).ring_if_due(self.session, self._now())
             return
         self.redraw(rotation=False)
-
-    @property
-    def session(self) -> Session:
-        return self.app.store.session  # type: ignore[attr-defined]
 
     def redraw(self, rotation: bool = True) -> None:
         session = self.session
         language = session.workshop.language
         self._localise()
-        now = self.app.clock()  # type: ignore[attr-defined]
+        now = self._now()
         self.query_one(RoundClock).show(session, now)
         self.query_one(LiveProgramme).show(session, now)
         self._show_delay(session, now, language)
         if rotation:
             self._show_rotation(session, now, language)
 
-    def _show_rotation(self, session: Session, now, language: str) -> None:
+    def _show_rotation(self, session: Session, now: dt.datetime, language: str) -> None:
         """The rotation, with the round running (or coming next) under the cursor."""
         shown = live.board(session, now).round
         key = (
@@ -177,7 +157,7 @@ class FacilitatorScreen(Screen):
         if not (first and shown is None):  # the first fill before the evening has nothing to settle
             self.call_after_refresh(settle)
 
-    def _show_delay(self, session: Session, now, language: str) -> None:
+    def _show_delay(self, session: Session, now: dt.datetime, language: str) -> None:
         line = self.query_one("#live-delay", Static)
         state = live.phase(session.live)
         late = live.delay_minutes(session, now)
@@ -204,41 +184,40 @@ class FacilitatorScreen(Screen):
         line.update(text)
 
     # Actions ---------------------------------------------------------------------------------------
-    def _now(self):
-        return self.app.clock()  # type: ignore[attr-defined]
+    def _now(self) -> dt.datetime:
+        return self.workshop_app.clock()
 
     def _step(self, label: str, transition: Callable[[Session], Live]) -> bool:
-        done = save_live(self.app, label, transition)
+        done = save_live(self.workshop_app, label, transition)
         if done:
             self.redraw()
         return done
 
     def action_start(self) -> None:
         now = self._now()
-        self._step("evening started", lambda s: live.start(s, now))
+        self._step(change_label("clock_started"), lambda s: live.start(s, now))
 
     def action_pause(self) -> None:
         now = self._now()
-        label = "clock resumed" if live.phase(self.session.live) == "paused" else "clock paused"
-        self._step(label, lambda s: live.toggle_pause(s, now))
+        self._step(pause_label(self.session), lambda s: live.toggle_pause(s, now))
 
     def action_extend(self, minutes: int) -> None:
-        self._step(f"item extended by {minutes} min", lambda s: live.extend(s, minutes))
+        self._step(change_label("clock_extended", minutes=minutes), lambda s: live.extend(s, minutes))
 
     def action_end(self) -> None:
         now = self._now()
-        self._step("item ended early", lambda s: live.end_early(s, now))
+        self._step(change_label("clock_ended"), lambda s: live.end_early(s, now))
 
     def action_next(self) -> None:
         now = self._now()
-        self._step("next item started", lambda s: live.next_item(s, now))
+        self._step(change_label("clock_next"), lambda s: live.next_item(s, now))
 
     def action_jump(self) -> None:
         item = self.query_one(LiveProgramme).selected_item
         if item is None:
             return
         now = self._now()
-        self._step("item started", lambda s: live.start(s, now, item))
+        self._step(change_label("clock_jumped"), lambda s: live.start(s, now, item))
 
     def action_catch_up(self) -> None:
         item = self.query_one(LiveProgramme).selected_item
@@ -247,7 +226,7 @@ class FacilitatorScreen(Screen):
         now = self._now()
         target = live.item_by_id(self.session, item)
         before = live.minutes_of(self.session, target) if target is not None else 0
-        if self._step("item shortened to catch up", lambda s: live.catch_up(s, now, item)):
+        if self._step(change_label("clock_caught_up"), lambda s: live.catch_up(s, now, item)):
             session = self.session
             target = live.item_by_id(session, item)
             if target is None:
@@ -255,8 +234,11 @@ class FacilitatorScreen(Screen):
             language = session.workshop.language
             late = live.delay_minutes(session, now)
             text = f"{target.title}: {before} → {live.minutes_of(session, target)} {word('minutes_unit', language)}"
-            text += f" · {word('on_time', language)}" if late <= 0 else f" · {word('still_late', language)} {late} {word('late', language)}"
-            self.notify(text)
+            if late <= 0:
+                text += f" · {word('on_time', language)}"
+            else:
+                text += f" · {word('still_late', language)} {late} {word('late', language)}"
+            self.notify(text, markup=False)
 
     def action_replan(self) -> None:
         item_id = self.query_one(LiveProgramme).selected_item
@@ -268,9 +250,9 @@ class FacilitatorScreen(Screen):
 
         language = session.workshop.language
 
-        def save(values) -> bool:
+        def save(values: dict[str, Any]) -> bool:
             minutes = values["minutes"]
-            return self._step("item re-planned", lambda s: live.replan(s, item.id, minutes))
+            return self._step(change_label("clock_replanned"), lambda s: live.replan(s, item.id, minutes))
 
         self.app.push_screen(
             FormScreen(

@@ -9,6 +9,8 @@ station's notes; esc moves there, and the digits 1-9, "." and "c" code the selec
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -22,7 +24,6 @@ from workshop.notes.capture import (
     round_count,
 )
 from workshop.notes.review import station_notes
-from workshop.tui.localise import localise_bindings
 from workshop.words import word
 from workshop.words.phrases import station_title
 
@@ -31,6 +32,7 @@ from ..components.category_keys import CategoryKeys
 from ..components.in_order_keys import InOrderKeys
 from ..components.key_footer import KeyFooter
 from ..components.note_table import NoteTable
+from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
 
@@ -44,7 +46,7 @@ class NoteField(InOrderKeys, TextArea):
     in_order = frozenset({"capture.save", "capture.to_notes"})
 
 
-class NotesScreen(SessionView, Screen):
+class NotesScreen(SessionView, Screen[None]):
     """Capture and code the notes of one station."""
 
     DEFAULT_CSS = """
@@ -69,7 +71,7 @@ class NotesScreen(SessionView, Screen):
                 tooltip="All notes: filter, search, group by station or category, count"),
     ]
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.chosen_round: int | None = None
         """A round the note-taker chose with ctrl+r; None follows the facilitator."""
@@ -78,7 +80,7 @@ class NotesScreen(SessionView, Screen):
     @property
     def station(self) -> str | None:
         """The station the note-taker is at (``app.station``), if it exists."""
-        station = getattr(self.app, "station", None)
+        station = self.workshop_app.station
         return station if station and self.session.station(station) else None
 
     def compose(self) -> ComposeResult:
@@ -86,7 +88,7 @@ class NotesScreen(SessionView, Screen):
         yield NoteField(id="note-text", soft_wrap=True, tab_behavior="focus")
         # From the notes, every key of this screen takes effect in typing order (n, then the
         # letters of the next note; a digit, then ctrl+r).
-        all_keys = [binding.id for binding in self.BINDINGS if isinstance(binding, Binding)]
+        all_keys = [binding.id for binding in self.BINDINGS if isinstance(binding, Binding) and binding.id]
         yield NoteTable(CAPTURE_COLUMNS, in_order=all_keys, id="station-notes")
         yield CategoryKeys(id="category-keys")
         yield KeyFooter()
@@ -129,8 +131,8 @@ class NotesScreen(SessionView, Screen):
         if where is None:
             self.notify(word("no_station", self.language), severity="warning", markup=False)
             return
-        store = self.app.store  # type: ignore[attr-defined]
-        note = self.app.attempt(  # type: ignore[attr-defined]
+        store = self.store
+        note = self.workshop_app.attempt(
             lambda: store.add_note(where.station.id, where.round or 1, text, group=where.group)
         )
         if note is None:
@@ -152,7 +154,8 @@ class NotesScreen(SessionView, Screen):
         self.redraw()
         where = self.place()
         if where is not None and where.round is not None:
-            self.notify(f"{word('round', self.language)} {where.round} ({word(where.why, self.language)})", markup=False)
+            why = word(where.why, self.language)
+            self.notify(f"{word('round', self.language)} {where.round} ({why})", markup=False)
 
     def action_station(self) -> None:
         from ..components.note_dialogs import ChoiceDialog
@@ -165,7 +168,7 @@ class NotesScreen(SessionView, Screen):
         def chosen(station: str | None) -> None:
             if station is None:
                 return
-            self.app.station = station  # type: ignore[attr-defined]
+            self.workshop_app.station = station
             self.chosen_round = None
             self.redraw()
             self.query_one("#note-text", TextArea).focus()

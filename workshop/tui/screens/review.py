@@ -12,6 +12,8 @@ The filtering, searching, grouping and counting are :mod:`workshop.notes.review`
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +22,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Input, Static
 
+from workshop.model.session import Note
 from workshop.notes.capture import Choice, round_count
 from workshop.notes.review import (
     NoteFilter,
@@ -31,13 +34,13 @@ from workshop.notes.review import (
     in_order,
     matrix,
 )
-from workshop.tui.localise import localise_bindings
 from workshop.words import word
 
 from ..components.category_keys import category_style
 from ..components.in_order_keys import InOrderKeys
 from ..components.key_footer import KeyFooter
 from ..components.note_table import Heading, NoteTable, Row
+from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
 
@@ -57,7 +60,7 @@ class SearchField(InOrderKeys, Input):
     in_order = frozenset({"review.close"})
 
 
-class ReviewScreen(SessionView, Screen):
+class ReviewScreen(SessionView, Screen[None]):
     """All notes with filters, search, grouping and the count matrix (push it; escape goes back)."""
 
     DEFAULT_CSS = """
@@ -75,21 +78,27 @@ class ReviewScreen(SessionView, Screen):
     BINDINGS = [
         Binding("slash", "search", "Search", key_display="/", id="review.search",
                 tooltip="Search the notes' text (every word must occur)"),
-        Binding("s", "cycle('station')", "Station", show=False, id="review.station", tooltip="Show one station, the next, ..., all"),
-        Binding("r", "cycle('round')", "Round", show=False, id="review.round", tooltip="Show one round, the next, ..., all"),
-        Binding("g", "cycle('group')", "Group", show=False, id="review.group", tooltip="Show one group, the next, ..., all"),
-        Binding("a", "cycle('author')", "Author", show=False, id="review.author", tooltip="Show one author's notes, the next, ..., all"),
+        Binding("s", "cycle('station')", "Station", show=False, id="review.station",
+                tooltip="Show one station, the next, ..., all"),
+        Binding("r", "cycle('round')", "Round", show=False, id="review.round",
+                tooltip="Show one round, the next, ..., all"),
+        Binding("g", "cycle('group')", "Group", show=False, id="review.group",
+                tooltip="Show one group, the next, ..., all"),
+        Binding("a", "cycle('author')", "Author", show=False, id="review.author",
+                tooltip="Show one author's notes, the next, ..., all"),
         Binding("k", "category", "Category", show=False, id="review.category",
                 tooltip="Show one category's notes (type to find it); again: all categories"),
-        Binding("o", "uncoded", "Uncoded", show=False, id="review.uncoded", tooltip="Show only the notes without a category, or all"),
+        Binding("o", "uncoded", "Uncoded", show=False, id="review.uncoded",
+                tooltip="Show only the notes without a category, or all"),
         Binding("x", "clear", "Clear", show=False, id="review.clear", tooltip="Clear every filter and the search"),
         Binding("v", "view", "View", id="review.view", tooltip="List the notes, group them by station, or by category"),
         Binding("m", "matrix", "Matrix", id="review.matrix", tooltip="Count the notes per station and category"),
         Binding("ctrl+b", "codebook", "Codebook", show=False, id="review.codebook", tooltip="Open the codebook"),
-        Binding("escape", "close", "Close", key_display="esc", id="review.close", tooltip="Back (from the search: to the notes)"),
+        Binding("escape", "close", "Close", key_display="esc", id="review.close",
+                tooltip="Back (from the search: to the notes)"),
     ]
 
-    def __init__(self, note_filter: NoteFilter | None = None, **kwargs) -> None:
+    def __init__(self, note_filter: NoteFilter | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.note_filter = note_filter or NoteFilter()
         self.view = "flat"
@@ -106,7 +115,7 @@ class ReviewScreen(SessionView, Screen):
         with ContentSwitcher(initial="review-notes"):
             # Every key of this screen takes effect in typing order from the notes (a filter
             # key, then a digit that recodes the note the filter put under the cursor).
-            all_keys = [binding.id for binding in self.BINDINGS if isinstance(binding, Binding)]
+            all_keys = [binding.id for binding in self.BINDINGS if isinstance(binding, Binding) and binding.id]
             yield NoteTable(REVIEW_COLUMNS, in_order=all_keys, id="review-notes")
             yield DataTable(id="review-matrix", cursor_type="cell", zebra_stripes=True)
         yield Static(id="review-hint")
@@ -123,7 +132,8 @@ class ReviewScreen(SessionView, Screen):
         self.redraw()
 
     # Drawing -------------------------------------------------------------------------------
-    def filtered(self):
+    def filtered(self) -> list[Note]:
+        """The notes that pass the filters and the search."""
         return filter_notes(self.session.notes, self.note_filter)
 
     def redraw(self) -> None:
@@ -143,7 +153,7 @@ class ReviewScreen(SessionView, Screen):
         self.query_one("#review-title", Static).update(title)
         self.query_one("#review-filters", Static).update(self._describe_filter())
 
-    def _rows(self, notes) -> tuple[list[Row], list[str]]:
+    def _rows(self, notes: list[Note]) -> tuple[list[Row], list[str]]:
         session, language = self.session, self.language
         rows: list[Row] = []
         keys: list[str] = []
@@ -169,7 +179,7 @@ class ReviewScreen(SessionView, Screen):
                 keys.append(f"{group.key}:{note.id}" if self.view == "by_category" else note.id)
         return rows, keys
 
-    def _show_matrix(self, notes) -> None:
+    def _show_matrix(self, notes: list[Note]) -> None:
         session, language = self.session, self.language
         counts = matrix(session, notes)
         table = self.query_one("#review-matrix", DataTable)
@@ -183,7 +193,8 @@ class ReviewScreen(SessionView, Screen):
             )
         uncoded = word("uncoded", language)
         table.add_column(Text(uncoded, style="italic"), key="uncoded", width=len(uncoded))
-        table.add_column(Text(word("total", language), style="bold"), key="total", width=max(5, len(word("total", language))))
+        total = word("total", language)
+        table.add_column(Text(total, style="bold"), key="total", width=max(5, len(total)))
 
         def cell(value: int, bold: bool = False) -> Text:
             return Text(str(value) if value else "·", justify="right", style="bold" if bold else "")
@@ -216,7 +227,7 @@ class ReviewScreen(SessionView, Screen):
             text.append(value if value is not None else every, style="bold reverse" if value is not None else "")
 
         station = session.station(f.station) if f.station else None
-        number = [s.id for s in session.stations].index(f.station) + 1 if station else None
+        number = [s.id for s in session.stations].index(station.id) + 1 if station else None
         part(word("station", language), f"{number} {station.name}" if station else f.station)
         part(word("round", language), str(f.round) if f.round is not None else None)
         group = session.group(f.group) if f.group else None
@@ -259,7 +270,8 @@ class ReviewScreen(SessionView, Screen):
 
     def action_uncoded(self) -> None:
         uncoded = not self.note_filter.uncoded
-        self.set_filter(self.note_filter.replace(uncoded=uncoded, category=None if uncoded else self.note_filter.category))
+        category = None if uncoded else self.note_filter.category
+        self.set_filter(self.note_filter.replace(uncoded=uncoded, category=category))
 
     def action_clear(self) -> None:
         self.query_one("#review-search", Input).value = ""

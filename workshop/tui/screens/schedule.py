@@ -7,14 +7,18 @@ each group's or person's route with the contact statistics, and forms balanced g
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from workshop.planning.setup import save_groups
 from workshop.scheduling.grouping import GroupingError
-from workshop.scheduling.regroup import overview, propose, save_groups
+from workshop.scheduling.regroup import overview, propose
+from workshop.storage.change_labels import change_label
 from workshop.words import word
 
 from ..components.key_footer import KeyFooter
@@ -24,7 +28,7 @@ from ..session_view import SessionView
 from .setup_forms import Field, FormScreen
 
 
-class ScheduleScreen(SessionView, Screen):
+class ScheduleScreen(SessionView, Screen[None]):
     """Routes and costs of the session's schedule."""
 
     DEFAULT_CSS = """
@@ -72,14 +76,16 @@ class ScheduleScreen(SessionView, Screen):
         if schedule.mode == "remix":
             mode = word("mode_remix", language)
         else:
-            parts = [word(schedule.extra_groups, language)] + ([word("williams", language)] if schedule.williams else [])
+            parts = [word(schedule.extra_groups, language)]
+            if schedule.williams:
+                parts.append(word("williams", language))
             mode = f"{word('mode_groups', language)} ({'; '.join(parts)})"
         self.query_one("#schedule-mode", Static).update(mode)
         view = overview(session)
         self.query_one("#schedule-problem", Static).update(view.problem or "")
         costs = "\n".join(f"- {s}" for s in view.sentences) or word("no_cost", language)
         self.query_one("#schedule-costs", Static).update("" if view.problem else costs)
-        table = self.query_one("#schedule-routes", DataTable)
+        table: DataTable[str] = self.query_one("#schedule-routes", DataTable)
         table.clear(columns=True)
         if view.problem:
             return
@@ -93,21 +99,20 @@ class ScheduleScreen(SessionView, Screen):
             ]
             table.add_row(name, *cells)
 
-    def _set(self, label_text: str, **changes: object) -> None:
+    def _set(self, **changes: object) -> None:
         value = self.session.schedule.model_copy(update=changes)
-        self.app.saved(lambda: self.app.store.set_section("schedule", value, label_text))  # type: ignore[attr-defined]
+        store = self.store
+        self.workshop_app.saved(lambda: store.set_section("schedule", value, change_label("schedule_changed")))
         self.redraw()
 
     def action_toggle_mode(self) -> None:
-        mode = "groups" if self.session.schedule.mode == "remix" else "remix"
-        self._set(f"schedule: {mode}", mode=mode)
+        self._set(mode="groups" if self.session.schedule.mode == "remix" else "remix")
 
     def action_toggle_extra(self) -> None:
-        extra = "share" if self.session.schedule.extra_groups == "pause" else "pause"
-        self._set(f"schedule: groups {extra}", extra_groups=extra)
+        self._set(extra_groups="share" if self.session.schedule.extra_groups == "pause" else "pause")
 
     def action_toggle_williams(self) -> None:
-        self._set("schedule: carry-over balance", williams=not self.session.schedule.williams)
+        self._set(williams=not self.session.schedule.williams)
 
     def action_form_groups(self) -> None:
         language = self.language
@@ -124,7 +129,7 @@ class ScheduleScreen(SessionView, Screen):
         ]
         self.app.push_screen(FormScreen(word("form_title", language), fields, self._form, language))
 
-    def _form(self, values: dict) -> bool:
+    def _form(self, values: dict[str, Any]) -> bool:
         try:
             result = propose(
                 self.session,
@@ -135,7 +140,8 @@ class ScheduleScreen(SessionView, Screen):
         except GroupingError as error:
             self.notify(str(error), severity="error", markup=False)
             return False
-        if not self.app.saved(lambda: save_groups(self.app.store, result.groups)):  # type: ignore[attr-defined]
+        store = self.store
+        if not self.workshop_app.saved(lambda: save_groups(store, result.groups)):
             return False
         self.redraw()
         message = f"{len(result.groups)} {word('formed', self.language)}"

@@ -10,7 +10,7 @@ the screen lists where each file went.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 
 from textual.app import ComposeResult
@@ -22,56 +22,68 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Static, TextArea
 
 from workshop.documents.minutes import station_heading
-from workshop.documents.registry import ExportError, export_many, snapshot_of
-from workshop.notes.station_notes import station_notes, tally
+from workshop.documents.registry import Exported, ExportError, export_many, snapshot_of
+from workshop.notes.review import stations_and_notes as station_notes
+from workshop.notes.review import tally
 from workshop.notes.summaries import summary_of, write_summary
 from workshop.words import word
 
 from ..components.export_status import ExportStatus, shown_path
 from ..components.key_footer import KeyFooter
 from ..components.summary_list import OVERALL_KEY, SummaryList
+from ..localise import localise_bindings
 from ..messages import SessionChanged
+from ..session_view import SessionView, workshop_app
 
 AUTOSAVE_SECONDS = 2.0
 """A summary is saved this long after typing stops."""
 
 EXPORTS: dict[str, tuple[str, list[str], bool]] = {
-    # action argument: (what the user asks for, document kinds, anonymized)
-    "all": ("Export all three documents", ["minutes", "route_cards", "quotes"], False),
-    "minutes": ("Export the minutes (.docx)", ["minutes"], False),
-    "anonymized": ("Export the anonymized minutes (.docx)", ["minutes"], True),
-    "route_cards": ("Export the route cards (.docx)", ["route_cards"], False),
-    "quotes": ("Export the quote table (.csv for Excel)", ["quotes"], False),
+    # action argument: (the catalogue's words for what the user asks for, document kinds, anonymized)
+    "all": ("export_all", ["minutes", "route_cards", "quotes"], False),
+    "minutes": ("export_minutes", ["minutes"], False),
+    "anonymized": ("export_anonymized", ["minutes"], True),
+    "route_cards": ("export_route_cards", ["route_cards"], False),
+    "quotes": ("export_quotes", ["quotes"], False),
 }
-TITLES = {"minutes": "Minutes", "route_cards": "Route cards", "quotes": "Quote table"}
+TITLES = {"minutes": "document_minutes", "route_cards": "document_route_cards", "quotes": "document_quotes"}
+"""Each document kind's name, as the catalogue has it."""
+
+
+def document_title(kind: str, language: str) -> str:
+    """"Referat", "Rutekort", "Notetabel" (or in English)."""
+    return word(TITLES[kind], language)
 
 
 class ExportCommands(Provider):
-    """The command palette's entries for each document."""
+    """The command palette's entries for each document, in the session's language."""
 
     def _commands(self) -> Iterable[tuple[str, str]]:
-        for key, (text, _, _) in EXPORTS.items():
-            yield text, key
+        language = workshop_app(self).language
+        for key, (words, _, _) in EXPORTS.items():
+            yield word(words, language), key
 
     async def discover(self) -> Hits:
         screen = self.screen
         if not isinstance(screen, SecretariatScreen):
             return
+        where = word("export_where", screen.language)
         for text, key in self._commands():
-            yield DiscoveryHit(text, partial(screen.action_export, key), help="Writes into the exports folder")
+            yield DiscoveryHit(text, partial(screen.action_export, key), help=where)
 
     async def search(self, query: str) -> Hits:
         screen = self.screen
         if not isinstance(screen, SecretariatScreen):
             return
+        where = word("export_where", screen.language)
         matcher = self.matcher(query)
         for text, key in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(screen.action_export, key), help="Writes into the exports folder")
+                yield Hit(score, matcher.highlight(text), partial(screen.action_export, key), help=where)
 
 
-class SecretariatScreen(Screen):
+class SecretariatScreen(SessionView, Screen[None]):
     """Summaries and exports."""
 
     COMMANDS = {ExportCommands}
@@ -110,6 +122,8 @@ class SecretariatScreen(Screen):
         """The editor's text as last seen (kept so it can be saved while the screen closes)."""
         self._autosave: Timer | None = None
         self.exporting = False
+        self._localised = self.language
+        localise_bindings(self, self._localised)  # before the footer first shows the keys
 
     # Building ------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -123,15 +137,14 @@ class SecretariatScreen(Screen):
         yield ExportStatus(id="export-status")
         yield KeyFooter()
 
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
-
     def on_mount(self) -> None:
         self.redraw()
         self.query_one(SummaryList).focus()
 
     def on_session_changed(self, message: SessionChanged) -> None:
+        if self.language != self._localised:
+            self._localised = self.language
+            localise_bindings(self, self._localised)
         self.redraw()
 
     def on_screen_suspend(self) -> None:
@@ -145,7 +158,7 @@ class SecretariatScreen(Screen):
 
     # Showing --------------------------------------------------------------------------------------
     def redraw(self) -> None:
-        session = self.store.session
+        session = self.session
         listing = self.query_one(SummaryList)
         listing.show(session)
         key = listing.current_key() or OVERALL_KEY
@@ -160,12 +173,7 @@ class SecretariatScreen(Screen):
                 self.loaded = self.draft = stored
                 editor.load_text(stored)
             elif editor.text != stored:
-                self.notify(
-                    "Someone else changed this summary too; your text stays in the editor, "
-                    "and ctrl+s saves it over theirs.",
-                    severity="warning",
-                    timeout=10,
-                )
+                self.notify(word("summary_clash", self.language), severity="warning", timeout=10, markup=False)
                 self.loaded = stored
 
     def _station(self) -> str | None:
@@ -251,7 +259,7 @@ class SecretariatScreen(Screen):
             write_summary(self.store, station, text)
             self.loaded = text
             return True
-        changed = self.app.attempt(partial(write_summary, self.store, station, text))  # type: ignore[attr-defined]
+        changed = self.workshop_app.attempt(partial(write_summary, self.store, station, text))
         if changed is None:
             return False
         self.loaded = text
@@ -259,9 +267,9 @@ class SecretariatScreen(Screen):
 
     def action_save(self) -> None:
         if self.save():
-            self.notify("Summary saved")
+            self.notify(word("summary_saved", self.language), markup=False)
         else:
-            self.notify("Nothing new to save")
+            self.notify(word("nothing_new", self.language), markup=False)
 
     def action_review(self) -> None:
         from .review import ReviewScreen
@@ -286,16 +294,17 @@ class SecretariatScreen(Screen):
         if which not in EXPORTS:
             return
         if self.exporting:
-            self.notify("An export is already running", severity="warning")
+            self.notify(word("export_running", self.language), severity="warning", markup=False)
             return
         self.save()
         what, kinds, anonymize = EXPORTS[which]
         self.store.fold()
-        self.app.show_notices()  # type: ignore[attr-defined]
+        self.workshop_app.show_notices()
         session = snapshot_of(self.store.session)
         path = self.store.path
         status = self.query_one(ExportStatus)
-        status.started(", ".join(TITLES[k].lower() for k in kinds))
+        language = self.language
+        status.started(word("exporting", language, what=", ".join(document_title(k, language).lower() for k in kinds)))
         self.exporting = True
 
         def report(fraction: float) -> None:
@@ -313,13 +322,13 @@ class SecretariatScreen(Screen):
 
         self.run_worker(work, thread=True, exclusive=True, group="export", name="export")
 
-    def _exported(self, done) -> None:
+    def _exported(self, done: Sequence[Exported]) -> None:
         self.exporting = False
-        lines = [f"{TITLES[d.kind.name]}: {shown_path(d.path)}" for d in done]
+        lines = [f"{document_title(d.kind.name, self.language)}: {shown_path(d.path)}" for d in done]
         self.query_one(ExportStatus).finished(lines)
-        self.notify("Exported:\n" + "\n".join(lines), timeout=10)
+        self.notify(word("exported", self.language) + "\n" + "\n".join(lines), timeout=10, markup=False)
 
     def _export_failed(self, message: str) -> None:
         self.exporting = False
-        self.query_one(ExportStatus).failed(message)
-        self.notify(message, severity="error", timeout=10)
+        self.query_one(ExportStatus).failed(word("export_failed", self.language, problem=message))
+        self.notify(message, severity="error", timeout=10, markup=False)

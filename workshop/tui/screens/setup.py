@@ -20,14 +20,16 @@ from workshop.model.session import Session
 from workshop.planning import setup
 from workshop.scheduling.rotation import RotationError, plan
 from workshop.scheduling.timetable import planned, span
-from workshop.tui.localise import localise_bindings
 from workshop.words import word
+from workshop.words.phrases import affiliation
 
 from ..components.key_footer import KeyFooter
+from ..components.note_dialogs import ChoiceDialog
 from ..components.rotation_table import RotationTable
+from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
-from .setup_forms import ChoiceScreen, Field, FormScreen
+from .setup_forms import Field, FormScreen
 
 TABS = ("setup-evening", "setup-program", "setup-stations", "setup-groups")
 
@@ -46,10 +48,14 @@ def _kind_choices(language: str) -> list[tuple[str, str]]:
     return [(word(kind, language), kind) for kind in setup.KINDS]
 
 
-def _affiliation(value: str | None, language: str) -> str:
-    if not value:
-        return ""
-    return word(value, language) if value in setup.AFFILIATIONS else value
+def stored_affiliation(text: str, language: str) -> str:
+    """The affiliation as the session keeps it: a suggested one typed in the session's language
+    ("politiker") is kept as the session file spells it ("politician"); any other word as typed."""
+    typed = text.strip()
+    for value in setup.AFFILIATIONS:
+        if typed.casefold() in (value.casefold(), affiliation(value, language).casefold()):
+            return value
+    return typed
 
 
 class SetupPane(SessionView, Vertical):
@@ -66,14 +72,16 @@ class SetupPane(SessionView, Vertical):
     SetupPane .setup-note { color: $text-muted; padding: 0 1; height: auto; }
     """
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    focus_key: str | None = None
+    """The row to put the cursor on at the next fill (a row just added or moved)."""
+
+    def __init__(self, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         # Translated before the footer first shows them (each later change redraws the footer).
         localise_bindings(self, self.language)
 
-
     @property
-    def table(self) -> DataTable:
+    def table(self) -> DataTable[Any]:
         return self.query_one(DataTable)
 
     def selected_key(self) -> str | None:
@@ -88,7 +96,7 @@ class SetupPane(SessionView, Vertical):
     def fill(self, rows: list[tuple[str, list[Any]]], columns: list[str]) -> None:
         """Replace the rows, keeping the cursor where it was (or on ``self.focus_key``)."""
         table = self.table
-        keep = getattr(self, "focus_key", None) or self.selected_key()
+        keep = self.focus_key or self.selected_key()
         row = table.cursor_row
         table.clear(columns=True)
         table.add_columns(*columns)
@@ -105,7 +113,7 @@ class SetupPane(SessionView, Vertical):
 
     def run(self, change: Callable[[], object]) -> bool:
         """Make a change through the app (a refusal is told); True when it was saved."""
-        if not self.app.saved(change):  # type: ignore[attr-defined]
+        if not self.workshop_app.saved(change):
             return False
         owner = self.screen
         if isinstance(owner, SetupScreen):
@@ -116,8 +124,9 @@ class SetupPane(SessionView, Vertical):
         self.app.push_screen(FormScreen(title, fields, save, self.language))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row edits it, as e does."""
         event.stop()
-        self.run_action("edit")
+        self.action_edit()
 
     def action_edit(self) -> None:
         """Edit the selected row; panes without rows to edit leave Enter doing nothing."""
@@ -154,7 +163,8 @@ class EveningSetup(SetupPane):
         slots = planned(session)
         note = ""
         if slots:
-            note = f"{word('program', language)}: {span(slots[0], language).split(' ')[0]} – {span(slots[-1], language).split(' ')[-1]}"
+            first, last = span(slots[0], language).split(" ")[0], span(slots[-1], language).split(" ")[-1]
+            note = f"{word('program', language)}: {first} – {last}"
         self.query_one("#setup-evening-note", Static).update(note)
 
     def action_edit(self) -> None:
@@ -171,7 +181,7 @@ class EveningSetup(SetupPane):
         ]
 
         def save(values: dict[str, Any]) -> bool:
-            return self.run(lambda: setup.update_workshop(self.app.store, **values))  # type: ignore[attr-defined]
+            return self.run(lambda: setup.update_workshop(self.store, **values))
 
         self.form(word("evening", language), fields, save)
 
@@ -193,13 +203,16 @@ class ProgrammeSetup(SetupPane):
     def show(self, session: Session) -> None:
         language = session.workshop.language
         rows = [
-            (slot.item.id, [span(slot, language), slot.item.title, word(slot.item.kind, language), str(slot.item.minutes)])
+            (slot.item.id,
+             [span(slot, language), slot.item.title, word(slot.item.kind, language), str(slot.item.minutes)])
             for slot in planned(session)
         ]
         self.fill(rows, [word("time", language), word("activity", language), word("kind", language),
                          word("minutes_unit", language)])
 
-    def _fields(self, title: str = "", minutes: str = "30", kind: str = "plenary", description: str = "") -> list[Field]:
+    def _fields(
+        self, title: str = "", minutes: str = "30", kind: str = "plenary", description: str = ""
+    ) -> list[Field]:
         language = self.language
         return [
             Field("title", word("title", language), title),
@@ -210,7 +223,7 @@ class ProgrammeSetup(SetupPane):
 
     def action_add(self) -> None:
         after = self.selected_key()
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
             outcome: list[setup.Outcome] = []
@@ -227,7 +240,7 @@ class ProgrammeSetup(SetupPane):
         item = next((i for i in self.session.program if i.id == key), None)
         if item is None:
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
             return self.run(lambda: setup.update_item(store, item.id, **values))
@@ -238,13 +251,13 @@ class ProgrammeSetup(SetupPane):
     def action_remove(self) -> None:
         key = self.selected_key()
         if key is not None:
-            self.run(lambda: setup.remove_item(self.app.store, key))  # type: ignore[attr-defined]
+            self.run(lambda: setup.remove_item(self.store, key))
 
     def action_move(self, offset: int) -> None:
         key = self.selected_key()
         if key is not None:
             self.focus_key = key
-            self.run(lambda: setup.move_item(self.app.store, key, offset))  # type: ignore[attr-defined]
+            self.run(lambda: setup.move_item(self.store, key, offset))
 
 
 class StationSetup(SetupPane):
@@ -253,7 +266,8 @@ class StationSetup(SetupPane):
     BINDINGS = [
         Binding("a", "add", "Add", id="setup.add", tooltip="Add a station (with its group and round)"),
         Binding("e", "edit", "Edit", id="setup.edit", tooltip="Change the selected station's name, host or questions"),
-        Binding("x", "remove", "Remove", id="setup.remove", tooltip="Remove the selected station (with a group and a round)"),
+        Binding("x", "remove", "Remove", id="setup.remove",
+                tooltip="Remove the selected station (with a group and a round)"),
         Binding("u", "move(-1)", "Up", id="setup.up", tooltip="Move the selected station up"),
         Binding("d", "move(1)", "Down", id="setup.down", tooltip="Move the selected station down"),
     ]
@@ -289,7 +303,8 @@ class StationSetup(SetupPane):
         return [
             Field("name", word("theme", language), name),
             Field("host", word("host", language), host),
-            Field("questions", f"{word('questions', language)} ({word('questions_hint', language)})", questions, "lines"),
+            Field("questions", f"{word('questions', language)} ({word('questions_hint', language)})", questions,
+                  "lines"),
         ]
 
     def _tell(self, outcome: setup.Outcome, key: str) -> None:
@@ -305,7 +320,7 @@ class StationSetup(SetupPane):
         self.app.notify(f"{word(key, language)}: " + "; ".join(parts), timeout=8)
 
     def action_add(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         language = self.language
         questions = "\n".join(self.session.stations[-1].questions) if self.session.stations else ""
 
@@ -329,7 +344,7 @@ class StationSetup(SetupPane):
         station = self.session.station(key) if key else None
         if station is None:
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
             return self.run(
@@ -347,14 +362,14 @@ class StationSetup(SetupPane):
         if key is None:
             return
         outcome: list[setup.Outcome] = []
-        if self.run(lambda: outcome.append(setup.remove_station(self.app.store, key))) and outcome:  # type: ignore[attr-defined]
+        if self.run(lambda: outcome.append(setup.remove_station(self.store, key))) and outcome:
             self._tell(outcome[0], "also_removed")
 
     def action_move(self, offset: int) -> None:
         key = self.selected_key()
         if key is not None:
             self.focus_key = key
-            self.run(lambda: setup.move_station(self.app.store, key, offset))  # type: ignore[attr-defined]
+            self.run(lambda: setup.move_station(self.store, key, offset))
 
 
 class GroupSetup(SetupPane):
@@ -363,7 +378,8 @@ class GroupSetup(SetupPane):
     BINDINGS = [
         Binding("a", "add", "Add person", id="setup.add_person", tooltip="Add a person to the selected group"),
         Binding("e", "edit", "Edit", id="setup.edit", tooltip="Change the selected person (or rename the group)"),
-        Binding("m", "move", "Move person", id="setup.move_person", tooltip="Move the selected person to another group"),
+        Binding("m", "move", "Move person", id="setup.move_person",
+                tooltip="Move the selected person to another group"),
         Binding("x", "remove", "Remove", id="setup.remove", tooltip="Remove the selected person"),
         Binding("r", "rename", "Rename group", id="setup.rename_group", tooltip="Give the selected group a new name"),
         Binding("g", "add_group", "New group", id="setup.add_group", show=False, tooltip="Add a group"),
@@ -380,7 +396,7 @@ class GroupSetup(SetupPane):
         for gid, name, members in sections:
             rows.append((f"g|{gid}", [Text(f"{name} ({len(members)})", style="bold"), "", ""]))
             for index, member in enumerate(members):
-                rows.append((f"m|{gid}|{index}", ["", member.name, _affiliation(member.affiliation, language)]))
+                rows.append((f"m|{gid}|{index}", ["", member.name, affiliation(member.affiliation, language)]))
         self.fill(rows, [word("group", language), word("name", language), word("affiliation", language)])
 
     def _where(self) -> tuple[str | None, str | None, int | None]:
@@ -392,22 +408,25 @@ class GroupSetup(SetupPane):
         gid = parts[1] or None
         return parts[0], gid, int(parts[2]) if len(parts) > 2 else None
 
-    def _person_fields(self, name: str = "", affiliation: str = "") -> list[Field]:
+    def _person_fields(self, name: str = "", value: str = "") -> list[Field]:
         language = self.language
+        suggestions = [affiliation(a, language) for a in setup.AFFILIATIONS]
+        hint = word("affiliation_hint", language, examples=", ".join(suggestions))
         return [
             Field("name", word("name", language), name),
-            Field("affiliation", f"{word('affiliation', language)} ({', '.join(setup.AFFILIATIONS)})",
-                  affiliation, suggestions=setup.AFFILIATIONS),
+            Field("affiliation", f"{word('affiliation', language)} ({hint})", affiliation(value, language),
+                  suggestions=suggestions),
         ]
 
     def action_add(self) -> None:
         kind, gid, _ = self._where()
         if kind is None:
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
-            done = self.run(lambda: setup.add_member(store, gid, values["name"], values["affiliation"]))
+            stored = stored_affiliation(values["affiliation"], self.language)
+            done = self.run(lambda: setup.add_member(store, gid, values["name"], stored))
             if done:
                 self.focus_key = f"m|{gid or ''}|{len(setup.members_of(self.session, gid)) - 1}"
                 self.show(self.session)
@@ -423,13 +442,12 @@ class GroupSetup(SetupPane):
         if kind != "m" or index is None:
             return
         person = setup.members_of(self.session, gid)[index]
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
+            stored = stored_affiliation(values["affiliation"], self.language)
             return self.run(
-                lambda: setup.update_member(
-                    store, gid, index, name=values["name"], affiliation=values["affiliation"], was=person.name
-                )
+                lambda: setup.update_member(store, gid, index, name=values["name"], affiliation=stored, was=person.name)
             )
 
         self.form(f"{word('edit', self.language)}: {person.name}",
@@ -440,7 +458,7 @@ class GroupSetup(SetupPane):
         if kind != "m" or index is None:
             return
         person = setup.members_of(self.session, gid)[index]
-        self.run(lambda: setup.remove_member(self.app.store, gid, index, was=person.name))  # type: ignore[attr-defined]
+        self.run(lambda: setup.remove_member(self.store, gid, index, was=person.name))
 
     def action_move(self) -> None:
         kind, gid, index = self._where()
@@ -448,29 +466,27 @@ class GroupSetup(SetupPane):
             return
         language = self.language
         person = setup.members_of(self.session, gid)[index]
-        choices = [(g.name, g.id) for g in self.session.groups if g.id != gid]
+        choices: list[tuple[str, str | Text]] = [(g.id, g.name) for g in self.session.groups if g.id != gid]
         if gid is not None:
-            choices.append((word("without_group", language), ChoiceScreen.NONE))
+            choices.append((ChoiceDialog.NONE, word("without_group", language)))
 
         def chosen(target: str | None) -> None:
             if target is None:
                 return
-            to = None if target == ChoiceScreen.NONE else target
-            done = self.run(
-                lambda: setup.move_member(self.app.store, gid, index, to, was=person.name)  # type: ignore[attr-defined]
-            )
+            to = None if target == ChoiceDialog.NONE else target
+            done = self.run(lambda: setup.move_member(self.store, gid, index, to, was=person.name))
             if done:
                 self.focus_key = f"m|{to or ''}|{len(setup.members_of(self.session, to)) - 1}"
                 self.show(self.session)
 
-        self.app.push_screen(ChoiceScreen(f"{word('move_to', language)}: {person.name}", choices, language), chosen)
+        self.app.push_screen(ChoiceDialog(f"{word('move_to', language)}: {person.name}", choices), chosen)
 
     def action_rename(self) -> None:
         kind, gid, _ = self._where()
         group = self.session.group(gid) if gid else None
         if group is None:
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
             return self.run(lambda: setup.rename_group(store, group.id, values["name"]))
@@ -478,17 +494,18 @@ class GroupSetup(SetupPane):
         self.form(word("rename_group", self.language), [Field("name", word("name", self.language), group.name)], save)
 
     def action_add_group(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         language = self.language
 
         def save(values: dict[str, Any]) -> bool:
             return self.run(lambda: setup.add_group(store, values["name"]))
 
         number = len(self.session.groups) + 1
-        self.form(word("group", language), [Field("name", word("name", language), f"{word('group', language)} {number}")], save)
+        name = Field("name", word("name", language), f"{word('group', language)} {number}")
+        self.form(word("group", language), [name], save)
 
 
-class SetupScreen(Screen):
+class SetupScreen(SessionView, Screen[None]):
     """Four tabs: the evening, the programme, the stations, the groups and people."""
 
     DEFAULT_CSS = """
@@ -514,7 +531,7 @@ class SetupScreen(Screen):
         self._language: str | None = None
         self._drawn_version = -1
         self._stale: set[str] = set(TABS)
-        self._localised: str | None = self.app.store.session.workshop.language  # type: ignore[attr-defined]
+        self._localised: str | None = self.language
         localise_bindings(self, self._localised)
 
     def compose(self) -> ComposeResult:
@@ -542,8 +559,8 @@ class SetupScreen(Screen):
 
     def redraw(self, force: bool = False) -> None:
         """Show the session: the visible tab now, the others when they are opened."""
-        store = self.app.store  # type: ignore[attr-defined]
-        session: Session = store.session
+        store = self.store
+        session = store.session
         language = session.workshop.language
         if not force and store.version == self._drawn_version and language == self._language:
             return
@@ -574,7 +591,7 @@ class SetupScreen(Screen):
             return
         self._stale.discard(pane_id)
         pane = self.query_one(f"#{pane_id}", TabPane).query_one(SetupPane)
-        pane.show(self.app.store.session)  # type: ignore[attr-defined]
+        pane.show(self.session)
 
     def _focus_table(self, pane_id: str) -> None:
         pane = self.query_one(f"#{pane_id}", TabPane)

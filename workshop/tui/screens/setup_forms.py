@@ -1,7 +1,8 @@
 """Small forms over the screens: edit a programme item, a station, a person, one value.
 
 A form calls its ``save`` function with the values typed; it closes only when ``save``
-returns True (a refused change keeps it open, and the app tells why).
+returns True (a refused change keeps it open, and the app tells why). To pick one of a few,
+the screens use the app's one choice dialog, :class:`..components.note_dialogs.ChoiceDialog`.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Label, Select, Static, TextArea
 
-from workshop.tui.localise import localise_bindings
 from workshop.words import word
 
 from ..components.in_order_keys import InOrderKeys
+from ..localise import localise_bindings
 
 
 class FormField(InOrderKeys, Input):
@@ -96,9 +96,9 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
-            yield Static(self.form_title, id="form-title")
+            yield Static(self.form_title, id="form-title", markup=False)
             for spec in self.fields:
-                yield Label(spec.label)
+                yield Label(spec.label, markup=False)
                 ident = f"field-{spec.key}"
                 if spec.kind == "choice":
                     values = [value for _, value in spec.choices]
@@ -119,7 +119,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
                         suggester=suggester,
                         select_on_focus=False,
                     )
-            yield Static(id="form-problem")
+            yield Static(id="form-problem", markup=False)
             hint = "lines_hint" if any(f.kind == "lines" for f in self.fields) else "form_hint"
             yield Static(word(hint, self.language), id="form-hint")
 
@@ -159,48 +159,6 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             return
         if self.save_values(values):
             self.dismiss(values)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class ChoiceScreen(ModalScreen[str | None]):
-    """Pick one of a few choices (a group to move a person to); Esc cancels."""
-
-    DEFAULT_CSS = """
-    ChoiceScreen { align: center middle; }
-    ChoiceScreen #choice {
-        width: 50; max-width: 95%; height: auto; max-height: 80%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    ChoiceScreen #choice-title { text-style: bold; color: $accent; }
-    ChoiceScreen OptionList { height: auto; max-height: 20; }
-    """
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without choosing"),
-    ]
-
-    NONE = "__none__"
-    """The value of a choice meaning "none" (a person without a group)."""
-
-    def __init__(self, title: str, choices: Sequence[tuple[str, str]], language: str = "da") -> None:
-        super().__init__()
-        self.choice_title = title
-        self.choices = list(choices)
-        localise_bindings(self, language)
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="choice"):
-            yield Static(self.choice_title, id="choice-title")
-            yield OptionList(*[Option(shown, id=value) for shown, value in self.choices], id="choice-list")
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

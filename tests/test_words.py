@@ -1,0 +1,159 @@
+"""The word catalogue is whole: every word in both languages, every key the code asks for is there,
+and every key binding of the app has its Danish description."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import pkgutil
+import string
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+import workshop
+import workshop.tui
+from workshop.words import CATALOGUE, KEYS, SECTIONS, has_word, word
+
+PACKAGE = Path(workshop.__file__).parent
+
+
+# (a) Both languages ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("section", list(SECTIONS))
+def test_every_word_of_a_section_is_there_in_danish_and_english(section):
+    missing = {
+        key: pair
+        for key, pair in SECTIONS[section].items()
+        if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(t, str) and t.strip() for t in pair))
+    }
+    assert missing == {}
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_danish_and_english_fill_in_the_same_values():
+    differ = {key: (da, en) for key, (da, en) in CATALOGUE.items() if fields(da) != fields(en)}
+    assert differ == {}
+
+
+# (b) Every key the code asks for ---------------------------------------------------------------
+
+
+def literal_keys(node: ast.expr) -> list[str]:
+    """The keys a first argument can be: a string, or either string of ``"a" if x else "b"``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return literal_keys(node.body) + literal_keys(node.orelse)
+    return []
+
+
+def called(node: ast.Call) -> str | None:
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    if isinstance(node.func, ast.Attribute):
+        return node.func.attr
+    return None
+
+
+def asked_for(path: Path) -> list[tuple[int, str]]:
+    """(line, catalogue key) of every ``word("key", ...)`` and ``change_label("key", ...)`` in a module."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        name = called(node)
+        if name == "word":
+            found += [(node.lineno, key) for key in literal_keys(node.args[0])]
+        elif name == "change_label":
+            found += [(node.lineno, f"change_{key}") for key in literal_keys(node.args[0])]
+    return found
+
+
+def test_the_scan_finds_the_keys_the_code_asks_for(tmp_path):
+    module = tmp_path / "module.py"
+    module.write_text(
+        'word("round", "da")\n'
+        'x = word("a_hint" if lines else "b_hint", language)\n'
+        'store.transact(change_label("note_added"), build)\n'
+        'word(kind, language)\n',
+        encoding="utf-8",
+    )
+    assert asked_for(module) == [(1, "round"), (2, "a_hint"), (2, "b_hint"), (3, "change_note_added")]
+
+
+def test_every_word_the_code_asks_for_is_in_the_catalogue():
+    missing = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}: {key}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line, key in asked_for(path)
+        if not has_word(key)
+    ]
+    assert missing == []
+
+
+def test_an_unknown_word_is_a_programming_error():
+    with pytest.raises(KeyError):
+        word("no-such-word", "da")
+
+
+# (c) Every key binding has its Danish words -----------------------------------------------------
+
+
+def tui_classes() -> list[type[DOMNode]]:
+    """Every screen, widget and app class the app defines (every module of workshop.tui imported)."""
+    classes: dict[str, type[DOMNode]] = {}
+    for info in pkgutil.walk_packages(workshop.tui.__path__, "workshop.tui."):
+        module = importlib.import_module(info.name)
+        for _, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, DOMNode) and value.__module__.startswith("workshop.tui"):
+                classes[f"{value.__module__}.{value.__qualname__}"] = value
+    return list(classes.values())
+
+
+def own_bindings(cls: type[DOMNode]) -> list[Binding]:
+    declared = cls.__dict__.get("BINDINGS", [])
+    return [b for b in declared if isinstance(b, Binding)]
+
+
+def test_the_app_and_its_screens_are_found():
+    names = {cls.__name__ for cls in tui_classes()}
+    assert {"WorkshopApp", "FacilitatorScreen", "SecretariatScreen", "HelpScreen", "NoteTable", "ChoiceDialog"} <= names
+
+
+def test_every_binding_has_an_id_with_a_danish_description():
+    problems = []
+    for cls in tui_classes():
+        for binding in own_bindings(cls):
+            where = f"{cls.__name__} {binding.key!r} ({binding.description!r})"
+            if binding.id is None:
+                problems.append(f"{where}: no id")
+            elif binding.id not in KEYS:
+                problems.append(f"{where}: no Danish words for {binding.id!r} in workshop/words/keys.py")
+            else:
+                description, tooltip = KEYS[binding.id]
+                if bool(description) != bool(binding.description):
+                    problems.append(f"{where}: Danish description {description!r}")
+                if not tooltip:
+                    problems.append(f"{where}: no Danish tooltip")
+    assert problems == []
+
+
+def test_every_danish_key_belongs_to_a_binding():
+    used = {binding.id for cls in tui_classes() for binding in own_bindings(cls)}
+    assert sorted(set(KEYS) - used) == []
+
+
+def test_the_app_declares_the_palette_key_itself():
+    from workshop.tui.app import WorkshopApp
+
+    assert issubclass(WorkshopApp, App)
+    assert [b.id for b in own_bindings(WorkshopApp) if b.action == "command_palette"] == ["app.palette"]
