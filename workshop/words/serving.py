@@ -32,6 +32,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "afvist: {path} fra {peer} uden den rigtige adgangsnøgle",
         "refused: {path} from {peer} without the right access token",
     ),
+    "serve_log_app_failed": (
+        "appen ({what}) sluttede med fejl, kode {code}; dens fejlbesked står ovenfor",
+        "the app ({what}) ended with an error, code {code}; its message is above",
+    ),
+    "serve_log_forced": (
+        "appen ({what}) lukkede ikke selv, da den blev bedt om det, og blev stoppet; ændringer, der ikke var gemt, kan mangle",
+        "the app ({what}) did not quit when asked and was stopped; changes not yet saved may be missing",
+    ),
     "serve_log_full": ("afvist: alle {limit} pladser er optaget", "refused: all {limit} places are taken"),
     "serve_what_station": ("station {station}", "station {station}"),
     "serve_what_by": ("{what}, {name}", "{what}, {name}"),

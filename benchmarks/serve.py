@@ -1,0 +1,476 @@
+"""Note-takers in browsers on one session at once, through `workshop serve` (issue 10).
+
+    python benchmarks/serve.py [--notetakers 12] [--notes 50] [--pace 0.1] [--no-baseline]
+
+Starts `workshop serve` on a copy of meeting 3 (loopback only, a free port) and connects
+``--notetakers`` simulated browsers over textual-serve's websocket protocol, spread over the
+stations, each with its own name. Each types ``--notes`` notes at a fast typist's pace (a key
+every ``--pace`` seconds: 10 characters a second) and saves each with ctrl+s. While they type,
+late joiners open a station's link one after another. Then it measures:
+
+- notes lost: every note typed must be in the session, once, with its author (must be 0);
+- keystroke to echo, p50/p95: from a key sent to the first output frame that shows it;
+- a saved note to its appearance in the other browsers at the same station, p95;
+- opening a link to the first full screen (the station's title and the note field), all at once
+  at the start and one at a time while the others type;
+- memory per browser session: the resident size (RSS, from /proc) of each app process.
+
+Beside it, the same typists on a bare minimal Textual app (a TextArea) served the same way (the
+same server, one process per browser): the floor that textual-serve itself sets. Targets (issue 10,
+on this 2-core machine): 0 lost, echo p95 <= 100 ms, visibility p95 <= 1 s, first screen <= 1.5 s,
+<= 100 MB per browser session. Bounded: about (notes x 3 s) plus half a minute; --notetakers 3
+--notes 5 for a quick look.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import bisect
+import os
+import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from workshop.serving.client import Browser  # noqa: E402
+from workshop.storage.store import Store  # noqa: E402
+from workshop.words import word  # noqa: E402
+
+MEETING = ROOT / "sessions" / "meeting-3.toml"
+TOKEN = "benchmark-token-benchmark-token"
+LETTERS = "abcdefghijklmnoprstuvyæøå"
+"""The typed text: random letters (æ, ø, å too), so that a few typed characters name one place on the screen."""
+ON_SCREEN = 8
+"""The notes of a station that fit in the capture screen's table in a 100 x 30 browser without scrolling."""
+TAIL = 5
+"""How many of the last typed characters an echo must show."""
+MARKER = len("N00-00 ")
+"""Each note starts with its marker; echo is measured after it (the marker's start repeats in the table)."""
+TARGETS = {"lost": 0, "echo_p95": 0.100, "visible_p95": 1.0, "first_screen": 1.5, "rss_mb": 100.0}
+
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import Label, TextArea
+
+
+class Minimal(App):
+    def compose(self):
+        yield Label("Ny note")
+        yield TextArea()
+
+
+Minimal().run()
+"""
+
+
+@dataclass
+class Key:
+    """One keystroke: when it was sent, what the screen must show for its echo, and the frame count then."""
+
+    sent: float
+    tail: str
+    frame: int
+
+
+@dataclass
+class Saved:
+    """One note saved: its text, its station, who saved it and when ctrl+s was sent."""
+
+    text: str
+    station: str
+    taker: int
+    sent: float
+
+
+@dataclass
+class Typist:
+    number: int
+    station: str
+    name: str
+    browser: Browser
+    keys: list[Key] = field(default_factory=list)
+    saved: list[Saved] = field(default_factory=list)
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))]
+
+
+def rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return None
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+                continue
+            if parent == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def start_server(argv: list[str]) -> tuple[subprocess.Popen[str], str]:
+    """Start a server process; (the process, the base address it printed)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine: Python keeps its compiled copies
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    assert process.stdout is not None
+    deadline = time.perf_counter() + 60
+    while time.perf_counter() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        found = re.search(r"(https?://\S+?)/\?token=", line)
+        if found:
+            return process, found.group(1)
+    process.kill()
+    raise SystemExit(f"the server did not start: {' '.join(argv)}")
+
+
+def stop_server(process: subprocess.Popen[str]) -> None:
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+async def first_screen(link: str, ready: list[str]) -> tuple[Browser, float]:
+    """Open ``link``; the browser and the seconds from opening to a screen showing every text of ``ready``."""
+    browser = Browser(link, width=100, height=30)
+    started = time.perf_counter()
+    await browser.open()
+    deadline = started + 60
+    while True:
+        text = browser.text()
+        if all(marker in text for marker in ready):
+            return browser, browser.frames[-1].at - started
+        if time.perf_counter() > deadline or browser.closed.is_set():
+            raise SystemExit(f"no full screen within 60 s on {link.split('?')[0]}")
+        await asyncio.sleep(0.01)
+
+
+def note_text(rng: random.Random, taker: int, number: int) -> str:
+    words = ["".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 7))) for _ in range(5)]
+    return f"N{taker:02d}-{number:02d} " + " ".join(words)
+
+
+async def type_notes(typist: Typist, notes: int, pace: float, rng: random.Random, save: bool = True) -> None:
+    """Type ``notes`` notes at one key every ``pace`` seconds, each saved with ctrl+s."""
+    browser = typist.browser
+    next_key = time.perf_counter()
+    for number in range(notes):
+        text = note_text(rng, typist.number, number)
+        for index, character in enumerate(text):
+            await asyncio.sleep(max(0.0, next_key - time.perf_counter()))
+            frame = len(browser.frames)
+            sent = await browser.send(character)
+            if index >= MARKER + TAIL - 1 and character != " ":
+                typist.keys.append(Key(sent, text[index - TAIL + 1 : index + 1], frame))
+            next_key = sent + pace
+        await asyncio.sleep(max(0.0, next_key - time.perf_counter()))
+        if save:
+            sent = await browser.send("\x13")
+            typist.saved.append(Saved(text, typist.station, typist.number, sent))
+        else:
+            sent = await browser.send("\n")
+        next_key = sent + pace
+
+
+def echoes(typist: Typist) -> tuple[list[float], int]:
+    """(each key's echo time, keys never echoed) from the frames the typist's browser got."""
+    frames = typist.browser.frames
+    found: list[float] = []
+    missing = 0
+    for key in typist.keys:
+        for frame in frames[key.frame :]:
+            if frame.at >= key.sent and key.tail in frame.text:
+                found.append(frame.at - key.sent)
+                break
+        else:
+            missing += 1
+    return found, missing
+
+
+def visibility(typists: list[Typist], on_screen: int) -> tuple[list[float], list[float], int]:
+    """From each save to the note's first showing in each other browser at its station.
+
+    (the first ``on_screen`` notes of each station, which fit in the table without scrolling;
+    all the others; pairs never shown). The capture screen's table does not scroll to a note another
+    note-taker adds below its last row, so a later note shows only when the reader's own save scrolls it.
+    """
+    first: list[float] = []
+    later: list[float] = []
+    missing = 0
+    times = {other.number: [f.at for f in other.browser.frames] for other in typists}
+    saves = sorted((note for typist in typists for note in typist.saved), key=lambda note: note.sent)
+    counted: dict[str, int] = {}
+    for note in saves:
+        place = counted[note.station] = counted.get(note.station, 0) + 1
+        for other in typists:
+            if other.number == note.taker or other.station != note.station:
+                continue
+            frames = other.browser.frames
+            start = bisect.bisect_left(times[other.number], note.sent)
+            seen = next((f.at for f in frames[start:] if note.text[:20] in f.text), None)
+            if seen is None:
+                missing += 1
+            else:
+                (first if place <= on_screen else later).append(seen - note.sent)
+    return first, later, missing
+
+
+async def watch_session(session: Path, texts: dict[str, float], stop: asyncio.Event) -> None:
+    """Note when each note is in the session as another instance reads it (the store, polled every 20 ms)."""
+    store = Store.open(session, readonly=True)
+    try:
+        while not stop.is_set():
+            store.refresh()
+            now = time.perf_counter()
+            for note in store.session.notes:
+                texts.setdefault(note.text, now)
+            await asyncio.sleep(0.02)
+    finally:
+        store.close()
+
+
+async def run_typists(base: str, stations: list[str], count: int, notes: int, pace: float,
+                      ready: dict[str, list[str]], save: bool, late: int, server_pid: int,
+                      session: Path) -> dict[str, object]:
+    """Open a browser per note-taker, let them type, then work out the figures from what each browser got.
+
+    ``ready``: for each station, the texts that make its screen full.
+    """
+    rng = random.Random(10)
+    chosen = [stations[i % len(stations)] for i in range(count)]
+    links = [
+        f"{base}/?token={TOKEN}&station={station}&name=Notetager%20{i + 1:02d}" for i, station in enumerate(chosen)
+    ]
+    opened = await asyncio.gather(*(first_screen(link, ready[station]) for link, station in zip(links, chosen)))
+    typists = [Typist(i, chosen[i], f"Notetager {i + 1:02d}", browser) for i, (browser, _) in enumerate(opened)]
+    rss: dict[int, float] = {}
+
+    async def sample_memory() -> None:
+        while True:
+            for pid in children(server_pid):
+                size = rss_mb(pid)
+                if size is not None:
+                    rss[pid] = max(rss.get(pid, 0.0), size)
+            await asyncio.sleep(1.0)
+
+    late_times: list[float] = []
+
+    async def late_joiners() -> None:
+        for number in range(late):
+            await asyncio.sleep(2.0)
+            station = stations[number % len(stations)]
+            link = f"{base}/?token={TOKEN}&station={station}&name=Sen%20{number + 1}"
+            browser, seconds = await first_screen(link, ready[station])
+            late_times.append(seconds)
+            await browser.close()
+
+    sampler = asyncio.create_task(sample_memory())
+    in_session: dict[str, float] = {}
+    stop_watching = asyncio.Event()
+    watcher = asyncio.create_task(watch_session(session, in_session, stop_watching)) if save else None
+    started = time.perf_counter()
+    typing = [type_notes(t, notes, pace, random.Random(rng.random()), save) for t in typists]
+    await asyncio.gather(*typing, late_joiners())
+    typed = time.perf_counter() - started
+    await asyncio.sleep(2.0)  # the last saves reach every browser
+    sampler.cancel()
+    stop_watching.set()
+    if watcher is not None:
+        await watcher
+    for typist in typists:
+        await typist.browser.close()
+    echo: list[float] = []
+    never = 0
+    for typist in typists:
+        found, missing = echoes(typist)
+        echo += found
+        never += missing
+    visible, later, unseen = visibility(typists, ON_SCREEN) if save else ([], [], 0)
+    stored = [in_session[n.text] - n.sent for t in typists for n in t.saved if n.text in in_session]
+    return {
+        "typists": typists,
+        "first_all": [seconds for _, seconds in opened],
+        "first_late": late_times,
+        "echo": echo,
+        "echo_missing": never,
+        "visible": visible,
+        "visible_later": later,
+        "visible_missing": unseen,
+        "stored": stored,
+        "rss": list(rss.values()),
+        "typed": typed,
+    }
+
+
+def lost_notes(session: Path, typists: list[Typist]) -> tuple[int, int]:
+    """(notes typed that are not in the session with their author, notes that are there twice)."""
+    store = Store.open(session, readonly=True)
+    try:
+        there = [(n.author, n.text) for n in store.session.notes]
+    finally:
+        store.close()
+    expected = [(t.name, note.text) for t in typists for note in t.saved]
+    lost = sum(1 for item in expected if item not in there)
+    twice = sum(count - 1 for count in (there.count(item) for item in set(expected)) if count > 1)
+    return lost, twice
+
+
+def serve_minimal(session: Path, app: Path) -> None:
+    """The baseline's server (its own process): the same server, each browser on the minimal app."""
+    from workshop.serving.server import WorkshopServer
+
+    server = WorkshopServer(session, token=TOKEN, port=0, argv_for=lambda _s, _l: [sys.executable, str(app)])
+    asyncio.run(server.run(ready=lambda started: print(started.links.join(), flush=True)))
+
+
+def show(label: str, ours: str, naive: str = "", target: str = "") -> None:
+    print(f"  {label:<50} {ours:>16} {naive:>16} {target:>12}")
+
+
+def ms(values: list[float], share: float) -> str:
+    return f"{percentile(values, share) * 1000:.0f} ms" if values else "-"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--notetakers", type=int, default=12)
+    parser.add_argument("--notes", type=int, default=50)
+    parser.add_argument("--pace", type=float, default=0.1, help="seconds between keys (0.1: 10 characters a second)")
+    parser.add_argument("--late", type=int, default=3, help="late joiners opening a link while the others type")
+    parser.add_argument("--no-baseline", action="store_true", help="leave out the minimal Textual app")
+    parser.add_argument("--serve-minimal", nargs=2, metavar=("SESSION", "APP"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_minimal:
+        serve_minimal(Path(args.serve_minimal[0]), Path(args.serve_minimal[1]))
+        return
+
+    folder = Path(tempfile.mkdtemp(prefix="serve-bench-"))
+    try:
+        session = folder / "meeting-3.toml"
+        shutil.copy(MEETING, session)
+        store = Store.open(session, readonly=True)
+        stations = [s.id for s in store.session.stations]
+        language = store.language
+        # A full screen: the station's title at the top and the note field ("Station 2 – Uddannelse", "Ny note").
+        ready = {
+            s.id: [word("station_title", language, number=number, name=s.name)[:24], word("new_note", language)]
+            for number, s in enumerate(store.session.stations, start=1)
+        }
+        store.close()
+        print(f"{args.notetakers} note-takers x {args.notes} notes at {1 / args.pace:.0f} characters a second, "
+              f"{len(stations)} stations, {os.cpu_count()} cores; loopback only")
+
+        server, base = start_server([sys.executable, "-m", "workshop", "serve", str(session), "--port", "0",
+                                     "--token", TOKEN, "--max", str(args.notetakers + args.late + 2), "--no-qr"])
+        try:
+            ours = asyncio.run(run_typists(base, stations, args.notetakers, args.notes, args.pace, ready,
+                                           True, args.late, server.pid, session))
+        finally:
+            stop_server(server)
+        typists = ours["typists"]
+        assert isinstance(typists, list)
+        lost, twice = lost_notes(session, typists)
+
+        naive: dict[str, object] = {}
+        if not args.no_baseline:
+            app = folder / "minimal.py"
+            app.write_text(MINIMAL_APP, encoding="utf-8")
+            baseline_session = folder / "baseline.toml"
+            shutil.copy(MEETING, baseline_session)
+            minimal, minimal_base = start_server(
+                [sys.executable, __file__, "--serve-minimal", str(baseline_session), str(app)]
+            )
+            try:
+                naive = asyncio.run(run_typists(minimal_base, stations, args.notetakers, max(1, min(args.notes, 5)),
+                                                args.pace, {s: ["Ny note"] for s in stations}, False, 0, minimal.pid,
+                                                baseline_session))
+            finally:
+                stop_server(minimal)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def get(result: dict[str, object], key: str) -> list[float]:
+        value = result.get(key, [])
+        return value if isinstance(value, list) else []
+
+    print()
+    show("", "workshop serve", "minimal app" if naive else "", "target")
+    expected = sum(len(t.saved) for t in typists)
+    show("notes saved / lost / twice", f"{expected} / {lost} / {twice}", "", "0 lost")
+    echo = get(ours, "echo")
+    show("keystroke to echo p50", ms(echo, 0.5), ms(get(naive, "echo"), 0.5))
+    show("keystroke to echo p95", ms(echo, 0.95), ms(get(naive, "echo"), 0.95), "<= 100 ms")
+    show("keys echoed / never echoed", f"{len(echo)} / {ours['echo_missing']}",
+         f"{len(get(naive, 'echo'))} / {naive.get('echo_missing', '-')}" if naive else "")
+    stored = get(ours, "stored")
+    show("saved note in the session (read by another) p95", ms(stored, 0.95))
+    visible = get(ours, "visible")
+    later = get(ours, "visible_later")
+    show("saved note on another browser's screen p50 *", ms(visible, 0.5))
+    show("saved note on another browser's screen p95 *", ms(visible, 0.95), "", "<= 1000 ms")
+    show("  later notes, below the table's last row, p50", ms(later, 0.5))
+    show("  (note, browser) pairs seen * / later / never",
+         f"{len(visible)} / {len(later)} / {ours['visible_missing']}")
+    first_all = get(ours, "first_all")
+    show(f"first full screen, {args.notetakers} opening at once (max)", f"{max(first_all):.2f} s",
+         f"{max(get(naive, 'first_all')):.2f} s" if naive else "")
+    late = get(ours, "first_late")
+    show("first full screen while the others type (max)", f"{max(late):.2f} s" if late else "-", "", "<= 1.5 s")
+    rss = get(ours, "rss")
+    naive_rss = get(naive, "rss")
+    show("memory per browser session (RSS, mean)", f"{statistics.mean(rss):.0f} MB" if rss else "-",
+         f"{statistics.mean(naive_rss):.0f} MB" if naive_rss else "")
+    show("memory per browser session (RSS, max)", f"{max(rss):.0f} MB" if rss else "-",
+         f"{max(naive_rss):.0f} MB" if naive_rss else "", "<= 100 MB")
+    show("typing took", f"{ours['typed']:.0f} s")
+    failed = [
+        name
+        for name, bad in (
+            ("notes lost", lost > 0),
+            ("echo p95", percentile(echo, 0.95) > TARGETS["echo_p95"]),
+            ("visibility p95", percentile(visible, 0.95) > TARGETS["visible_p95"]),
+            ("first screen", bool(late) and max(late) > TARGETS["first_screen"]),
+            ("memory", bool(rss) and max(rss) > TARGETS["rss_mb"]),
+        )
+        if bad
+    ]
+    print()
+    print(f"* the first {ON_SCREEN} notes of each station: they land in the capture table's visible rows. A later")
+    print("  note lands below them, and the table does not scroll to another note-taker's new note: it shows when")
+    print("  the reader's own save scrolls the table (or never, if that note-taker stops first).")
+    print("every target met" if not failed else f"missed: {', '.join(failed)}")
+
+
+if __name__ == "__main__":
+    main()

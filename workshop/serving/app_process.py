@@ -1,0 +1,157 @@
+"""One browser's app process: ``python -m workshop run SESSION --mode ... --station ... --author ...``.
+
+textual-serve starts the app with ``create_subprocess_shell(command)``; here it is started from an
+argument list (``create_subprocess_exec``), so a station id or a name from a link is one argument
+to ``workshop run`` and nothing a browser sends ever reaches a shell. The options are written
+``--author=NAME``, so a name that begins with ``-`` is still a name.
+
+The process runs in a session of its own: Ctrl+C in the facilitator's terminal reaches the server
+only, and the server ends each app in order (asks it to quit, so it saves; then SIGTERM; then SIGKILL).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import shlex
+import signal
+import sys
+from asyncio.subprocess import PIPE, Process
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+
+from textual_serve.app_service import AppService
+from textual_serve.download_manager import DownloadManager
+
+from workshop.serving.links import Launch
+
+QUIT_SECONDS = 5.0
+"""How long an app may take to save and quit when asked, before it is terminated."""
+TERMINATE_SECONDS = 2.0
+"""How long after SIGTERM before SIGKILL."""
+
+
+def app_argv(session: Path, launch: Launch) -> list[str]:
+    """The argument list that opens ``launch`` on ``session``: the same Python, ``-m workshop run``, no shell."""
+    argv = [sys.executable, "-m", "workshop", "run", str(session.resolve()), f"--mode={launch.mode}"]
+    if launch.station:
+        argv.append(f"--station={launch.station}")
+    if launch.name:
+        argv.append(f"--author={launch.name}")
+    return argv
+
+
+class AppProcess(AppService):
+    """textual-serve's app service, started from an argument list and always ended, whatever the app does."""
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        write_bytes: Callable[[bytes], Awaitable[None]],
+        write_str: Callable[[str], Awaitable[None]],
+        close: Callable[[], Awaitable[None]],
+        download_manager: DownloadManager,
+        label: str = "",
+    ) -> None:
+        # textual-serve keeps a command string; here it is only ever shown, never run.
+        super().__init__(
+            shlex.join(argv),
+            write_bytes=write_bytes,
+            write_str=write_str,
+            close=close,
+            download_manager=download_manager,
+        )
+        self.argv = list(argv)
+        self.label = label
+        """What this app is, for the server's log ("station s2, Anna"); never the link or the token."""
+        self._stopped = asyncio.Event()
+        self._stopping = False
+        self.forced = False
+        """True when the app did not quit when asked and had to be ended by a signal."""
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+        """Start the app from :attr:`argv`, without a shell, in a process session of its own."""
+        environment = self._build_environment(width=width, height=height)
+        process = await asyncio.create_subprocess_exec(
+            *self.argv,
+            stdin=PIPE,
+            stdout=PIPE,
+            stderr=PIPE,
+            env=environment,
+            start_new_session=True,
+        )
+        assert process.stdin is not None
+        self._process = process
+        self._stdin = process.stdin
+        return process
+
+    @property
+    def pid(self) -> int | None:
+        """The app process's id, once started."""
+        return None if self._process is None else self._process.pid
+
+    @property
+    def running(self) -> bool:
+        """Is the app process there and not yet ended?"""
+        return self._process is not None and self._process.returncode is None
+
+    async def stop(self) -> None:
+        """End the app: ask it to quit (it saves), then SIGTERM, then SIGKILL; wait until it has gone.
+
+        Safe to call more than once and from several places (the browser leaving, the server stopping).
+        """
+        if self._stopping:
+            await self._stopped.wait()
+            return
+        self._stopping = True
+        try:
+            await self._download_manager.cancel_app_downloads(app_service_id=self.app_service_id)
+            process = self._process
+            if process is not None and process.returncode is None:
+                await self.send_meta({"type": "quit"})
+                if not await _ended_within(process, QUIT_SECONDS):
+                    self.forced = True
+                    _signal_group(process, signal.SIGTERM)
+                    if not await _ended_within(process, TERMINATE_SECONDS):
+                        _signal_group(process, signal.SIGKILL)
+                        await process.wait()
+            if self._task is not None:
+                task, self._task = self._task, None
+                try:
+                    await asyncio.wait_for(task, TERMINATE_SECONDS)
+                except (TimeoutError, asyncio.CancelledError):
+                    task.cancel()
+        finally:
+            self._stopped.set()
+
+    @property
+    def failed(self) -> int | None:
+        """The app's exit code when it ended by itself with an error (not when the server ended it); else None."""
+        process = self._process
+        if process is None or process.returncode in (None, 0) or self.forced:
+            return None
+        return process.returncode
+
+    def kill_now(self) -> bool:
+        """The last resort when the server itself is going: SIGKILL the app if it is still there (then True)."""
+        if self._process is None or self._process.returncode is not None:
+            return False
+        self.forced = True
+        _signal_group(self._process, signal.SIGKILL)
+        return True
+
+
+async def _ended_within(process: Process, seconds: float) -> bool:
+    try:
+        await asyncio.wait_for(process.wait(), seconds)
+    except TimeoutError:
+        return False
+    return True
+
+
+def _signal_group(process: Process, number: signal.Signals) -> None:
+    """Signal the app and anything it started (its own process group); gone already is fine."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, number)
