@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import Digits, Static
 
 from workshop.scheduling import evening as live
 from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
+from workshop.tui.components.key_footer import KeyFooter
 from workshop.tui.components.live_programme import LiveProgramme
-from workshop.tui.components.round_clock import RoundClock
-from workshop.tui.screens.board import BoardScreen
+from workshop.tui.components.rotation_table import RotationTable, wrapped_lines
+from workshop.tui.components.round_clock import WARNING_COLOUR, RoundClock
+from workshop.tui.screens.board import BoardScreen, StationCard
 from workshop.tui.screens.facilitator import FacilitatorScreen
-from workshop.tui.textual_compat import notifications
+from workshop.tui.textual_compat import FooterKey, notifications
+from workshop.words import KEYS
+from workshop.words.facilitator import KEYS as FACILITATOR_KEYS
+
+# The facilitator's new keys speak Danish from workshop/words/facilitator.py until they are merged
+# into workshop/words/keys.py.
+KEYS.update({key: words for key, words in FACILITATOR_KEYS.items() if key not in KEYS})
 
 SIZE = (100, 30)
 
@@ -78,15 +87,13 @@ def select_row(app: WorkshopApp, item_id: str) -> None:
 
 
 def board_rows(app: WorkshopApp) -> list[tuple[str, str, str]]:
+    """Each station's card on the board: (its title, the group there, where the group goes next)."""
     screen = app.screen
     assert isinstance(screen, BoardScreen)
-    rows = []
-    for row in screen.query(".board-row"):
-        if row.id == "board-columns":
-            continue
-        cells = [text(row.query_one(f".{name}", Static)) for name in ("board-station", "board-now", "board-next")]
-        rows.append(tuple(cells))
-    return rows
+    return [
+        (card.title, ", ".join(g.name for g in card.groups), ", ".join(g.target for g in card.groups))
+        for card in screen.query(StationCard)
+    ]
 
 
 async def test_a_whole_evening(store, clock):
@@ -171,7 +178,8 @@ async def test_a_whole_evening(store, clock):
         assert look.item == "Pause og aftensmad"
         assert look.digits == "14:00"
         await pilot.press("b")
-        assert text(app.screen.query_one("#board-col-now", Static)) == "Runde 2"
+        assert text(app.screen.query_one("#board-round-time", Static)) == "Næste runde: Runde 2 kl. 19.20"
+        assert board_rows(app)[0] == ("Station 1 – Ledelse som fag v. Bodil", "Gruppe 3", "")
         assert [row[1] for row in board_rows(app)] == ["Gruppe 3", "Gruppe 1", "Gruppe 2"]
         # Next from the board itself.
         clock.advance(minutes=14)
@@ -183,7 +191,7 @@ async def test_a_whole_evening(store, clock):
         await pilot.press("n")
         assert look.item == "Runde 3 ved stationer"
         await pilot.press("b")
-        assert board_rows(app)[0] == ("Station 1 – Ledelse som fag v. Bodil", "Gruppe 2", "Plenum")
+        assert board_rows(app)[0] == ("Station 1 – Ledelse som fag v. Bodil", "Gruppe 2", "→ Plenum")
         await pilot.press("escape")
         for minutes in (30, 25, 15):
             clock.advance(minutes=minutes)
@@ -228,7 +236,9 @@ async def test_reopening_after_a_crash_resumes_the_clock(session_path, clock):
     first = Store.open(session_path, author="Testa Testesen")
     app = make_app(first, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("s", "n")  # round 1 runs from 18.00
+        await pilot.press("s")
+        await pilot.press("n")  # a second n at once asks first: the welcome has just started
+        await pilot.press("down", "enter")  # yes: round 1 runs from 18.00
         await pilot.press("x")
     # The process dies here: the store is never closed, nothing is folded into the TOML.
     clock.advance(minutes=12)
@@ -252,7 +262,9 @@ async def test_a_second_instance_follows_the_round(session_path, clock):
         first = make_app(facilitator, clock)
         second = make_app(notes, clock)
         async with first.run_test(size=SIZE) as pilot1, second.run_test(size=SIZE) as pilot2:
-            await pilot1.press("s", "n")
+            await pilot1.press("s")
+            clock.advance(minutes=20)
+            await pilot1.press("n")
             look = Look(second)
             assert look.item == "Velkomst v. formanden"
             second.poll_store()  # what the app's 0.5 s timer does
@@ -320,7 +332,7 @@ async def test_the_bell_rings_while_the_board_is_shown(store, clock):
         # The board shows the overtime too.
         await app.screen.tick()
         await pilot.pause()
-        assert text(app.screen.query_one("#board-round-state", Static)) == "Overtid"
+        assert text(app.screen.query_one("#board-round-state", Static)) == "Overtid +00:01"
 
 
 async def test_no_bell_when_reopened_in_overtime(store, clock):
@@ -333,3 +345,119 @@ async def test_no_bell_when_reopened_in_overtime(store, clock):
         await tick(pilot)
         assert Look(app).digits == "+05:00"
         assert bells == []
+
+
+# The live view at every width ---------------------------------------------------------------------
+
+
+def visible_footer_keys(app: WorkshopApp) -> list[str]:
+    """The keys the footer shows, left to right, that lie wholly inside the terminal."""
+    footer = app.screen.query_one(KeyFooter)
+    width = app.size.width
+    return [
+        key.key
+        for key in footer.query(FooterKey)
+        if key.display and (not key.parent or key.parent.display) and key.region.x >= 0
+        and key.region.right <= width and key.region.width > 0
+    ]
+
+
+@pytest.mark.parametrize("mode", ["facilitator", "notes", "secretariat"])
+async def test_f1_to_f4_stay_in_the_footer_at_80x24(store, clock, mode):
+    app = WorkshopApp(store, clock=clock, poll=False, mode=mode, station="s1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        shown = visible_footer_keys(app)
+        assert {"f1", "f2", "f3", "f4"} <= set(shown), shown
+        if mode == "facilitator":
+            assert shown[:3] == ["s", "p", "n"]  # the evening's own keys first, as many as fit
+            footer = app.screen.query_one(KeyFooter)
+            assert "b" in footer.left_out  # the board is still on b, in F1's list and the palette
+
+
+async def test_a_wide_footer_leaves_nothing_out(store, clock):
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=(220, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(KeyFooter).left_out == ()
+        assert {"s", "p", "n", "b", "o", "k", "f1", "f4", "ctrl+q"} <= set(visible_footer_keys(app))
+
+
+async def test_the_rotation_uses_the_width_there_is(store, clock):
+    """At 160 columns no station is cut to "Station 3: Fr": every name is whole, wrapped in the header."""
+    app = make_app(store, clock)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(RotationTable)
+        columns = list(table.columns.values())
+        assert sum(c.get_render_width(table) for c in columns) <= 160
+        for column, station in zip(columns[1:], store.session.stations):
+            assert station.name in " ".join(str(column.label).split())
+            assert wrapped_lines(str(column.label), column.width) <= table.header_height
+            assert column.width >= 40  # an equal share of what the round column leaves
+
+
+async def test_the_rotation_at_80x24_shows_every_station_and_the_round_now(store, clock):
+    """At 80 columns all three stations are on the screen (not 1.5), and the running round's row
+    shows under a header cut short with "…" (the table scrolls for the rest)."""
+    from test_facilitator_snapshots import late_round_one
+
+    late_round_one(store, clock)
+    app = make_app(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one(RotationTable)
+        columns = list(table.columns.values())
+        assert len(columns) == 4
+        assert sum(c.get_render_width(table) for c in columns) <= 80
+        labels = [str(c.label) for c in columns[1:]]
+        assert all(label.startswith(f"Station {n}:") for n, label in enumerate(labels, start=1))
+        assert labels[1].endswith("…")
+        assert table.cursor_row == 0  # round 1 runs
+        assert table.header_height + 1 <= table.size.height  # and its row is below the header
+
+
+async def test_the_rotation_follows_a_switch_to_remixing(store, clock):
+    app = make_app(store, clock)
+    async with app.run_test(size=(160, 45)) as pilot:
+        table = app.screen.query_one(RotationTable)
+        assert str(table.get_row_at(0)[1]) == "Gruppe 1"
+        schedule = store.session.schedule.model_copy(update={"mode": "remix"})
+        app.attempt(lambda: store.set_section("schedule", schedule, "remix"))
+        await pilot.pause()
+        await pilot.pause()
+        title = app.screen.query_one("#live-rotation-title", Static)
+        assert text(title) == "Rotation – deltagerne blandes"
+        people = {m.name for m in store.session.people()}
+        first_round = [str(table.get_row_at(0)[i]) for i in range(1, 4)]
+        named = [name.strip() for cell in first_round for name in cell.split(",")]
+        assert sorted(named) == sorted(people)
+
+
+async def test_notes_per_station_in_the_round_from_other_processes(store, clock, session_path):
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        look = Look(app)
+        notes = app.screen.query_one("#live-notes", Static)
+        assert not notes.display  # before the first round there is nothing to count
+        await pilot.press("s")
+        clock.advance(minutes=20)
+        await pilot.press("n")
+        assert text(notes) == "Noter i runde 1 – station 1: 0 · 2: 0 · 3: 0"
+        other = Store.open(session_path, author="Referent", backup=False)
+        try:
+            other.add_note("s1", 1, "Første note")
+            other.add_note("s1", 1, "Anden note")
+            other.add_note("s3", 1, "Tredje note")
+            other.add_note("s2", 2, "Skrevet til runde 2 ved en fejl")
+        finally:
+            other.close()
+        app.poll_store()
+        await pilot.pause()
+        assert text(notes) == "Noter i runde 1 – station 1: 2 · 2: 0 (stille) · 3: 1"
+        content = notes.content
+        marked = {content.plain[span.start:span.end] for span in content.spans if WARNING_COLOUR in str(span.style)}
+        assert marked == {"2: 0 (stille)"}, "the quiet station stands out in orange"
+        assert look.item == "Runde 1 ved stationer"  # all without leaving the live view

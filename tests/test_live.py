@@ -96,7 +96,8 @@ def test_end_early_waits_for_the_next_item(session):
     step(session, live.start(session, at(18, 0)))
     step(session, live.end_early(session, at(18, 15)))
     assert live.phase(session.live) == "ended"
-    assert live.timing(session, at(18, 16)).text == "05:00"  # frozen where it ended
+    # No frozen count beside "Afsluttet": the digits say the item is over.
+    assert live.timing(session, at(18, 16)).text == "--:--"
     # The next item can start now at the earliest.
     assert times(session, at(18, 16))["Runde 1 ved stationer"][1] == "18.16"
     step(session, live.next_item(session, at(18, 17)))
@@ -266,3 +267,90 @@ def test_the_board_names_people_when_they_remix(session):
     assert sorted(people) == sorted(m.name for m in session.people())
     assert content.waiting == []
     assert all(target is not None for line in content.lines for target in line.next_station)
+
+
+def test_catch_up_to_the_minute_the_screen_shows(session):
+    """Late by 7 min 30 s ("7 min. forsinket"): shortening by 8 put the plenary at 20.19 ("12.25 → 12.24")."""
+    step(session, live.start(session, at(18, 7, 30)))
+    assert live.delay_minutes(session, at(18, 7, 30)) == 7
+    step(session, live.catch_up(session, at(18, 7, 30), "p3"))
+    assert session.live.minutes == {"p3": 23}
+    assert times(session, at(18, 7, 30))["Opsamling i plenum"] == ("20.20", "20.20")
+    assert live.delay_minutes(session, at(18, 7, 30)) == 0
+
+
+def test_a_rehearsal_hours_before_the_plan_can_move_the_plan(session):
+    morning = dt.datetime(2026, 3, 12, 10, 1, 40)
+    assert live.minutes_from_plan(session, morning) == -478  # 7 h 58 min 20 s before 18.00
+    assert live.far_from_plan(session, morning)
+    assert not live.far_from_plan(session, at(18, 45))  # 45 minutes late is an evening, not a rehearsal
+    session.workshop = live.moved_plan(session, morning)
+    assert session.workshop.start == dt.time(10, 1)
+    step(session, live.start(session, morning))
+    assert live.delay_minutes(session, morning) == 0
+    assert times(session, morning)["Runde 2 ved stationer"] == ("11.21", "11.21")
+    assert not live.far_from_plan(session, morning)  # the evening runs: no more questions
+
+
+def test_an_item_that_just_started_is_not_ended_without_a_question(session):
+    step(session, live.start(session, at(18, 0)))
+    step(session, live.next_item(session, at(18, 20)))
+    assert live.just_started(session, at(18, 20, 30))
+    assert not live.just_started(session, at(18, 21))
+    step(session, live.end_early(session, at(18, 25)))
+    assert not live.just_started(session, at(18, 25, 10))  # ended: nothing left to end
+
+
+def test_notes_per_station_in_the_round(session):
+    from workshop.model.session import Note
+
+    assert live.notes_round(session) is None
+    step(session, live.start(session, at(18, 0)))
+    step(session, live.next_item(session, at(18, 20)))
+    assert live.notes_round(session) == 1
+    session.notes = [Note(station="s1", round=1, text="a"), Note(station="s1", round=1, text="b"),
+                     Note(station="s3", round=1, text="c"), Note(station="s2", round=2, text="d")]
+    assert [(n, count) for n, _, count in live.notes_per_station(session, 1)] == [(1, 2), (2, 0), (3, 1)]
+    assert live.quiet_stations(session, 1, at(18, 21)) == {"s2"}  # the others have notes
+    session.notes = []
+    assert live.quiet_stations(session, 1, at(18, 22)) == set()  # two minutes in: nobody is quiet yet
+    assert live.quiet_stations(session, 1, at(18, 26)) == {"s1", "s2", "s3"}
+    step(session, live.next_item(session, at(18, 50)))  # the break: still round 1's notes
+    assert live.notes_round(session) == 1
+
+
+def test_the_board_names_every_member(session):
+    step(session, live.start(session, at(18, 20), "p2"))
+    content = live.board(session, at(18, 21))
+    assert content.lines[0].members == [["Åse Lund", "Mikkel Berg", "Freja Holm", "Henrik Dal", "Sofie Krog",
+                                         "Omar Nasser"]]
+    assert not content.remix
+
+
+def test_remixing_people_are_listed_in_danish_alphabetical_order(session):
+    session.schedule = session.schedule.model_copy(update={"mode": "remix"})
+    step(session, live.start(session, at(18, 20), "p2"))
+    content = live.board(session, at(18, 21))
+    names = [move.name for move in content.people]
+    assert names[0] == "Ali Hassan" and names[-1] == "Åse Lund"  # Å is the last letter in Danish
+    assert names.index("Tobias Eng") < names.index("Åse Lund")
+    assert len(names) == len(session.people())
+    for move in content.people:
+        here = next(line.number for line in content.lines if move.name in line.ids)
+        assert move.station == here
+        assert move.next_station is not None and move.next_station != here
+
+
+def test_alphabetical_order_by_language():
+    names = ["Åse", "Ali", "Ørn", "Æble", "Zakarias", "Émile"]
+    assert sorted(names, key=lambda n: live.alphabetical_key(n, "da")) == ["Ali", "Émile", "Zakarias", "Æble",
+                                                                            "Ørn", "Åse"]
+    assert sorted(names, key=lambda n: live.alphabetical_key(n, "en"))[:2] == ["Æble", "Ali"]
+
+
+def test_a_rounds_time_as_the_programme_shows_it(session):
+    step(session, live.start(session, at(18, 7)))
+    row = live.round_row(session, 2, at(18, 7))
+    assert row is not None
+    assert (clock(row.planned.start), clock(row.start)) == ("19.20", "19.27")
+    assert live.round_row(session, 4, at(18, 7)) is None

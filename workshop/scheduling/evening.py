@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from typing import Literal
 
-from workshop.model.session import ActualTime, Live, ProgramItem, Session, Station
-from workshop.scheduling.rotation import RotationError, rotation
+from workshop.model.session import ActualTime, Live, ProgramItem, Session, Station, Workshop
+from workshop.scheduling.rotation import RotationError, remixing, rotation
 from workshop.scheduling.timetable import Slot, planned
 from workshop.words import word
 
@@ -30,6 +31,13 @@ Phase = Literal["before", "running", "paused", "ended", "finished"]
 Level = Literal["normal", "warning", "critical", "overtime"]
 """How the round clock looks: normal, orange (20 % left), red (5 % left), overtime (past zero)."""
 RowState = Literal["done", "skipped", "running", "paused", "ended", "upcoming"]
+
+ENDED_TEXT = "--:--"
+"""What the round clock's digits show once the item has ended early (no frozen count)."""
+GRACE_SECONDS = 60
+"""Ending an item that started less than this many seconds ago asks first (``n`` pressed twice)."""
+PLAN_DISTANCE_MINUTES = 60
+"""Starting the evening this far (or farther) from the planned start asks whether to move the plan."""
 
 WARNING_SHARE = 0.20
 """The clock turns orange when this share of the item is left."""
@@ -144,6 +152,10 @@ class Timing:
 
     @property
     def text(self) -> str:
+        """The digits: the time left, "+03:12" in overtime, and "--:--" once the item has ended
+        (an ended item has no count; its state is said in words beside it)."""
+        if self.phase == "ended":
+            return ENDED_TEXT
         return clock_text(self.remaining)
 
 
@@ -285,6 +297,95 @@ def following(session: Session, item_id: str | None) -> ProgramItem | None:
     if index is None or index + 1 >= len(session.program):
         return None
     return session.program[index + 1]
+
+
+def just_started(session: Session, now: dt.datetime) -> bool:
+    """Did the running item start less than :data:`GRACE_SECONDS` ago? Ending it then is most
+    likely a key pressed twice (``n n`` skipped the whole dinner break), so the screen asks first."""
+    live = session.live
+    if phase(live) not in ("running", "paused") or live.started is None:
+        return False
+    return (now - live.started).total_seconds() < GRACE_SECONDS
+
+
+def planned_start_on(session: Session, day: dt.date) -> dt.datetime:
+    """The planned start of the evening, on ``day`` (a rehearsal compares clock times)."""
+    return dt.datetime.combine(day, session.workshop.start)
+
+
+def minutes_from_plan(session: Session, now: dt.datetime) -> int:
+    """How many whole minutes ``now`` is after the planned start (negative: before it), by the clock."""
+    seconds = (now - planned_start_on(session, now.date())).total_seconds()
+    return int(seconds // 60) if seconds >= 0 else -int(-seconds // 60)
+
+
+def far_from_plan(session: Session, now: dt.datetime) -> bool:
+    """Would starting the evening now put it hours away from its plan (a rehearsal in the morning)?
+
+    Only before the evening starts (or after a finished one is started again): the screen then
+    asks whether to move the plan to now, so the programme does not say "479 min. foran".
+    """
+    if phase(session.live) not in ("before", "finished") or not session.program:
+        return False
+    return abs(minutes_from_plan(session, now)) >= PLAN_DISTANCE_MINUTES
+
+
+def moved_plan(session: Session, now: dt.datetime) -> Workshop:
+    """The ``[workshop]`` table with the evening's start moved to now (to the minute): every
+    planned time follows, on every screen (the programme, the board, the note-taker's round)."""
+    start = now.time().replace(second=0, microsecond=0)
+    return session.workshop.model_copy(update={"start": start})
+
+
+def round_row(session: Session, number: int, now: dt.datetime) -> Row | None:
+    """Round ``number`` (from 1) as the facilitator's programme shows it now: its planned time and
+    its actual or expected time. Every screen that shows a round's time (the note-taker's top,
+    the board) takes it from here, so no screen shows a third time."""
+    rounds = [row for row in projected(session, now) if row.item.kind == "round"]
+    return rounds[number - 1] if 1 <= number <= len(rounds) else None
+
+
+def notes_round(session: Session) -> int | None:
+    """The round whose notes the facilitator watches: the one running, else the one that ran last
+    (notes are finished during the break); None before the first round."""
+    live = session.live
+    rounds = [item.id for item in session.round_items()]
+    if live.current in rounds and phase(live) in ("running", "paused", "ended"):
+        return rounds.index(live.current) + 1
+    ran = [rounds.index(a.item) + 1 for a in live.actual if a.item in rounds]
+    return max(ran) if ran else None
+
+
+def notes_per_station(session: Session, round_number: int) -> list[tuple[int, Station, int]]:
+    """(station number, station, how many notes it has in the round) for every station."""
+    counts: dict[str, int] = {}
+    for note in session.notes:
+        if note.round == round_number:
+            counts[note.station] = counts.get(note.station, 0) + 1
+    return [(n, s, counts.get(s.id, 0)) for n, s in enumerate(session.stations, start=1)]
+
+
+QUIET_AFTER_MINUTES = 5
+"""A station without notes counts as quiet once the round has run this long (or another has notes)."""
+
+
+def quiet_stations(session: Session, round_number: int, now: dt.datetime) -> set[str]:
+    """The ids of the stations with no notes in the round, when that is worth a look: another
+    station has notes, or the round has run :data:`QUIET_AFTER_MINUTES` minutes."""
+    counts = notes_per_station(session, round_number)
+    if not counts:
+        return set()
+    rounds = session.round_items()
+    item = rounds[round_number - 1] if round_number <= len(rounds) else None
+    run = actual_of(session.live, item.id) if item is not None else None
+    running_long = False
+    if run is not None:
+        until = run.end or now
+        running_long = (until - run.start).total_seconds() >= QUIET_AFTER_MINUTES * 60
+    others_have = any(count for _, _, count in counts)
+    if not (others_have or running_long):
+        return set()
+    return {station.id for _, station, count in counts if count == 0}
 
 
 # Transitions: each returns a new Live ------------------------------------------------------------
@@ -431,11 +532,15 @@ def replan(session: Session, item_id: str, minutes: int) -> Live:
 
 
 def catch_up(session: Session, now: dt.datetime, item_id: str) -> Live:
-    """Shorten a later item by the delay (keeping at least one minute of it)."""
+    """Shorten a later item by the delay (keeping at least one minute of it).
+
+    The delay counts in whole minutes, as the screen says it ("7 min. forsinket" for 7 min 40 s):
+    shortening by a minute more would put every later item a minute before its plan.
+    """
     item = item_by_id(session, item_id)
     if item is None:
         raise LiveError(word("live_no_item", session.workshop.language, item=item_id))
-    late = math.ceil(delay_seconds(session, now) / 60 - 1e-9)
+    late = delay_minutes(session, now)
     if late <= 0:
         raise LiveError(word("live_on_time", session.workshop.language))
     length = minutes_of(session, item)
@@ -460,6 +565,19 @@ class StationLine:
     next_station: list[int | None]
     """For each of ``ids``: the number of its station in the following round (None: it waits,
     or no round follows)."""
+    members: list[list[str]] = field(default_factory=list)
+    """For each of ``ids``: the names of the people in it (a group's members; a person alone)."""
+
+
+@dataclass(frozen=True)
+class PersonMove:
+    """One person on a re-mixing board: the station in the shown round and in the one after."""
+
+    name: str
+    station: int | None
+    """The number of the person's station in the shown round (None: not placed)."""
+    next_station: int | None
+    """The number of the person's station in the following round (None: no round follows)."""
 
 
 @dataclass(frozen=True)
@@ -475,10 +593,28 @@ class Board:
     last_round: bool
     """True when no round follows the shown one."""
     lines: list[StationLine]
-    waiting: list[tuple[str, int | None]] = ()  # type: ignore[assignment]
+    waiting: list[tuple[str, int | None]] = field(default_factory=list)
     """Groups that wait in the shown round: (name, the station number they go to next)."""
     problem: str | None = None
     """Why there is no rotation to show, if so."""
+    remix: bool = False
+    """True when people, not groups, move: the board lists every person and their station."""
+    people: list[PersonMove] = field(default_factory=list)
+    """Re-mixing: every person, in alphabetical order, with their station now and next."""
+    waiting_members: list[list[str]] = field(default_factory=list)
+    """For each of ``waiting``: the names of its members."""
+
+
+def alphabetical_key(name: str, language: str = "da") -> tuple[str, str]:
+    """Sort people as a reader of the language expects: in Danish Æ, Ø, Å come after Z."""
+    folded = name.casefold().translate(_DANISH_LAST if language == "da" else _ENGLISH)
+    plain = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+    return plain, name
+
+
+_DANISH_LAST = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
+"""Æ, Ø and Å as the three letters after z (the characters after "z" in the code table)."""
+_ENGLISH = str.maketrans({"æ": "ae", "ø": "o"})
 
 
 def board(session: Session, now: dt.datetime) -> Board:
@@ -502,13 +638,20 @@ def board(session: Session, now: dt.datetime) -> Board:
         rounds = rotation(session)
     except RotationError as error:
         return Board(number, upcoming, row, number >= len(round_ids), [], [], str(error))
+    people = remixing(session)
     station_number = {s.id: n for n, s in enumerate(session.stations, start=1)}
     here = rounds[number - 1] if number <= len(rounds) else {}
     after = rounds[number] if number < len(rounds) else None
 
     def name(ident: str) -> str:
         group = session.group(ident)
-        return group.name if group is not None else ident
+        return group.name if group is not None and not people else ident
+
+    def members(ident: str) -> list[str]:
+        group = session.group(ident)
+        if people or group is None:
+            return [ident]
+        return [m.name for m in group.members]
 
     def goes_to(ident: str) -> int | None:
         if after is None:
@@ -520,8 +663,24 @@ def board(session: Session, now: dt.datetime) -> Board:
     for n, station in enumerate(session.stations, start=1):
         ids = list(here.get(station.id, []))
         placed.update(ids)
-        lines.append(StationLine(n, station, ids, [name(i) for i in ids], [goes_to(i) for i in ids]))
-    waiting = [] if session.schedule.mode == "remix" and not session.rotation else [
-        (g.name, goes_to(g.id)) for g in session.groups if g.id not in placed
-    ]
-    return Board(number, upcoming, row, after is None, lines, waiting)
+        lines.append(
+            StationLine(n, station, ids, [name(i) for i in ids], [goes_to(i) for i in ids], [members(i) for i in ids])
+        )
+    language = session.workshop.language
+    if people:
+        where = {ident: station_number.get(s) for s, there in here.items() for ident in there}
+        moves = [
+            PersonMove(person, where.get(person), goes_to(person))
+            for person in sorted({m.name for m in session.people()}, key=lambda n: alphabetical_key(n, language))
+        ]
+        return Board(number, upcoming, row, after is None, lines, [], None, True, moves)
+    waiting_groups = [g for g in session.groups if g.id not in placed]
+    return Board(
+        number,
+        upcoming,
+        row,
+        after is None,
+        lines,
+        [(g.name, goes_to(g.id)) for g in waiting_groups],
+        waiting_members=[[m.name for m in g.members] for g in waiting_groups],
+    )

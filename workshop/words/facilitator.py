@@ -8,8 +8,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "ready": ("Klar", "Ready"),
     "running": ("Kører", "Running"),
     "paused": ("På pause – uret står stille", "Paused – the clock stands still"),
-    "overtime": ("Overtid", "Overtime"),
-    "ended": ("Afsluttet – venter på næste punkt", "Ended – waiting for the next item"),
     "finished": ("Aftenen er slut", "The evening is over"),
     "expected": ("Faktisk / forventet", "Actual / expected"),
     "late": ("min. forsinket", "min late"),
@@ -22,10 +20,43 @@ WORDS: dict[str, tuple[str, str]] = {
     "starts_at": ("Starter", "Starts"),
     "then_item": ("Derefter", "Then"),
     "moved": ("flyttet", "moved"),
+    # The clock's state in words beside the digits (never colour alone)
+    "overtime_by": ("Overtid {time}", "Overtime {time}"),
+    "paused_short": ("Pause", "Paused"),
+    "ended_short": ("Afsluttet", "Ended"),
+    "ended_at": ("Afsluttet kl. {time} – tryk n for næste punkt", "Ended at {time} – press n for the next item"),
+    # Corrections of the clock
+    "clock_nothing_to_undo": ("Intet trin på uret at fortryde", "No clock step to undo"),
+    "clock_undo_stale": (
+        "«{step}» kan ikke fortrydes: uret eller aftenens starttid er ændret siden",
+        "«{step}» cannot be undone: the clock or the evening's start has changed since",
+    ),
+    "confirm_end_title": (
+        "«{title}» startede for {seconds} sekunder siden. Afslut det nu?",
+        "«{title}» started {seconds} seconds ago. End it now?",
+    ),
+    "confirm_end_stay": ("Nej – lad «{title}» køre videre", "No – let «{title}» go on"),
+    "confirm_end_next": ("Ja – afslut «{title}» og start «{next}»", "Yes – end «{title}» and start «{next}»"),
+    "confirm_end_only": ("Ja – afslut «{title}» nu", "Yes – end «{title}» now"),
+    "move_plan_title": (
+        "Aftenen er planlagt til kl. {planned}, og klokken er {now}: {distance}. Flyt planen til nu?",
+        "The evening is planned for {planned} and it is {now}: {distance}. Move the plan to now?",
+    ),
+    "before_plan": ("{hours} t. {minutes} min. før planen", "{hours} h {minutes} min before the plan"),
+    "after_plan": ("{hours} t. {minutes} min. efter planen", "{hours} h {minutes} min after the plan"),
+    "move_plan_yes": (
+        "Flyt planen: start kl. {now}, og alle tider følger med",
+        "Move the plan: start at {now}, and every time follows",
+    ),
+    "move_plan_no": (
+        "Behold planen kl. {planned} (tiderne viser forskellen)",
+        "Keep the plan at {planned} (the times show the difference)",
+    ),
+    # Notes per station in the round, on the live view
+    "notes_in_round": ("Noter i runde {round} –", "Notes in round {round} –"),
+    "quiet": ("stille", "quiet"),
     # The board
     "board": ("Rotationstavle", "Rotation board"),
-    "now": ("Nu", "Now"),
-    "goes_on_to": ("Går videre til", "Goes on to"),
     "next_round": ("Næste runde", "Next round"),
     "all_rounds_done": ("Alle runder er slut", "All rounds are over"),
     "plenary_next": ("Plenum", "Plenary"),
@@ -33,6 +64,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "board_hint": ("Esc: tilbage · F1: taster", "Esc: back · F1: keys"),
     "no_rotation": ("Ingen rotation", "No rotation"),
     "waits_next": ("Venter", "Waits"),
+    "board_go_to": ("Hvor skal jeg hen i runde {round}?", "Where do I go in round {round}?"),
+    "board_go_next": ("Hvor skal jeg hen efter runde {round}?", "Where do I go after round {round}?"),
+    "rotation_people": ("Rotation – deltagerne blandes", "Rotation – people re-mix"),
     "shape_costs": ("Rotationen koster", "What the rotation costs"),
     # Setup
     "setup": ("Opsætning", "Setup"),
@@ -71,9 +105,31 @@ WORDS: dict[str, tuple[str, str]] = {
     "change_clock_paused": ("uret sat på pause", "clock paused"),
     "change_clock_resumed": ("uret kører igen", "clock resumed"),
     "change_clock_extended": ("punktet forlænget med {minutes} min.", "item extended by {minutes} min"),
+    "change_clock_shortened": ("punktet forkortet med {minutes} min.", "item shortened by {minutes} min"),
+    "change_clock_started_moved": (
+        "aftenen startet, planen flyttet fra {planned} til {start}",
+        "evening started, the plan moved from {planned} to {start}",
+    ),
+    "change_clock_undone": ("trin på uret fortrudt: {step}", "clock step undone: {step}"),
     "change_clock_ended": ("punktet afsluttet før tid", "item ended early"),
     "change_clock_next": ("næste punkt startet", "next item started"),
     "change_clock_jumped": ("valgt punkt startet", "chosen item started"),
     "change_clock_caught_up": ("punktet forkortet for at indhente forsinkelsen", "item shortened to catch up"),
     "change_clock_replanned": ("punktet har fået en ny varighed", "item re-planned"),
+}
+
+
+KEYS: dict[str, tuple[str, str]] = {
+    # binding id: (Danish description, Danish tooltip) of the facilitator's new keys; to be merged
+    # into workshop/words/keys.py (which another part of the work owns right now).
+    "facilitator.shorten1": ("-1 min", "Tag ét minut fra det aktuelle punkt"),
+    "facilitator.shorten5": ("-5 min", "Tag fem minutter fra det aktuelle punkt"),
+    "facilitator.undo_clock": (
+        "Fortryd ur",
+        "Tag det seneste trin på uret tilbage (start, pause, ±min., næste, …); noter og opsætning røres ikke",
+    ),
+    "board.undo_clock": (
+        "Fortryd ur",
+        "Tag det seneste trin på uret tilbage (start, pause, ±min., næste, …); noter og opsætning røres ikke",
+    ),
 }

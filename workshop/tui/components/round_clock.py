@@ -2,7 +2,9 @@
 
 It only draws what :func:`workshop.scheduling.evening.timing` says for the moment it is given; the screen
 calls :meth:`RoundClock.show` once a second and after every change. It turns orange at 20 %
-left, red at 5 %, and rings the terminal bell once when it reaches zero.
+left, red at 5 %, white on red in overtime, and rings the terminal bell once when it reaches
+zero. The colours are strong enough for a projector, and never alone: the state is also in
+words beside the digits ("Overtid +03:12", "Pause", "Afsluttet kl. 18.15").
 """
 
 from __future__ import annotations
@@ -23,6 +25,13 @@ from ..session_view import workshop_app
 
 LEVELS = ("-normal", "-warning", "-critical", "-overtime")
 
+WARNING_COLOUR = "#ff9f1a"
+"""Orange that reads as a warning on a dark background and on a projector (the theme's is muted)."""
+CRITICAL_COLOUR = "#ff3b30"
+"""Strong red: 5 % of the item left."""
+OVERTIME_BACKGROUND = "#c40000"
+"""Overtime: white on this red, the reverse of the running clock, seen from across the room."""
+
 
 class RoundClock(Vertical):
     """The current item, its clock in large digits, and what comes next."""
@@ -39,16 +48,19 @@ class RoundClock(Vertical):
     RoundClock #clock-facts { height: auto; width: 1fr; }
     RoundClock #clock-facts Static { height: 1; }
     RoundClock #clock-state { text-style: bold; }
-    RoundClock.-warning { border: round $warning; }
-    RoundClock.-warning Digits { color: $warning; }
-    RoundClock.-critical { border: heavy $error; }
-    RoundClock.-critical Digits { color: $error; }
-    RoundClock.-overtime { border: heavy $error; }
-    RoundClock.-overtime Digits { color: $error; text-style: bold; }
-    RoundClock.-overtime #clock-state { color: $error; }
+    RoundClock.-warning { border: heavy #ff9f1a; }
+    RoundClock.-warning Digits { color: #ff9f1a; text-style: bold; }
+    RoundClock.-critical { border: heavy #ff3b30; }
+    RoundClock.-critical Digits { color: #ff3b30; text-style: bold; }
+    RoundClock.-critical #clock-state { color: #ff3b30; }
+    RoundClock.-overtime { border: heavy #ffffff; background: #c40000; color: #ffffff; }
+    RoundClock.-overtime Digits { color: #ffffff; text-style: bold; }
+    RoundClock.-overtime #clock-state { color: #ffffff; text-style: bold; }
+    RoundClock.-paused { border: heavy #ff9f1a; }
     RoundClock.-paused Digits { color: $text-muted; }
-    RoundClock.-paused #clock-state { color: $warning; }
+    RoundClock.-paused #clock-state { color: #ff9f1a; }
     RoundClock.-idle Digits { color: $text-muted; }
+    RoundClock.-ended #clock-state { color: #ff9f1a; }
     """
 
     def __init__(self, *, ring: bool = True, classes: str = "-idle -normal", **kwargs: Any) -> None:
@@ -80,6 +92,7 @@ class RoundClock(Vertical):
         self.update_classes({
             "-idle": current.phase in ("before", "ended", "finished"),
             "-paused": current.phase == "paused",
+            "-ended": current.phase == "ended",
             **{name: name == f"-{level}" for name in LEVELS},
         })
         item = self.query_one("#clock-item", Static)
@@ -99,14 +112,18 @@ class RoundClock(Vertical):
         if current.phase == "before":
             state.update(f"{word('ready', language)} – {word('press_start', language)}")
         elif current.phase == "ended":
-            state.update(word("ended", language))
+            ended = clock(row.end, language) if row is not None else ""
+            state.update(word("ended_at", language, time=ended))
         elif current.phase == "paused":
             state.update(word("paused", language))
         elif current.level == "overtime":
-            state.update(f"{word('overtime', language)} – {word('press_next', language)}")
+            over = word("overtime_by", language, time=current.text)
+            state.update(f"{over} – {word('press_next', language)}")
         else:
             state.update(f"{word('running', language)} · {word('remaining', language)}")
-        if row is not None:
+        if current.phase == "ended":
+            ends.update("")
+        elif row is not None:
             text = f"{word('ends_at', language)} {clock(row.end, language)}"
             if row.moved or _minute(row.end) != _minute(row.planned.end):
                 text += f" ({word('plan_short', language)} {clock(row.planned.end, language)})"

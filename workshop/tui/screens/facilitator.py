@@ -1,6 +1,9 @@
 """The facilitator's live view: the round clock over the programme, re-timed as the evening runs.
 
-Each key is one step of the clock (:mod:`.clock_steps`), saved at once.
+Each key is one step of the clock (:mod:`.clock_steps`), saved at once; ``u`` takes the last
+one back. Under the clock: how late the evening is, how many notes each station has in the
+round (a quiet station stands out), the programme, and the rotation (groups, or the people of
+a re-mix).
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -16,6 +20,7 @@ from textual.widgets import Header, Static
 
 from workshop.model.session import Live, Session
 from workshop.scheduling import evening as live
+from workshop.scheduling.rotation import remixing
 from workshop.scheduling.timetable import clock
 from workshop.storage.change_labels import change_label
 from workshop.words import word
@@ -23,13 +28,14 @@ from workshop.words import word
 from ..components.key_footer import KeyFooter
 from ..components.live_programme import LiveProgramme
 from ..components.rotation_table import RotationTable
-from ..components.round_clock import RoundClock
+from ..components.round_clock import WARNING_COLOUR, RoundClock
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
-from .clock_steps import TICK_SECONDS, pause_label, save_live
+from .clock_steps import TICK_SECONDS, Step, pause_label, save_live, take_step, undo_clock
 
 EXTEND = Binding.Group("+1/+5 min", compact=True)
+SHORTEN = Binding.Group("-1/-5 min", compact=True)
 
 
 class FacilitatorScreen(SessionView, Screen[None]):
@@ -39,9 +45,10 @@ class FacilitatorScreen(SessionView, Screen[None]):
     FacilitatorScreen #live-delay { height: 1; padding: 0 1; color: $text-muted; }
     FacilitatorScreen #live-delay.-late { color: $warning; text-style: bold; }
     FacilitatorScreen #live-delay.-early { color: $success; }
-    FacilitatorScreen LiveProgramme { height: auto; max-height: 1fr; }
+    FacilitatorScreen #live-notes { height: auto; padding: 0 1; }
+    FacilitatorScreen LiveProgramme { height: auto; max-height: 50%; }
     FacilitatorScreen #live-rotation-title { height: 1; margin-top: 1; }
-    FacilitatorScreen RotationTable { height: auto; max-height: 1fr; }
+    FacilitatorScreen RotationTable { height: 1fr; min-height: 3; }
     """
 
     BINDINGS = [
@@ -49,14 +56,20 @@ class FacilitatorScreen(SessionView, Screen[None]):
                 tooltip="Start the evening's first item now"),
         Binding("p", "pause", "Pause", id="facilitator.pause",
                 tooltip="Stop the clock, or let it run again"),
+        Binding("n", "next", "Next", id="facilitator.next",
+                tooltip="End the running item and start the next one now"),
         Binding("x", "extend(1)", "+1 min", id="facilitator.extend1", group=EXTEND,
                 tooltip="Give the running item one minute more"),
         Binding("X", "extend(5)", "+5 min", id="facilitator.extend5", group=EXTEND,
                 tooltip="Give the running item five minutes more"),
+        Binding("z", "extend(-1)", "-1 min", id="facilitator.shorten1", group=SHORTEN,
+                tooltip="Take one minute from the running item"),
+        Binding("Z", "extend(-5)", "-5 min", id="facilitator.shorten5", group=SHORTEN,
+                tooltip="Take five minutes from the running item"),
+        Binding("u", "undo_clock", "Undo clock", id="facilitator.undo_clock",
+                tooltip="Take back the clock's last step (start, pause, ±min, next, ...); notes and setup stay"),
         Binding("e", "end", "End now", id="facilitator.end", show=False,
                 tooltip="End the running item early; the next one waits for you"),
-        Binding("n", "next", "Next", id="facilitator.next",
-                tooltip="End the running item and start the next one now"),
         Binding("r", "replan", "New length", id="facilitator.replan", show=False,
                 tooltip="Give the selected later item another length"),
         Binding("c", "catch_up", "Catch up", id="facilitator.catch_up", show=False,
@@ -75,6 +88,7 @@ class FacilitatorScreen(SessionView, Screen[None]):
         super().__init__(name, id, classes)
         self._language: str | None = None
         self._rotation_shown: tuple[Hashable, ...] | None = None
+        self._notes_shown: tuple[Hashable, ...] | None = None
         self._localise()
 
     def _localise(self) -> None:
@@ -88,9 +102,10 @@ class FacilitatorScreen(SessionView, Screen[None]):
         yield Header()
         yield RoundClock(id="round-clock")
         yield Static(id="live-delay")
+        yield Static(id="live-notes")
         yield LiveProgramme(id="live-programme")
         yield Static(id="live-rotation-title", classes="section-title")
-        yield RotationTable(id="live-rotation")
+        yield RotationTable(id="live-rotation", fit_height=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -123,6 +138,7 @@ class FacilitatorScreen(SessionView, Screen[None]):
         self.query_one(RoundClock).show(session, now)
         self.query_one(LiveProgramme).show(session, now)
         self._show_delay(session, now, language)
+        self._show_notes(session, now, language)
         if rotation:
             self._show_rotation(session, now, language)
 
@@ -133,19 +149,23 @@ class FacilitatorScreen(SessionView, Screen[None]):
             language,
             shown,
             tuple((s.id, s.name, s.host) for s in session.stations),
-            tuple((g.id, g.name) for g in session.groups),
+            tuple((g.id, g.name, tuple((m.name, m.affiliation) for m in g.members)) for g in session.groups),
+            tuple((m.name, m.affiliation) for m in session.participants),
             tuple((i.id, i.kind, i.minutes) for i in session.program),
             session.workshop.start,
-            tuple(r.round for r in session.rotation),
+            repr(session.schedule),
             repr(session.rotation),
         )
         if key == self._rotation_shown:
             return
         first = self._rotation_shown is None
         self._rotation_shown = key
-        self.query_one("#live-rotation-title", Static).update(word("rotation", language))
         table = self.query_one(RotationTable)
         table.show(session)
+        title = word("rotation_people" if remixing(session) else "rotation", language)
+        if table.problem:
+            title += f" – {table.problem}"
+        self.query_one("#live-rotation-title", Static).update(Text(title))
 
         def settle() -> None:
             # Once the table has measured its new rows: paint again (Textual otherwise keeps
@@ -183,6 +203,30 @@ class FacilitatorScreen(SessionView, Screen[None]):
             )
         line.update(text)
 
+    def _show_notes(self, session: Session, now: dt.datetime, language: str) -> None:
+        """How many notes each station has in the round (the one running, or the last): a quiet
+        station stands out in orange and says so in words."""
+        line = self.query_one("#live-notes", Static)
+        number = live.notes_round(session)
+        line.display = number is not None and bool(session.stations)
+        if number is None:
+            return
+        # Counted again when the session changed or a minute passed (not on every tick).
+        key = (self.store.version, number, language, now.replace(second=0, microsecond=0))
+        if key == self._notes_shown:
+            return
+        self._notes_shown = key
+        quiet = live.quiet_stations(session, number, now)
+        text = Text(word("notes_in_round", language, round=number), style="bold")
+        for index, (station_number, station, count) in enumerate(live.notes_per_station(session, number)):
+            text.append(" · " if index else f" {word('station', language).lower()} ")
+            part = f"{station_number}: {count}"
+            if station.id in quiet:
+                text.append(f"{part} ({word('quiet', language)})", style=f"bold {WARNING_COLOUR}")
+            else:
+                text.append(part)
+        line.update(text)
+
     # Actions ---------------------------------------------------------------------------------------
     def _now(self) -> dt.datetime:
         return self.workshop_app.clock()
@@ -193,31 +237,39 @@ class FacilitatorScreen(SessionView, Screen[None]):
             self.redraw()
         return done
 
+    def _ask_and_step(self, label: str, step: Step) -> None:
+        """A step that may ask first (the plan hours away, an item that just started)."""
+        take_step(self, label, step, after=self.redraw)
+
     def action_start(self) -> None:
-        now = self._now()
-        self._step(change_label("clock_started"), lambda s: live.start(s, now))
+        self._ask_and_step(change_label("clock_started"), lambda s, now: live.start(s, now))
 
     def action_pause(self) -> None:
         now = self._now()
         self._step(pause_label(self.session), lambda s: live.toggle_pause(s, now))
 
     def action_extend(self, minutes: int) -> None:
-        self._step(change_label("clock_extended", minutes=minutes), lambda s: live.extend(s, minutes))
+        label = (
+            change_label("clock_extended", minutes=minutes)
+            if minutes > 0
+            else change_label("clock_shortened", minutes=-minutes)
+        )
+        self._step(label, lambda s: live.extend(s, minutes))
+
+    def action_undo_clock(self) -> None:
+        undo_clock(self.workshop_app, after=self.redraw)
 
     def action_end(self) -> None:
-        now = self._now()
-        self._step(change_label("clock_ended"), lambda s: live.end_early(s, now))
+        self._ask_and_step(change_label("clock_ended"), live.end_early)
 
     def action_next(self) -> None:
-        now = self._now()
-        self._step(change_label("clock_next"), lambda s: live.next_item(s, now))
+        self._ask_and_step(change_label("clock_next"), live.next_item)
 
     def action_jump(self) -> None:
         item = self.query_one(LiveProgramme).selected_item
         if item is None:
             return
-        now = self._now()
-        self._step(change_label("clock_jumped"), lambda s: live.start(s, now, item))
+        self._ask_and_step(change_label("clock_jumped"), lambda s, now: live.start(s, now, item))
 
     def action_catch_up(self) -> None:
         item = self.query_one(LiveProgramme).selected_item
