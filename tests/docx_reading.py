@@ -74,5 +74,44 @@ def all_text(path: Path) -> str:
         )
 
 
+def words_in_every_part(path: Path) -> set[str]:
+    """Every word (lower case) of every text and attribute value in every XML part of a .docx or .qdpx,
+    and of every plain-text part: what a reader of any part of the file could find."""
+    import re
+
+    from lxml import etree
+
+    found: set[str] = set()
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            data = archive.read(name)
+            if name.endswith((".xml", ".rels", ".qde")):
+                root = etree.fromstring(data)
+                pieces = list(root.itertext()) + [v for e in root.iter() for v in e.attrib.values()]
+            elif name.endswith(".txt"):
+                pieces = [data.decode("utf-8")]
+            else:
+                continue
+            for piece in pieces:
+                found.update(w.casefold() for w in re.findall(r"[^\W\d_]+", piece))
+    return found
+
+
+def texts_in_every_part(path: Path) -> list[str]:
+    """The text of every XML part of a .docx or .qdpx (its elements' text, not their attributes) and of
+    every plain-text part."""
+    from lxml import etree
+
+    found: list[str] = []
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            data = archive.read(name)
+            if name.endswith((".xml", ".rels", ".qde")):
+                found.append("".join(etree.fromstring(data).itertext()))
+            elif name.endswith(".txt"):
+                found.append(data.decode("utf-8"))
+    return found
+
+
 def open_docx(path: Path):
     return Document(str(path))

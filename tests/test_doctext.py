@@ -18,7 +18,14 @@ def test_word_line_and_page_breaks_become_line_breaks():
 
 
 def test_what_cannot_be_shown_is_dropped():
-    assert printable("a\x00b\x1bc\ufffed\uffffe\x7f\x9ff\ud800g") == "abcdefg"
+    assert printable("a\x00bc\ufffed\uffffe\x7f\x9ff\ud800g\x1b") == "abcdefg"
+
+
+def test_terminal_escape_sequences_go_whole_not_as_bracket_remains():
+    assert printable("\x1b[31mrød\x1b[0m tekst") == "rød tekst"
+    assert printable("før \x1b[1;38;5;208mfed\x1b[m efter") == "før fed efter"
+    assert printable("\x1b]0;vinduets titel\x07ok") == "ok"
+    assert printable("nulstil\x1bc her") == "nulstil her"
 
 
 def test_ordinary_text_is_left_alone():

@@ -40,13 +40,19 @@ def test_an_english_session_says_wrote(with_notes, capsys):
     assert capsys.readouterr().out.strip() == f"wrote {target} (quote table, 6 notes)"
 
 
-def test_all_three_documents(with_notes, capsys):
+EVERY_FILE = [
+    "evening-anbefalinger.docx", "evening-dagsordenspunkt.docx", "evening-kodebog.qdc", "evening-noter.csv",
+    "evening-noter.qdpx", "evening-referat.docx", "evening-rutekort.docx",
+]
+
+
+def test_all_the_documents(with_notes, capsys):
     assert run(["export", str(with_notes), "--format", "all"]) == 0
     folder = with_notes.parent.parent / "exports"
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "evening-noter.csv", "evening-referat.docx", "evening-rutekort.docx",
-    ]
-    assert len(capsys.readouterr().out.strip().splitlines()) == 3
+    assert sorted(p.name for p in folder.iterdir()) == EVERY_FILE
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 7
+    assert lines[-1].endswith("evening-noter.qdpx (noter til analyseprogrammer (REFI-QDA), 6 noter)")
 
 
 def test_english_and_anonymized_names(with_notes):
@@ -95,9 +101,7 @@ def test_bad_output_places_are_a_message_and_exit_2(session_path, tmp_path, caps
 def test_all_documents_into_a_folder_that_is_made_for_them(with_notes, tmp_path, capsys):
     folder = tmp_path / "til-udvalget" / "marts"
     assert run(["export", str(with_notes), "--format", "all", "--out", str(folder)]) == 0
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "evening-noter.csv", "evening-referat.docx", "evening-rutekort.docx",
-    ]
+    assert sorted(p.name for p in folder.iterdir()) == EVERY_FILE
     assert capsys.readouterr().out.splitlines()[0] == f"skrev {folder / 'evening-referat.docx'} (referat, 6 noter)"
 
 
@@ -125,3 +129,55 @@ def test_the_command_line_starts_without_loading_word(tmp_path):
     code = "import sys, workshop.cli.main; print('docx' in sys.modules, 'lxml' in sys.modules)"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert found.stdout.split() == ["False", "False"]
+
+
+def test_the_recommendations_report_from_the_command_line(with_notes, capsys):
+    from workshop.notes import recommendations as rec
+
+    store = Store.open(with_notes, author="Nora Notesen")
+    rec.create(store, "Ny i ledelse", station="s1", purpose="Robust ledelseskapacitet.")
+    store.close()
+    assert run(["export", str(with_notes), "--format", "recommendations"]) == 0
+    target = with_notes.parent.parent / "exports" / "evening-anbefalinger.docx"
+    assert capsys.readouterr().out.strip() == f"skrev {target} (anbefalinger, 6 noter)"
+    assert "Anbefaling 1: Ny i ledelse" in headings(open_docx(target), 2)
+    assert run(["export", str(with_notes), "--format", "recommendations", "--language", "en"]) == 0
+    assert (target.parent / "evening-recommendations.docx").is_file()
+
+
+def test_anonymized_export_prints_and_writes_its_report(with_notes, capsys):
+    store = Store.open(with_notes, author="Nora Notesen")
+    store.add_note("s2", 1, "Ida Skov (ida@skov.dk) vil bo tæt på")
+    store.close()
+    assert run(["export", str(with_notes), "--anonymize"]) == 0
+    folder = with_notes.parent.parent / "exports"
+    out = capsys.readouterr().out.splitlines()
+    report = folder / "evening-referat-anonymiseret-rapport.txt"
+    assert out[0] == f"skrev {folder / 'evening-referat-anonymiseret.docx'} (referat, 7 noter)"
+    # the three hosts in the stations table, the rotation and the headings; Åse Lund, Mikkels, Ida Skov in the notes
+    assert out[1] == "  12 navne (6 forskellige personer), 1 e-mailadresser, 0 telefonnumre, 0 cpr-numre erstattet"
+    assert out[2] == "  tjek: «lund», «skov» er også almindelige ord"  # Åse Lund and Ida Skov
+    assert out[3] == f"  anonymiseringsrapport: {report}"
+    assert "«skov»" in report.read_text(encoding="utf-8")
+
+
+def test_hosts_as_roles(with_notes, tmp_path):
+    assert run(["export", str(with_notes), "--anonymize", "--hosts-as-roles", "--out", str(tmp_path / "a.docx")]) == 0
+    assert "Station 1 – Ledelse som fag v. Vært 1" in headings(open_docx(tmp_path / "a.docx"), 1)
+
+
+def test_hosts_as_roles_without_anonymize_is_a_message(with_notes, capsys):
+    assert run(["export", str(with_notes), "--hosts-as-roles"]) == 2
+    assert "--hosts-as-roles gælder kun sammen med --anonymize" in capsys.readouterr().err
+
+
+def test_the_codebook_and_the_coded_notes_for_analysis_programs(with_notes, capsys):
+    import zipfile
+
+    assert run(["export", str(with_notes), "--format", "qdc"]) == 0
+    assert run(["export", str(with_notes), "--format", "qdpx"]) == 0
+    folder = with_notes.parent.parent / "exports"
+    assert (folder / "evening-kodebog.qdc").read_text(encoding="utf-8").startswith('<?xml version="1.0"')
+    with zipfile.ZipFile(folder / "evening-noter.qdpx") as archive:
+        assert "project.qde" in archive.namelist()
+        assert len([n for n in archive.namelist() if n.startswith("sources/")]) == 6

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 from docx_reading import (
-    all_text,
     bullets,
     cells,
     headings,
     open_docx,
     outline,
     table_after,
+    words_in_every_part,
 )
 from export_notes import AUTHORS, NOTES, add_notes
 
+from workshop.documents.format import ExportOptions
 from workshop.documents.minutes import write_minutes
 from workshop.model.session import (
     ActualTime,
@@ -126,30 +128,31 @@ def test_the_groups_and_their_members(minutes):
     assert len([b for b in groups if b.part == "Gruppe 3"]) == 5
 
 
-def test_each_note_stands_under_its_station_and_categories_with_group_and_round(minutes):
+def test_each_note_stands_once_under_its_first_category_naming_the_others(minutes):
     _, doc = minutes()
     placed = [b for b in bullets(doc) if b.part == "Noter"]
     where = {}
     for b in placed:
         where.setdefault(b.text, []).append((b.station.split(" – ")[0], b.category))
     assert where["Lederne mangler tid til faglig sparring (Gruppe 1, runde 1)"] == [("Station 1", "Ledelse (1)")]
-    # A note with two categories stands under both; round 2 at station 1 is group 3.
-    assert where["Praktikpladser skal følges op – også efter § 17 (Gruppe 3, runde 2)"] == [
+    # A note with two categories stands once, under the first; round 2 at station 1 is group 3.
+    assert where["Praktikpladser skal følges op – også efter § 17 (Gruppe 3, runde 2) (også: Rekruttering)"] == [
         ("Station 1", "Uddannelse (1)"),
-        ("Station 1", "Rekruttering (1)"),
     ]
     assert where["Åse Lund foreslog en mentorordning (Gruppe 2, runde 3)"] == [("Station 1", "Ikke kodet (1)")]
     assert where["Tidlig interesse for fagene i grundskolen (Gruppe 2, runde 1)"] == [("Station 2", "Uddannelse (1)")]
-    assert len(placed) == sum(max(len(n[2]), 1) for n in NOTES)
-    # The mark is set apart in italics.
+    assert len(placed) == len(NOTES)  # each note once
+    # The marks are set apart in italics.
     first = next(b for b in placed if b.text.startswith("Lederne"))
     assert first.runs[-1].italic and first.runs[-1].text == " (Gruppe 1, runde 1)"
+    two = next(b for b in placed if b.text.startswith("Praktikpladser"))
+    assert two.runs[-1].italic and two.runs[-1].text.endswith("(også: Rekruttering)")
 
 
 def test_uncoded_notes_come_last_in_a_station(minutes):
     _, doc = minutes()
     station_3 = [b.category for b in bullets(doc) if b.station.startswith("Station 3") and b.part == "Noter"]
-    assert station_3 == ["Rekruttering (1)", "Fastholdelse (1)", "Ikke kodet (1)"]
+    assert station_3 == ["Rekruttering (1)", "Ikke kodet (1)"]
 
 
 def test_each_station_shows_its_questions(minutes):
@@ -160,21 +163,36 @@ def test_each_station_shows_its_questions(minutes):
     ]
 
 
-def test_the_overview_counts_add_up(minutes):
+def test_the_overview_says_what_its_totals_count(minutes):
     _, doc = minutes()
     table = cells(table_after(doc, "Overblik"))
     assert table[0] == ["Kategori", "Station 1", "Station 2", "Station 3", "I alt"]
     rows = {row[0]: [int(n) for n in row[1:]] for row in table[1:]}
+    assert [row[0] for row in table[1:]] == [
+        "Ledelse", "Uddannelse", "Rekruttering", "Fastholdelse", "Kodninger i alt", "Ikke kodet", "Noter i alt",
+    ]
     assert rows["Ledelse"] == [1, 0, 0, 1]
     assert rows["Uddannelse"] == [1, 1, 0, 2]
     assert rows["Rekruttering"] == [1, 0, 1, 2]
     assert rows["Fastholdelse"] == [0, 0, 1, 1]
-    assert rows["Ikke kodet"] == [1, 0, 1, 2]
-    body = [r for name, r in rows.items() if name not in ("I alt", "Noter i alt")]
     for numbers in rows.values():
         assert numbers[-1] == sum(numbers[:-1])
-    assert rows["I alt"] == [sum(column) for column in zip(*body)]
+    categories = [rows[name] for name in ("Ledelse", "Uddannelse", "Rekruttering", "Fastholdelse")]
+    assert rows["Kodninger i alt"] == [sum(column) for column in zip(*categories)] == [3, 1, 2, 6]
+    assert rows["Ikke kodet"] == [1, 0, 1, 2]
     assert rows["Noter i alt"] == [3, 1, 2, 6]
+
+
+def test_the_overview_footnote_stays_with_its_table(minutes):
+    _, doc = minutes()
+    table = table_after(doc, "Overblik")
+    # Every paragraph of the table keeps with the next, so the table and the footnote after it share a page.
+    for row in table.rows:
+        for cell in row.cells:
+            assert all(p.paragraph_format.keep_with_next for p in cell.paragraphs)
+    following = table._tbl.getnext()
+    assert following.tag.endswith("}p")
+    assert "Noter i alt» tæller hver note én gang" in "".join(following.itertext())
 
 
 def test_the_codebook_lists_every_category_with_its_description(minutes):
@@ -214,28 +232,25 @@ def test_english_minutes_use_english_words_and_times(minutes):
     notes = [b for b in bullets(doc) if b.part == "Notes"]
     assert any(b.text.endswith("(Gruppe 1, round 1)") for b in notes)
     overview = cells(table_after(doc, "Overview"))
-    assert [row[0] for row in overview[-3:]] == ["Uncoded", "Total", "Notes in all"]
+    assert [row[0] for row in overview[-3:]] == ["Codings in all", "Uncoded", "Notes in all"]
     assert doc.core_properties.language == "en-GB"
 
 
-def test_anonymized_minutes_hold_no_participant_or_author_name_anywhere(minutes, store):
+def test_anonymized_minutes_hold_no_participant_host_or_author_name_anywhere(minutes, store):
     path, doc = minutes(anonymize=True)
-    names = [m.name for m in store.session.people()] + AUTHORS
-    raw = all_text(path)
+    session = store.session
+    names = [m.name for m in session.people()] + AUTHORS + [s.host for s in session.stations]
+    found = words_in_every_part(path)
     for name in names:
-        assert name not in raw, name
-    visible = "\n".join(text for _, text in outline(doc)) + "\n".join(
-        cell.text for table in doc.tables for row in table.rows for cell in row.cells
-    )
-    words = set(visible.replace("(", " ").replace(")", " ").split())
-    for name in names:
-        for part in name.split():
-            assert part not in words, part
+        for part in name.replace("-", " ").split():
+            assert part.casefold() not in found, part
     assert "Grupper" not in headings(doc, 1)
     texts = [b.text for b in bullets(doc)]
-    assert "[navn] foreslog en mentorordning (Gruppe 2, runde 3)" in texts
-    assert any("[navn] idé om jobrotation" in t for t in texts)  # "Mikkels" is Mikkel's
-    assert ("Normal", "Navne på deltagere og skribenter er fjernet fra dette referat.") in outline(doc)
+    # Each person a stable pseudonym: Åse Lund is the first participant, Mikkel Berg the second.
+    assert "Deltager 1 foreslog en mentorordning (Gruppe 2, runde 3)" in texts
+    assert any("Deltager 2's idé om jobrotation" in t for t in texts)  # "Mikkels" is Mikkel's
+    assert ("Heading 1", "Station 1 – Ledelse som fag v. Deltager 18") in outline(doc)  # the host, like everyone
+    assert any("er erstattet i dette dokument" in text for _, text in outline(doc))
 
 
 def test_notes_full_of_control_characters_export_as_line_breaks(store, tmp_path):
@@ -253,7 +268,7 @@ def test_notes_full_of_control_characters_export_as_line_breaks(store, tmp_path)
     found = [b.text.removesuffix(" (Gruppe 1, runde 1)") for b in bullets(doc) if b.part == "Noter"]
     assert found == [
         "Linje et\nLinje to\nNy side",
-        "Nulbyte og escape[31m og  og  slut",
+        "Nulbyte og escape og  og  slut",
         "Windows\nlinjer\nog \n separator",
         "Tabulator\tog emoji 🙂 og æøå ÆØÅ § –",
         "x" * 100_000,
@@ -312,12 +327,50 @@ def test_a_note_without_a_group_is_marked_with_its_round(store, tmp_path):
     assert "Uden gruppe (Runde 3)" in [b.text for b in bullets(open_docx(tmp_path / "m.docx"))]
 
 
-def test_the_file_properties_name_no_one(minutes):
-    _, doc = minutes()
-    props = doc.core_properties
+def test_the_file_properties_name_no_one_and_carry_the_export_time(store, tmp_path):
+    moment = dt.datetime(2026, 3, 13, 9, 30, tzinfo=dt.UTC)
+    write_minutes(store.session, tmp_path / "m.docx", ExportOptions("da", moment=moment))
+    props = open_docx(tmp_path / "m.docx").core_properties
     assert props.title == "Referat – Udvalget om trivsel og rekruttering"
+    assert props.subject == "Prøveaften – kvalificering af anbefalinger"
     assert props.author == "workshop" and props.last_modified_by == "workshop"
     assert props.language == "da-DK"
+    assert props.created == props.modified == moment
+    assert props.comments == "" and props.revision == 1
+
+
+def test_no_stale_parts_of_python_docx_s_own_template(store, tmp_path):
+    write_minutes(store.session, tmp_path / "m.docx")
+    with zipfile.ZipFile(tmp_path / "m.docx") as archive:
+        names = archive.namelist()
+        app = archive.read("docProps/app.xml").decode("utf-8")
+        settings = archive.read("word/settings.xml").decode("utf-8")
+        core = archive.read("docProps/core.xml").decode("utf-8")
+    assert not [n for n in names if "thumbnail" in n]  # no blank preview picture
+    assert "savePreviewPicture" not in settings
+    assert "Microsoft Macintosh Word" not in app and "<Application>workshop" in app
+    assert "2013-12-23" not in core and "python-docx" not in core
+
+
+def test_without_a_template_the_header_has_the_title_and_date_and_the_footer_page_numbers(store, tmp_path):
+    write_minutes(store.session, tmp_path / "m.docx")
+    section = open_docx(tmp_path / "m.docx").sections[0]
+    assert section.header.paragraphs[0].text == (
+        "Referat – Udvalget om trivsel og rekruttering – torsdag den 12. marts 2026"
+    )
+    footer = section.footer._element.xml
+    assert "Side " in footer and " PAGE " in footer and " NUMPAGES " in footer
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+
+
+def test_the_body_font_is_one_word_and_libreoffice_both_show_alike(store, tmp_path):
+    write_minutes(store.session, tmp_path / "m.docx")
+    with zipfile.ZipFile(tmp_path / "m.docx") as archive:
+        styles = archive.read("word/styles.xml").decode("utf-8")
+        theme = archive.read("word/theme/theme1.xml").decode("utf-8")
+    defaults = styles[styles.index("<w:docDefaults>"): styles.index("</w:docDefaults>")]
+    assert 'w:ascii="Calibri"' in defaults and 'w:hAnsi="Calibri"' in defaults
+    assert "Cambria" not in theme.split("<a:minorFont>")[1].split("</a:minorFont>")[0]
 
 
 def test_progress_is_reported_up_to_the_end(store, tmp_path):

@@ -62,4 +62,19 @@ def test_anonymized_quotes_have_no_authors_or_participants(store, tmp_path):
     write_quotes(store.session, tmp_path / "q.csv", anonymize=True)
     text = (tmp_path / "q.csv").read_text(encoding="utf-8-sig")
     assert "Nora Notesen" not in text and "Åse Lund" not in text and "Mikkel" not in text
-    assert "[navn] foreslog en mentorordning" in text
+    assert "Deltager 1 foreslog en mentorordning" in text
+    assert "Skribent 1" in text and "Bodil" not in text
+
+
+def test_a_note_longer_than_a_spreadsheet_cell_is_split_over_rows_and_marked(store, tmp_path):
+    long = " ".join(f"ord{n}" for n in range(9_000))  # 70,889 characters
+    store.add_note("s3", 2, long, categories=["c3"])
+    write_quotes(store.session, tmp_path / "q.csv")
+    _, rows = read(tmp_path / "q.csv")
+    parts = rows[1:]
+    assert len(parts) == 3
+    assert [r[6].split(" ", 3)[:3] for r in parts] == [["(del", "1", "af"], ["(del", "2", "af"], ["(del", "3", "af"]]
+    assert all(len(r[6]) <= 32_767 for r in parts)
+    assert all(r[:6] == parts[0][:6] for r in parts)  # the same station, round, group, author, time, categories
+    rejoined = "".join(r[6].split(") ", 1)[1] for r in parts)
+    assert rejoined == long

@@ -1,9 +1,14 @@
-"""``workshop export SESSION [--format docx|cards|csv|all] [--out PATH] [--language da|en] [--anonymize]``.
+"""``workshop export SESSION [--format docx|cards|csv|recommendations|agenda|qdc|qdpx|all] [--out PATH]
+[--language da|en] [--anonymize [--hosts-as-roles]] [--template FILE.dotx]``.
 
-The minutes (``docx``, the default), the route cards (``cards``), the quote table (``csv``) or
-all of them: the choices come from the registry of documents. The journal is folded into the
-session file first, so the file and the documents agree. Each written file is printed with its
-path, in the session's language; bad input is a message and exit code 2, and nothing is written.
+The minutes (``docx``, the default), the route cards (``cards``), the quote table (``csv``), the
+recommendations report (``recommendations``), the draft agenda item (``agenda``), the codebook
+and the coded notes for analysis programs (``qdc``, ``qdpx``: REFI-QDA) or all of them: the
+choices come from the registry of documents. The journal is folded into the session file first,
+so the file and the documents agree; the recommendations' history is read from the journal (for
+the report's "what the evening changed"). Each written file is printed with its path, in the
+session's language; anonymized, so is the report of what was replaced, written beside each
+document. Bad input is a message and exit code 2, and nothing is written.
 
 :func:`add_command` registers the command on the ``workshop`` parser.
 """
@@ -14,6 +19,7 @@ import argparse
 from pathlib import Path
 
 from workshop.cli.errors import EXIT_OK, UsageError, print_notices
+from workshop.documents.format import HostPolicy
 from workshop.documents.registry import (
     ALL,
     FORMATS,
@@ -53,14 +59,30 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     parser.add_argument(
         "--anonymize", action="store_true",
-        help="leave out the members and remove every participant's and author's name",
+        help=(
+            "leave out the members and replace every participant, host and author name (any case, genitives), "
+            "e-mail address, phone and CPR number; a report of what was replaced is written beside each document"
+        ),
+    )
+    parser.add_argument(
+        "--hosts-as-roles", action="store_true",
+        help='with --anonymize: keep the hosts as their role ("Vært 1") instead of a pseudonym like everyone else',
+    )
+    parser.add_argument(
+        "--template", type=Path, default=None,
+        help=(
+            "a Word template (.dotx or .docx) whose styles, page setup, header and footer the Word documents take "
+            "(default: [workshop] template of the session)"
+        ),
     )
     parser.set_defaults(handler=cmd_export)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Fold the journal into the session, then write the documents asked for and say where they went."""
-    from workshop.documents.registry import snapshot_of, title
+    from workshop.documents.qdc import keep_guids
+    from workshop.documents.registry import in_sentence, snapshot_of, template_of, title
+    from workshop.notes.recommendations import versions
     from workshop.storage.store import Store
     from workshop.words import word
 
@@ -71,6 +93,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         speak = store.session.workshop.language
         language = args.language or speak
         several = len(kinds) > 1
+        if args.hosts_as_roles and not args.anonymize:
+            raise UsageError(word("doc_roles_need_anonymize", speak))
         if out is not None and several:
             if (out.exists() and not out.is_dir()) or out.suffix.lower() in {f.extension for f in FORMATS}:
                 raise UsageError(word("doc_out_not_folder", speak, out=out))
@@ -83,19 +107,32 @@ def cmd_export(args: argparse.Namespace) -> int:
                 ]
             except ExportError as error:
                 raise UsageError(str(error)) from None
+        template = args.template or template_of(store.session, args.session)
+        if template is not None and not template.is_file():
+            raise UsageError(word("template_missing", speak, path=template))
         make_folder = out is None or several
+        if {"qdc", "qdpx"} & set(kinds):
+            keep_guids(store)  # the categories keep their GUIDs in the session from the first export on
         store.fold()
         session = snapshot_of(store.session)
+        history = versions(store) if {"recommendations", "agenda"} & set(kinds) else []
     finally:
         store.close()
         print_notices(store.notices)
+    files = {f.name: file_name(args.session, f.name, language, args.anonymize) for f in FORMATS}
+    hosts: HostPolicy = "roles" if args.hosts_as_roles else "pseudonym"
     try:
         for kind, target in zip(kinds, targets, strict=True):
             done = export(
-                session, kind, target, language=language, anonymize=args.anonymize, make_folder=make_folder
+                session, kind, target, language=language, anonymize=args.anonymize, make_folder=make_folder,
+                hosts=hosts, template=template, history=history, files=files,
             )
             notes = word(f"doc_notes_{'one' if done.notes == 1 else 'many'}", speak, count=done.notes)
-            print(word("doc_wrote", speak, path=done.path, title=title(kind, speak).lower(), notes=notes))
+            print(word("doc_wrote", speak, path=done.path, title=in_sentence(title(kind, speak)), notes=notes))
+            if done.report is not None and done.report_path is not None:
+                for line in done.report.summary(speak):
+                    print("  " + line)
+                print("  " + word("anon_report_written", speak, path=done.report_path))
     except ExportError as error:
         raise UsageError(str(error)) from None
     return EXIT_OK

@@ -1,33 +1,81 @@
 """What a document module declares about the document it writes, so the registry can list it.
 
-Each document module (``minutes``, ``route_cards``, ``quotes``) ends with one
-``FORMAT = DocumentFormat(...)``; :mod:`workshop.documents.registry` lists them, and everything
-else (``workshop export --format``, the secretariat's exports, file names, the "wrote ..." line)
-is read from there. Adding a format is one new module with its ``FORMAT`` and one entry in
-``registry.FORMATS``.
+Each document module (``minutes``, ``route_cards``, ``quotes``, ``recommendations_report``,
+``agenda``, ``qdc``, ``qdpx``) ends with one ``FORMAT = DocumentFormat(...)``;
+:mod:`workshop.documents.registry` lists them, and everything else (``workshop export --format``,
+the secretariat's exports, file names, the "wrote ..." line) is read from there. Adding a format
+is one new module with its ``FORMAT`` and one entry in ``registry.FORMATS``.
+
+Every writer gets the same :class:`ExportOptions`: the language, whether and how to anonymize,
+the Word template, the export's time, a progress callback, and the recommendations' history.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
     from workshop.model.session import Session
+    from workshop.notes.recommendations import Version
 
 Progress = Callable[[int, int], None]
-"""Called with (done, total) while a long export runs: notes placed so far, of all to place
-(a note under two categories is placed twice)."""
+"""Called with (done, total) while a long export runs: notes placed so far, of all to place."""
+
+HostPolicy = Literal["pseudonym", "roles"]
+"""Anonymized, hosts are replaced like everyone else ("pseudonym") or kept as their role ("roles": "Vært 1")."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to write a document: the same for every format."""
+
+    language: str = "da"
+    """The document's language ("da" or "en")."""
+    anonymize: bool = False
+    """Take every person out (names, e-mail addresses, phone and CPR numbers)."""
+    hosts: HostPolicy = "pseudonym"
+    """Anonymized: hosts like everyone else, or kept as their role."""
+    template: Path | None = None
+    """A Word template (.dotx/.docx) whose styles, page setup, header and footer the Word documents take."""
+    moment: dt.datetime | None = None
+    """The export's time (the files' created and modified); now when None."""
+    progress: Progress | None = None
+    """Told how far a long export has come."""
+    history: Sequence[Version] = ()
+    """The saved versions of the recommendations (for the report's "what the evening changed")."""
+    files: Mapping[str, str] = field(default_factory=dict)
+    """The file names of the session's other documents by kind (the agenda item lists them as attachments)."""
+    redact: Callable[[str], str] | None = None
+    """The anonymizer to use (the registry passes one, to read its report afterwards); made anew when None."""
+
+    def redactor(self, session: Session) -> Callable[[str], str] | None:
+        """The filter every piece of text passes through: the given anonymizer, a new one, or None."""
+        if not self.anonymize:
+            return None
+        if self.redact is not None:
+            return self.redact
+        from workshop.documents.anonymize import anonymizer_for
+
+        return anonymizer_for(session, self.language, hosts=self.hosts)
+
+    def when(self) -> dt.datetime:
+        """The export's time, with the local zone."""
+        return (self.moment or dt.datetime.now()).astimezone()
+
+
+class DocumentError(ValueError):
+    """The session has nothing to put in this document (no groups for route cards, no categories for a
+    codebook); the message, in the session's language, says what to add."""
 
 
 class Writer(Protocol):
     """Writes one document of a session to a file (the registry makes the write atomic)."""
 
-    def __call__(
-        self, session: Session, target: Path, *, language: str, anonymize: bool, progress: Progress | None
-    ) -> None: ...
+    def __call__(self, session: Session, target: Path, options: ExportOptions) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -48,3 +96,5 @@ class DocumentFormat:
     """The catalogue key of the command that writes it: "export_minutes" -> "Eksportér referatet (.docx)"."""
     write: Writer
     """Writes the document to a path."""
+    word_file: bool = True
+    """A Word document (takes the template; LibreOffice converts it)."""

@@ -4,8 +4,9 @@ In reading order: the title block; the overall summary ("Opsamling"); the progra
 times beside the planned ones where the evening ran differently; the stations and the rotation
 laid out like the slide; the groups and their members; one section per station (its
 questions, its summary, the notes under their categories, uncoded notes last); the overview of
-counts; the codebook. ``anonymize`` leaves out the groups' members and removes every
-participant's and author's name from the whole document.
+counts; the codebook. Each note stands once: under its first category (in codebook order), with
+"(også: Uddannelse)" naming its others. ``anonymize`` leaves out the groups' members and takes
+every person out of the whole document (:mod:`workshop.documents.anonymize`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from workshop.documents.anonymize import redactor_for
 from workshop.documents.docx_writer import Content, DocxWriter, Run
-from workshop.documents.format import DocumentFormat, Progress
-from workshop.model.session import ActualTime, Note, Session
-from workshop.notes.review import StationNotes, stations_and_notes, tally
+from workshop.documents.format import DocumentFormat, ExportOptions, Progress
+from workshop.model.session import ActualTime, Category, Note, Session
+from workshop.notes.review import StationNotes, categories_of, stations_and_notes, tally
 from workshop.scheduling.rotation import RotationError, remixing, rotation
 from workshop.scheduling.timetable import DASH, Slot, clock, planned, round_slots, span
 from workshop.words import word
@@ -38,16 +38,18 @@ def station_heading(entry: StationNotes, language: str) -> str:
 
 def build_minutes(
     session: Session,
+    options: ExportOptions | None = None,
     *,
     language: str | None = None,
     anonymize: bool = False,
     progress: Progress | None = None,
 ) -> Document:
-    """The minutes as a python-docx Document (not yet saved)."""
-    language = language or session.workshop.language
-    redact = redactor_for(session, word("name_placeholder", language)) if anonymize else None
-    doc = DocxWriter(language, redact)
-    minutes = _Minutes(session, doc, language, anonymize, progress)
+    """The minutes as a python-docx Document (not yet saved); ``options`` or the plain keywords."""
+    if options is None:
+        options = ExportOptions(language or session.workshop.language, anonymize, progress=progress)
+    language = options.language
+    doc = DocxWriter(language, options.redactor(session), template=options.template, moment=options.moment)
+    minutes = _Minutes(session, doc, language, options.anonymize, options.progress)
     minutes.write()
     return doc.finish()
 
@@ -55,18 +57,19 @@ def build_minutes(
 def write_minutes(
     session: Session,
     target: Path | BinaryIO,
+    options: ExportOptions | None = None,
     *,
     language: str | None = None,
     anonymize: bool = False,
     progress: Progress | None = None,
 ) -> None:
     """Write the minutes to a path or a binary file object."""
-    document = build_minutes(session, language=language, anonymize=anonymize, progress=progress)
+    document = build_minutes(session, options, language=language, anonymize=anonymize, progress=progress)
     document.save(str(target) if isinstance(target, Path) else target)
 
 
-def _write(session: Session, target: Path, *, language: str, anonymize: bool, progress: Progress | None) -> None:
-    write_minutes(session, target, language=language, anonymize=anonymize, progress=progress)
+def _write(session: Session, target: Path, options: ExportOptions) -> None:
+    write_minutes(session, target, options)
 
 
 FORMAT = DocumentFormat(
@@ -99,9 +102,7 @@ class _Minutes:
         self.progress = progress or (lambda done, total: None)
         self.stations = stations_and_notes(session)
         self.groups = {g.id: g.name for g in session.groups}
-        self.total = sum(len(found) for e in self.stations for _, found in e.by_category) + sum(
-            len(e.uncoded) for e in self.stations
-        )
+        self.total = sum(len(e.notes) for e in self.stations)
         self.done = 0
 
     def w(self, key: str) -> str:
@@ -128,7 +129,9 @@ class _Minutes:
         """The title, the subtitle, the date and the place (and, anonymized, a note saying so)."""
         workshop = self.session.workshop
         doc = self.doc
-        doc.set_properties(f"{self.w('minutes')} {DASH} {workshop.title}", workshop.subtitle)
+        doc.set_properties(f"{self.w('minutes')} {DASH} {workshop.title}", workshop.subtitle or workshop.title)
+        date = long_date(workshop.date, self.language) if workshop.date is not None else ""
+        doc.header_and_footer(f"{self.w('minutes')} {DASH} {workshop.title}", date)
         doc.title(workshop.title)
         doc.subtitle(workshop.subtitle or self.w("minutes"))
         if workshop.date is not None:
@@ -251,23 +254,33 @@ class _Minutes:
         if not entry.notes:
             doc.paragraph(self.w("no_notes"))
             return
-        for category, notes in entry.by_category:
-            doc.heading(f"{category.name} ({len(notes)})", 3)
-            doc.bullets(self._note(note) for note in notes)
+        first: dict[str, list[tuple[Note, list[Category]]]] = {}
+        for note in entry.notes:
+            found = categories_of(self.session, note)
+            if found:
+                first.setdefault(found[0].id, []).append((note, found[1:]))
+        for category, _ in entry.by_category:
+            here = first.get(category.id, [])
+            if here:
+                doc.heading(f"{category.name} ({len(here)})", 3)
+                doc.bullets(self._note(note, others) for note, others in here)
         if entry.uncoded:
             doc.heading(f"{self.w('uncoded')} ({len(entry.uncoded)})", 3)
-            doc.bullets(self._note(note) for note in entry.uncoded)
+            doc.bullets(self._note(note, []) for note in entry.uncoded)
 
-    def _note(self, note: Note) -> list[str | Run]:
+    def _note(self, note: Note, others: list[Category]) -> list[str | Run]:
+        """A note's bullet: its text, then (group, round) and, coded more than once, "(også: Uddannelse)"."""
         self.done += 1
         if self.done % PROGRESS_EVERY == 0:
             self.progress(self.done, self.total)
         group = self.groups.get(note.group or "", note.group)
         mark = f" ({group_and_round(group, note.round, self.language)})"
+        if others:
+            mark += f" ({self.w('also')}: {', '.join(c.name for c in others)})"
         return [note.text, Run(mark, italic=True)]
 
     def overview(self) -> None:
-        """How many notes each station has in each category."""
+        """How many codings each station has in each category, and how many notes; the footnote says the difference."""
         doc = self.doc
         doc.heading(self.w("overview"), 1)
         counts = tally(self.session, self.stations)
@@ -278,11 +291,13 @@ class _Minutes:
         rows: list[list[Content]] = [[*head, self.w("total")]]
         for category, numbers in counts.rows:
             rows.append([category.name, *map(str, numbers), str(sum(numbers))])
+        codings = [sum(numbers[i] for _, numbers in counts.rows) for i in range(len(counts.stations))]
+        bold = [Run(str(n), bold=True) for n in [*codings, sum(codings)]]
+        rows.append([Run(self.w("codings_in_all"), bold=True), *bold])
         rows.append([self.w("uncoded"), *map(str, counts.uncoded), str(sum(counts.uncoded))])
-        totals = counts.placed
-        rows.append([Run(self.w("total"), bold=True), *(Run(str(n), bold=True) for n in [*totals, sum(totals)])])
-        rows.append([self.w("notes_in_all"), *map(str, counts.notes), str(sum(counts.notes))])
-        doc.table(rows, widths=[4] + [2] * len(self.stations) + [2])
+        notes = counts.notes
+        rows.append([Run(self.w("notes_in_all"), bold=True), *(Run(str(n), bold=True) for n in [*notes, sum(notes)])])
+        doc.table(rows, widths=[4] + [2] * len(self.stations) + [2], keep_together=True)
         doc.paragraph(Run(self.w("counted_under_each"), italic=True))
 
     def codebook(self) -> None:

@@ -9,23 +9,31 @@ A document is written to a temporary file beside its target and renamed into pla
 (:func:`workshop.storage.atomic_file.replacing`), so an export that fails (a full disk, the old
 file still open in Word) never leaves half a document behind. Messages are in the session's
 language and say what to do.
+
+Anonymized, each document gets a report of what was replaced, written beside it
+(``exports/meeting-3-referat-anonymiseret-rapport.txt``) and returned in :class:`Exported`, so
+the app can show it and a person can check before sending. The Word documents take the
+session's template (``[workshop] template``, relative to the session file) unless one is given.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop.documents import minutes, quotes, route_cards
-from workshop.documents.format import DocumentFormat, Progress
-from workshop.documents.route_cards import RouteCardsError
+from workshop.documents import agenda, minutes, qdc, qdpx, quotes, recommendations_report, route_cards
+from workshop.documents.docx_writer import TemplateError
+from workshop.documents.format import DocumentError, DocumentFormat, ExportOptions, HostPolicy, Progress
 from workshop.storage.atomic_file import make_private_folder, replacing
 from workshop.words import word
 
 if TYPE_CHECKING:
+    from workshop.documents.anonymize import AnonymizationReport
     from workshop.model.session import Session
+    from workshop.notes.recommendations import Version
 
 EXPORTS = "exports"
 """The folder documents go to unless told otherwise (beside ``sessions/``)."""
@@ -34,6 +42,10 @@ FORMATS: tuple[DocumentFormat, ...] = (
     minutes.FORMAT,
     route_cards.FORMAT,
     quotes.FORMAT,
+    recommendations_report.FORMAT,
+    agenda.FORMAT,
+    qdc.FORMAT,
+    qdpx.FORMAT,
 )
 """Every document the app writes, in the order ``--format all`` writes them."""
 
@@ -52,6 +64,10 @@ class Exported:
     kind: DocumentFormat
     path: Path
     notes: int
+    report: AnonymizationReport | None = None
+    """Anonymized: what was replaced (the app shows it; :meth:`AnonymizationReport.lines` words it)."""
+    report_path: Path | None = None
+    """Anonymized: where the report was written, beside the document."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +104,9 @@ def kinds_for(option: str) -> list[str]:
 
 
 def export_choices() -> list[ExportChoice]:
-    """What the secretariat can export: everything, each document, and the anonymized minutes."""
+    """What the secretariat can export: everything, each document, and the anonymized minutes.
+
+    Each choice's ``words`` key is in the catalogue (``tests/test_exports.py`` checks it)."""
     choices = [ExportChoice(ALL, "export_all", [f.name for f in FORMATS])]
     choices += [ExportChoice(f.name, f.export, [f.name]) for f in FORMATS]
     choices.append(ExportChoice("anonymized", "export_anonymized", [minutes.FORMAT.name], anonymize=True))
@@ -98,6 +116,11 @@ def export_choices() -> list[ExportChoice]:
 def title(name: str, language: str) -> str:
     """What users call a document: "Referat", "Rutekort", "Notetabel" (or in English)."""
     return word(format_of(name).title, language)
+
+
+def in_sentence(text: str) -> str:
+    """A document's title inside a sentence: its first letter small ("referat", "kodebog til ... (REFI-QDA)")."""
+    return text[:1].lower() + text[1:]
 
 
 # Where documents go ---------------------------------------------------------------------------
@@ -148,13 +171,29 @@ def target_path(
         raise ExportError(
             word(
                 "doc_wrong_extension", message_language or language, out=out,
-                title=word(found.title, message_language or language).lower(), extension=found.extension,
+                title=in_sentence(word(found.title, message_language or language)), extension=found.extension,
             )
         )
     return out
 
 
 # Writing ------------------------------------------------------------------------------------------
+
+
+def report_path(target: Path, language: str) -> Path:
+    """Where an anonymized document's report goes: ``meeting-3-referat-anonymiseret-rapport.txt`` beside it."""
+    return target.with_name(f"{target.stem}-{word('file.report', language)}.txt")
+
+
+def template_of(session: Session, session_path: Path | None) -> Path | None:
+    """The session's Word template (``[workshop] template``), read relative to the session file; None when unset."""
+    written = session.workshop.template.strip()
+    if not written:
+        return None
+    path = Path(written).expanduser()
+    if not path.is_absolute() and session_path is not None:
+        path = session_path.parent / path
+    return path
 
 
 def export(
@@ -166,10 +205,22 @@ def export(
     anonymize: bool = False,
     progress: Progress | None = None,
     make_folder: bool = False,
+    hosts: HostPolicy = "pseudonym",
+    template: Path | None = None,
+    moment: dt.datetime | None = None,
+    history: Sequence[Version] = (),
+    files: Mapping[str, str] | None = None,
 ) -> Exported:
-    """Write one document to ``target`` (atomically). Raises ExportError, in the session's language."""
+    """Write one document to ``target`` (atomically). Raises ExportError, in the session's language.
+
+    ``template``: a Word template for the Word documents (the caller resolves the session's own,
+    :func:`template_of`); ``history``: the recommendations' saved versions
+    (:func:`workshop.notes.recommendations.versions`) for the report's "what the evening changed";
+    anonymized, the report of what was replaced is written beside the document.
+    """
     speak = session.workshop.language
     found = format_of(kind)
+    language = language or speak
     folder = target.parent
     if not folder.is_dir():
         if not make_folder:
@@ -178,18 +229,40 @@ def export(
             make_private_folder(folder)
         except OSError as error:
             raise ExportError(word("doc_cannot_make_folder", speak, folder=folder, reason=_reason(error))) from None
+    anonymizer = None
+    if anonymize:
+        from workshop.documents.anonymize import anonymizer_for
+
+        anonymizer = anonymizer_for(session, language, hosts=hosts)
+    options = ExportOptions(
+        language=language,
+        anonymize=anonymize,
+        hosts=hosts,
+        template=template if found.word_file else None,
+        moment=moment or dt.datetime.now().astimezone(),
+        progress=progress,
+        history=history,
+        files=dict(files or {}),
+        redact=anonymizer,
+    )
+    written_report: Path | None = None
     try:
         with replacing(target) as temporary:
-            found.write(
-                session, temporary, language=language or speak, anonymize=anonymize, progress=progress
-            )
-    except RouteCardsError as error:
+            found.write(session, temporary, options)
+        if anonymizer is not None:
+            written_report = report_path(target, language)
+            document = in_sentence(word(found.title, language))
+            with replacing(written_report) as temporary:
+                temporary.write_text(anonymizer.report.text(language, f"{document} ({target.name})"), encoding="utf-8")
+    except (DocumentError, TemplateError) as error:
         raise ExportError(str(error)) from None
     except PermissionError:
         raise ExportError(word("doc_file_in_use", speak, target=target)) from None
     except OSError as error:
         raise ExportError(word("doc_cannot_write", speak, target=target, reason=_reason(error))) from None
-    return Exported(found, target, len(session.notes))
+    return Exported(
+        found, target, len(session.notes), anonymizer.report if anonymizer is not None else None, written_report
+    )
 
 
 def _reason(error: OSError) -> str:
@@ -211,13 +284,20 @@ def export_many(
     language: str | None = None,
     anonymize: bool = False,
     progress: Callable[[float], None] | None = None,
+    hosts: HostPolicy = "pseudonym",
+    template: Path | None = None,
+    history: Sequence[Version] = (),
 ) -> list[Exported]:
     """Write several documents to their default places; ``progress`` gets 0.0 ... 1.0.
 
-    Raises ExportError at the first document that cannot be written (those before it stay).
+    The Word documents take ``template``, else the session's own (:func:`template_of`). Raises
+    ExportError at the first document that cannot be written (those before it stay).
     """
     language = language or session.workshop.language
     report = progress or (lambda fraction: None)
+    template = template or template_of(session, session_path)
+    moment = dt.datetime.now().astimezone()
+    files = {f.name: file_name(session_path, f.name, language, anonymize) for f in FORMATS}
     done: list[Exported] = []
     for index, kind in enumerate(kinds):
         share = 1 / len(kinds)
@@ -227,7 +307,10 @@ def export_many(
 
         target = target_path(session_path, kind, language, anonymize=anonymize)
         done.append(
-            export(session, kind, target, language=language, anonymize=anonymize, progress=step, make_folder=True)
+            export(
+                session, kind, target, language=language, anonymize=anonymize, progress=step, make_folder=True,
+                hosts=hosts, template=template, moment=moment, history=history, files=files,
+            )
         )
         report((index + 1) * share)
     return done

@@ -1,8 +1,10 @@
 """Route cards: one printed page per group, handed out before the evening.
 
-Each card shows the group, its members, and its route: round, time, station, theme and host,
-so a group finds its way without looking at the projector. When the session re-mixes people
-(``[schedule] mode = "remix"``) each person moves on their own, so there is one card per person.
+Each card shows the group, its members, its route (round, time, station, theme and host), the
+questions the stations ask, and the evening's programme with the dinner break, so a group finds
+its way without looking at the projector. The type is larger than the minutes' (13 pt), and no
+word breaks inside a table cell. When the session re-mixes people (``[schedule] mode = "remix"``)
+each person moves on their own, so there is one card per person.
 """
 
 from __future__ import annotations
@@ -10,12 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from workshop.documents.anonymize import redactor_for
-from workshop.documents.docx_writer import DocxWriter, Run
-from workshop.documents.format import DocumentFormat, Progress
+from workshop.documents.docx_writer import Content, DocxWriter, Run
+from workshop.documents.format import DocumentError, DocumentFormat, ExportOptions
 from workshop.model.session import Member, Session
 from workshop.scheduling.rotation import RotationError, remixing, route
-from workshop.scheduling.timetable import DASH, round_slots, span
+from workshop.scheduling.timetable import DASH, planned, round_slots, span
 from workshop.words import word
 from workshop.words.phrases import affiliation, long_date
 
@@ -23,7 +24,11 @@ if TYPE_CHECKING:  # python-docx is imported only when a document is written
     from docx.document import Document
 
 
-class RouteCardsError(ValueError):
+CARD_SIZE = 13.0
+"""The route cards' type size in points (the minutes use Word's 11): read at arm's length in a busy room."""
+
+
+class RouteCardsError(DocumentError):
     """The session has no route to print (no groups, or no rotation for its shape)."""
 
 
@@ -43,9 +48,14 @@ def route_rows(session: Session, who: str, language: str) -> list[list[str]]:
     return rows
 
 
-def build_route_cards(session: Session, *, language: str | None = None, anonymize: bool = False) -> Document:
+def build_route_cards(
+    session: Session, options: ExportOptions | None = None, *, language: str | None = None, anonymize: bool = False
+) -> Document:
     """One card per group (per person when re-mixing) as a python-docx Document; RouteCardsError when there are none."""
-    language = language or session.workshop.language
+    if options is None:
+        options = ExportOptions(language or session.workshop.language, anonymize)
+    language = options.language
+    anonymize = options.anonymize
     personal = remixing(session)
     if personal and anonymize:
         raise RouteCardsError(word("personal_cards", session.workshop.language))
@@ -60,12 +70,16 @@ def build_route_cards(session: Session, *, language: str | None = None, anonymiz
             raise RouteCardsError(word("doc_no_groups", session.workshop.language))
     try:
         rows = {key: route_rows(session, key, language) for _, _, key in cards}
+        stops = {key: [station for _, station in route(session, key)] for _, _, key in cards}
     except RotationError as error:
         raise RouteCardsError(word("doc_no_route", session.workshop.language, problem=error)) from None
-    redact = redactor_for(session, word("name_placeholder", language)) if anonymize else None
-    doc = DocxWriter(language, redact)
+    doc = DocxWriter(
+        language, options.redactor(session), template=options.template, moment=options.moment, body_size=CARD_SIZE
+    )
     workshop = session.workshop
-    doc.set_properties(f"{word('route_cards', language)} {DASH} {workshop.title}", workshop.subtitle)
+    doc.set_properties(f"{word('route_cards', language)} {DASH} {workshop.title}", workshop.subtitle or workshop.title)
+    date = long_date(workshop.date, language) if workshop.date is not None else ""
+    doc.header_and_footer(f"{word('route_cards', language)} {DASH} {workshop.title}", date)
     head = [word(k, language) for k in ("round", "time", "station", "theme", "host")]
     for number, (title, members, key) in enumerate(cards):
         doc.heading(f"{word('route_card', language)}: {title}", 1, page_break=number > 0)
@@ -76,29 +90,70 @@ def build_route_cards(session: Session, *, language: str | None = None, anonymiz
         if workshop.location:
             doc.paragraph([Run(f"{word('location', language)}: ", bold=True), workshop.location])
         if members is not None and not anonymize:
-            doc.heading(word("members", language), 2)
-            if members:
-                doc.bullets(
-                    f"{m.name} ({shown})" if (shown := affiliation(m.affiliation, language)) else m.name
-                    for m in members
-                )
-            else:
-                doc.paragraph(word("no_members", language))
+            shown = [
+                f"{m.name} ({where})" if (where := affiliation(m.affiliation, language)) else m.name for m in members
+            ]
+            listed = ", ".join(shown) or word("no_members", language)
+            doc.paragraph([Run(f"{word('members', language)}: ", bold=True), listed])
         doc.heading(word("route", language), 2)
         doc.table([head, *rows[key]], widths=[1, 2, 1.5, 5, 1.5])
+        _questions(doc, session, [s for s in stops[key] if s], language)
+        _programme(doc, session, rows[key], language)
     return doc.finish()
 
 
+def _questions(doc: DocxWriter, session: Session, stations: list[str], language: str) -> None:
+    """The questions the stations on the route ask: once when every station asks the same."""
+    asked = [(s, station.questions) for s in dict.fromkeys(stations) if (station := session.station(s)) is not None]
+    asked = [(s, questions) for s, questions in asked if questions]
+    if not asked:
+        return
+    doc.heading(word("card_questions", language), 2)
+    if all(questions == asked[0][1] for _, questions in asked):
+        doc.bullets(asked[0][1])
+        return
+    numbers = {s.id: n for n, s in enumerate(session.stations, start=1)}
+    for station_id, questions in asked:
+        doc.paragraph(Run(f"{word('station', language)} {numbers[station_id]}", bold=True), keep_next=True)
+        doc.bullets(questions)
+
+
+def _programme(doc: DocxWriter, session: Session, route: list[list[str]], language: str) -> None:
+    """The evening's programme with its times, the dinner break included; a round says where the card goes."""
+    slots = planned(session)
+    if not slots:
+        return
+    doc.heading(word("program", language), 2)
+    where = {int(row[0]): row[2] for row in route}
+    rows: list[list[Content]] = [[word("time", language), word("activity", language)]]
+    number = 0
+    for slot in slots:
+        activity: list[str | Run] = [slot.item.title]
+        if slot.item.kind == "round":
+            number += 1
+            if where.get(number):
+                activity.append(Run(f" {DASH} {where[number]}", bold=True))
+        elif slot.item.kind == "break":
+            activity = [Run(slot.item.title, bold=True)]
+        rows.append([span(slot, language), activity])
+    doc.table(rows, widths=[2, 8])
+
+
 def write_route_cards(
-    session: Session, target: Path | BinaryIO, *, language: str | None = None, anonymize: bool = False
+    session: Session,
+    target: Path | BinaryIO,
+    options: ExportOptions | None = None,
+    *,
+    language: str | None = None,
+    anonymize: bool = False,
 ) -> None:
     """Write the route cards to a path or a binary file object."""
-    document = build_route_cards(session, language=language, anonymize=anonymize)
+    document = build_route_cards(session, options, language=language, anonymize=anonymize)
     document.save(str(target) if isinstance(target, Path) else target)
 
 
-def _write(session: Session, target: Path, *, language: str, anonymize: bool, progress: Progress | None) -> None:
-    write_route_cards(session, target, language=language, anonymize=anonymize)
+def _write(session: Session, target: Path, options: ExportOptions) -> None:
+    write_route_cards(session, target, options)
 
 
 FORMAT = DocumentFormat(

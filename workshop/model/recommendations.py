@@ -14,6 +14,7 @@ from pydantic import Field
 
 from workshop.model.base import Model
 from workshop.model.problems import Problem
+from workshop.words import word
 
 if TYPE_CHECKING:
     from workshop.model.session import Session
@@ -71,5 +72,64 @@ class Agenda(Model):
 
 
 def recommendation_problems(session: Session, language: str) -> list[Problem]:
-    """Every problem with the themes and recommendations: unique ids, known stations and cited notes."""
-    return []
+    """Every problem with the themes and recommendations: unique ids, known stations and cited notes.
+
+    Also a note's link to the section it qualifies: ``recommendation`` names a recommendation
+    that exists, ``section`` is one of :data:`SECTION_NAMES` and stands only with a
+    recommendation. Messages quote the TOML (English); the fixes are in ``language``.
+    """
+    problems: list[Problem] = []
+    seen_themes: set[str] = set()
+    for index, theme in enumerate(session.themes):
+        folded = theme.name.strip().casefold()
+        if folded in seen_themes:
+            problems.append(
+                Problem(f'the theme "{theme.name}" is written twice', word("fix_theme_twice", language),
+                        ("themes", index, "name"))
+            )
+        seen_themes.add(folded)
+
+    station_ids = {s.id for s in session.stations}
+    note_ids = {n.id for n in session.notes}
+    ids: set[str] = set()
+    for index, recommendation in enumerate(session.recommendations):
+        if recommendation.id in ids:
+            problems.append(
+                Problem(f'the recommendation id "{recommendation.id}" is used more than once',
+                        word("fix_own_id_recommendations", language), ("recommendations", index, "id"))
+            )
+        ids.add(recommendation.id)
+        if recommendation.station is not None and recommendation.station not in station_ids:
+            known = ", ".join(sorted(station_ids)) or word("none_defined", language)
+            problems.append(
+                Problem(f'unknown station "{recommendation.station}"',
+                        word("fix_recommendation_station", language, known=known),
+                        ("recommendations", index, "station"))
+            )
+        missing = [n for n in recommendation.notes if n not in note_ids]
+        for note_id in dict.fromkeys(missing):
+            problems.append(
+                Problem(f'the cited note "{note_id}" does not exist', word("fix_cited_note", language),
+                        ("recommendations", index, "notes"))
+            )
+
+    for index, note in enumerate(session.notes):
+        if note.section is not None and note.section not in SECTION_NAMES:
+            problems.append(
+                Problem(f'unknown section "{note.section}"',
+                        word("fix_note_section", language, known=", ".join(SECTION_NAMES)),
+                        ("notes", index, "section"))
+            )
+        if note.recommendation is not None and note.recommendation not in ids:
+            known = ", ".join(r.id for r in session.recommendations) or word("none_defined", language)
+            problems.append(
+                Problem(f'unknown recommendation "{note.recommendation}"',
+                        word("fix_note_recommendation", language, known=known),
+                        ("notes", index, "recommendation"))
+            )
+        elif note.section is not None and note.recommendation is None:
+            problems.append(
+                Problem("a section without a recommendation", word("fix_section_alone", language),
+                        ("notes", index, "section"))
+            )
+    return problems

@@ -5,13 +5,67 @@ from __future__ import annotations
 WORDS: dict[str, tuple[str, str]] = {
     # key: (Danish, English)
     "anonymized": (
-        "Navne på deltagere og skribenter er fjernet fra dette referat.",
-        "The names of participants and note-takers have been removed from these minutes.",
+        "Navne på deltagere, værter og skribenter, e-mailadresser, telefon- og cpr-numre er erstattet i dette dokument.",
+        "The names of participants, hosts and note-takers, e-mail addresses, phone and CPR numbers are replaced in this document.",
+    ),
+    # anonymizing: what stands instead, and the report written beside the export
+    "anon_participant": ("Deltager {number}", "Participant {number}"),
+    "anon_host": ("Vært {number}", "Host {number}"),
+    "anon_author": ("Skribent {number}", "Note-taker {number}"),
+    "anon_email": ("[e-mail]", "[e-mail]"),
+    "anon_phone": ("[telefon]", "[phone]"),
+    "anon_cpr": ("[cpr-nr.]", "[CPR no.]"),
+    "anon_report_title": ("Anonymisering af {document}", "Anonymization of {document}"),
+    "anon_report_title_plain": ("Anonymisering", "Anonymization"),
+    "anon_report_private": (
+        "Rapporten er til sekretariatets kontrol og nævner ord, der er navne: send den ikke med dokumentet.",
+        "This report is for the secretariat to check and mentions words that are names: do not send it with the document.",
+    ),
+    "anon_report_counts": ("Erstatninger:", "Replacements:"),
+    "anon_kind_names": ("navne", "names"),
+    "anon_kind_ambiguous": (
+        "heraf navne, som flere personer har (erstattet med [navn])", "of these, names several people share (replaced by [name])"
+    ),
+    "anon_kind_emails": ("e-mailadresser", "e-mail addresses"),
+    "anon_kind_phones": ("telefonnumre", "phone numbers"),
+    "anon_kind_cpr": ("cpr-numre", "CPR numbers"),
+    "anon_people": ("{count} forskellige personer", "{count} different people"),
+    "anon_people_one": ("{count} person", "{count} person"),
+    "anon_hosts_pseudonym": (
+        "Værter er erstattet som alle andre (Deltager N).", "Hosts are replaced like everyone else (Participant N)."
+    ),
+    "anon_hosts_roles": (
+        "Værter er erstattet med deres rolle (Vært 1 er værten ved station 1).",
+        "Hosts are replaced by their role (Host 1 is the host of station 1).",
+    ),
+    "anon_ordinary_head": (
+        "Ord, der også er almindelige danske ord, og som er erstattet, fordi en person i sessionen hedder sådan – tjek dem:",
+        "Words that are also ordinary Danish words, replaced because someone in the session has that name – check them:",
+    ),
+    "anon_ordinary_none": (
+        "Ingen erstattede ord er også almindelige danske ord.", "No replaced word is also an ordinary Danish word."
+    ),
+    "anon_times": ("{count} gang(e)", "{count} time(s)"),
+    "anon_report_written": ("anonymiseringsrapport: {path}", "anonymization report: {path}"),
+    "anon_summary": (
+        "{names} navne ({people}), {emails} e-mailadresser, {phones} telefonnumre, {cpr} cpr-numre erstattet",
+        "{names} names ({people}), {emails} e-mail addresses, {phones} phone numbers, {cpr} CPR numbers replaced",
+    ),
+    "anon_summary_ordinary": (
+        "tjek: {words} er også almindelige ord", "check: {words} are also ordinary words"
+    ),
+    "anon_summary_ordinary_one": (
+        "tjek: {words} er også et almindeligt ord", "check: {words} is also an ordinary word"
     ),
     "counted_under_each": (
-        "En note med flere kategorier tælles under hver af dem.",
-        "A note with several categories is counted under each of them.",
+        "Kategoriernes tal er kodninger: en note med flere kategorier tælles under hver af dem, så der kan være "
+        "flere kodninger end noter. «Noter i alt» tæller hver note én gang.",
+        "The categories' numbers are codings: a note with several categories counts under each of them, so there can "
+        "be more codings than notes. “Notes in all” counts each note once.",
     ),
+    "codings_in_all": ("Kodninger i alt", "Codings in all"),
+    "also": ("også", "also"),
+    "note_part": ("(del {part} af {parts})", "(part {part} of {parts})"),
     "key": ("Tast", "Key"),
     "name_placeholder": ("[navn]", "[name]"),
     "no_groups": ("Ingen grupper.", "No groups."),
@@ -28,8 +82,43 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "quotes": ("Noter", "Notes"),
     "route_card": ("Rutekort", "Route card"),
+    "card_questions": ("Spørgsmål ved stationerne", "Questions at the stations"),
     "text": ("Tekst", "Text"),
     "waiting_here": ("Venter (ingen station)", "Waiting (no station)"),
+    "page_of": ("Side {page} af {pages}", "Page {page} of {pages}"),
+    "template_missing": (
+        "Word-skabelonen {path} findes ikke; ret stien i [workshop] template eller --template (den læses i forhold til sessionsfilen)",
+        "the Word template {path} does not exist; correct the path in [workshop] template or --template (it is read relative to the session file)",
+    ),
+    "template_macros": (
+        "Word-skabelonen {path} indeholder makroer (.dotm/.docm), som dokumenterne ikke må arve; gem den som .dotx",
+        "the Word template {path} holds macros (.dotm/.docm), which the documents must not inherit; save it as .dotx",
+    ),
+    "template_unreadable": (
+        "Word-skabelonen {path} kan ikke bruges ({reason}); gem den fra Word som .dotx eller .docx, og prøv igen",
+        "the Word template {path} cannot be used ({reason}); save it from Word as .dotx or .docx and try again",
+    ),
+    # the documents of issue 13, as the export and the secretariat's screen name them
+    "document_recommendations": ("Anbefalinger", "Recommendations"),
+    "document_agenda": ("Dagsordenspunkt", "Agenda item"),
+    "document_qdc": ("Kodebog til analyseprogrammer (REFI-QDA)", "Codebook for analysis programs (REFI-QDA)"),
+    "document_qdpx": ("Noter til analyseprogrammer (REFI-QDA)", "Notes for analysis programs (REFI-QDA)"),
+    "export_recommendations": ("Eksportér anbefalingerne (.docx)", "Export the recommendations report (.docx)"),
+    "export_agenda": ("Eksportér udkast til dagsordenspunkt (.docx)", "Export the draft agenda item (.docx)"),
+    "export_qdc": (
+        "Eksportér kodebogen til NVivo, ATLAS.ti, MAXQDA, QualCoder (.qdc)",
+        "Export the codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder (.qdc)",
+    ),
+    "export_qdpx": (
+        "Eksportér de kodede noter til NVivo, ATLAS.ti, MAXQDA, QualCoder (.qdpx)",
+        "Export the coded notes for NVivo, ATLAS.ti, MAXQDA, QualCoder (.qdpx)",
+    ),
+    "qda_no_categories": (
+        "kodebogen har ingen kategorier, og en REFI-QDA-kodebog skal have mindst én; opret en kategori først",
+        "the codebook has no categories, and a REFI-QDA codebook needs at least one; create a category first",
+    ),
+    "what_changed": ("Ændring", "Change"),
+    "change_category_guids": ("kategoriernes GUID'er gemt", "the categories' GUIDs kept"),
     # exporting (workshop export and the secretariat's screen): what was written, and what went wrong
     "doc_wrote": ("skrev {path} ({title}, {notes})", "wrote {path} ({title}, {notes})"),
     "doc_notes_one": ("1 note", "1 note"),
@@ -37,6 +126,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "doc_wrong_extension": (
         "{out}: dette dokument ({title}) er en {extension}-fil; giv et navn, der ender på {extension}",
         "{out}: this document ({title}) is a {extension} file; give a name ending in {extension}",
+    ),
+    "doc_roles_need_anonymize": (
+        "--hosts-as-roles gælder kun sammen med --anonymize; tilføj --anonymize, eller udelad --hosts-as-roles",
+        "--hosts-as-roles only applies with --anonymize; add --anonymize or leave out --hosts-as-roles",
     ),
     "doc_out_not_folder": (
         "--out {out}: med --format all skal du angive en mappe (den oprettes, hvis den mangler), ikke en fil",
@@ -71,6 +164,11 @@ FILE_WORDS: dict[str, tuple[str, str]] = {
     "route_cards": ("rutekort", "route-cards"),
     "quotes": ("noter", "notes"),
     "anonymized": ("anonymiseret", "anonymized"),
+    "report": ("rapport", "report"),
+    "recommendations": ("anbefalinger", "recommendations"),
+    "agenda": ("dagsordenspunkt", "agenda-item"),
+    "qdc": ("kodebog", "codebook"),
+    "qdpx": ("noter", "notes"),
 }
 
 AFFILIATIONS: dict[str, tuple[str, str]] = {
