@@ -42,7 +42,7 @@ def test_an_english_session_says_wrote(with_notes, capsys):
 
 EVERY_FILE = [
     "evening-anbefalinger.docx", "evening-dagsordenspunkt.docx", "evening-kodebog.qdc", "evening-noter.csv",
-    "evening-noter.qdpx", "evening-referat.docx", "evening-rutekort.docx",
+    "evening-qda-projekt.qdpx", "evening-referat.docx", "evening-rutekort.docx",
 ]
 
 
@@ -52,7 +52,7 @@ def test_all_the_documents(with_notes, capsys):
     assert sorted(p.name for p in folder.iterdir()) == EVERY_FILE
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 7
-    assert lines[-1].endswith("evening-noter.qdpx (noter til analyseprogrammer (REFI-QDA), 6 noter)")
+    assert lines[-1].endswith("evening-qda-projekt.qdpx (noter til analyseprogrammer (REFI-QDA), 6 noter)")
 
 
 def test_english_and_anonymized_names(with_notes):
@@ -178,6 +178,6 @@ def test_the_codebook_and_the_coded_notes_for_analysis_programs(with_notes, caps
     assert run(["export", str(with_notes), "--format", "qdpx"]) == 0
     folder = with_notes.parent.parent / "exports"
     assert (folder / "evening-kodebog.qdc").read_text(encoding="utf-8").startswith('<?xml version="1.0"')
-    with zipfile.ZipFile(folder / "evening-noter.qdpx") as archive:
+    with zipfile.ZipFile(folder / "evening-qda-projekt.qdpx") as archive:
         assert "project.qde" in archive.namelist()
         assert len([n for n in archive.namelist() if n.startswith("sources/")]) == 6

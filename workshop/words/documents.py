@@ -168,7 +168,7 @@ FILE_WORDS: dict[str, tuple[str, str]] = {
     "recommendations": ("anbefalinger", "recommendations"),
     "agenda": ("dagsordenspunkt", "agenda-item"),
     "qdc": ("kodebog", "codebook"),
-    "qdpx": ("noter", "notes"),
+    "qdpx": ("qda-projekt", "qda-project"),
 }
 
 AFFILIATIONS: dict[str, tuple[str, str]] = {
