@@ -240,3 +240,61 @@ def test_bad_arguments_of_an_english_session_are_refused_in_english(
     assert code == 2 and "rounds 1 to 3" in err
     code, err = run_cli(["new", str(session_path), "--language", "en"], capsys)
     assert code == 2 and "exists already" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["note", "--station", "s9", "--round", "1", "x"], "stationen findes ikke"),
+        (["note", "--station", "s1", "--round", "9", "x"], "programmet har runde 1 til 3"),
+        (["note", "--station", "s1", "--round", "-1", "x"], "programmet har runde 1 til 3"),
+        (["note", "--station", "s1", "--round", "1", "--group", "g9", "x"], "gruppen findes ikke"),
+        (["note", "--station", "s1", "--round", "1", "--category", " ", "x"], "--category skal have mellem 1 og"),
+        (["note", "--station", "s1", "--round", "1", "x" * 100_001], "en note har højst 100000"),
+        (["run", "--station", "s9"], "stationen findes ikke"),
+        (["groups", "--count", "2", "--write", "--pin", "Ingen Sinde=1"], "Ingen Sinde"),
+        (["groups", "--count", "2", "--write", "--apart", "Åse Lund"], "--apart"),
+    ],
+    ids=lambda value: " ".join(value)[:50] if isinstance(value, list) else None,
+)
+def test_a_refused_command_leaves_no_trace(
+    args: list[str], fragment: str, session_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = folder_state(session_path.parent)
+    code, err = run_cli([args[0], str(session_path), *args[1:]], capsys)
+    assert code == 2 and fragment in err, err
+    assert sorted(p.name for p in session_path.parent.iterdir()) == ["evening.toml"]  # no journal, no backups
+    assert folder_state(session_path.parent) == before
+
+
+def test_a_crash_is_one_line_and_a_log_not_a_traceback(
+    session_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop.cli import check
+
+    def broken(args: object) -> int:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(check, "cmd_check", broken)
+    monkeypatch.setattr("workshop.cli.main.build_parser", _parser_with(check, broken))
+    code, err = run_cli(["check", str(session_path)], capsys)
+    assert code == 1
+    assert err.startswith("workshop check: en uventet fejl (ZeroDivisionError: a bug); detaljerne ligger i ")
+    log = Path(err.split("detaljerne ligger i ")[1].split(" - ")[0])
+    assert "ZeroDivisionError" in log.read_text(encoding="utf-8") and "Traceback" not in err
+    log.unlink()
+
+
+def _parser_with(module: object, handler: object):
+    """The command line's parser with ``workshop check`` handled by ``handler``."""
+    from workshop.cli.main import build_parser as real
+
+    def build(only: str | None = None):
+        parser = real(only)
+        for action in parser._subparsers._group_actions:  # noqa: SLF001 - argparse keeps its commands there
+            for name, sub in action.choices.items():
+                if name == "check":
+                    sub.set_defaults(handler=handler)
+        return parser
+
+    return build

@@ -141,3 +141,53 @@ def test_a_session_revived_from_its_dump_is_the_same_session(session_path: Path)
     assert isinstance(again.notes[0].created, dt.datetime)
     assert isinstance(again.workshop.start, dt.time)
     assert type(again.groups[0].members[0]).__name__ == "Member"
+
+
+def test_a_number_is_a_number_and_a_yes_is_a_yes():
+    import pytest
+    from pydantic import ValidationError
+
+    from workshop.model.session import ProgramItem, Schedule
+
+    for mistyped in (True, "30", 30.0):
+        with pytest.raises(ValidationError):
+            ProgramItem.model_validate({"title": "Runde", "minutes": mistyped})
+    for mistyped in (1, "true", "yes"):
+        with pytest.raises(ValidationError):
+            Schedule.model_validate({"williams": mistyped})
+    assert ProgramItem.model_validate({"title": "Runde", "minutes": 30}).minutes == 30
+
+
+def test_limits_a_real_workshop_never_reaches():
+    import pytest
+    from pydantic import ValidationError
+
+    from workshop.model import limits
+    from workshop.model.session import Live, ProgramItem, Workshop
+
+    assert ProgramItem.model_validate({"title": "Hele dagen", "minutes": limits.MINUTES}).minutes == 1440
+    for too_much in (limits.MINUTES + 1, 2**63 - 1, 10**30):
+        with pytest.raises(ValidationError):
+            ProgramItem.model_validate({"title": "Runde", "minutes": too_much})
+    with pytest.raises(ValidationError):
+        Live.model_validate({"extra_minutes": 10**12})
+    for day in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
+        with pytest.raises(ValidationError):
+            Workshop.model_validate({"title": "Aften", "date": day})
+    far = dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=14)))
+    with pytest.raises(ValidationError) as caught:
+        Note.model_validate({"station": "s1", "round": 1, "created": far})
+    assert caught.value.errors()[0]["type"] == "date_range"
+
+
+def test_a_session_larger_than_any_workshop_is_refused_by_the_check(session_path: Path):
+    from workshop.model import limits
+    from workshop.model.session import Station
+    from workshop.model.validation import check
+
+    session, _ = load(session_path)
+    session.stations += [Station(id=f"x{n}", name=f"Ekstra {n}") for n in range(limits.STATIONS)]
+    problems = check(session)
+    assert [p.loc for p in problems] == [("stations",)]
+    assert f"a workshop has at most {limits.STATIONS}" in problems[0].message
+    assert "et værksted har højst 100" in problems[0].fix

@@ -62,7 +62,7 @@ def test_an_english_evening_is_refused_in_english(store):
     with pytest.raises(ChangeRefused) as refused:
         setup.update_item(store, "p1", minutes="half an hour")
     assert str(refused.value) == (
-        "[[program]] #1, minutes: Input should be a valid integer, unable to parse string as an integer "
+        "[[program]] #1, minutes: Input should be a valid integer "
         '(found "half an hour") - write a whole number without quotes, e.g. 30'
     )
     store.add_note("s1", 1, "A note")

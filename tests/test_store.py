@@ -285,3 +285,104 @@ def test_the_cache_of_one_process_is_good_for_the_next():
     probe = "from workshop.model.session import model_fingerprint; print(model_fingerprint())"
     other = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert other.stdout.strip() == model_fingerprint()
+
+
+def test_an_instance_is_told_when_another_merged_a_hand_edit(session_path: Path):
+    a = Store.open(session_path, author="Karen Mose")
+    b = Store.open(session_path, author="Per Holt", backup=False)
+    a.fold()
+    a.add_note("s1", 1, "Ikke foldet endnu")
+    text = session_path.read_text(encoding="utf-8").replace('host = "Jonas"', 'host = "Jonas Lund"')
+    session_path.write_text(text, encoding="utf-8")
+    assert a.poll() is True  # a merges the edit and says so to its own user
+    assert any("er lagt oven på rettelsen" in n for n in a.notices)
+    assert b.poll() is True  # b did not merge, but is told too and shows the result
+    assert any("et andet program" in n and "har lagt 1 ændring(er)" in n for n in b.notices)
+    assert b.session.station("s2").host == "Jonas Lund"
+    assert [n.text for n in b.session.notes] == ["Ikke foldet endnu"]
+    a.close()
+    b.close()
+
+
+def test_a_hand_edit_taken_in_by_a_script_is_not_folded_away_by_the_app(session_path: Path):
+    import subprocess
+    import sys
+
+    app = Store.open(session_path, author="Karen Mose")
+    app.add_note("s1", 1, "Fra appen")
+    app.fold()  # nothing waiting: the script will take the hand edit in as it is
+    text = session_path.read_text(encoding="utf-8").replace('host = "Yasmin"', 'host = "Yasmin Holm"')
+    session_path.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop", "note", str(session_path), "--station", "s2", "--round", "1",
+         "Fra scriptet"],
+        capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[1],
+    )
+    assert result.returncode == 0, result.stderr
+    app.poll()
+    assert app.session.station("s3").host == "Yasmin Holm"
+    assert any("rettet i hånden" in n for n in app.notices)
+    app.add_note("s3", 1, "Appen igen")
+    app.close()
+    session, _ = load(session_path)
+    assert session.station("s3").host == "Yasmin Holm"
+    assert sorted(n.text for n in session.notes) == ["Appen igen", "Fra appen", "Fra scriptet"]
+
+
+def test_the_comments_of_a_hand_written_file_are_kept_in_a_copy_and_told(session_path: Path):
+    text = session_path.read_text(encoding="utf-8")
+    text = text.replace('[[stations]]', '# Stationerne aftalt med formanden\n[[stations]]', 1)
+    session_path.write_text(text, encoding="utf-8")
+    store = Store.open(session_path, author="Karen Mose", backup=False)
+    store.add_note("s1", 1, "Første note")
+    assert store.fold() is True
+    told = [n for n in store.notices if "havde kommentarer" in n]
+    assert len(told) == 1
+    copy = Path(told[0].split("ligger i ")[1])
+    assert "# Stationerne aftalt med formanden" in copy.read_text(encoding="utf-8")
+    store.add_note("s1", 1, "Anden note")
+    store.close()
+    assert len([n for n in store.notices if "havde kommentarer" in n]) == 1  # said once, at the first fold
+
+
+def test_a_fold_leaves_a_file_edited_while_it_writes(session_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from workshop.storage import snapshot_file
+
+    store = Store.open(session_path, author="Karen Mose")
+    store.fold()
+    store.add_note("s1", 1, "Fra appen")
+    real_write = snapshot_file.write
+
+    def edited_meanwhile(path, session, seq, guard=None):  # the person saves the file in the editor right now
+        text = path.read_text(encoding="utf-8").replace('host = "Bodil"', 'host = "Bodil Ravn"')
+        path.write_text(text, encoding="utf-8")
+        return real_write(path, session, seq, guard)
+
+    monkeypatch.setattr(snapshot_file, "write", edited_meanwhile)
+    assert store.fold() is False  # the edit is not written over
+    monkeypatch.undo()
+    assert "Bodil Ravn" in session_path.read_text(encoding="utf-8")
+    store.poll()  # the next look merges it
+    store.close()
+    session, _ = load(session_path)
+    assert session.station("s1").host == "Bodil Ravn" and [n.text for n in session.notes] == ["Fra appen"]
+
+
+def test_a_change_the_model_refuses_is_refused_not_raised(store: Store):
+    with pytest.raises(ChangeRefused) as refused:
+        store.add_note("s1", 1, "x" * 100_001)
+    assert "at most 100000 characters" in str(refused.value)
+    with pytest.raises(ChangeRefused):
+        summary = {"overall": "x" * 100_001, "stations": {}}
+        store.set_section("summary", summary, change_label("overall_summary_written"))
+    assert store.history() == []
+
+
+def test_a_store_opened_read_only_refuses_changes_with_words(session_path: Path):
+    from workshop.storage.store import WriteFailed
+
+    with Store.open(session_path, readonly=True) as reader:
+        with pytest.raises(WriteFailed) as refused:
+            reader.add_note("s1", 1, "x")
+        assert "åbnet skrivebeskyttet" in str(refused.value)
+        assert reader.fold() is False and reader.pending() == 0

@@ -1,4 +1,11 @@
-"""``workshop check SESSION``: validate a session and the changes in its journal."""
+"""``workshop check SESSION [--new-journal]``: validate a session and the changes in its journal.
+
+``check`` only reads: it writes neither the session file nor the journal, and works on a
+read-only folder. ``--new-journal`` is the one exception, and the user's decision when the
+journal is damaged, missing, behind the file or another session's: the old journal is set
+aside (never deleted), a new one starts from the file, and from a damaged journal the changes
+that can still be read are carried over.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,12 @@ def add_command(commands: Commands) -> None:
     """Add ``workshop check`` to the command line."""
     chk = commands.add_parser("check", help="validate a session (and the changes in its journal)")
     chk.add_argument("session", type=Path)
+    chk.add_argument(
+        "--new-journal",
+        action="store_true",
+        help="set a damaged, missing, behind or foreign journal aside and start a new one from the file "
+        "(close the apps on the session first)",
+    )
     chk.set_defaults(handler=cmd_check)
 
 
@@ -20,6 +33,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from workshop.storage.store import Store
     from workshop.words import word
 
+    if args.new_journal:
+        _new_journal(args.session)
     store = Store.open(args.session, backup=False, readonly=True, trust_cache=False)
     try:
         session = store.session
@@ -36,3 +51,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _new_journal(path: Path) -> None:
+    """Start a new journal when the old one cannot be used, and say what was done (on stderr)."""
+    import sys
+
+    from workshop.model.problems import language_of_text
+    from workshop.storage.recovery import HEALTHY, start_new_journal
+    from workshop.storage.session_file import read_text
+    from workshop.words import word
+
+    recovery = start_new_journal(path)
+    language = language_of_text(read_text(path))
+    if recovery.state == HEALTHY:
+        print(word("new_journal_not_needed", language, path=path), file=sys.stderr)
+        return
+    print(
+        word(
+            f"new_journal_{recovery.state}",
+            language,
+            path=path,
+            position=recovery.position,
+            kept=recovery.kept or "-",
+            carried=recovery.carried,
+            lost=recovery.lost,
+        ),
+        file=sys.stderr,
+    )

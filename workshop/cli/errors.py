@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_CRASH = 1
+"""A bug in workshop (not the user's input): one line on stderr and the details in a log file."""
 
 if TYPE_CHECKING:
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -45,3 +47,30 @@ def print_notices(notices: list[str]) -> None:
     """The store's notices (a hand edit merged, a backup kept) on stderr, in the session's language."""
     for notice in notices:
         print(notice, file=sys.stderr)
+
+
+def crashed(command: str, error: BaseException) -> int:
+    """Say in one line that ``workshop COMMAND`` met a bug, and where its details are; the exit code (1).
+
+    The traceback goes to a log file readable by its owner only (it may quote the session), in
+    the temporary folder; the user is asked to send it along with a report.
+    """
+    import os
+    import tempfile
+    import time
+    import traceback
+
+    from workshop.model.problems import one_line
+    from workshop.words import word
+
+    details = "".join(traceback.format_exception(error))
+    try:  # mkstemp: a new file of the owner's only, never one a link planted in the shared folder points at
+        descriptor, log = tempfile.mkstemp(prefix=f"workshop-crash-{time.strftime('%Y%m%d-%H%M%S')}-", suffix=".log")
+        with os.fdopen(descriptor, "w", encoding="utf-8", errors="replace") as handle:
+            handle.write(details)
+    except OSError:
+        log = "-"
+    summary = one_line(f"{type(error).__name__}: {error}")[:300]
+    language = "en" if os.environ.get("LANG", "").startswith("en") else "da"
+    print(word("cli_crashed", language, command=command, summary=summary, log=log), file=sys.stderr)
+    return EXIT_CRASH

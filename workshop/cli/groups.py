@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, UsageError
+from workshop.cli.errors import EXIT_OK, UsageError, print_notices
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,24 +38,31 @@ def _pair(text: str, option: str, language: str) -> tuple[str, str]:
 
 
 def cmd_groups(args: argparse.Namespace) -> int:
-    """Form the groups, print them and what gave way, and save them with ``--write``."""
+    """Form the groups, print them and what gave way, and save them with ``--write``.
+
+    Every argument is checked with the session opened read-only; only then, and only with
+    ``--write``, is anything written (a refused command leaves no journal and no backup).
+    """
+    from workshop.model import limits
+    from workshop.planning.setup import save_groups
     from workshop.scheduling.grouping import GroupingError
-    from workshop.scheduling.regroup import propose, save_groups
+    from workshop.scheduling.regroup import propose
     from workshop.storage.store import ChangeRefused, Store
     from workshop.words import word
     from workshop.words.phrases import affiliation
 
-    store = Store.open(args.session, backup=args.write, readonly=not args.write)
-    try:
-        session = store.session
+    with Store.open(args.session, backup=False, readonly=True) as looked:
+        session = looked.session
         language = session.workshop.language
+        if not 1 <= args.count <= limits.GROUPS:
+            raise UsageError(word("groups_bad_count", language, count=args.count, limit=limits.GROUPS))
         names = {m.name for m in session.people()}
         apart = [_pair(text, "--apart", language) for text in args.apart]
         together = [_pair(text, "--together", language) for text in args.together]
         pinned: dict[str, int] = {}
         for text in args.pin:
             name, _, number = text.rpartition("=")
-            if not name or not number.strip().isdigit():
+            if not name or not number.strip().isdigit() or len(number.strip()) > 6:
                 raise UsageError(word("cost_option_pin", language, text=text))
             pinned[name.strip()] = int(number)
         for name in [n for pair in apart + together for n in pair] + list(pinned):
@@ -73,19 +80,19 @@ def cmd_groups(args: argparse.Namespace) -> int:
             )
         except GroupingError as error:
             raise UsageError(str(error)) from None
-        affiliation_of = {m.name: affiliation(m.affiliation, language) for m in session.people()}
-        for number, members in enumerate(result.groups, start=1):
-            shown = ", ".join(f"{n} ({affiliation_of[n]})" if affiliation_of[n] else n for n in members)
-            group = f"{word('group', language)} {number}"
-            print(word("cost_group_line", language, group=group, count=len(members), members=shown))
-        for sentence in result.gave_way:
-            print(word("cost_gave_way_line", language, sentence=sentence))
-        if args.write:
+    affiliation_of = {m.name: affiliation(m.affiliation, language) for m in session.people()}
+    for number, members in enumerate(result.groups, start=1):
+        shown = ", ".join(f"{n} ({affiliation_of[n]})" if affiliation_of[n] else n for n in members)
+        group = f"{word('group', language)} {number}"
+        print(word("cost_group_line", language, group=group, count=len(members), members=shown))
+    for sentence in result.gave_way:
+        print(word("cost_gave_way_line", language, sentence=sentence))
+    if args.write:
+        with Store.open(args.session) as store:
             try:
                 save_groups(store, result.groups)
             except ChangeRefused as error:
                 raise UsageError(word("cost_groups_not_saved", language, error=error)) from None
-            print(word("cost_groups_saved", language, count=len(result.groups), path=args.session))
-    finally:
-        store.close()
+            print_notices(store.notices)
+        print(word("cost_groups_saved", language, count=len(result.groups), path=args.session))
     return EXIT_OK

@@ -11,10 +11,10 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
-from workshop.cli.errors import EXIT_BAD_INPUT, UsageError
-from workshop.model.problems import SessionError
+from workshop.cli.errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, crashed
+from workshop.model.problems import SessionError, one_line
 
-COMMANDS = ("run", "new", "check", "schedule", "groups", "note", "export")
+COMMANDS = ("run", "serve", "new", "check", "schedule", "groups", "note", "export")
 """Each command, in the order ``workshop --help`` lists them; ``workshop.cli.<command>`` adds it."""
 
 
@@ -33,6 +33,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command ``argv`` asks for (default: the program's arguments); the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:  # a name that is not UTF-8 is shown escaped, never a UnicodeEncodeError
+            reconfigure(errors="backslashreplace")
     arguments = list(sys.argv[1:] if argv is None else argv)
     first = arguments[0] if arguments else None
     parser = build_parser(first if first in COMMANDS else None)
@@ -44,10 +48,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(error), file=sys.stderr)
         return EXIT_BAD_INPUT
     except UsageError as error:
-        print(f"workshop {args.command}: {error}", file=sys.stderr)
+        print(one_line(f"workshop {args.command}: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return EXIT_OK  # `workshop schedule ... | head`: the reader has what it wanted
+    except Exception as error:  # noqa: BLE001 - a bug: one line and a log, never a wall of Python
+        return crashed(args.command, error)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from workshop.cli.errors import EXIT_OK, Commands, UsageError, counts
@@ -23,14 +24,19 @@ def add_command(commands: Commands) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """Write the new session (never over an existing file); it speaks, and this command speaks, ``--language``."""
+    """Write the new session (never over an existing file, folder or link).
+
+    The session speaks ``--language``, and so does this command.
+    """
     from workshop.planning.starter import starter_session
     from workshop.storage import snapshot_file as snapshot
+    from workshop.storage.atomic_file import write_new
+    from workshop.storage.failures import problem_for
     from workshop.words import word
 
     path: Path = args.session
     language: str = args.language
-    if path.exists():
+    if os.path.lexists(path):
         raise UsageError(word("new_exists", language, path=path))
     if not path.parent.is_dir():
         raise UsageError(word("new_no_folder", language, folder=path.parent))
@@ -48,7 +54,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         )
     except ValueError as error:
         raise UsageError(str(error)) from None
-    snapshot.write(path, session, 0)
+    try:
+        write_new(path, snapshot.render(session, 0))
+    except FileExistsError:
+        raise UsageError(word("new_exists", language, path=path)) from None
+    except OSError as error:
+        problem = problem_for(error, path, language)
+        raise UsageError(problem.render(path, language)) from None
     counted = counts(
         language, stations=len(session.stations), groups=len(session.groups), rounds=len(session.round_items())
     )

@@ -1,4 +1,8 @@
-"""``workshop note SESSION --station ID --round N [...] TEXT``: add a note from a script."""
+"""``workshop note SESSION --station ID --round N [...] TEXT``: add a note from a script.
+
+Every argument is checked against the session (opened read-only) before anything is written:
+a refused note leaves no trace, no journal, no backup.
+"""
 
 from __future__ import annotations
 
@@ -28,22 +32,14 @@ def cmd_note(args: argparse.Namespace) -> int:
     """Add the note, durably and safely beside running apps, and print its id."""
     from workshop.notes.codebook import category_for_name
     from workshop.storage.store import ChangeRefused, Store
-    from workshop.words import word
 
-    text = sys.stdin.read() if args.text == "-" else args.text
+    given: str | bytes = sys.stdin.buffer.read() if args.text == "-" else args.text
+    with Store.open(args.session, author=args.author, backup=False, readonly=True) as looked:
+        language = looked.language
+        text = _text(given, language)
+        _check_arguments(args, looked.session, text, language)
     store = Store.open(args.session, author=args.author, backup=False)
-    language = store.language
     try:
-        session = store.session
-        if session.station(args.station) is None:
-            known = ", ".join(s.id for s in session.stations)
-            raise UsageError(word("note_no_station", language, station=args.station, known=known))
-        rounds = len(session.round_items())
-        if not 1 <= args.round_number <= rounds:
-            raise UsageError(word("note_no_round", language, round=args.round_number, rounds=rounds))
-        if args.group is not None and session.group(args.group) is None:
-            known = ", ".join(g.id for g in session.groups)
-            raise UsageError(word("note_no_group", language, group=args.group, known=known))
         categories = [category_for_name(store, name).id for name in args.category]
         note = store.add_note(args.station, args.round_number, text, group=args.group, categories=categories)
         store.fold()
@@ -54,3 +50,43 @@ def cmd_note(args: argparse.Namespace) -> int:
         store.close()
         print_notices(store.notices)
     return EXIT_OK
+
+
+def _text(given: str | bytes, language: str) -> str:
+    """The note's text: the argument, or what standard input gave for ``-`` (UTF-8; anything else is refused)."""
+    from workshop.words import word
+
+    if isinstance(given, str):
+        return given
+    try:
+        return given.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UsageError(word("note_stdin_not_utf8", language, position=error.start + 1)) from None
+
+
+def _check_arguments(args: argparse.Namespace, session: object, text: str, language: str) -> None:
+    """Refuse an argument the session cannot take (UsageError), before anything is written."""
+    from workshop.model import limits
+    from workshop.model.session import Session
+    from workshop.words import word
+
+    assert isinstance(session, Session)
+    if session.station(args.station) is None:
+        known = ", ".join(s.id for s in session.stations)
+        raise UsageError(word("note_no_station", language, station=args.station, known=known))
+    rounds = len(session.round_items())
+    if not 1 <= args.round_number <= rounds:
+        raise UsageError(word("note_no_round", language, round=args.round_number, rounds=rounds))
+    if args.group is not None and session.group(args.group) is None:
+        known = ", ".join(g.id for g in session.groups)
+        raise UsageError(word("note_no_group", language, group=args.group, known=known))
+    words = [text, args.author or "", *args.category]
+    if any("\ud800" <= character <= "\udfff" for value in words for character in value):
+        raise UsageError(word("note_not_utf8", language))
+    if len(text) > limits.TEXT_LENGTH:
+        raise UsageError(word("note_too_long", language, length=len(text), limit=limits.TEXT_LENGTH))
+    for name in args.category:
+        if not name.strip() or len(name) > limits.NAME_LENGTH:
+            raise UsageError(word("note_bad_category", language, limit=limits.NAME_LENGTH))
+    if args.author is not None and len(args.author) > limits.NAME_LENGTH:
+        raise UsageError(word("note_bad_author", language, limit=limits.NAME_LENGTH))

@@ -24,23 +24,31 @@ def add_command(commands: Commands) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Open the app; when it ends, everything is folded into the file and the store's notices are printed."""
+    """Open the app; when it ends, everything is folded into the file and the store's notices are printed.
+
+    A ``--station`` the session does not have is refused before anything is written (no journal,
+    no backup). The exit code is the app's: not 0 after a crash.
+    """
     from workshop.storage.store import Store
     from workshop.words import word
 
-    store = Store.open(args.session, author=args.author)
     station = args.station
-    if station is not None and store.session.station(station) is None:
-        known = ", ".join(s.id for s in store.session.stations)
-        store.close()
-        raise UsageError(word("run_no_station", store.language, station=station, path=args.session, known=known))
+    if station is not None:
+        with Store.open(args.session, author=args.author, backup=False, readonly=True) as looked:
+            if looked.session.station(station) is None:
+                known = ", ".join(s.id for s in looked.session.stations)
+                raise UsageError(
+                    word("run_no_station", looked.language, station=station, path=args.session, known=known)
+                )
+    store = Store.open(args.session, author=args.author)
     mode = args.mode or ("notes" if station else "facilitator")
     from workshop.tui.app import WorkshopApp  # imported late: the commands that need no screen stay fast
 
-    app = WorkshopApp(store, mode=mode, station=station)
     try:
+        app = WorkshopApp(store, mode=mode, station=station)
         app.run()
     finally:
         store.close()
         print_notices(store.notices)
-    return EXIT_OK
+    code = app.return_code
+    return code if isinstance(code, int) and code != 0 else EXIT_OK

@@ -19,6 +19,23 @@ DEFAULT_LANGUAGE = "da"
 """The language of a problem when the session's own is not known: the users' own."""
 
 _ENGLISH = re.compile(r"""^\s*language\s*=\s*["']en["']""", re.MULTILINE)
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` on one printable line: a newline in an id becomes ``\\n``, other control characters ``\\x1b``.
+
+    A message is one line per problem (scripts read them line by line), and a terminal must not
+    take a user's escape sequence for its own.
+    """
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    character = match[0]
+    code = ord(character)
+    return _ESCAPES.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 def language_of_text(text: str) -> str:
@@ -60,7 +77,7 @@ class Problem:
         text = f"{head}{where + ': ' if where else ''}{self.message}"
         if self.fix:
             text += f" - {self.fix}"
-        return text
+        return one_line(text)
 
 
 def describe_loc(loc: Loc) -> str:
@@ -75,7 +92,7 @@ def describe_loc(loc: Loc) -> str:
         text = f"[{head}]"
     if rest:
         text += ", " + ".".join(str(part + 1) if isinstance(part, int) else part for part in rest)
-    return text
+    return one_line(text)
 
 
 @dataclass

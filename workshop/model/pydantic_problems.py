@@ -23,12 +23,16 @@ from workshop.words import word
 
 LONGEST_VALUE = 60
 """Characters of a value shown in a message; a longer one is cut with "…"."""
+SHOWN_ITEMS = 10
+"""Items of a list or table shown in a message (the value is cut anyway)."""
 
 _FIX_BY_TYPE: dict[str, str] = {
     # the custom errors of workshop.model.session
     "minutes_not_positive": "fix_minutes",
     "clock_time": "fix_clock",
     "colour_format": "fix_colour",
+    "date_range": "fix_date_range",
+    "not_utf8": "fix_text_not_utf8",
     # pydantic's own, by the first part of the error type
     "int": "fix_int",
     "bool": "fix_bool",
@@ -88,6 +92,10 @@ def _problem(
     if kind == "missing":
         return Problem(f'"{name}" is missing', word("fix_missing", language, name=name), loc, line)
     message = details["msg"].removeprefix("Value error, ")
+    if kind == "too_long" and isinstance(details.get("input"), str):
+        # A text whose limit sits beside other validators is "Value should have at most N items": say characters.
+        kind = "string_too_long"
+        message = f"String should have at most {(details.get('ctx') or {}).get('max_length', '')} characters"
     shown = toml_value(details.get("input"), language)
     return Problem(f"{message} (found {shown})", _fix(kind, details.get("ctx") or {}, language), loc, line)
 
@@ -103,6 +111,12 @@ def _fix(kind: str, context: Mapping[str, Any], language: str) -> str:
             return word("fix_one_of", language, values=", ".join(f'"{value}"' for value in values))
     if kind == "string_too_short":
         return word("fix_not_empty", language)
+    if kind == "string_too_long":
+        return word("fix_text_too_long", language, limit=context.get("max_length", ""))
+    if kind == "too_long":
+        return word("fix_list_too_long", language, limit=context.get("max_length", ""))
+    if kind == "date_range":
+        return word("fix_date_range", language, first=context.get("first", ""), last=context.get("last", ""))
     key = _FIX_BY_TYPE.get(kind) or _FIX_BY_TYPE.get(kind.split("_")[0], "fix_value")
     return word(key, language)
 
@@ -120,17 +134,24 @@ def _toml(value: object, language: str) -> str:
         return word("value_nothing", language)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int) and value.bit_length() > 64:
+        return word("value_big_number", language, digits=int(value.bit_length() * 0.30103) + 1)
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, str):
+        if len(value) > LONGEST_VALUE:
+            value = value[:LONGEST_VALUE]  # a 50 MB text is not shown whole only to be cut
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, Mapping):
-        inner = ", ".join(f"{key} = {_toml(item, language)}" for key, item in value.items())
+        pairs = list(value.items())
+        inner = ", ".join(f"{key} = {_toml(item, language)}" for key, item in pairs[:SHOWN_ITEMS])
+        inner += ", …" if len(pairs) > SHOWN_ITEMS else ""
         return "{ " + inner + " }" if inner else "{}"
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml(item, language) for item in value) + "]"
-    return str(value)
+        shown = ", ".join(_toml(item, language) for item in value[:SHOWN_ITEMS])
+        return "[" + shown + (", …" if len(value) > SHOWN_ITEMS else "") + "]"
+    return type(value).__name__

@@ -23,16 +23,18 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from pydantic import (  # noqa: E402 - after the plugin switch above
+    AfterValidator,
     BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     PlainSerializer,
+    Strict,
     field_validator,
 )
 from pydantic_core import PydanticCustomError  # noqa: E402
 
 import workshop  # noqa: E402
+from workshop.model import limits  # noqa: E402
 from workshop.model.base import Model  # noqa: E402
 from workshop.model.recommendations import Agenda, Recommendation, Theme  # noqa: E402
 
@@ -67,6 +69,36 @@ ClockTime = Annotated[
 """A clock time, written "18:00" in the file."""
 
 
+Id = Annotated[str, Field(min_length=1, max_length=limits.ID_LENGTH)]
+"""An id a person may type ("s1", "g2"): not empty, not endless."""
+Name = Annotated[str, Field(min_length=1, max_length=limits.NAME_LENGTH)]
+"""A name or title that must be there."""
+ShortText = Annotated[str, Field(max_length=limits.NAME_LENGTH)]
+"""A short text that may be empty (a subtitle, a host)."""
+LongText = Annotated[str, Field(max_length=limits.TEXT_LENGTH)]
+"""A long text (a question, a description, a summary)."""
+WholeNumber = Annotated[int, Strict()]
+"""A number is a number: ``true`` or ``"30"`` is refused, not read as 1 or 30."""
+YesNo = Annotated[bool, Strict()]
+"""``true`` or ``false``, nothing else (not 1, not "yes")."""
+
+
+def _date_in_range(value: dt.date) -> dt.date:
+    """A date (or a date and time) between the limits: no year 1 or 9999, whose arithmetic overflows."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not limits.FIRST_DATE <= day <= limits.LAST_DATE:
+        raise PydanticCustomError(
+            "date_range",
+            "the date must lie between {first} and {last}",
+            {"first": limits.FIRST_DATE.isoformat(), "last": limits.LAST_DATE.isoformat()},
+        )
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(_date_in_range)]
+"""A day between 1900 and 2199."""
+
+
 def _member(value: object) -> object:
     """A member may be written as a plain name."""
     if isinstance(value, str):
@@ -81,17 +113,30 @@ def _newlines(value: object) -> object:
     return value
 
 
-NoteText = Annotated[str, BeforeValidator(_newlines)]
+def _whole_characters(value: str) -> str:
+    """Text read from a terminal or a pipe that was not UTF-8 holds half characters; they cannot be saved."""
+    if any("\ud800" <= character <= "\udfff" for character in value):
+        raise PydanticCustomError("not_utf8", "the text holds bytes that are not UTF-8")
+    return value
+
+
+NoteText = Annotated[
+    str, BeforeValidator(_newlines), Field(max_length=limits.TEXT_LENGTH), AfterValidator(_whole_characters)
+]
 
 
 def _strip_tz(value: object) -> object:
     """A time with a zone (from another program) becomes local time, as everything else is."""
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value.astimezone().replace(tzinfo=None)
+        try:
+            return value.astimezone().replace(tzinfo=None)
+        except (OverflowError, ValueError):  # 0001-01-01T00:00:00+14:00 is before the year 1 here
+            _date_in_range(value.replace(tzinfo=None))
+            raise
     return value
 
 
-LocalDateTime = Annotated[dt.datetime, BeforeValidator(_strip_tz)]
+LocalDateTime = Annotated[dt.datetime, BeforeValidator(_strip_tz), AfterValidator(_date_in_range)]
 
 
 def now() -> dt.datetime:
@@ -109,34 +154,38 @@ def new_id() -> str:
 class Workshop(Model):
     """The ``[workshop]`` table: what the evening is, when and where."""
 
-    title: str = Field(min_length=1)
+    title: Name
     """The title on the first slide and the minutes, e.g. "§ 17, stk. 4-udvalget"."""
-    subtitle: str = ""
+    subtitle: ShortText = ""
     """A second line, e.g. "Møde 3"."""
-    date: dt.date | None = None
+    date: Day | None = None
     """The day of the meeting (TOML date: 2023-04-19)."""
-    location: str = ""
+    location: ShortText = ""
     """Where it takes place."""
     language: Language = "da"
     """The language of the screens and documents: "da" or "en"."""
     start: ClockTime = dt.time(18, 0)
     """When the first programme item starts ("18:00"); every other time is computed."""
-    template: str = ""
-    """A Word template (.dotx or .docx) whose styles, page setup, header and footer the documents take; relative to the session file."""
+    template: ShortText = ""
+    """A Word template (.dotx or .docx) whose styles, page setup, header and footer the documents take;
+    relative to the session file."""
+    id: Annotated[str, Field(max_length=limits.ID_LENGTH)] = ""
+    """The session's identity, which its journal carries too (a journal of another session is refused).
+    Written by the app; leave it as it is. A copy of the file keeps it: a copy is the same session."""
 
 
 class ProgramItem(Model):
     """One ``[[program]]`` item; its clock time follows from the start and earlier items."""
 
-    id: str = ""
+    id: Annotated[str, Field(max_length=limits.ID_LENGTH)] = ""
     """A short id (p1, p2, ...); given automatically when left out."""
-    title: str = Field(min_length=1)
+    title: Name
     """What happens, e.g. "Runde 1 ved stationer"."""
-    minutes: int
-    """How long it lasts, in minutes (more than zero)."""
+    minutes: Annotated[WholeNumber, Field(le=limits.MINUTES)]
+    """How long it lasts, in minutes (more than zero, at most a day)."""
     kind: ItemKind = "plenary"
     """plenary, round (the groups are at the stations) or break."""
-    description: str = ""
+    description: LongText = ""
     """Longer text shown under the title."""
 
     @field_validator("minutes")
@@ -150,22 +199,22 @@ class ProgramItem(Model):
 class Station(Model):
     """One ``[[stations]]`` entry: a table in the room with a theme and a host."""
 
-    id: str = Field(min_length=1)
+    id: Id
     """A short id used by notes and the rotation, e.g. "s1"."""
-    name: str = Field(min_length=1)
+    name: Name
     """The theme, e.g. "Ledelse som fag"."""
-    host: str = ""
+    host: ShortText = ""
     """Who hosts the station ("Rikke"); hosts stay at their station."""
-    questions: list[str] = []
+    questions: Annotated[list[LongText], Field(max_length=limits.QUESTIONS)] = []
     """The questions the station asks every group."""
 
 
 class Member(Model):
     """A participant: a name and, optionally, where they come from."""
 
-    name: str = Field(min_length=1)
+    name: Name
     """The person's name."""
-    affiliation: str | None = None
+    affiliation: ShortText | None = None
     """politician, administration, staff, union, education, ..."""
 
 
@@ -175,9 +224,9 @@ MemberField = Annotated[Member, BeforeValidator(_member)]
 class Group(Model):
     """One ``[[groups]]`` entry: people who move from station to station together."""
 
-    id: str = Field(min_length=1)
+    id: Id
     """A short id used by notes and the rotation, e.g. "g1"."""
-    name: str = Field(min_length=1)
+    name: Name
     """The group's name, e.g. "Gruppe 1"."""
     members: list[MemberField] = []
     """The people in the group: a name, or {name = "...", affiliation = "..."}."""
@@ -186,13 +235,13 @@ class Group(Model):
 class Category(Model):
     """One ``[[categories]]`` entry of the codebook."""
 
-    id: str = Field(min_length=1)
+    id: Id
     """A short id used by notes, e.g. "c1"."""
-    name: str = Field(min_length=1)
+    name: Name
     """The category's name as note-takers see it."""
-    key: int | None = Field(default=None, ge=1, le=9)
+    key: Annotated[WholeNumber, Field(ge=1, le=9)] | None = None
     """The digit 1-9 that toggles it on a note, if any."""
-    colour: str = ""
+    colour: Annotated[str, Field(max_length=limits.NAME_LENGTH)] = ""
     """A colour name or #rrggbb used on screen."""
 
     @field_validator("colour")
@@ -202,45 +251,47 @@ class Category(Model):
         if value and not re.fullmatch(r"#[0-9a-fA-F]{6}|[a-z_]+", value):
             raise PydanticCustomError("colour_format", 'a colour is written "#4e79a7" or as a name such as "red"')
         return value
-    description: str = ""
+    description: LongText = ""
     """What belongs in the category (printed in the codebook of the minutes)."""
-    guid: str = ""
+    guid: Annotated[str, Field(max_length=limits.ID_LENGTH)] = ""
     """A stable GUID for exchange with analysis programs (REFI-QDA); made from the session and the id when empty."""
 
 
 class Note(Model):
     """One ``[[notes]]`` entry: what a group said at a station in a round."""
 
-    id: str = Field(default_factory=new_id, min_length=1)
+    id: Id = Field(default_factory=new_id)
     """A unique id (a uuid)."""
-    station: str
+    station: Id
     """The station's id."""
-    round: int = Field(ge=1)
+    round: Annotated[WholeNumber, Field(ge=1, le=limits.ROUNDS)]
     """The round number, from 1."""
-    group: str | None = None
+    group: Id | None = None
     """The group's id (by default the group the rotation puts at the station)."""
     text: NoteText = ""
     """What was said, any text (several lines, pasted from Word, ...); line ends become \\n."""
-    categories: list[str] = []
+    categories: Annotated[list[Id], Field(max_length=limits.CATEGORIES)] = []
     """The ids of the categories the note is coded with."""
-    author: str = ""
+    author: ShortText = ""
     """Who wrote the note."""
     created: LocalDateTime = Field(default_factory=now)
     """When it was written."""
     updated: LocalDateTime = Field(default_factory=now)
     """When it was last changed."""
-    recommendation: str | None = None
+    recommendation: Id | None = None
     """The recommendation this note qualifies (its id), if any."""
-    section: str | None = None
+    section: Id | None = None
     """The section of that recommendation it qualifies ("actions" = Indsatser), if any."""
 
 
 class RotationRound(Model):
     """One ``[[rotation]]`` entry: an explicit round of the rotation."""
 
-    round: int = Field(ge=1)
+    round: Annotated[WholeNumber, Field(ge=1, le=limits.ROUNDS)]
     """The round number, from 1."""
-    stations: dict[str, list[str]]
+    stations: Annotated[
+        dict[str, Annotated[list[Id], Field(max_length=limits.GROUPS)]], Field(max_length=limits.STATIONS)
+    ]
     """Station id -> the ids of the groups there, e.g. { s1 = ["g1"], s2 = ["g2"] }."""
 
 
@@ -251,18 +302,18 @@ class Schedule(Model):
     """groups: fixed groups rotate; remix: people, not groups, move (World Cafe)."""
     extra_groups: Literal["pause", "share"] = "pause"
     """With more groups than stations: groups take turns waiting, or share stations."""
-    williams: bool = False
+    williams: YesNo = False
     """Carry-over balance: every station follows every other equally often."""
-    seed: int = 0
+    seed: Annotated[WholeNumber, Field(ge=-limits.SEED, le=limits.SEED)] = 0
     """The seed of the re-mix (the same seed gives the same rounds)."""
-    apart: list[list[str]] = []
+    apart: Annotated[list[Annotated[list[Name], Field(max_length=2)]], Field(max_length=limits.APART)] = []
     """Pairs of people who should never meet, e.g. [["Anna", "Bo"]]."""
 
 
 class ActualTime(Model):
     """When a programme item really started and ended."""
 
-    item: str
+    item: Id
     """The programme item's id."""
     start: LocalDateTime
     """When it started."""
@@ -273,30 +324,32 @@ class ActualTime(Model):
 class Live(Model):
     """The ``[live]`` table: where the evening is now. Written by the facilitator's clock."""
 
-    current: str | None = None
+    current: Id | None = None
     """The id of the running programme item; none before the start and after the end."""
     started: LocalDateTime | None = None
     """When the current item started."""
     paused: LocalDateTime | None = None
     """When the clock was paused; none while it runs."""
-    paused_seconds: int = Field(default=0, ge=0)
+    paused_seconds: Annotated[WholeNumber, Field(ge=0, le=limits.PAUSED_SECONDS)] = 0
     """Seconds the current item has been paused in all, not counting a pause still going on."""
-    extra_minutes: int = 0
+    extra_minutes: Annotated[WholeNumber, Field(ge=-limits.EXTRA_MINUTES, le=limits.EXTRA_MINUTES)] = 0
     """Minutes added to (or, negative, taken from) the current item."""
-    minutes: dict[str, int] = {}
+    minutes: Annotated[
+        dict[str, Annotated[WholeNumber, Field(le=limits.MINUTES)]], Field(max_length=limits.PROGRAM_ITEMS)
+    ] = {}
     """Re-planned durations: programme item id -> minutes (to catch up when late)."""
-    actual: list[ActualTime] = []
+    actual: Annotated[list[ActualTime], Field(max_length=limits.PROGRAM_ITEMS)] = []
     """The items as they really ran."""
-    finished: bool = False
+    finished: YesNo = False
     """True once the last item has ended."""
 
 
 class Summaries(Model):
     """The ``[summary]`` table: what the secretariat writes afterwards."""
 
-    overall: str = ""
+    overall: LongText = ""
     """The overall summary ("Opsamling")."""
-    stations: dict[str, str] = {}
+    stations: Annotated[dict[str, LongText], Field(max_length=limits.STATIONS)] = {}
     """Station id -> its summary."""
 
 

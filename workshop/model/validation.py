@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from workshop.model import limits
 from workshop.model.problems import Loc, Problem
 from workshop.model.recommendations import recommendation_problems
 from workshop.model.session import Session
@@ -40,10 +41,48 @@ _USE_IDS = {"station": "fix_use_station", "group": "fix_use_group", "category": 
 """The fix of an unknown reference, by what it refers to."""
 
 
+def size_problems(session: Session, language: str) -> list[Problem]:
+    """The parts of the session larger than a real workshop ever is (see :mod:`workshop.model.limits`)."""
+    sizes: list[tuple[Loc, int, int, str]] = [
+        (("stations",), len(session.stations), limits.STATIONS, "stations"),
+        (("groups",), len(session.groups), limits.GROUPS, "groups"),
+        (("program",), len(session.round_items()), limits.ROUNDS, "round items"),
+        (("program",), len(session.program), limits.PROGRAM_ITEMS, "programme items"),
+        (("rotation",), len(session.rotation), limits.ROUNDS, "rotation rounds"),
+        (("groups",), sum(len(g.members) for g in session.groups) + len(session.participants), limits.PEOPLE,
+         "people (members and participants)"),
+        (("categories",), len(session.categories), limits.CATEGORIES, "categories"),
+        (("notes",), len(session.notes), limits.NOTES, "notes"),
+        (("themes",), len(session.themes), limits.RECOMMENDATIONS, "themes"),
+        (("recommendations",), len(session.recommendations), limits.RECOMMENDATIONS, "recommendations"),
+    ]
+    if session.schedule.mode == "remix" and not session.rotation:
+        sizes += [
+            (("schedule", "mode"), len(session.people()), limits.REMIX_PEOPLE, "people re-mixing"),
+            (("schedule", "mode"), len(session.stations), limits.REMIX_STATIONS, "stations with people re-mixing"),
+        ]
+    problems = [
+        too_many(loc, count, limit, what, language) for loc, count, limit, what in sizes if count > limit
+    ]
+    for problem in problems:
+        if problem.loc == ("schedule", "mode"):
+            problem.fix = word("fix_too_many_remix", language)
+    return problems
+
+
+def too_many(loc: Loc, count: int, limit: int, what: str, language: str) -> Problem:
+    """The problem of a part with more entries than a workshop ever has."""
+    return Problem(
+        f"{count} {what}: a workshop has at most {limit}", word("fix_too_many", language, limit=limit), loc
+    )
+
+
 def check(session: Session, language: str | None = None) -> list[Problem]:
     """Every problem with the session's references and shape; the fixes in ``language`` (default: the session's)."""
     language = language or session.workshop.language
-    problems: list[Problem] = []
+    problems: list[Problem] = size_problems(session, language)
+    if problems:
+        return problems  # the rest would take long on a session this large, and says nothing new
     problems += _duplicates("program", (p.id for p in session.program), "programme item", language)
     problems += _duplicates("stations", (s.id for s in session.stations), "station", language)
     problems += _duplicates("groups", (g.id for g in session.groups), "group", language)
@@ -104,9 +143,10 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
             if id_ not in category_ids:
                 problems.append(unknown("category", id_, category_ids, ("notes", index, "categories")))
 
+    twins = len(station_ids) < len(session.stations) or len(group_ids) < len(session.groups)
     if session.rotation:
         problems += _check_rotation(session, station_ids, group_ids, rounds, language)
-    elif session.stations:
+    elif session.stations and not twins:  # a duplicate id is told above, with its own fix
         shape = shape_problem(session)
         if shape:
             problems.append(Problem(shape, word("fix_shape", language), ("program",)))

@@ -33,6 +33,7 @@ from workshop.model.session import (
     Station,
     Workshop,
 )
+from workshop.scheduling.regroup import regrouped
 from workshop.storage.change_labels import change_label
 from workshop.storage.operations import Op, section_op
 from workshop.storage.store import ChangeRefused, Store
@@ -538,6 +539,17 @@ def move_member(
         return _ops(session, **sections)
 
     _apply(store, change_label("person_moved"), edit)
+
+
+def save_groups(store: Store, groups: list[list[str]]) -> None:
+    """Replace the session's groups by these (lists of names), as one undoable change: ``workshop groups --write``
+    and the schedule screen's "form balanced groups"."""
+
+    def build(session: Session) -> list[Op]:
+        new, left = regrouped(session, groups)
+        return [section_op(session, "groups", new), section_op(session, "participants", left)]
+
+    store.change(change_label("groups_formed"), build)
 
 
 def _member_loc(session: Session, group_id: str | None, index: int) -> Loc:

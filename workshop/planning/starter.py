@@ -7,7 +7,9 @@ session's language, from :mod:`workshop.words.cli`.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
+from workshop.model import limits
 from workshop.model.session import (
     LANGUAGES,
     Category,
@@ -46,6 +48,15 @@ def starter_session(
         raise ValueError(word("new_too_few_stations", language))
     if groups < 1 or rounds < 1:
         raise ValueError(word("new_too_few", language))
+    for option, count, limit in (
+        ("--stations", stations, limits.STATIONS),
+        ("--groups", groups, limits.GROUPS),
+        ("--rounds", rounds, limits.ROUNDS),
+    ):
+        if count > limit:
+            raise ValueError(word("new_too_many", language, option=option, count=count, limit=limit))
+    if title is not None and not 0 < len(title.strip()) <= limits.NAME_LENGTH:
+        raise ValueError(word("new_bad_title", language, limit=limits.NAME_LENGTH))
     if rounds > max(stations, groups):
         raise ValueError(
             word("new_too_many_rounds", language, rounds=rounds, stations=stations, groups=groups,
@@ -59,6 +70,8 @@ def starter_session(
         day = dt.date.fromisoformat(date) if date else None
     except ValueError:
         raise ValueError(word("new_bad_date", language, value=date)) from None
+    if day is not None and not limits.FIRST_DATE <= day <= limits.LAST_DATE:
+        raise ValueError(word("new_bad_date", language, value=date))
     program = [ProgramItem(title=word("starter_welcome", language), minutes=15, kind="plenary")]
     for number in range(1, rounds + 1):
         program.append(ProgramItem(title=f"{word('round', language)} {number}", minutes=30, kind="round"))
@@ -68,7 +81,8 @@ def starter_session(
     questions = [word(key, language) for key in QUESTIONS]
     return Session(
         workshop=Workshop(
-            title=title or word("starter_title", language),
+            id=str(uuid.uuid4()),
+            title=title.strip() if title else word("starter_title", language),
             language=session_language,
             start=start_time,
             date=day,

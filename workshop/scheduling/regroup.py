@@ -14,9 +14,6 @@ from workshop.scheduling.contacts import contact_stats
 from workshop.scheduling.grouping import GroupingResult, Person, form_groups
 from workshop.scheduling.rotation import RotationError, plan, remixed, remixing, rotation
 from workshop.scheduling.wording import people_met
-from workshop.storage.change_labels import change_label
-from workshop.storage.operations import Op, section_op
-from workshop.storage.store import Store
 from workshop.words import word
 
 
@@ -56,16 +53,6 @@ def regrouped(session: Session, groups: list[list[str]]) -> tuple[list[Group], l
     ]
     left = [m for m in session.people() if m.name not in placed]
     return new, left
-
-
-def save_groups(store: Store, groups: list[list[str]]) -> None:
-    """Replace the session's groups by these (names), as one undoable change."""
-
-    def build(session: Session) -> list[Op]:
-        new, left = regrouped(session, groups)
-        return [section_op(session, "groups", new), section_op(session, "participants", left)]
-
-    store.change(change_label("groups_formed"), build)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ its owner only) and replaces the target in one rename.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,11 +31,12 @@ def temporary_prefix(path: Path) -> str:
 
 
 @contextmanager
-def replacing(path: Path) -> Iterator[Path]:
+def replacing(path: Path, guard: Callable[[], None] | None = None) -> Iterator[Path]:
     """Yield a fresh temporary file beside ``path``; when the block ends without an error, it becomes ``path``.
 
     The block writes the temporary file by name (a document writer's ``save(path)`` works). On
-    an error the temporary file is removed and ``path`` is left as it was.
+    an error the temporary file is removed and ``path`` is left as it was. ``guard`` is called
+    just before the rename: raising there (the file was edited by hand meanwhile) leaves ``path`` alone.
     """
     path = Path(path)
     descriptor, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX, dir=path.parent)
@@ -44,6 +46,8 @@ def replacing(path: Path) -> Iterator[Path]:
         yield temporary
         os.chmod(temporary, _mode_for(path))
         _fsync_file(temporary)
+        if guard is not None:
+            guard()
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
@@ -51,10 +55,47 @@ def replacing(path: Path) -> Iterator[Path]:
     fsync_dir(path.parent)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` atomically and durably."""
-    with replacing(path) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+def write_atomic(path: Path, text: str, guard: Callable[[], None] | None = None) -> None:
+    """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` atomically and durably.
+
+    ``guard``: see :func:`replacing`.
+    """
+    with replacing(path, guard) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write ``text`` to a new file ``path``, never over anything already there (a file, a folder or a link).
+
+    The text is written whole to a temporary file first and then linked in under its name, which
+    fails when the name is taken, even by a link that points nowhere: ``workshop new`` never
+    replaces a file, and never follows a link someone planted.
+    """
+    path = Path(path)
+    if os.path.lexists(path):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+    descriptor, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX, dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, PRIVATE_FILE)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            # A file system without hard links: create the name exclusively and write it in place.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            with os.fdopen(os.open(path, flags, PRIVATE_FILE), "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+    finally:
+        temporary.unlink(missing_ok=True)
+    fsync_dir(path.parent)
 
 
 def make_private_folder(folder: Path) -> None:

@@ -7,9 +7,14 @@ others' commits at once. The journal also keeps the history for undo and the aud
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import shutil
 import sqlite3
+import stat
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,7 +22,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workshop.storage.atomic_file import PRIVATE_FILE
+from workshop.storage.failures import (
+    CANNOT_OPEN,
+    DAMAGED,
+    IO,
+    READ_ONLY,
+    StorageError,
+    damaged_problem,
+    kind_of,
+    storage_error,
+    translated,
+)
 from workshop.storage.operations import Op
+from workshop.words import word
+
+SCHEMA_VERSION = 1
+"""The journal's layout (``PRAGMA user_version``); a journal of a newer version is not read."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
@@ -35,6 +56,16 @@ CREATE INDEX IF NOT EXISTS events_author ON events (author, undoable);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS snapshot_cache (checksum TEXT PRIMARY KEY, data TEXT NOT NULL);
 """
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "events": ("seq", "at", "author", "instance", "action", "target", "label", "undoable", "ops"),
+    "meta": ("key", "value"),
+    "snapshot_cache": ("checksum", "data"),
+}
+"""The tables of a journal and their columns: a journal without them is damaged (a renamed table, ...)."""
+
+SIDE_FILES = ("-wal", "-shm")
+"""The files SQLite keeps beside the journal while it is in use (they belong to it)."""
 
 
 @dataclass(frozen=True)
@@ -61,36 +92,194 @@ def journal_path(session_path: Path) -> Path:
 
 
 class Journal:
-    """A connection to one session's journal."""
+    """A connection to one session's journal.
 
-    def __init__(self, path: Path, *, create: bool = True) -> None:
+    :meth:`open` checks what it opens: a regular file, a journal of a known layout, its tables
+    all there and intact (``PRAGMA quick_check``). A journal opened read-only is never written,
+    and no file is made beside it: when SQLite holds nothing in a ``-wal`` file, the journal is
+    read into memory; otherwise it is opened with ``mode=ro`` (or, in a folder nobody may write,
+    copied to a private temporary folder first).
+    """
+
+    def __init__(self, path: Path, db: sqlite3.Connection, *, readonly: bool = False,
+                 scratch: Path | None = None, language: str = "da") -> None:
         self.path = path
-        if not create and not path.exists():
-            raise FileNotFoundError(path)
-        self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA busy_timeout=30000")
-        _retry_while_locked(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
-        self.db.execute("PRAGMA synchronous=FULL")
-        with self.write():
-            for statement in SCHEMA.strip().split(";"):
-                if statement.strip():
-                    self.db.execute(statement)
+        self.db = db
+        self.readonly = readonly
+        """True for a journal opened only to read it (``workshop check``, ``schedule``, ``export``)."""
+        self.language = language
+        """The language of its messages (the session's, once known)."""
+        self._scratch = scratch
         self._version = -1
 
+    # Opening -------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, *, readonly: bool = False, language: str = "da",
+             session: Path | None = None) -> Journal | None:
+        """Open (or, to write, create) the journal at ``path``; None when reading and there is none.
+
+        Raises :class:`StorageError` when the path is not a regular file, the journal is
+        damaged or of a newer layout, or the folder or file cannot be written (to write).
+        """
+        session = session or path.with_suffix(".toml")
+        exists = _regular_or_missing(path, language, session)
+        if readonly:
+            if not exists:
+                return None
+            journal = cls._open_reading(path, language, session)
+        else:
+            journal = cls._open_writing(path, exists, language, session)
+        return journal
+
+    @classmethod
+    def _open_writing(cls, path: Path, exists: bool, language: str, session: Path) -> Journal:
+        created = False
+        with translated(path, language, session=session):
+            if not exists:
+                created = _create_private(path)
+            elif not os.access(path, os.W_OK):
+                # SQLite would open a write-protected journal read-only without a word (and make its -wal and
+                # -shm beside it). (Not by opening it here: closing any descriptor of a database file drops the
+                # locks this process's other connections hold on it.)
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+            db = sqlite3.connect(
+                f"file:{_uri_path(path)}?mode=rw", uri=True, timeout=30, isolation_level=None,
+                check_same_thread=False,
+            )
+        journal = cls(path, db, language=language)
+        journal._writing_here = _file_key(path)
+        if journal._writing_here is not None:
+            _WRITING_HERE[journal._writing_here] = _WRITING_HERE.get(journal._writing_here, 0) + 1
+        try:
+            with translated(path, language, session=session):
+                db.execute("PRAGMA busy_timeout=30000")
+                empty = journal._inspect(session)
+                _retry_while_locked(lambda: db.execute("PRAGMA journal_mode=WAL"))
+                db.execute("PRAGMA synchronous=FULL")
+                if empty:
+                    with journal.write():
+                        if journal._inspect(session):  # another process may have made it meanwhile
+                            for statement in SCHEMA.strip().split(";"):
+                                if statement.strip():
+                                    db.execute(statement)
+                            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                elif int(db.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
+                    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")  # a journal from before versions
+        except BaseException:
+            journal.close()
+            if created:
+                remove_journal(path)
+            raise
+        journal.created = created
+        return journal
+
+    @classmethod
+    def _open_reading(cls, path: Path, language: str, session: Path) -> Journal:
+        if not os.access(path, os.R_OK):
+            raise storage_error(path, language, "journal_no_access", "fix_journal_no_access", name=path.name)
+        with translated(path, language, session=session):
+            db, scratch = _connect_reading(path)
+        journal = cls(path, db, readonly=True, scratch=scratch, language=language)
+        try:
+            with translated(path, language, session=session):
+                journal.empty = journal._inspect(session)
+        except BaseException:
+            journal.close()
+            raise
+        return journal
+
+    created = False
+    """True when :meth:`open` made the journal file (it is removed again if the opening fails)."""
+    _writing_here: tuple[int, int] | None = None
+    empty = False
+    """True for a journal opened to read that holds nothing yet (no tables: made a moment ago)."""
+
+    def _inspect(self, session: Path) -> bool:
+        """Check the journal's layout and integrity; True when it is empty (no tables yet)."""
+        db = self.db
+        try:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            rows = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        except sqlite3.DatabaseError as error:
+            if kind_of(error) != DAMAGED:
+                raise
+            raise StorageError(self.path, [damaged_problem(self.path, session, str(error), self.language)],
+                               self.language) from None
+        if version > SCHEMA_VERSION:
+            raise storage_error(self.path, self.language, "journal_newer", "fix_journal_newer", name=self.path.name,
+                                found=version, known=SCHEMA_VERSION)
+        names = {row[0] for row in rows}
+        if not names & set(TABLES):
+            if names - {"sqlite_sequence"}:
+                detail = word("journal_detail_foreign_tables", self.language, tables=", ".join(sorted(names)))
+                raise StorageError(self.path, [damaged_problem(self.path, session, detail, self.language)],
+                                   self.language)
+            return True
+        for table, columns in TABLES.items():
+            if table not in names:
+                detail = word("journal_detail_missing_table", self.language, table=table)
+                raise StorageError(self.path, [damaged_problem(self.path, session, detail, self.language)],
+                                   self.language)
+            found = tuple(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
+            if found != columns:
+                detail = word("journal_detail_columns", self.language, table=table)
+                raise StorageError(self.path, [damaged_problem(self.path, session, detail, self.language)],
+                                   self.language)
+        verdict = db.execute("PRAGMA quick_check").fetchall()
+        if verdict != [("ok",)]:
+            detail = str(verdict[0][0]) if verdict else "quick_check"
+            raise StorageError(self.path, [damaged_problem(self.path, session, detail, self.language)], self.language)
+        return False
+
     def close(self) -> None:
-        self.db.close()
+        """Let go of the journal (and of a temporary copy read in its place)."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+        if self._writing_here is not None:
+            left = _WRITING_HERE.get(self._writing_here, 1) - 1
+            if left > 0:
+                _WRITING_HERE[self._writing_here] = left
+            else:
+                _WRITING_HERE.pop(self._writing_here, None)
+            self._writing_here = None
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
+
+    def identity(self) -> tuple[int, int] | None:
+        """The journal file's device and inode now; None when it is gone (deleted or moved away)."""
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every read inside sees the journal as it was at its start."""
+        self.db.execute("BEGIN")
+        try:
+            yield self.db
+        finally:
+            if self.db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("COMMIT")
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: the others wait until it commits (durably) or rolls back."""
+        """One write transaction: the others wait until it commits (durably) or rolls back.
+
+        A commit that fails (a full disk) is rolled back, so the change is refused whole.
+        """
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
             self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            raise
 
     def changed(self) -> bool:
         """Has anyone (another connection) committed since the last call? Cheap."""
@@ -122,19 +311,30 @@ class Journal:
         return seq
 
     def since(self, seq: int) -> list[Event]:
-        rows = self.db.execute(
+        """The changes after ``seq``, oldest first."""
+        return self._events(
             "SELECT seq, at, author, instance, action, target, label, undoable, ops"
             " FROM events WHERE seq > ? ORDER BY seq",
             (seq,),
-        ).fetchall()
-        return [_event(row) for row in rows]
+        )
 
     def event(self, seq: int) -> Event | None:
-        row = self.db.execute(
+        """The change numbered ``seq``, if the journal has it."""
+        found = self._events(
             "SELECT seq, at, author, instance, action, target, label, undoable, ops FROM events WHERE seq = ?",
             (seq,),
-        ).fetchone()
-        return _event(row) if row else None
+        )
+        return found[0] if found else None
+
+    def _events(self, query: str, values: tuple[Any, ...]) -> list[Event]:
+        """The events a query finds; a StorageError that says the journal is damaged when one cannot be read."""
+        with translated(self.path, self.language):
+            rows = self.db.execute(query, values).fetchall()
+            try:
+                return [_event(row) for row in rows]
+            except ValueError as error:
+                problem = damaged_problem(self.path, self.path.with_suffix(".toml"), str(error), self.language)
+                raise StorageError(self.path, [problem], self.language) from None
 
     def ensure_after(self, seq: int) -> None:
         """New changes get numbers above ``seq`` (a journal made anew beside an older file).
@@ -147,8 +347,15 @@ class Journal:
         self.db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('events', ?)", (seq,))
 
     def last_seq(self) -> int:
-        row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
-        return int(row[0]) if row else 0
+        """The number of the newest change the journal has ever given (0 for none)."""
+        with translated(self.path, self.language):
+            names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "sqlite_sequence" not in names:
+                return 0
+            row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
+            newest = self.db.execute("SELECT MAX(seq) FROM events").fetchone()
+        given = row[0] if row and isinstance(row[0], int) else 0
+        return max(given, newest[0] if newest and isinstance(newest[0], int) else 0)
 
     def count_since(self, seq: int) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM events WHERE seq > ?", (seq,)).fetchone()[0])
@@ -176,17 +383,18 @@ class Journal:
         return done, undone
 
     def history(self, limit: int = 200) -> list[Event]:
-        rows = self.db.execute(
+        """The newest ``limit`` changes, newest first."""
+        return self._events(
             "SELECT seq, at, author, instance, action, target, label, undoable, ops"
             " FROM events ORDER BY seq DESC LIMIT ?",
             (limit,),
-        ).fetchall()
-        return [_event(row) for row in rows]
+        )
 
     def cached_snapshot(self, checksum: str) -> str | None:
         """The session as JSON for the TOML text with this checksum, if the store wrote it."""
-        row = self.db.execute("SELECT data FROM snapshot_cache WHERE checksum = ?", (checksum,)).fetchone()
-        return row[0] if row else None
+        with translated(self.path, self.language):
+            row = self.db.execute("SELECT data FROM snapshot_cache WHERE checksum = ?", (checksum,)).fetchone()
+        return row[0] if row and isinstance(row[0], str) else None
 
     def cache_snapshot(self, checksum: str, data: str) -> None:
         """Keep the JSON of the latest snapshot (reading it is 20 times faster than TOML). In :meth:`write`."""
@@ -194,8 +402,15 @@ class Journal:
         self.db.execute("INSERT INTO snapshot_cache (checksum, data) VALUES (?, ?)", (checksum, data))
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
+        """A value the store keeps about the journal (``folded_seq``, ``generation``, ``session_id``)."""
+        with translated(self.path, self.language):
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def get_number(self, key: str) -> int:
+        """A numeric meta value (0 when missing or not a number a store wrote)."""
+        value = self.get_meta(key, "0") or "0"
+        return int(value) if value.isdigit() and len(value) <= 18 else 0
 
     def set_meta(self, key: str, value: Any) -> None:
         self.db.execute(
@@ -205,9 +420,19 @@ class Journal:
 
 
 def _event(row: tuple[Any, ...]) -> Event:
-    """One row of the events table as an Event."""
+    """One row of the events table as an Event; a ValueError when the row is not one the store wrote."""
     seq, at, author, instance, action, target, label, undoable, ops = row
-    return Event(seq, at, author, instance, action, target, label, bool(undoable), json.loads(ops))
+    try:
+        changes = json.loads(ops)
+    except (TypeError, ValueError, RecursionError):
+        raise ValueError(f"change {seq}: its operations are not JSON") from None
+    if not isinstance(seq, int) or not isinstance(changes, list) or not all(
+        isinstance(op, dict) and op.get("t") in ("note", "section") for op in changes
+    ):
+        raise ValueError(f"change {seq}: not a change the app wrote")
+    if action not in ("do", "undo", "redo") or not all(isinstance(v, str) for v in (at, author, instance, label)):
+        raise ValueError(f"change {seq}: not a change the app wrote")
+    return Event(seq, at, author, instance, action, target, label, bool(undoable), changes)
 
 
 def _retry_while_locked(action: Callable[[], object], attempts: int = 600) -> None:
@@ -226,3 +451,191 @@ def _retry_while_locked(action: Callable[[], object], attempts: int = 600) -> No
 def instance_id() -> str:
     """Which running program wrote a change (host and process)."""
     return f"{os.uname().nodename}:{os.getpid()}"
+
+
+# Files -----------------------------------------------------------------------------------------
+
+
+def _regular_or_missing(path: Path, language: str, session: Path) -> bool:
+    """True when the journal is there as a regular file, False when there is none; else a StorageError."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise storage_error(path, language, "journal_link_loop", "fix_journal_not_a_file", name=path.name,
+                                session=session) from None
+        if error.errno in (errno.ENOENT, errno.ENOTDIR):
+            if os.path.islink(path):
+                raise storage_error(path, language, "journal_dangling_link", "fix_journal_not_a_file",
+                                    name=path.name, session=session) from None
+            return False
+        with translated(path, language, session=session):
+            raise
+        return False  # pragma: no cover - translated always raises
+    if not stat.S_ISREG(info.st_mode):
+        kind = "folder" if stat.S_ISDIR(info.st_mode) else "special"
+        raise storage_error(path, language, f"journal_is_{kind}", "fix_journal_not_a_file", name=path.name,
+                            session=session)
+    return True
+
+
+def _create_private(path: Path) -> bool:
+    """Make an empty journal file readable by its owner only (SQLite gives its -wal and -shm the same mode).
+
+    False when another process made it first.
+    """
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE)
+    except FileExistsError:
+        return False
+    os.close(descriptor)
+    return True
+
+
+def remove_journal(path: Path) -> None:
+    """Remove a journal made a moment ago by an opening that then failed (and the files SQLite keeps beside it)."""
+    for suffix in ("", *SIDE_FILES):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink()
+
+
+def set_aside(path: Path, reason: str) -> Path:
+    """Rename the journal (and its -wal and -shm) to ``NAME.journal.<reason>-<time>``, kept for a closer look."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{reason}-{stamp}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.{reason}-{stamp}-{number}")
+    for suffix in ("", *SIDE_FILES):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.replace(source, Path(f"{target}{suffix}"))
+    return target
+
+
+def _size(path: Path) -> int:
+    """The size of a file; -1 when there is none."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return -1
+
+
+def _uri_path(path: Path) -> str:
+    """``path`` for an SQLite URI (``?`` and ``#`` in a name would end the path)."""
+    from urllib.parse import quote
+
+    return quote(str(path.absolute()))
+
+
+_WRITING_HERE: dict[tuple[int, int], int] = {}
+"""The journals this process has open for writing (device, inode -> connections): never read behind SQLite's back."""
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _connect_reading(path: Path) -> tuple[sqlite3.Connection, Path | None]:
+    """A connection that reads the journal and writes nothing beside it; and a scratch folder to remove after.
+
+    When SQLite holds nothing in a -wal file, the journal's bytes are read into memory: no -wal or
+    -shm is made beside it. Not while this process has the journal open for writing itself (closing a
+    descriptor of the file would drop that connection's locks): then, as when a -wal holds changes,
+    SQLite reads it with ``mode=ro``.
+    """
+    wal = Path(f"{path}-wal")
+    for _ in range(0 if _file_key(path) in _WRITING_HERE else 3):
+        if _size(wal) > 0:
+            break
+        before = os.stat(path)
+        data = bytearray(path.read_bytes())
+        after = os.stat(path)
+        unchanged = (before.st_ino, before.st_size, before.st_mtime_ns) == (after.st_ino, after.st_size,
+                                                                           after.st_mtime_ns)
+        if unchanged and _size(wal) <= 0:
+            if len(data) >= 20 and data[18:20] == b"\x02\x02":
+                data[18:20] = b"\x01\x01"  # in memory, the journal is read without its WAL (it has none now)
+            db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            if data:
+                try:
+                    db.deserialize(bytes(data))
+                except sqlite3.DatabaseError:
+                    db.close()
+                    raise
+            return db, None
+    db = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=30, isolation_level=None,
+                         check_same_thread=False)
+    try:
+        db.execute("PRAGMA busy_timeout=30000")
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return db, None
+    except sqlite3.OperationalError as error:
+        db.close()
+        if kind_of(error) not in (CANNOT_OPEN, READ_ONLY, IO):
+            raise
+    # A folder nobody may write (or a disk too full for the -shm file SQLite needs): read a private copy.
+    scratch = Path(tempfile.mkdtemp(prefix="workshop-journal-"))
+    try:
+        copy = scratch / path.name
+        shutil.copyfile(path, copy)
+        side = Path(f"{path}{SIDE_FILES[0]}")
+        if side.exists():
+            shutil.copyfile(side, Path(f"{copy}{SIDE_FILES[0]}"))
+        db = sqlite3.connect(f"file:{_uri_path(copy)}?mode=ro", uri=True, isolation_level=None,
+                             check_same_thread=False)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return db, scratch
+
+
+def salvage(path: Path) -> tuple[list[Event], int]:
+    """The changes that can still be read from a damaged journal, oldest first, and the highest number it
+    ever gave, as far as that can be read (the damaged file itself is not touched).
+
+    Rows are read from the start until the damage, then from the end back to it; a row that is
+    not a change the app wrote is left out.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix="workshop-salvage-"))
+    try:
+        copy = scratch / "journal"
+        for suffix in ("", SIDE_FILES[0]):
+            source = Path(f"{path}{suffix}")
+            if source.is_file():
+                shutil.copyfile(source, Path(f"{copy}{suffix}"))
+        found: dict[int, Event] = {}
+        highest = 0
+        try:
+            db = sqlite3.connect(copy, isolation_level=None)
+        except sqlite3.Error:
+            return [], 0
+        try:
+            with contextlib.suppress(sqlite3.Error):
+                row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
+                highest = row[0] if row and isinstance(row[0], int) else 0
+            for order in ("ASC", "DESC"):
+                try:
+                    cursor = db.execute(
+                        "SELECT seq, at, author, instance, action, target, label, undoable, ops"
+                        f" FROM events ORDER BY seq {order}"
+                    )
+                    for row in cursor:
+                        try:
+                            event = _event(tuple(row))
+                        except (ValueError, TypeError):
+                            continue
+                        found.setdefault(event.seq, event)
+                except sqlite3.Error:
+                    continue
+        finally:
+            db.close()
+        events = [found[seq] for seq in sorted(found)]
+        return events, max([highest, *(event.seq for event in events)])
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

@@ -31,6 +31,9 @@ SECTION_NAMES = (
     "schedule",
     "live",
     "summary",
+    "themes",
+    "recommendations",
+    "agenda",
 )
 """The parts of a session that change as a whole (everything but the notes)."""
 

@@ -7,33 +7,63 @@ to tell). Writing goes through :mod:`workshop.storage.atomic_file`.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from workshop.model.problems import Problem, SessionError, language_of_text
+from workshop.model import limits
+from workshop.model.problems import Loc, Problem, SessionError, language_of_text
 from workshop.model.pydantic_problems import problems_from
 from workshop.model.session import LANGUAGES, SECTIONS, Schedule, Session
-from workshop.model.validation import check
-from workshop.storage.toml_lines import index_lines, line_of
+from workshop.model.validation import check, too_many
+from workshop.storage.toml_lines import index_lines, line_of, repeated_key_line
 from workshop.words import word
 
 
+def refuse(where: Path, key: str, fix: str, language: str = "da", **values: object) -> SessionError:
+    """A session file that cannot be used, for one reason with its fix (the catalogue's words)."""
+    problem = Problem(word(key, language, **values), word(fix, language, **values))
+    return SessionError(where, [problem], language)
+
+
 def read_text(path: Path) -> str:
-    """The file's text, or a SessionError that says why it cannot be read."""
+    """The file's text, or a SessionError that says why it cannot be read.
+
+    Only a regular file is opened: a pipe, a device or a socket given as the session would make
+    every command wait for ever, so it is refused by what ``stat`` says, before it is opened.
+    """
     language = "da"  # nothing of the file is known yet: the users' own language
-    if not path.exists():
-        problem = Problem(word("problem_no_such_file", language), word("fix_no_such_file", language, path=path))
-        raise SessionError(path, [problem], language)
-    if path.is_dir():
-        raise SessionError(path, [Problem(word("problem_folder", language), word("fix_folder", language))], language)
     try:
-        data = path.read_bytes()
+        info = os.stat(path)
     except OSError as error:
-        problem = Problem(word("problem_unreadable", language, reason=error.strerror), word("fix_unreadable", language))
+        raise _unreachable(path, error, language) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise refuse(path, "problem_folder", "fix_folder", language)
+    if not stat.S_ISREG(info.st_mode):
+        raise refuse(path, "problem_not_a_file", "fix_not_a_file", language, kind=_kind_word(info.st_mode, language))
+    if info.st_size > limits.FILE_BYTES:
+        megabytes = limits.FILE_BYTES // 1_000_000
+        raise refuse(path, "problem_file_too_large", "fix_file_too_large", language, megabytes=megabytes)
+    try:
+        # O_NONBLOCK: should the file become a pipe between the look and the opening, it is not waited on.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise refuse(path, "problem_not_a_file", "fix_not_a_file", language, kind="?")
+            data = handle.read(limits.FILE_BYTES + 1)
+    except OSError as error:
+        problem = Problem(
+            word("problem_unreadable", language, reason=_reason(error, language)), word("fix_unreadable", language)
+        )
         raise SessionError(path, [problem], language) from None
+    if len(data) > limits.FILE_BYTES:
+        megabytes = limits.FILE_BYTES // 1_000_000
+        raise refuse(path, "problem_file_too_large", "fix_file_too_large", language, megabytes=megabytes)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -44,6 +74,39 @@ def read_text(path: Path) -> str:
             word("problem_not_utf8", language), word("fix_not_utf8", language), line=line, column=column
         )
         raise SessionError(path, [problem], language) from None
+
+
+def _unreachable(path: Path, error: OSError, language: str) -> SessionError:
+    """Why ``stat`` could not see the session: no such file, a loop of links, no permission, ..."""
+    if error.errno == errno.ELOOP:
+        return refuse(path, "problem_link_loop", "fix_link_loop", language)
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        if os.path.islink(path):
+            return refuse(path, "problem_dangling_link", "fix_dangling_link", language, target=os.readlink(path))
+        return refuse(path, "problem_no_such_file", "fix_no_such_file", language, path=path)
+    if error.errno == errno.ENAMETOOLONG:
+        return refuse(path, "problem_name_too_long", "fix_name_too_long", language)
+    problem = Problem(
+        word("problem_unreadable", language, reason=_reason(error, language)), word("fix_unreadable", language)
+    )
+    return SessionError(path, [problem], language)
+
+
+def _reason(error: OSError, language: str) -> str:
+    """The operating system's reason, in the catalogue's words where it has them."""
+    key = {errno.EACCES: "reason_permission", errno.EPERM: "reason_permission", errno.EIO: "reason_io"}.get(
+        error.errno or 0
+    )
+    return word(key, language) if key else (error.strerror or type(error).__name__)
+
+
+def _kind_word(mode: int, language: str) -> str:
+    """What a path that is not a regular file is: a pipe, a device or a socket."""
+    if stat.S_ISFIFO(mode):
+        return word("kind_pipe", language)
+    if stat.S_ISSOCK(mode):
+        return word("kind_socket", language)
+    return word("kind_device", language)
 
 
 def language_of(raw: dict[str, Any], text: str) -> str:
@@ -57,11 +120,112 @@ def parse(text: str, path: Path) -> Session:
     """Parse and validate a session's text; raise SessionError with every problem found."""
     import tomllib  # here, not at the top: a start from the store's cache reads no TOML
 
+    language = language_of_text(text)
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SessionError(path, [_syntax_problem(error, text)], language_of_text(text)) from None
+        raise SessionError(path, [_syntax_problem(error, text)], language) from None
+    except RecursionError:
+        problem = Problem(
+            word("problem_too_deep", language, limit=limits.DEPTH), word("fix_too_deep", language),
+            line=_deepest_line(text),
+        )
+        raise SessionError(path, [problem], language) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        problem = Problem(word("problem_number_too_long", language), word("fix_number_too_long", language),
+                          line=_longest_number_line(text))
+        raise SessionError(path, [problem], language) from None
+    if not raw:
+        problem = Problem(word("problem_empty_file", language), word("fix_empty_file", language, path=path), line=1)
+        raise SessionError(path, [problem], language)
+    problems = _shape_problems(raw, language_of(raw, text))
+    if problems:
+        index = index_lines(text)
+        for problem in problems:
+            problem.line = line_of(text, problem.loc, index)
+        raise SessionError(path, problems, language_of(raw, text))
     return from_dict(raw, text, path)
+
+
+def _shape_problems(raw: dict[str, Any], language: str) -> list[Problem]:
+    """Nesting deeper and arrays longer than any workshop's, found before the model reads the data.
+
+    A 5,000-level list or a million stations would take the validator (and every message about
+    them) far too long or too deep; a session needs five levels and the limits of
+    :mod:`workshop.model.limits`.
+    """
+    problems = [
+        too_many((name,), len(value), limits.SECTION_SIZES[name], name, language)
+        for name, value in raw.items()
+        if name in limits.SECTION_SIZES and isinstance(value, list) and len(value) > limits.SECTION_SIZES[name]
+    ]
+    stack: list[tuple[Any, Loc, int]] = [(raw, (), 1)]
+    while stack:
+        value, loc, depth = stack.pop()
+        if depth > limits.DEPTH:
+            problems.append(
+                Problem(word("problem_too_deep", language, limit=limits.DEPTH), word("fix_too_deep", language), loc)
+            )
+            break
+        if isinstance(value, dict):
+            stack.extend((item, (*loc, str(key)), depth + 1) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((item, (*loc, number), depth + 1) for number, item in enumerate(value))
+    return problems
+
+
+def _deepest_line(text: str) -> int | None:
+    """The line where brackets and braces nest deepest (outside strings and comments): the place to look."""
+    depth = deepest = 0
+    line = found = 1
+    quote: str | None = None
+    escaped = False
+    comment = False
+    for character in text:
+        if character == "\n":
+            line += 1
+            comment = False
+            continue
+        if comment:
+            continue
+        if quote is not None:
+            if escaped:
+                escaped = False
+            elif character == "\\" and quote == '"':
+                escaped = True
+            elif character == quote:
+                quote = None
+            continue
+        if character in "\"'":
+            quote = character
+        elif character == "#":
+            comment = True
+        elif character in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, found = depth, line
+        elif character in "]}":
+            depth = max(depth - 1, 0)
+    return found
+
+
+def _longest_number_line(text: str) -> int | None:
+    """The line of the longest run of digits."""
+    runs = list(re.finditer(r"\d{100,}", text))
+    if not runs:
+        return None
+    longest = max(runs, key=lambda match: match.end() - match.start())
+    return text.count("\n", 0, longest.start()) + 1
+
+
+_KEY_TUPLE = re.compile(r"\(((?:'(?:[^'\\]|\\.)*'(?:, )?)+),?\)")
+_TIME_LIKE = re.compile(r"=\s*(\d{1,2}:\d{1,2}(?::\d{1,2})?(?:\.\d+)?)\s*(?:#.*)?$")
+_DATE_LIKE = re.compile(r"=\s*(\d{4}-\d{1,2}-\d{1,2}(?:[T ]\S*)?)\s*(?:#.*)?$")
+
+
+def _dotted(match: re.Match[str]) -> str:
+    """``('groups', 'members')`` (the parser's Python) as TOML writes it: ``groups.members``."""
+    return ".".join(re.findall(r"'((?:[^'\\]|\\.)*)'", match[1]))
 
 
 def _syntax_problem(error: ValueError, text: str) -> Problem:
@@ -74,6 +238,32 @@ def _syntax_problem(error: ValueError, text: str) -> Problem:
     detail = getattr(error, "msg", None) or re.sub(
         r"\s*\(at (line \d+, column \d+|end of document)\)", "", text_of_error
     )
+    detail = _KEY_TUPLE.sub(_dotted, detail).replace("'", '"')
+    lines = text.split("\n")
+    source = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+    declared = re.match(r"Cannot declare (.+) twice", detail)
+    if declared:
+        name = declared[1]
+        return Problem(
+            word("problem_table_twice", language, name=name), word("fix_table_twice", language, name=name), line=line
+        )
+    if detail.startswith("Cannot overwrite a value") or detail.startswith("Cannot mutate"):
+        where = repeated_key_line(text) or line
+        return Problem(word("problem_key_twice", language), word("fix_key_twice_toml", language), line=where)
+    time_like = _TIME_LIKE.search(source)
+    if time_like:
+        value = time_like[1]
+        key = source.split("=", 1)[0].strip() or "start"
+        hour, minute = (int(part) for part in value.split(":")[:2])
+        problem = "problem_clock_unquoted" if hour < 24 and minute < 60 else "problem_bad_clock"
+        shown = f"{hour:02d}:{minute:02d}" if problem == "problem_clock_unquoted" else "18:00"
+        return Problem(
+            word(problem, language, value=value), word("fix_bad_clock", language, key=key, clock=shown), line=line
+        )
+    date_like = _DATE_LIKE.search(source)
+    if date_like and ("date" in detail or "Expected newline" in detail):
+        value = date_like[1]
+        return Problem(word("problem_bad_date", language, value=value), word("fix_bad_date", language), line=line)
     if line is None and "end of document" in text_of_error:
         # The file ended inside something still open: point at its last line.
         line = max(1, len(text.rstrip("\n").split("\n")))
@@ -83,6 +273,10 @@ def _syntax_problem(error: ValueError, text: str) -> Problem:
     return Problem(
         word("problem_not_toml", language, detail=detail), word("fix_syntax", language), line=line, column=column
     )
+
+
+TOP_COMMENT = "# A workshop session. Open it with: workshop run <this file>\n"
+"""The line the store writes at the top of every session file (below its header line)."""
 
 
 def from_dict(raw: dict[str, Any], text: str, path: Path) -> Session:
@@ -159,5 +353,4 @@ def dumps(session: Session) -> str:
     """The session as TOML text."""
     import tomli_w  # here, not at the top: only writing needs it
 
-    header = "# A workshop session. Open it with: workshop run <this file>\n"
-    return header + tomli_w.dumps(to_dict(session), multiline_strings=True)
+    return TOP_COMMENT + tomli_w.dumps(to_dict(session), multiline_strings=True)

@@ -13,20 +13,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable, Iterable
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workshop.model.problems import DEFAULT_LANGUAGE, Problem, SessionError
+from pydantic import ValidationError
+
+from workshop.model import limits
+from workshop.model.problems import DEFAULT_LANGUAGE, Problem, SessionError, language_of_text
+from workshop.model.pydantic_problems import problems_from
 from workshop.model.session import Note, Session, model_fingerprint, now, revive
 from workshop.model.validation import check
 from workshop.scheduling.rotation import groups_at
 from workshop.storage import snapshot_file as snapshot
-from workshop.storage.atomic_file import write_atomic
+from workshop.storage.atomic_file import stray_temporaries, write_atomic
 from workshop.storage.change_labels import change_label
-from workshop.storage.journal import Event, Journal, instance_id, journal_path
+from workshop.storage.failures import StorageError, damaged_problem, problem_for, storage_error
+from workshop.storage.journal import Event, Journal, instance_id, journal_path, remove_journal
 from workshop.storage.operations import (
     NoteIndex,
     Op,
@@ -53,6 +62,17 @@ class ChangeRefused(ValueError):
         self.language = language
         """The session's language (the words of where each problem is)."""
         super().__init__("; ".join(p.render(language=language) for p in problems))
+
+
+class WriteFailed(ChangeRefused):
+    """A change that could not be written: the disk is full, the folder or journal read-only, the journal
+    damaged or gone. Nothing of it was written, and nothing written before is lost; the message says why
+    and what to do. (A :class:`ChangeRefused`, so whoever shows refusals shows this one too and keeps
+    what the user typed.)"""
+
+
+class _FileMoved(Exception):
+    """The session file changed between reading it and writing over it: the write is left undone."""
 
 
 @dataclass(frozen=True)
@@ -83,13 +103,22 @@ def default_author() -> str:
         return "unknown"
 
 
+def new_session_id() -> str:
+    """A fresh identity for a session (and its journal)."""
+    import uuid  # here, not at the top: most starts need none
+
+    return str(uuid.uuid4())
+
+
 class Store:
     """One open session. Not thread-safe: use it from one thread (the app's)."""
 
-    def __init__(self, path: Path, journal: Journal | None, author: str) -> None:
+    def __init__(self, path: Path, journal: Journal | None, author: str, *, readonly: bool = False) -> None:
         self.path = path
         self.journal = journal
         self.author = author
+        self.readonly = readonly
+        """Opened to read only (``workshop check``, ``schedule``, ``export``): nothing is ever written."""
         self.instance = instance_id()
         self.session: Session
         self.index: NoteIndex
@@ -98,13 +127,25 @@ class Store:
         self.folded = 0
         """The last journal change the TOML file holds."""
         self.generation = "0"
+        self.session_id = ""
+        """The session's identity, which the file's ``[workshop] id`` and the journal both carry."""
         self.file_state: FileState | None = None
+        self.file_ours = False
+        """True while the file is exactly what a store wrote (no hand edit, no comments to lose)."""
         self.file_blocked = False
         """True while a hand edit of the file is invalid: the file is then never overwritten."""
+        self.stopped: str | None = None
+        """Why this store no longer writes (its journal was deleted while it was open), if it stopped."""
         self.notices: list[str] = []
         """Messages for the user (hand edits merged, ...); the UI shows and clears them."""
         self.version = 0
         """Goes up by one whenever the in-memory session changes."""
+        self._journal_file = journal.identity() if journal is not None and not readonly else None
+        self._told: set[str] = set()
+        self._token = f"{self.instance}:{id(self):x}:{os.urandom(4).hex()}"
+        """This store among the others (two apps in one process share a process id)."""
+        self._fresh = False
+        """True once this store took a text of the file that no store had written or read before (a hand edit)."""
 
     @property
     def language(self) -> str:
@@ -123,43 +164,145 @@ class Store:
         readonly: bool = False,
         trust_cache: bool = True,
     ) -> Store:
-        """Open a session. Raises SessionError (nothing written) when the file is unusable.
+        """Open a session. Raises SessionError (a StorageError for the journal; nothing written) when unusable.
 
-        ``readonly`` replays the journal without creating, merging or writing anything;
-        ``trust_cache=False`` validates the file even when the store validated that very text
-        before (``workshop check``, whose point is to validate).
+        ``readonly`` reads the file and its journal and writes nothing at all: no journal is made,
+        nothing is folded or merged, no backup is taken, and a journal in a folder nobody may write
+        is read all the same. ``trust_cache=False`` validates the file even when the store
+        validated that very text before (``workshop check``, whose point is to validate).
         """
         path = Path(path)
-        text = read_text(path)
         jpath = journal_path(path)
+        if jpath == path:
+            language = DEFAULT_LANGUAGE
+            raise SessionError(path, [Problem(word("problem_named_like_journal", language),
+                                              word("fix_named_like_journal", language,
+                                                   name=path.with_suffix(".toml").name))], language)
+        text = read_text(path)
+        if readonly:
+            return cls._open_reading(path, jpath, text, author, trust_cache)
+        return cls._open_writing(path, jpath, text, author, backup, trust_cache)
+
+    @classmethod
+    def _open_reading(cls, path: Path, jpath: Path, text: str, author: str | None, trust_cache: bool) -> Store:
+        language = language_of_text(text)
+        journal = Journal.open(jpath, readonly=True, language=language, session=path)
+        store = cls(path, journal, author or default_author(), readonly=True)
+        try:
+            header = snapshot.read_header(text)
+            if journal is None or journal.empty:
+                base = parse(text, path)
+                store._set_session(base)
+                store.file_ours = header is not None and header.ours
+                if header is not None and header.seq > 0:
+                    key = "notice_journal_missing_shown" if journal is None else "notice_journal_behind_shown"
+                    store.notices.append(word(key, base.workshop.language, name=jpath.name, file=path.name,
+                                              seq=header.seq, last=0))
+                if journal is not None:
+                    journal.close()
+                    store.journal = None
+                return store
+            with journal.reading():
+                base = store._parse(text, trust_cache=trust_cache)
+                journal.language = base.workshop.language
+                store._check_identity(base, header)
+                last = journal.last_seq()
+                if header is not None and header.seq > last:
+                    store.notices.append(word("notice_journal_behind_shown", base.workshop.language,
+                                              name=jpath.name, file=path.name, seq=header.seq, last=last))
+                store._start(base, text, header)
+        except BaseException:
+            if journal is not None:
+                journal.close()
+            raise
+        return store
+
+    @classmethod
+    def _open_writing(
+        cls, path: Path, jpath: Path, text: str, author: str | None, backup: bool, trust_cache: bool
+    ) -> Store:
+        language = language_of_text(text)
+        header = snapshot.read_header(text)
         parsed: tuple[str, Session] | None = None
-        if not jpath.exists():
+        if not os.path.lexists(jpath):
+            if header is not None and header.seq > 0:
+                raise _journal_lost_error(path, jpath, header.seq, None, language)
             base = parse(text, path)
             parsed = (text, base)  # every problem is reported before anything is created
-            if readonly:
-                store = cls(path, None, author or default_author())
-                store._set_session(base)
-                return store
-        journal = Journal(jpath)
+            language = base.workshop.language
+        elif header is not None and header.seq > 0 and _is_empty_file(jpath):
+            raise _journal_lost_error(path, jpath, header.seq, 0, language)
+        journal = Journal.open(jpath, language=language, session=path)
+        assert journal is not None
         store = cls(path, journal, author or default_author())
         try:
-            if backup and not readonly:
-                snapshot.backup(path)
-            # Read the file and the journal as one consistent picture: no fold runs meanwhile.
-            with journal.write():
+            with store._opening(), journal.write():
                 again = read_text(path)
                 if parsed is not None and parsed[0] == again:
                     text, base = parsed  # parsed a moment ago, before the journal existed
-                    if not readonly:
-                        journal.cache_snapshot(_cache_key(text), base.model_dump_json())
+                    journal.cache_snapshot(_cache_key(text), base.model_dump_json())
                 else:
                     text = again
-                    base = store._parse(text, remember=not readonly, trust_cache=trust_cache)
-                store._start(base, text, snapshot.read_header(text), readonly)
+                    base = store._parse(text, remember=True, trust_cache=trust_cache)
+                journal.language = base.workshop.language
+                header = snapshot.read_header(text)
+                store._fresh = store._fresh and not journal.created
+                store._check_identity(base, header)
+                last = journal.last_seq()
+                if header is not None and header.seq > last:
+                    raise _journal_lost_error(path, jpath, header.seq, last, base.workshop.language)
+                store._start(base, text, header)
+                store._clean_stray_temporaries()
+                if backup:  # once the journal has been read whole: a refused opening leaves no copy behind
+                    store._backup_on_open(base.workshop.language)
         except BaseException:
             journal.close()
+            if journal.created:
+                remove_journal(jpath)
             raise
         return store
+
+    @contextmanager
+    def _opening(self) -> Iterator[None]:
+        """While opening to write: a failure of SQLite or the disk becomes a StorageError that says what to do."""
+        assert self.journal is not None
+        try:
+            yield
+        except (SessionError, ChangeRefused):
+            raise
+        except (sqlite3.Error, OSError) as error:
+            language = self.journal.language
+            raise StorageError(self.journal.path, [problem_for(error, self.journal.path, language, session=self.path)],
+                               language) from error
+
+    def _check_identity(self, base: Session, header: snapshot.Header | None) -> None:
+        """Refuse a journal of another session; a journal without an identity takes the file's (or a new one).
+
+        The file's identity is its ``[workshop] id``, or, when a hand edit lost that line, the one in its first line.
+        """
+        journal = self.journal
+        assert journal is not None
+        language = base.workshop.language
+        own = base.workshop.id or (header.session if header is not None else "")
+        known = journal.get_meta("session_id") or ""
+        if not known:
+            self.session_id = own or ("" if self.readonly else new_session_id())
+            if not self.readonly:
+                journal.set_meta("session_id", self.session_id)
+        elif own and own != known:
+            raise storage_error(journal.path, language, "journal_foreign", "fix_journal_foreign",
+                                name=journal.path.name, file=self.path.name, found=known, own=own, session=self.path)
+        elif not own and journal.get_meta("session_id_written") == "1":
+            raise storage_error(journal.path, language, "journal_foreign_no_id", "fix_journal_foreign_no_id",
+                                name=journal.path.name, file=self.path.name, found=known, session=self.path)
+        else:
+            self.session_id = known
+        self._adopt(base)
+
+    def _adopt(self, session: Session) -> None:
+        """A file without an id (hand-written, or from before ids) takes the journal's: the next fold writes it."""
+        if not session.workshop.id and self.session_id:
+            session.workshop.id = self.session_id
 
     def _parse(self, text: str, remember: bool = False, trust_cache: bool = True) -> Session:
         """Parse the file, from the journal's cache when it holds exactly this text.
@@ -178,33 +321,38 @@ class Store:
                 if len(cached) > REVIVE_LIMIT:
                     return Session.model_validate_json(cached)
                 return revive(Session, json.loads(cached))
-            except (ValueError, TypeError, KeyError, AttributeError):
-                pass  # a cache this version cannot read: read the TOML itself
+            except Exception:  # noqa: BLE001 - a cache this version cannot read: read the TOML itself
+                pass
+        self._fresh = True
         session = parse(text, self.path)
         if remember:
             self.journal.cache_snapshot(key, session.model_dump_json())
         return session
 
-    def _start(self, base: Session, text: str, header: snapshot.Header | None, readonly: bool) -> None:
-        assert self.journal is not None
-        self.generation = self.journal.get_meta("generation", "0") or "0"
-        folded_before = int(self.journal.get_meta("folded_seq", "0") or 0)
+    def _start(self, base: Session, text: str, header: snapshot.Header | None) -> None:
+        journal = self.journal
+        assert journal is not None
+        self._adopt(base)
+        self.generation = journal.get_meta("generation", "0") or "0"
+        folded_before = journal.get_number("folded_seq")
         folded = header.seq if header else folded_before
         self.folded = folded
-        if not readonly:
-            self.journal.ensure_after(folded)
-        pending = self.journal.since(folded)
+        if not self.readonly:
+            journal.ensure_after(folded)
+        pending = journal.since(folded)
         self._set_session(base)
+        self.file_ours = header is not None and header.ours
         # A file with a checksum that no longer matches, or one that lost its header after the
         # store had written it, was edited by hand.
         hand_edited = (header is not None and not header.ours) or (header is None and folded_before > 0)
-        if hand_edited and pending and not readonly:
-            self._merge(base, text, header, pending, opening=True)
+        if hand_edited and pending and not self.readonly:
+            self._merge(base, text, header, pending, opening=True, state=None)
             return
-        for event in pending:
-            apply(self.session, event.ops, self.index)
+        if self._fresh and not self.readonly:
+            self._announce_new_base()
+        self._replay(pending)
         self.seq = pending[-1].seq if pending else max(folded, 0)
-        if hand_edited and pending and readonly:
+        if hand_edited and pending and self.readonly:
             self.notices.append(
                 word("notice_hand_edit_shown", self.language, name=self.path.name, count=len(pending))
             )
@@ -214,13 +362,56 @@ class Store:
                 problem.message += word("after_replaying", self.language)
             raise SessionError(self.path, problems, self.language)
         self.file_state = FileState.of(self.path)
-        self.journal.changed()
+        journal.changed()
+
+    def _announce_new_base(self) -> None:
+        """This store starts from a text of the file the others have not seen (edited by hand while they ran):
+        they start again from the file, and tell their users. Otherwise their next fold would drop the edit."""
+        assert self.journal is not None
+        generation = str(self.journal.get_number("generation") + 1)
+        self.journal.set_meta("generation", generation)
+        self.journal.set_meta("last_merge", json.dumps({"by": self.instance, "store": self._token, "count": 0}))
+        self.generation = generation
+
+    def _replay(self, events: list[Event], session: Session | None = None, index: NoteIndex | None = None) -> None:
+        """Apply the journal's changes; a change the model cannot take means a damaged journal (a StorageError)."""
+        target = self.session if session is None else session
+        where = self.index if index is None else index
+        for event in events:
+            try:
+                apply(target, event.ops, where)
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as error:
+                assert self.journal is not None
+                detail = word("journal_detail_change", self.language, seq=event.seq,
+                              reason=type(error).__name__ if not isinstance(error, ValidationError) else "model")
+                problem = damaged_problem(self.journal.path, self.path, detail, self.language)
+                raise StorageError(self.journal.path, [problem], self.language) from None
 
     def _set_session(self, session: Session) -> None:
         """Hold ``session`` as the one in memory, indexed, and count the change."""
         self.session = session
         self.index = NoteIndex(session)
         self.version += 1
+
+    def _clean_stray_temporaries(self) -> None:
+        """Remove the temporary files of this session a killed process left (inside the write lock: no fold runs)."""
+        for stray in stray_temporaries(self.path):
+            with contextlib.suppress(OSError):
+                stray.unlink()
+
+    def _backup_on_open(self, language: str) -> None:
+        """Keep a copy of the file as it was opened; when none can be made (a full disk), say so and go on."""
+        try:
+            snapshot.backup(self.path)
+        except OSError as error:
+            problem = problem_for(error, snapshot.backups_dir(self.path), language)
+            self.notices.append(word("notice_no_backup", language, name=self.path.name, reason=problem.message))
+
+    def _tell_once(self, notice: str) -> None:
+        """Add a notice unless the same one was given before (a fold that fails every 30 s says so once)."""
+        if notice not in self._told:
+            self._told.add(notice)
+            self.notices.append(notice)
 
     # Keeping up with the others --------------------------------------------------------------
     def refresh(self) -> list[Event]:
@@ -237,34 +428,80 @@ class Store:
             return []
         events = self.journal.since(self.seq)
         for event in events:
-            apply(self.session, event.ops, self.index)
+            self._replay([event])
             self.seq = event.seq
         if events:
             self.version += 1
         return events
 
     def _reload(self) -> None:
-        """Another process merged a hand edit: start again from the file and the journal."""
+        """Another process took in a hand edit: start again from the file and the journal, and tell the user."""
         assert self.journal is not None
+        state = FileState.of(self.path)
         text = read_text(self.path)
         header = snapshot.read_header(text)
         base = self._parse(text)
+        self._adopt(base)
         self.generation = self.journal.get_meta("generation", "0") or "0"
-        self.folded = header.seq if header else int(self.journal.get_meta("folded_seq", "0") or 0)
+        self.folded = header.seq if header else self.journal.get_number("folded_seq")
         self._set_session(base)
         events = self.journal.since(self.folded)
-        for event in events:
-            apply(self.session, event.ops, self.index)
+        self._replay(events)
         self.seq = events[-1].seq if events else self.folded
-        self.file_state = FileState.of(self.path)
+        self.file_state = state
+        self.file_ours = header is not None and header.ours
+        self.file_blocked = False
+        self._tell_merge_elsewhere()
+
+    def _tell_merge_elsewhere(self) -> None:
+        """The notice of a hand edit another program took in (the merging one tells its own user itself)."""
+        assert self.journal is not None
+        try:
+            merge = json.loads(self.journal.get_meta("last_merge", "{}") or "{}")
+        except ValueError:
+            return
+        if not isinstance(merge, dict) or merge.get("store") == self._token:
+            return
+        language = self.language
+        count = merge.get("count", 0)
+        if count:
+            notice = word("notice_merged_elsewhere", language, name=self.path.name, count=count,
+                          copy=merge.get("copy", ""), by=merge.get("by", "?"))
+        else:
+            notice = word("notice_taken_elsewhere", language, name=self.path.name, by=merge.get("by", "?"))
+        self.notices.append(notice)
 
     def poll(self) -> bool:
         """Refresh from the journal and notice hand edits of the file. True if anything changed."""
         version = self.version
+        if self.journal is None:
+            return False
+        if not self.readonly and self.journal.identity() != self._journal_file:
+            self._journal_gone()
+            return True
         self.refresh()
-        if self.journal is not None and FileState.of(self.path) != self.file_state:
+        if not self.readonly and FileState.of(self.path) != self.file_state:
             self._file_changed()
         return self.version != version
+
+    def _journal_gone(self) -> None:
+        """The journal was deleted or replaced under us: keep what we hold, say so, write no more.
+
+        Everything this instance knows is in memory; it goes into a copy in ``.backups`` (never
+        over the session file, which may hold another version now), and the store stops writing:
+        the next open says the journal is missing and how to go on.
+        """
+        assert self.journal is not None
+        language = self.language
+        jpath = self.journal.path
+        try:
+            copy: str = str(self._save_copy("app"))
+        except OSError as error:
+            copy = problem_for(error, snapshot.backups_dir(self.path), language).message
+        self.stopped = word("notice_journal_gone", language, name=jpath.name, copy=copy, file=self.path.name)
+        self.notices.append(self.stopped)
+        self.journal.close()
+        self.journal = None
 
     # Changing ------------------------------------------------------------------------------
     def transact(
@@ -280,10 +517,10 @@ class Store:
 
         Runs inside the journal's write lock, after catching up with every other process, so
         the change is computed from the newest state. Returns the event, or None if
-        ``build`` returned nothing. Raises ChangeRefused if the result would be invalid.
+        ``build`` returned nothing. Raises ChangeRefused if the result would be invalid, and
+        WriteFailed (a ChangeRefused) when it cannot be written; nothing is written then.
         """
-        journal = self._writable()
-        with journal.write():
+        with self._writing() as journal:
             self._catch_up()
             ops = build(self.session)
             if not ops and action == "do":
@@ -306,19 +543,46 @@ class Store:
         return Event(seq, at, self.author, self.instance, action, target, label, undoable, ops)
 
     def _writable(self) -> Journal:
-        """The journal, to write to; a store opened read-only has none."""
-        if self.journal is None:
-            raise RuntimeError("this session was opened read-only")
+        """The journal, to write to; a WriteFailed that says why when this store may not write."""
+        if self.journal is None or self.readonly:
+            language = self.language
+            reason = self.stopped or word("refused_read_only", language, name=self.path.name)
+            raise WriteFailed([Problem(reason, word("fix_refused_read_only", language))], language)
         return self.journal
+
+    @contextmanager
+    def _writing(self) -> Iterator[Journal]:
+        """The journal's write transaction; a failure of the disk or the journal becomes a WriteFailed."""
+        journal = self._writable()
+        try:
+            with journal.write():
+                yield journal
+        except ChangeRefused:
+            raise
+        except SessionError as error:
+            raise WriteFailed(error.problems, error.language) from error
+        except (sqlite3.Error, OSError) as error:
+            language = self.language
+            raise WriteFailed([problem_for(error, journal.path, language, session=self.path)], language) from error
 
     def _validate(self, ops: list[Op]) -> None:
         """Refuse ``ops`` (ChangeRefused) when the session they would leave is not valid."""
         if all(op["t"] == "note" for op in ops) and len(ops) <= 50:
             problems = [p for op in ops if op["after"] for p in self._check_note(op["after"])]
+            added = sum(1 for op in ops if op["before"] is None and op["after"] is not None)
+            if added and len(self.session.notes) + added > limits.NOTES:
+                problems.append(Problem(
+                    f"{len(self.session.notes) + added} notes: a workshop has at most {limits.NOTES}",
+                    word("fix_too_many", self.language, limit=limits.NOTES), ("notes",),
+                ))
         else:
             candidate = self.session.model_copy()
             candidate.notes = list(self.session.notes)
-            apply(candidate, ops, NoteIndex(candidate))
+            try:
+                apply(candidate, ops, NoteIndex(candidate))
+            except ValidationError as error:
+                name = next((op.get("name", "notes") for op in ops if op["t"] == "section"), "notes")
+                raise ChangeRefused(problems_from(error, self.language, prefix=(str(name),)), self.language) from None
             problems = check(candidate)
         if problems:
             raise ChangeRefused(problems, self.language)
@@ -352,6 +616,13 @@ class Store:
         return problems
 
     # Notes --------------------------------------------------------------------------------
+    def _new_note(self, data: dict[str, Any]) -> Note:
+        """A note from its fields; a ChangeRefused worded like ``workshop check`` when one does not fit."""
+        try:
+            return Note.model_validate(data)
+        except ValidationError as error:
+            raise ChangeRefused(problems_from(error, self.language, prefix=("notes",)), self.language) from None
+
     def add_note(
         self,
         station: str,
@@ -364,15 +635,17 @@ class Store:
     ) -> Note:
         """Add a note; the group defaults to the one the rotation puts at the station."""
         moment = now()
-        note = Note(
-            station=station,
-            round=round_number,
-            group=group,
-            text=text,
-            categories=list(dict.fromkeys(categories)),
-            author=self.author if author is None else author,
-            created=moment,
-            updated=moment,
+        note = self._new_note(
+            {
+                "station": station,
+                "round": round_number,
+                "group": group,
+                "text": text,
+                "categories": list(dict.fromkeys(categories)),
+                "author": self.author if author is None else author,
+                "created": moment,
+                "updated": moment,
+            }
         )
 
         def build(session: Session) -> list[Op]:
@@ -394,7 +667,7 @@ class Store:
             if data == before.model_dump():
                 return []
             data["updated"] = now()
-            return [note_op(before, Note.model_validate(data))]
+            return [note_op(before, self._new_note(data))]
 
         self.transact(label or change_label("note_edited"), build)
         return self._note(note_id)
@@ -445,11 +718,19 @@ class Store:
     # Undo and redo ------------------------------------------------------------------------
     def can_undo(self) -> bool:
         """Has this author a change that undo can take back?"""
-        return self.journal is not None and bool(self.journal.undo_stacks(self.author)[0])
+        return self._stack(0)
 
     def can_redo(self) -> bool:
         """Has this author undone a change that redo can bring back?"""
-        return self.journal is not None and bool(self.journal.undo_stacks(self.author)[1])
+        return self._stack(1)
+
+    def _stack(self, which: int) -> bool:
+        if self.journal is None or self.readonly:
+            return False
+        try:
+            return bool(self.journal.undo_stacks(self.author)[which])
+        except (sqlite3.Error, SessionError):
+            return False
 
     def undo(self) -> Event | None:
         """Undo this author's latest change (also one made before a restart)."""
@@ -461,8 +742,7 @@ class Store:
 
     def _step(self, action: str) -> Event | None:
         """Undo or redo: the label is the original change's behind "undo: " or "redo: "."""
-        journal = self._writable()
-        with journal.write():
+        with self._writing() as journal:
             self._catch_up()
             done, undone = journal.undo_stacks(self.author)
             stack = done if action == "undo" else undone
@@ -486,41 +766,98 @@ class Store:
 
     # Folding into the TOML file ---------------------------------------------------------------
     def pending(self) -> int:
-        """How many changes the TOML file does not hold yet."""
+        """How many changes the TOML file does not hold yet (none for a store that does not write)."""
+        if self.journal is None or self.readonly:
+            return 0
         return max(self.seq - self.folded, 0)
 
     def fold(self) -> bool:
-        """Write every change into the TOML file. False when the file may not be overwritten."""
-        journal = self._writable()
-        with journal.write():
-            self._catch_up()
-            if FileState.of(self.path) != self.file_state and not self._file_changed(locked=True):
-                return False
-            if self.file_blocked:
-                return False
-            folded = int(journal.get_meta("folded_seq", "0") or 0)
-            if folded >= self.seq and self.folded >= self.seq:
-                return True
-            self._write_snapshot(self.session, self.seq)
-            journal.set_meta("folded_seq", self.seq)
+        """Write every change into the TOML file. False when the file may not (or cannot) be written now.
+
+        Never raises for a full disk or a read-only folder: every change is safe in the journal,
+        and a notice says why the file was not written.
+        """
+        if self.journal is None or self.readonly:
+            return False
+        journal = self.journal
+        try:
+            with journal.write():
+                self._catch_up()
+                if FileState.of(self.path) != self.file_state and not self._file_changed(locked=True):
+                    return False
+                if self.file_blocked:
+                    return False
+                folded = journal.get_number("folded_seq")
+                if folded >= self.seq and self.folded >= self.seq:
+                    return True
+                self._write_snapshot(self.session, self.seq, self.file_state)
+                journal.set_meta("folded_seq", self.seq)
+        except _FileMoved:
+            return False  # edited by hand this very moment: the next poll merges the edit
+        except SessionError as error:
+            self._fold_failed(error.problems[0] if error.problems else Problem(str(error)))
+            return False
+        except (sqlite3.Error, OSError) as error:
+            where = journal.path if isinstance(error, sqlite3.Error) else self.path
+            self._fold_failed(problem_for(error, where, self.language, session=self.path))
+            return False
         self.folded = self.seq
         self.file_state = FileState.of(self.path)
         return True
 
-    def _write_snapshot(self, session: Session, seq: int) -> None:
-        """Write the TOML file and remember its parsed form (inside the journal's write lock)."""
+    def _fold_failed(self, problem: Problem) -> None:
+        """Say (once) why the file could not be written; every change stays safe in the journal."""
+        self._tell_once(word("notice_fold_failed", self.language, name=self.path.name,
+                             reason=problem.render(language=self.language)))
+
+    def _write_snapshot(self, session: Session, seq: int, expected: FileState | None) -> None:
+        """Write the TOML file and remember its parsed form (inside the journal's write lock).
+
+        A file the store did not write itself is copied to ``.backups`` first (and the user told when
+        its comments go); the write is left undone should the file change while it is being written.
+        """
         assert self.journal is not None
-        text = snapshot.write(self.path, session, seq)
+        if not self.file_ours:
+            self._keep_hand_written()
+
+        def unchanged() -> None:
+            if expected is not None and FileState.of(self.path) != expected:
+                raise _FileMoved
+
+        text = snapshot.write(self.path, session, seq, guard=unchanged)
         self.journal.cache_snapshot(_cache_key(text), session.model_dump_json())
+        if session.workshop.id:
+            self.journal.set_meta("session_id_written", "1")
+        self.file_ours = True
+
+    def _keep_hand_written(self) -> None:
+        """Before the first write over a file a person wrote: a copy in ``.backups``, and a word about its comments."""
+        try:
+            text = read_text(self.path)
+        except SessionError:
+            return
+        header = snapshot.read_header(text)
+        if header is not None and header.ours:
+            return
+        copy = snapshot.existing_copy(self.path) or snapshot.backup(self.path, "hand-edit")
+        if snapshot.has_comments(text):
+            self._tell_once(word("notice_comments_dropped", self.language, name=self.path.name, copy=copy))
 
     def close(self) -> None:
         """Fold and let go of the journal. If the file may not be overwritten, keep a copy."""
         if self.journal is None:
             return
         try:
-            if not self.fold():
-                copy = self._save_copy("app")
-                self.notices.append(word("notice_left_with_errors", self.language, name=self.path.name, copy=copy))
+            if not self.readonly and not self.fold() and self.file_blocked:
+                try:
+                    copy = self._save_copy("app")
+                except OSError as error:
+                    reason = problem_for(error, snapshot.backups_dir(self.path), self.language).message
+                    self.notices.append(word("notice_no_copy", self.language, name=self.path.name, reason=reason))
+                else:
+                    self.notices.append(
+                        word("notice_left_with_errors", self.language, name=self.path.name, copy=copy)
+                    )
         finally:
             self.journal.close()
             self.journal = None
@@ -535,27 +872,29 @@ class Store:
     def _file_changed(self, locked: bool = False) -> bool:
         """The file is not as we left it. True when it is fine to go on writing it."""
         journal = self._writable()
+        state = FileState.of(self.path)
         try:
             text = read_text(self.path)
         except SessionError as error:
             self.file_blocked = True
-            self.file_state = FileState.of(self.path)
-            self.notices.append(str(error))
+            self.file_state = state
+            self._tell_once(str(error))
             return False
         header = snapshot.read_header(text)
         if header is not None and header.ours:
             # Another instance folded: nothing to merge.
-            self.file_state = FileState.of(self.path)
+            self.file_state = state
             self.folded = max(self.folded, header.seq)
             self.file_blocked = False
+            self.file_ours = True
             return True
         if locked:
-            return self._hand_edit(text, header)
+            return self._hand_edit(text, header, state)
         with journal.write():
             self._catch_up()
-            return self._hand_edit(text, header)
+            return self._hand_edit(text, header, state)
 
-    def _hand_edit(self, text: str, header: snapshot.Header | None) -> bool:
+    def _hand_edit(self, text: str, header: snapshot.Header | None, state: FileState | None) -> bool:
         try:
             base = parse(text, self.path)
         except SessionError as error:
@@ -564,13 +903,36 @@ class Store:
                     word("notice_hand_edit_problems", self.language, name=self.path.name, problems=error)
                 )
             self.file_blocked = True
-            self.file_state = FileState.of(self.path)
+            self.file_state = state
             return False
         assert self.journal is not None
+        if base.workshop.id and self.session_id and base.workshop.id != self.session_id:
+            if not self.file_blocked:
+                self.notices.append(word("notice_hand_edit_id", self.language, name=self.path.name,
+                                         own=self.session_id))
+            self.file_blocked = True
+            self.file_state = state
+            return False
+        self._adopt(base)
         folded = header.seq if header else self.folded
         pending = self.journal.since(folded)
-        self._merge(base, text, header, pending, opening=False)
+        if not pending:
+            self._take_hand_edit(base, state)
+            return True
+        try:
+            self._merge(base, text, header, pending, opening=False, state=state)
+        except _FileMoved:
+            return False  # edited again while the merge was being written: the next look merges that
         return not self.file_blocked
+
+    def _take_hand_edit(self, base: Session, state: FileState | None) -> None:
+        """A hand edit with no change of the journal to add: it is the session now, and the file stays as written."""
+        self._announce_new_base()
+        self._set_session(base)
+        self.file_state = state
+        self.file_ours = False
+        self.file_blocked = False
+        self.notices.append(word("notice_hand_edit_taken", self.language, name=self.path.name))
 
     def _merge(
         self,
@@ -580,6 +942,7 @@ class Store:
         pending: list[Event],
         *,
         opening: bool,
+        state: FileState | None,
     ) -> None:
         """Put the journal's changes that the file lacks on top of a hand-edited file."""
         assert self.journal is not None
@@ -598,13 +961,12 @@ class Store:
                     conflicts.add("notes")
             elif dump_section(merged, key) != op["before"]:
                 conflicts.add(key)
-        for event in pending:
-            apply(merged, event.ops, index)
+        self._replay(pending, merged, index)
         language = merged.workshop.language
         problems = check(merged)
         if problems:
             self.file_blocked = True
-            self.file_state = FileState.of(self.path)
+            self.file_state = state
             if opening:
                 for problem in problems:
                     problem.message += word("after_merging", language)
@@ -613,18 +975,20 @@ class Store:
             self.notices.append(word("notice_hand_edit_misfit", language, name=self.path.name, problems=listed))
             return
         seq = pending[-1].seq if pending else (header.seq if header else self.seq)
-        generation = str(int(self.journal.get_meta("generation", "0") or 0) + 1)
-        self._commit_merge(merged, seq, generation)
+        generation = str(self.journal.get_number("generation") + 1)
+        self._commit_merge(merged, seq, generation, state)
         count = sum(len(e.ops) for e in pending)
+        merge = {"by": self.instance, "store": self._token, "count": count, "copy": str(copy)}
+        self.journal.set_meta("last_merge", json.dumps(merge))
         message = word("notice_hand_edit_merged", language, name=self.path.name, count=count, copy=copy)
         if conflicts:
             message += word("notice_both_changed", language, parts=", ".join(sorted(conflicts)))
         self.notices.append(message)
 
-    def _commit_merge(self, merged: Session, seq: int, generation: str) -> None:
+    def _commit_merge(self, merged: Session, seq: int, generation: str, state: FileState | None) -> None:
         """Write the merged session, and make it the one every instance starts again from."""
         assert self.journal is not None
-        self._write_snapshot(merged, seq)
+        self._write_snapshot(merged, seq, state)
         self.journal.set_meta("folded_seq", seq)
         self.journal.set_meta("generation", generation)
         self.generation = generation
@@ -644,3 +1008,21 @@ class Store:
 def _cache_key(text: str) -> str:
     """Where the journal keeps the session parsed from ``text``: the text's checksum, for this model only."""
     return f"{model_fingerprint()}:{snapshot.text_checksum(text)}"
+
+
+def _is_empty_file(path: Path) -> bool:
+    """Is the journal an empty file (emptied by someone)?"""
+    try:
+        return os.stat(path).st_size == 0
+    except OSError:
+        return False
+
+
+def _journal_lost_error(path: Path, jpath: Path, seq: int, last: int | None, language: str) -> StorageError:
+    """The journal is missing or behind the file's first line: say so, and how to go on (nothing is written)."""
+    backups = snapshot.backups_dir(path)
+    if last is None:
+        return storage_error(jpath, language, "journal_missing", "fix_journal_lost", name=jpath.name,
+                             file=path.name, seq=seq, backups=backups, session=path)
+    return storage_error(jpath, language, "journal_behind", "fix_journal_lost", name=jpath.name, file=path.name,
+                         seq=seq, last=last, backups=backups, session=path)

@@ -57,3 +57,35 @@ def line_of(text: str, loc: Loc, index: dict[Loc, int] | None = None) -> int | N
         if line is not None:
             return line
     return None
+
+
+def repeated_key_line(text: str) -> int | None:
+    """The line of the first key given a value a second time in its table (the parser says only that one is)."""
+    seen: set[Loc] = set()
+    table: Loc = ()
+    counters: dict[tuple[str, ...], int] = {}
+    in_multiline = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        quotes = line.count('"""') + line.count("'''")
+        if in_multiline:
+            if quotes % 2 == 1:
+                in_multiline = False
+            continue
+        header = _HEADER.match(line)
+        if header:
+            names = tuple(_key_name(p.strip()) for p in header[2].split("."))
+            if header[1] == "[[":
+                counters[names] = counters.get(names, -1) + 1
+                table = (*names, counters[names])
+            else:
+                table = names
+            continue
+        key = _KEY.match(line)
+        if key:
+            path = (*table, _key_name(key[1]))
+            if path in seen:
+                return number
+            seen.add(path)
+        if quotes % 2 == 1:
+            in_multiline = True
+    return None

@@ -40,6 +40,155 @@ WORDS: dict[str, tuple[str, str]] = {
         " (efter at journalen er lagt oven på den håndrettede fil)",
         " (after merging the journal into the hand-edited file)",
     ),
+    # the disk, the folder and the journal (workshop.storage.failures, journal, store)
+    "storage_disk_full": ("disken er fuld, så {name} kunne ikke skrives", "the disk is full, so {name} could not be written"),
+    "fix_disk_full": (
+        "frigør plads på disken, og prøv igen; alt, hvad der allerede var gemt, er der stadig",
+        "free some space on the disk and try again; everything saved before is still there",
+    ),
+    "storage_read_only_file": ("{name} er skrivebeskyttet", "{name} is read-only"),
+    "storage_read_only_folder": (
+        "mappen {folder} er skrivebeskyttet, og workshop skriver journalen og sikkerhedskopierne ved siden af sessionen",
+        "the folder {folder} is read-only, and workshop writes the journal and backups beside the session",
+    ),
+    "storage_cannot_open": (
+        "{name} kan ikke åbnes for at skrive i mappen {folder} (findes mappen, og må du skrive i den?)",
+        "{name} cannot be opened for writing in the folder {folder} (does it exist, and may you write there?)",
+    ),
+    "fix_read_only": (
+        "gør mappen og filen skrivbare (chmod u+w), eller kopiér sessionen til en mappe, du kan skrive i; "
+        "workshop check, schedule og export virker også skrivebeskyttet",
+        "make the folder and file writable (chmod u+w), or copy the session to a folder you can write to; "
+        "workshop check, schedule and export work read-only too",
+    ),
+    "storage_locked": (
+        "{name} har været optaget af et andet program i mere end 30 sekunder",
+        "{name} has been busy with another program for more than 30 seconds",
+    ),
+    "fix_locked": ("vent lidt, eller luk det andet program, og prøv igen", "wait a moment, or close the other program, and try again"),
+    "storage_failed": ("{name} kunne ikke læses eller skrives ({reason})", "{name} could not be read or written ({reason})"),
+    "fix_storage_failed": ("tjek disken og mappen, og prøv igen", "check the disk and the folder and try again"),
+    "journal_damaged": ("journalen {name} er beskadiget ({detail})", "the journal {name} is damaged ({detail})"),
+    "fix_journal_damaged": (
+        "læg en sikkerhedskopi af {name} tilbage, eller start en ny journal fra filen med: workshop check {session} "
+        "--new-journal (den beskadigede journal gemmes ved siden af, og de ændringer, der kan læses, føres over)",
+        "put back a backup of {name}, or start a new journal from the file with: workshop check {session} "
+        "--new-journal (the damaged journal is kept beside it, and the changes that can be read are carried over)",
+    ),
+    "journal_detail_foreign_tables": ("det er ikke en workshop-journal; tabeller: {tables}", "not a workshop journal; tables: {tables}"),
+    "journal_detail_missing_table": ("tabellen {table} mangler", "the table {table} is missing"),
+    "journal_detail_columns": ("tabellen {table} har andre kolonner end en journal", "the table {table} has other columns than a journal's"),
+    "journal_detail_change": ("ændring {seq} kan ikke læses ({reason})", "change {seq} cannot be read ({reason})"),
+    "journal_newer": (
+        "journalen {name} er skrevet af en nyere udgave af workshop (journalformat {found}; denne udgave kender {known})",
+        "the journal {name} was written by a newer version of workshop (journal format {found}; this version knows {known})",
+    ),
+    "fix_journal_newer": ("opdatér workshop, og prøv igen", "update workshop and try again"),
+    "journal_no_access": ("journalen {name} må ikke læses (ingen adgang)", "the journal {name} may not be read (permission denied)"),
+    "fix_journal_no_access": ("giv dig selv læseadgang til den (chmod u+r), eller bed dens ejer om det", "give yourself read access to it (chmod u+r), or ask its owner to"),
+    "journal_is_folder": ("{name} er en mappe, men workshop har sessionens journal dér", "{name} is a folder, but workshop keeps the session's journal there"),
+    "journal_is_special": ("{name} er ikke en almindelig fil, men workshop har sessionens journal dér", "{name} is not a regular file, but workshop keeps the session's journal there"),
+    "journal_link_loop": ("{name} er en løkke af symbolske links", "{name} is a loop of symbolic links"),
+    "journal_dangling_link": ("{name} er et link, der peger på noget, som ikke findes", "{name} is a link to something that does not exist"),
+    "fix_journal_not_a_file": (
+        "flyt det væk (eller omdøb det), så workshop kan lægge journalen dér",
+        "move it away (or rename it) so workshop can keep the journal there",
+    ),
+    "journal_foreign": (
+        "journalen {name} hører til en anden session ({found}), ikke til {file} ({own})",
+        "the journal {name} belongs to another session ({found}), not to {file} ({own})",
+    ),
+    "fix_journal_foreign": (
+        "flyt journalen væk, eller læg den til side og start en ny med: workshop check {session} --new-journal",
+        "move the journal away, or set it aside and start a new one with: workshop check {session} --new-journal",
+    ),
+    "journal_foreign_no_id": (
+        "journalen {name} hører til sessionen {found}, men {file} har intet id",
+        "the journal {name} belongs to the session {found}, but {file} has no id",
+    ),
+    "fix_journal_foreign_no_id": (
+        'er det denne fils journal, så skriv id = "{found}" under [workshop]; ellers læg den til side og start en ny '
+        "med: workshop check {session} --new-journal",
+        'if it is this file\'s journal, write id = "{found}" under [workshop]; otherwise set it aside and start a new '
+        "one with: workshop check {session} --new-journal",
+    ),
+    "journal_missing": (
+        "journalen {name} mangler, men {file} siger, at den rækker til ændring {seq}; ændringer efter den sidste "
+        "gemning i filen kan mangle, og sessionen åbnes ikke for at skrive",
+        "the journal {name} is missing, but {file} says it reaches change {seq}; changes after the file was last "
+        "written may be missing, and the session is not opened for writing",
+    ),
+    "journal_behind": (
+        "journalen {name} rækker kun til ændring {last}, men {file} rækker til {seq} (tømt, afkortet eller en ældre "
+        "kopi); sessionen åbnes ikke for at skrive",
+        "the journal {name} reaches change {last} only, but {file} reaches {seq} (emptied, cut short or an older "
+        "copy); the session is not opened for writing",
+    ),
+    "fix_journal_lost": (
+        "læg journalen tilbage fra en sikkerhedskopi (kopier af filen ligger i {backups}), eller fortsæt fra filen, "
+        "som den er, med: workshop check {session} --new-journal",
+        "put the journal back from a backup (copies of the file are in {backups}), or go on from the file as it "
+        "is with: workshop check {session} --new-journal",
+    ),
+    "problem_named_like_journal": (
+        "en sessionsfil kan ikke ende på .journal; det navn bruger dens journal",
+        "a session file cannot end in .journal; that name is its journal's",
+    ),
+    "fix_named_like_journal": ("omdøb den, fx til {name}", "rename it, e.g. to {name}"),
+    "refused_read_only": ("{name} er åbnet skrivebeskyttet", "{name} was opened read-only"),
+    "fix_refused_read_only": ("luk og åbn sessionen igen for at ændre den", "close and open the session again to change it"),
+    # notices about the journal and the file (workshop.storage.store)
+    "notice_journal_missing_shown": (
+        "journalen {name} mangler, men {file} siger, at den rækker til ændring {seq}: filen vises, som den er; "
+        "ændringer efter den sidste gemning kan mangle",
+        "the journal {name} is missing, but {file} says it reaches change {seq}: the file is shown as it is; "
+        "changes after it was last written may be missing",
+    ),
+    "notice_journal_behind_shown": (
+        "journalen {name} rækker kun til ændring {last}, men {file} rækker til {seq}: filen vises, som den er",
+        "the journal {name} reaches change {last} only, but {file} reaches {seq}: the file is shown as it is",
+    ),
+    "notice_no_backup": (
+        "der kunne ikke tages en sikkerhedskopi af {name} ({reason}); hver ændring gemmes stadig i journalen",
+        "no backup of {name} could be taken ({reason}); every change is still saved in the journal",
+    ),
+    "notice_no_copy": (
+        "appens udgave af {name} kunne ikke gemmes i .backups ({reason}); den ligger stadig i journalen",
+        "the app's version of {name} could not be saved in .backups ({reason}); it is still in the journal",
+    ),
+    "notice_fold_failed": (
+        "{name} kunne ikke skrives: {reason}. Hver ændring er gemt i journalen og kommer i filen, så snart det kan lade sig gøre",
+        "{name} could not be written: {reason}. Every change is saved in the journal and goes into the file as soon as it can",
+    ),
+    "notice_comments_dropped": (
+        "{name} havde kommentarer (# ...), som workshop ikke bevarer, når den skriver filen; den håndskrevne udgave ligger i {copy}",
+        "{name} had comments (# ...), which workshop does not keep when it writes the file; the hand-written version is in {copy}",
+    ),
+    "notice_hand_edit_taken": (
+        "{name} er rettet i hånden; appen viser nu rettelsen",
+        "{name} was edited by hand; the app shows the edit now",
+    ),
+    "notice_hand_edit_id": (
+        '{name} er rettet i hånden, og dens id er ændret; filen får lov at være, og alle ændringer gemmes i journalen, til id = "{own}" står der igen',
+        '{name} was edited by hand and its id changed; it is left as it is and every change is kept in the journal until id = "{own}" is back',
+    ),
+    "notice_merged_elsewhere": (
+        "{name} blev rettet i hånden, og et andet program ({by}) har lagt {count} ændring(er) fra journalen oven på "
+        "rettelsen; appen viser nu resultatet (en kopi af rettelsen ligger i {copy})",
+        "{name} was edited by hand, and another program ({by}) merged {count} change(s) from the journal on top of "
+        "the edit; the app shows the result now (a copy of the edit is in {copy})",
+    ),
+    "notice_taken_elsewhere": (
+        "{name} blev rettet i hånden (set af et andet program, {by}); appen viser nu rettelsen",
+        "{name} was edited by hand (noticed by another program, {by}); the app shows the edit now",
+    ),
+    "notice_journal_gone": (
+        "journalen {name} er slettet eller skiftet ud, mens sessionen var åben; appens udgave er gemt i {copy}, og "
+        "der gemmes ikke mere. Luk appen; {file} åbnes igen, når journalen er lagt tilbage eller en ny er startet",
+        "the journal {name} was deleted or replaced while the session was open; the app's version is saved in "
+        "{copy}, and nothing more is saved. Close the app; {file} opens again once the journal is back or a new "
+        "one is started",
+    ),
     # a note the store refuses
     "note_unknown_station": ("stationen «{id}» findes ikke", 'unknown station "{id}"'),
     "note_fix_station": ("vælg en af stationerne", "choose one of the stations"),
