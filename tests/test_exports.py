@@ -39,7 +39,7 @@ def test_file_names_follow_the_language():
     assert file_name(session, "recommendations", "en") == "meeting-3-recommendations.docx"
     assert file_name(session, "agenda", "da") == "meeting-3-dagsordenspunkt.docx"
     assert file_name(session, "qdc", "da") == "meeting-3-kodebog.qdc"
-    assert file_name(session, "qdpx", "en", anonymize=True) == "meeting-3-notes-anonymized.qdpx"
+    assert file_name(session, "qdpx", "en", anonymize=True) == "meeting-3-qda-project-anonymized.qdpx"
 
 
 def test_the_formats_come_from_one_list():

@@ -79,8 +79,13 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Fold the journal into the session, then write the documents asked for and say where they went."""
-    from workshop.documents.qdc import keep_guids
+    """Write the documents asked for from the session as it is now (file and journal), and say where they went.
+
+    The session is only read (a refused argument leaves no trace, and a read-only folder can be
+    exported); the one write is the categories' REFI-QDA GUIDs, kept in the session the first
+    time a ``qdc``/``qdpx`` is exported.
+    """
+    from workshop.documents.qdc import keep_guids, lacks_guids
     from workshop.documents.registry import in_sentence, snapshot_of, template_of, title
     from workshop.notes.recommendations import versions
     from workshop.storage.store import Store
@@ -88,7 +93,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     kinds = kinds_for(args.format)
     out: Path | None = args.out
-    store = Store.open(args.session, backup=False)
+    store = Store.open(args.session, backup=False, readonly=True)
     try:
         speak = store.session.workshop.language
         language = args.language or speak
@@ -111,14 +116,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         if template is not None and not template.is_file():
             raise UsageError(word("template_missing", speak, path=template))
         make_folder = out is None or several
-        if {"qdc", "qdpx"} & set(kinds):
-            keep_guids(store)  # the categories keep their GUIDs in the session from the first export on
-        store.fold()
+        needs_guids = bool({"qdc", "qdpx"} & set(kinds)) and lacks_guids(store.session)
         session = snapshot_of(store.session)
         history = versions(store) if {"recommendations", "agenda"} & set(kinds) else []
     finally:
         store.close()
         print_notices(store.notices)
+    if needs_guids:  # the categories keep their GUIDs in the session from the first export on
+        writer = Store.open(args.session, backup=False)
+        try:
+            keep_guids(writer)
+            session = snapshot_of(writer.session)
+        finally:
+            writer.close()
+            print_notices(writer.notices)
     files = {f.name: file_name(args.session, f.name, language, args.anonymize) for f in FORMATS}
     hosts: HostPolicy = "roles" if args.hosts_as_roles else "pseudonym"
     try:

@@ -41,6 +41,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     from workshop.scheduling.rotation import RotationError, remixed, remixing, rotation
     from workshop.scheduling.timetable import clock, round_slots
     from workshop.storage.store import Store
+    from workshop.model.validation import size_problems
     from workshop.words import word
 
     store = Store.open(args.session, backup=False, readonly=True)
@@ -59,6 +60,9 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     }
     if overrides:
         session = session.model_copy(update={"schedule": session.schedule.model_copy(update=overrides)})
+        too_large = size_problems(session, language)  # e.g. --mode remix on more people than re-mixing takes
+        if too_large:
+            raise SessionError(args.session, too_large, language)
     try:
         rounds = rotation(session)
         sentences = costs(session)

@@ -145,6 +145,11 @@ def write_codebook(session: Session, target: Path, options: ExportOptions | None
     target.write_text(codebook_xml(session, options), encoding="utf-8")
 
 
+def lacks_guids(session: Session) -> bool:
+    """True when a category has no GUID of its own yet (the first REFI-QDA export keeps them)."""
+    return not all(_GUID.fullmatch(c.guid.strip()) for c in session.categories)
+
+
 def keep_guids(store: Store) -> bool:
     """Write each category's GUID into the session where it has none, so a renamed session keeps them.
 
@@ -153,7 +158,7 @@ def keep_guids(store: Store) -> bool:
     from workshop.storage.change_labels import change_label
 
     session = store.session
-    if all(_GUID.fullmatch(c.guid.strip()) for c in session.categories):
+    if not lacks_guids(session):
         return False
     categories = [
         c if _GUID.fullmatch(c.guid.strip()) else c.model_copy(update={"guid": category_guid(session, c)})

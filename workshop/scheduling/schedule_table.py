@@ -12,6 +12,7 @@ from io import StringIO
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from workshop.model.session import Session
 from workshop.scheduling.rotation import Round
@@ -40,11 +41,11 @@ def render_rotation(session: Session, rounds: list[Round], slots: list[Slot], wi
         head = f"{word('station', language)} {number}\n{station.name}"
         if station.host:
             head += f"\n{word('host_prefix', language)} {station.host}"
-        table.add_column(head, overflow="fold")
+        table.add_column(Text(head), overflow="fold")  # Text: a name such as "Trivsel [/ miljø]" is shown as written
     for number, assignment in enumerate(rounds, start=1):
         when = f": {span(slots[number - 1], language)}" if number <= len(slots) else ""
         cells = [", ".join(groups.get(g, g) for g in assignment.get(s.id, [])) or "-" for s in session.stations]
-        table.add_row(f"{word('round', language)} {number}{when}", *cells)
+        table.add_row(Text(f"{word('round', language)} {number}{when}"), *(Text(cell) for cell in cells))
     buffer = StringIO()
     console = Console(file=buffer, width=width, color_system=None, legacy_windows=False, highlight=False)
     console.print(table)
