@@ -34,6 +34,7 @@ from workshop.storage.failures import (
     storage_error,
     translated,
 )
+from workshop.storage.lanes import in_lanes, lanes_of
 from workshop.storage.operations import Op
 from workshop.words import word
 
@@ -111,6 +112,10 @@ class Journal:
         """The language of its messages (the session's, once known)."""
         self._scratch = scratch
         self._version = -1
+        self._lanes: dict[int, frozenset[str]] = {}
+        """The lanes of each change read so far (a change's lanes never change)."""
+        self._lanes_read: dict[str, int] = {}
+        """Per author: the newest change whose lanes :meth:`_undoable` has read."""
 
     # Opening -------------------------------------------------------------------------------
     @classmethod
@@ -360,19 +365,26 @@ class Journal:
     def count_since(self, seq: int) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM events WHERE seq > ?", (seq,)).fetchone()[0])
 
-    def undo_stacks(self, author: str) -> tuple[list[int], list[int]]:
-        """The author's changes that can be undone and redone, newest last."""
+    def undo_stacks(self, author: str, *, lanes: frozenset[str] | None = None) -> tuple[list[int], list[int]]:
+        """The author's changes that can be undone and redone, newest last.
+
+        ``lanes`` (see :mod:`workshop.storage.lanes`) keeps only the changes that touch one of
+        them, and gives those lanes their own redo: a new change empties the redo only when it
+        touches one of ``lanes``. None: every change, one redo for all (a new change empties it).
+        """
         done: list[int] = []
         undone: list[int] = []
-        rows = self.db.execute(
-            "SELECT seq, action, target FROM events WHERE author = ? AND undoable = 1 ORDER BY seq",
-            (author,),
-        )
+        rows = self._undoable(author, lanes is not None)
         for seq, action, target in rows:
             if action == "do":
+                if lanes is not None and not in_lanes(self._lanes[seq], lanes):
+                    continue
                 done.append(seq)
                 undone.clear()
-            elif action == "undo":
+                continue
+            if target is None or (lanes is not None and not in_lanes(self.change_lanes(target), lanes)):
+                continue  # (an undo or a redo always names the change it took back or brought back)
+            if action == "undo":
                 if target in done:
                     done.remove(target)
                 undone.append(target)
@@ -381,6 +393,56 @@ class Journal:
                     undone.remove(target)
                 done.append(target)
         return done, undone
+
+    def _undoable(self, author: str, with_lanes: bool) -> list[tuple[int, str, int | None]]:
+        """The author's undoable rows (seq, action, target), oldest first; ``with_lanes`` learns each change's lanes.
+
+        A change's lanes never change, so each is read from its operations once per connection.
+        """
+        known = self._lanes_read.get(author, 0) if with_lanes else None
+        with translated(self.path, self.language):
+            if known is None:
+                found = self.db.execute(
+                    "SELECT seq, action, target, NULL FROM events WHERE author = ? AND undoable = 1 ORDER BY seq",
+                    (author,),
+                ).fetchall()
+            else:
+                found = self.db.execute(
+                    "SELECT seq, action, target, CASE WHEN action = 'do' AND seq > ? THEN ops END"
+                    " FROM events WHERE author = ? AND undoable = 1 ORDER BY seq",
+                    (known, author),
+                ).fetchall()
+        rows: list[tuple[int, str, int | None]] = []
+        for seq, action, target, ops in found:
+            if ops is not None:
+                self._lanes[seq] = lanes_of(self._ops(seq, ops))
+            elif known is not None and action == "do" and seq not in self._lanes:
+                self._lanes[seq] = self.change_lanes(seq)
+            rows.append((seq, action, target))
+        if known is not None and rows:
+            self._lanes_read[author] = max(known, rows[-1][0])
+        return rows
+
+    def change_lanes(self, seq: int) -> frozenset[str]:
+        """The lanes of the change numbered ``seq`` (none for a change the journal does not have)."""
+        lanes = self._lanes.get(seq)
+        if lanes is None:
+            event = self.event(seq)
+            lanes = lanes_of(event.ops) if event is not None else frozenset()
+            self._lanes[seq] = lanes
+        return lanes
+
+    def _ops(self, seq: int, ops: Any) -> list[Op]:
+        """A change's operations from the journal's text; a StorageError saying the journal is damaged if unreadable."""
+        try:
+            changes = json.loads(ops)
+        except (TypeError, ValueError, RecursionError):
+            changes = None
+        if not isinstance(changes, list):
+            detail = f"change {seq}: its operations are not JSON"
+            problem = damaged_problem(self.path, self.path.with_suffix(".toml"), detail, self.language)
+            raise StorageError(self.path, [problem], self.language)
+        return changes
 
     def history(self, limit: int = 200) -> list[Event]:
         """The newest ``limit`` changes, newest first."""

@@ -36,6 +36,7 @@ from workshop.storage.atomic_file import stray_temporaries, write_atomic
 from workshop.storage.change_labels import change_label
 from workshop.storage.failures import StorageError, damaged_problem, problem_for, storage_error
 from workshop.storage.journal import Event, Journal, instance_id, journal_path, remove_journal
+from workshop.storage.lanes import checked
 from workshop.storage.operations import (
     NoteIndex,
     Op,
@@ -716,35 +717,43 @@ class Store:
         return self.transact(label, lambda session: list(edit(session)), undoable=undoable)
 
     # Undo and redo ------------------------------------------------------------------------
-    def can_undo(self) -> bool:
-        """Has this author a change that undo can take back?"""
-        return self._stack(0)
+    # ``lanes`` (:mod:`workshop.storage.lanes`) keeps undo to one person's part of the work: the
+    # app passes its mode's lanes (``lanes_for_mode("secretariat")``), so the facilitator's ctrl+z
+    # never takes back the secretariat's summary, even when both run as the same login. None (the
+    # default, for scripts): the author's changes in every lane, as one history.
+    def can_undo(self, *, lanes: Iterable[str] | None = None) -> bool:
+        """Has this author a change (in ``lanes``) that undo can take back?"""
+        return self._stack(0, lanes)
 
-    def can_redo(self) -> bool:
-        """Has this author undone a change that redo can bring back?"""
-        return self._stack(1)
+    def can_redo(self, *, lanes: Iterable[str] | None = None) -> bool:
+        """Has this author undone a change (in ``lanes``) that redo can bring back?"""
+        return self._stack(1, lanes)
 
-    def _stack(self, which: int) -> bool:
+    def _stack(self, which: int, lanes: Iterable[str] | None) -> bool:
+        chosen = checked(lanes)
         if self.journal is None or self.readonly:
             return False
         try:
-            return bool(self.journal.undo_stacks(self.author)[which])
+            return bool(self.journal.undo_stacks(self.author, lanes=chosen)[which])
         except (sqlite3.Error, SessionError):
             return False
 
-    def undo(self) -> Event | None:
-        """Undo this author's latest change (also one made before a restart)."""
-        return self._step("undo")
+    def undo(self, *, lanes: Iterable[str] | None = None) -> Event | None:
+        """Undo this author's latest change in ``lanes`` (also one made before a restart); None when there is none.
 
-    def redo(self) -> Event | None:
-        """Bring back this author's latest undone change."""
-        return self._step("redo")
+        The returned event's label is the original's behind "undo: " (``describe_change`` words it).
+        """
+        return self._step("undo", checked(lanes))
 
-    def _step(self, action: str) -> Event | None:
+    def redo(self, *, lanes: Iterable[str] | None = None) -> Event | None:
+        """Bring back this author's latest change undone in ``lanes``; None when there is none."""
+        return self._step("redo", checked(lanes))
+
+    def _step(self, action: str, lanes: frozenset[str] | None) -> Event | None:
         """Undo or redo: the label is the original change's behind "undo: " or "redo: "."""
         with self._writing() as journal:
             self._catch_up()
-            done, undone = journal.undo_stacks(self.author)
+            done, undone = journal.undo_stacks(self.author, lanes=lanes)
             stack = done if action == "undo" else undone
             if not stack:
                 return None
