@@ -4,6 +4,7 @@ the app as a whole says (F1, the palette, undo and redo, Textual's own notices) 
 from __future__ import annotations
 
 import pytest
+from screen_reading import screen_text
 from textual import events
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input
@@ -93,6 +94,17 @@ async def test_the_palette_offers_the_screens_keys_once_each_in_danish(store, cl
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
+
+
+async def test_a_search_the_palette_cannot_match_says_so_in_danish(store, clock):
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"xyzzyq")
+        await pilot.pause(0.9)  # the palette waits half a second before it says nothing matched
+        shown = screen_text(app)
+        assert "Ingen kommando passer" in shown and "No matches found" not in shown
 
 
 async def test_undo_and_redo_say_what_they_did_in_danish(store, clock):

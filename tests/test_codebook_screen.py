@@ -141,3 +141,21 @@ async def test_merge_split_and_delete_each_undoable(store, clock):
         assert "Fra en anden" in rows(screen.query_one(DataTable))[-1]
         await pilot.press("escape")
         assert not isinstance(app.screen, CodebookScreen)
+
+
+async def test_new_categories_get_colours_apart_from_each_other_and_from_the_uncoded_warning(store, clock):
+    from workshop.notes.codebook import DISTINCT, UNCODED_WARNING, colour_distance, rgb
+
+    async with app_for(store, clock).run_test(size=SIZE) as pilot:
+        await open_codebook(pilot)
+        for name in ("Løn", "Arbejdsmiljø", "Kørsel", "Mentorer", "Praktik", "Tillid"):
+            await pilot.press("n")
+            await retype(pilot, name)
+        categories = store.session.categories
+        assert len(categories) == 10
+        uddannelse = codebook.find_by_name(store.session, "Uddannelse")
+        assert codebook.find_by_name(store.session, "Løn").colour != uddannelse.colour  # as it was given before
+        for new in categories[4:]:
+            others = [c for c in categories if c is not new]
+            assert min(colour_distance(rgb(new.colour), rgb(o.colour)) for o in others) >= DISTINCT, new.name
+            assert colour_distance(rgb(new.colour), rgb(UNCODED_WARNING)) >= DISTINCT, new.name

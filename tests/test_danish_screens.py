@@ -11,7 +11,6 @@ Note, Plenum, Start and Pause, are fine).
 
 from __future__ import annotations
 
-import html
 import re
 import shutil
 from collections.abc import Awaitable, Callable
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from export_notes import add_notes
+from screen_reading import svg_text as screen_text
 from textual.pilot import Pilot
 
 from workshop.storage.store import Store
@@ -48,27 +48,6 @@ ENGLISH = (
 document, "minutes" may be the session file's own name of a field)."""
 
 PATTERN = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in ENGLISH) + r")(?!\w)")
-
-SVG_TEXT = re.compile(
-    r'<text [^>]*?x="([\d.]+)" y="[\d.]+" textLength="([\d.]+)" clip-path="url\(#[^)]*-line-(\d+)\)">(.*?)</text>',
-    re.S,
-)
-
-
-def screen_text(svg: str) -> str:
-    """The characters on the screen, line by line, from a screenshot (as a user reads them)."""
-    lines: dict[int, dict[int, str]] = {}
-    for x, length, line, raw in SVG_TEXT.findall(svg):
-        text = html.unescape(raw).replace("\xa0", " ")
-        width = float(length) / max(len(text), 1)
-        column = round(float(x) / width) if width else 0
-        row = lines.setdefault(int(line), {})
-        for offset, character in enumerate(text):
-            row[column + offset] = character
-    return "\n".join(
-        "".join(row.get(i, " ") for i in range(max(row) + 1)).rstrip() for _, row in sorted(lines.items())
-    )
-
 
 def english_in(text: str) -> list[str]:
     return sorted({match.group(0) for match in PATTERN.finditer(text)})
@@ -119,8 +98,8 @@ TOURS: dict[str, tuple[str, list[tuple[str, Step, str]]]] = {
         ("undo", keys("ctrl+z"), "FacilitatorScreen"),
         ("pause before the start", keys("p"), "FacilitatorScreen"),
         ("F1", keys("f1"), "HelpScreen"),
-        ("palette", keys("escape", "ctrl+p", wait=0.3), "CommandPalette"),
-        ("palette, searching", keys(*"ta", wait=0.3), "CommandPalette"),
+        ("palette", keys("escape", "ctrl+p", wait=0.3), "Palette"),
+        ("palette, searching", keys(*"ta", wait=0.3), "Palette"),
         ("board", keys("escape", "b"), "BoardScreen"),
         ("setup 1 evening", keys("escape", "o", "1"), "SetupScreen"),
         ("setup 1 evening form", keys("e"), "FormScreen"),
@@ -146,16 +125,18 @@ TOURS: dict[str, tuple[str, list[tuple[str, Step, str]]]] = {
         ("review", keys("escape", "escape", "ctrl+f"), "ReviewScreen"),
         ("review by station", keys("v"), "ReviewScreen"),
         ("review matrix", keys("m"), "ReviewScreen"),
+        ("the notes behind a count", keys("enter"), "NoteListDialog"),
+        ("review, nothing found", keys("escape", "m", "slash", *"zzz", "enter"), "ReviewScreen"),
         ("choose a station", keys("escape", "ctrl+t"), "ChoiceDialog"),
-        ("palette at the notes", keys("escape", "ctrl+p", wait=0.3), "CommandPalette"),
+        ("palette at the notes", keys("escape", "ctrl+p", wait=0.3), "Palette"),
     ]),
     "secretariat": ("secretariat", [
         ("secretariat", keys(), "SecretariatScreen"),
         ("nothing new to save", keys("ctrl+s"), "SecretariatScreen"),
-        ("summary saved", keys("enter", *"Godt møde", "ctrl+s"), "SecretariatScreen"),
+        ("summary saved", keys(*"Godt møde", "ctrl+s"), "SecretariatScreen"),
         ("export", finish_exports, "SecretariatScreen"),
         ("F1", keys("f1"), "HelpScreen"),
-        ("palette", keys("escape", "ctrl+p", wait=0.3), "CommandPalette"),
+        ("palette", keys("escape", "ctrl+p", wait=0.3), "Palette"),
     ]),
 }
 

@@ -53,6 +53,23 @@ async def test_esc_then_a_digit_codes_the_note_instead_of_typing_the_digit(store
         assert pilot.app.screen.query_one("#note-text", TextArea).text == ""
 
 
+async def test_esc_and_a_digit_quicker_than_the_escape_delay_codes_too(store, clock):
+    """The terminal hands Esc and a digit typed within its escape delay (100 ms) over as alt+digit."""
+    async with notes_app(store, clock).run_test(size=SIZE) as pilot:
+        burst(pilot.app, *"Mentorordning", "ctrl+s")
+        pilot.app.post_message(events.Key("alt+2", "2"))
+        await pilot.pause()
+        await pilot.pause()
+        (note,) = store.session.notes
+        assert note.text == "Mentorordning"  # no "2" typed into it ...
+        assert note.categories == [store.session.categories[1].id]  # ... it is coded with key 2
+        assert isinstance(pilot.app.focused, NoteTable)
+        assert pilot.app.screen.query_one("#note-text", TextArea).text == ""
+        pilot.app.post_message(events.Key("alt+2", "2"))  # on the notes, alt+2 is 2: it toggles again
+        await pilot.pause()
+        assert store.session.notes[0].categories == []
+
+
 async def test_n_then_letters_writes_the_letters_instead_of_running_keys_on_the_notes(store, clock):
     async with notes_app(store, clock).run_test(size=SIZE) as pilot:
         burst(pilot.app, *"Tillid", "ctrl+s", "escape", "n", *"c1.")
@@ -100,6 +117,22 @@ async def test_in_the_review_a_search_then_esc_then_a_digit_recodes_the_note_fou
         screen = app.screen
         assert screen.query_one("#review-search").value == "mentor"  # no "2s" typed into it
         assert screen.note_filter.station is not None  # "s" stepped the station filter after all
+
+
+async def test_in_the_review_a_search_then_alt_digit_recodes_the_note_found(store, clock):
+    store.add_note("s1", 1, "Løn og vilkår")
+    store.add_note("s2", 1, "Mentorer til nye")
+    app = notes_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        burst(app, "slash", *"mentor")
+        app.post_message(events.Key("alt+2", "2"))
+        await pilot.pause()
+        await pilot.pause()
+        by_text = {note.text: note for note in store.session.notes}
+        assert by_text["Mentorer til nye"].categories == [store.session.categories[1].id]
+        assert app.screen.query_one("#review-search").value == "mentor"
 
 
 async def test_a_setup_form_typed_in_one_go_fills_each_field_and_saves(store, clock):

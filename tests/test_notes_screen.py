@@ -252,3 +252,61 @@ async def test_an_english_session_shows_english_words(store, clock):
         assert "Uncoded" in rows(app.screen.query_one(NoteTable))[0]
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
         assert "Save" in descriptions and "Gem" not in descriptions
+
+
+async def test_without_an_author_the_note_taker_is_asked_once_and_remembered(session_path, clock):
+    from workshop.storage.store import Store, default_author
+    from workshop.tui.authors import authors_file
+    from workshop.tui.components.note_dialogs import TextDialog
+
+    store = Store.open(session_path)  # workshop run without --author: the login would sign
+    assert store.author == default_author()
+    app = notes_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        assert "Hvem skriver noterne?" in str(app.screen.query_one(".dialog-title", Static).content)
+        await pilot.press(*"Anna Berg", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        await put(pilot, "Lederne mangler tid")
+        assert store.session.notes[-1].author == "Anna Berg"
+        assert "Dine noter skrives med navnet Anna Berg" in [n.message for n in notifications(app)]
+    store.close()
+    kept = authors_file(session_path)
+    assert kept.exists() and kept.stat().st_mode & 0o077 == 0  # beside the session, the owner's only
+
+    again = Store.open(session_path, backup=False)  # the next evening: not asked again
+    app = notes_app(again, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        await put(pilot, "Og mere tid")
+        assert again.session.notes[-1].author == "Anna Berg"
+    again.close()
+
+
+async def test_a_note_taker_with_an_author_is_not_asked(store, clock):
+    app = notes_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        await put(pilot, "Kaffe")
+        assert store.session.notes[-1].author == "Testa Testesen"
+
+
+async def test_every_category_of_a_note_shows_on_its_row(store, clock):
+    from screen_reading import screen_text
+
+    app = notes_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await put(pilot, "Tid, uddannelse, rekruttering og trivsel")
+        await pilot.press("escape", "1", "2", "3")
+        await pilot.pause()
+        before = next(line for line in screen_text(app).splitlines() if "Tid, udd" in line)
+        await pilot.press("4")  # the fourth category shows too: the row changes visibly
+        await pilot.pause()
+        after = next(line for line in screen_text(app).splitlines() if "Tid, udd" in line)
+        assert after != before
+        cell = after.split("  ")[-1].strip()
+        assert [part[:3] for part in cell.split("·")] == ["Led", "Udd", "Rek", "Fas"]

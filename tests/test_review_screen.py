@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from screen_reading import screen_text
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from workshop.model.session import Note
@@ -177,3 +179,74 @@ async def test_recoding_in_the_review_and_notes_of_others(evening, clock):
         await pilot.pause()
         assert "Fra en anden note-taker" in notes_shown(screen)
         assert "2 noter af 7" in title(screen)
+
+
+async def test_an_empty_review_says_so_and_which_filter_hides_the_notes(evening, clock):
+    async with app_for(evening, clock).run_test(size=SIZE) as pilot:
+        screen = await review(pilot)
+        await pilot.press("s", "s", "o")  # station 2, only uncoded: station 2 has none
+        await pilot.pause()
+        assert notes_shown(screen) == []
+        shown = screen_text(pilot.app)
+        assert "Ingen noter: Station 2 + kun ikke kodede skjuler alle 6 noter" in " ".join(shown.split())
+        await pilot.press("x", "slash", *"zebra", "enter")  # a search that finds nothing
+        await pilot.pause()
+        assert "Ingen noter: søgningen «zebra» skjuler alle 6 noter" in " ".join(screen_text(pilot.app).split())
+        await pilot.press("x")
+        await pilot.pause()
+        assert "Ingen noter" not in screen_text(pilot.app)
+
+
+async def test_a_long_note_reads_to_its_end_under_the_list(evening, clock):
+    long = "Mange af de nye ledere savner en mentor, " * 5 + "\nog det sidste ord er tillid"
+    put(evening, "s1", 3, long, "g2", minute=90)
+    async with app_for(evening, clock).run_test(size=SIZE) as pilot:
+        screen = await review(pilot)
+        table = screen.query_one(NoteTable)
+        table.select_note(next(n.id for n in evening.session.notes if n.text == long))
+        await pilot.pause()
+        shown = " ".join(screen_text(pilot.app).split())
+        assert "og det sidste ord er tillid" in shown
+        assert "Station 1 · Runde 3 · Gruppe 2 · Anna" in shown
+
+
+async def test_enter_on_a_count_of_the_matrix_shows_the_notes_behind_it(evening, clock):
+    from workshop.tui.components.note_reading import NoteListDialog
+
+    async with app_for(evening, clock).run_test(size=SIZE) as pilot:
+        screen = await review(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        matrix = screen.query_one("#review-matrix", DataTable)
+        matrix.cursor_coordinate = Coordinate(1, 3)  # station 2 x Rekruttering: 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, NoteListDialog)
+        shown = " ".join(screen_text(pilot.app).split())
+        assert "Station 2: Uddannelse" in shown and "× Rekruttering: 1 note " in shown
+        assert "Studiejob og løn" in shown and "Praktik tidligt i skolen" not in shown
+        studiejob = next(n for n in evening.session.notes if n.text == "Studiejob og løn")
+        evening.edit_note(studiejob.id, text="Studiejob og løn – også om sommeren")  # edited meanwhile
+        pilot.app.changed()
+        await pilot.pause()
+        assert "Studiejob og løn – også om sommeren" in " ".join(screen_text(pilot.app).split())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        matrix.cursor_coordinate = Coordinate(3, 5)  # the uncoded notes of every station
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = " ".join(screen_text(pilot.app).split())
+        assert "Ikke kodet: 2 noter" in shown
+        assert "Nye ledere savner en mentor" in shown and "Trivsel og nye kolleger" in shown
+
+
+async def test_the_matrix_uses_the_width_there_is(evening, clock):
+    async with app_for(evening, clock).run_test(size=(160, 45)) as pilot:
+        await review(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        heading = next(line for line in screen_text(pilot.app).splitlines() if "Ikke kodet" in line)
+        assert heading.split() == ["Station", "Ledelse", "Uddannelse", "Rekruttering", "Fastholdelse", "Ikke",
+                                   "kodet", "I", "alt"]
+        assert "3 Fra ledighed til uddannelse til fastansættelse og fastholdelse" in screen_text(pilot.app)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from screen_reading import screen_text
+
 from workshop.storage.session_file import load
 from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
@@ -56,6 +59,21 @@ async def test_routes_remix_and_forming_groups(session_path: Path, clock):
     store.close()
     session, _ = load(session_path)
     assert len(session.groups) == 3 and session.schedule.mode == "groups"
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24)])
+async def test_the_schedule_opens_with_every_cell_in_full(session_path: Path, clock, size):
+    store = Store.open(session_path, author="Vibeke Facilitator")
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert next(line for line in lines if "Runde 1" in line).split() == [
+            "Gruppe", "Runde", "1", "Runde", "2", "Runde", "3"]
+        assert next(line for line in lines if "Gruppe 2" in line).split() == [
+            "Gruppe", "2", "Station", "2", "Station", "3", "Station", "1"]
+    store.close()
 
 
 def test_the_schedule_screen_looks_right(session_path: Path, clock, snap_compare):

@@ -24,7 +24,7 @@ def editor_text(app) -> str:
 async def test_a_summary_is_written_and_saved(store, clock):
     app = secretariat(store, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "enter")  # station 1, into its editor
+        await pilot.press("ctrl+l", "down", "enter")  # the list, station 1, into its editor
         await pilot.press(*"Godt møde")
         app.screen.query_one("#summary-text").insert("; § 17 – æøå")  # pasted
         await pilot.press("ctrl+s")
@@ -39,8 +39,7 @@ async def test_a_summary_is_written_and_saved(store, clock):
 async def test_choosing_another_summary_saves_the_one_being_written(store, clock):
     app = secretariat(store, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # the overall summary
-        await pilot.press(*"Opsamling")
+        await pilot.press(*"Opsamling")  # the overall summary: its editor has the focus
         await pilot.press("ctrl+l", "down", "down")  # back to the list, on to station 2
         await pilot.pause()
         assert store.session.summary.overall == "Opsamling"
@@ -56,15 +55,32 @@ async def test_the_list_marks_written_summaries_and_counts_notes(store, clock):
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert [r[0] for r in rows] == ["", "", "", "✓"]
         assert [r[2] for r in rows] == ["6", "3", "1", "2"]
-        await pilot.press("down")
+        await pilot.press("ctrl+l", "down")
         facts = str(app.screen.query_one("#summary-facts").render())
         assert facts.startswith("3 noter · Ledelse 1 · Uddannelse 1 · Rekruttering 1 · Ikke kodet 1")
+
+
+async def test_f4_opens_in_the_summary_and_enter_goes_on_after_its_text(store, clock):
+    write_summary(store, "s1", "Første linje.\nAnden linje.")
+    app = WorkshopApp(store, mode="notes", station="s1", clock=clock, poll=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")  # typing at once goes into the overall summary
+        await pilot.pause()
+        await pilot.press(*"Hej")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.session.summary.overall == "Hej"
+        await pilot.press("ctrl+l", "down", "enter")  # station 1's summary: Enter, then type on
+        await pilot.press(*" Tredje.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.session.summary.stations["s1"] == "Første linje.\nAnden linje. Tredje."
 
 
 async def test_another_instances_summary_shows_up(store, clock, session_path):
     app = secretariat(store, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down")
+        await pilot.press("ctrl+l", "down")
         other = Store.open(session_path, author="Bent", backup=False)
         write_summary(other, "s1", "Fra den anden maskine")
         other.close()
@@ -133,7 +149,7 @@ def test_the_secretariat_screen_looks_right(store, clock, snap_compare):
 
     async def choose_station_1(pilot):
         pilot.app.sub_title = "sessions/evening.toml"
-        await pilot.press("down")
+        await pilot.press("ctrl+l", "down")
         await pilot.pause()
 
     assert snap_compare(secretariat(store, clock), terminal_size=SIZE, run_before=choose_station_1)
@@ -142,7 +158,7 @@ def test_the_secretariat_screen_looks_right(store, clock, snap_compare):
 async def test_leaving_the_mode_saves_the_summary(store, clock):
     app = secretariat(store, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "down", "enter")  # station 2
+        await pilot.press("ctrl+l", "down", "down", "enter")  # station 2
         await pilot.press(*"Skrevet")
         await pilot.press("f2")
         await pilot.pause()
@@ -152,7 +168,6 @@ async def test_leaving_the_mode_saves_the_summary(store, clock):
 async def test_quitting_saves_the_summary(store, clock):
     app = secretariat(store, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
         await pilot.press(*"Til sidst")
         await pilot.press("ctrl+q")
         await pilot.pause()

@@ -40,6 +40,8 @@ from workshop.tui.textual_compat import (
     node_bindings,
     notifications,
     replace_bindings,
+    say_no_matches,
+    screen_stacks,
     translated_bindings,
     watch_frames,
 )
@@ -52,7 +54,7 @@ TEXTUAL = Path(textual.__file__).parent
 MOVED = frozenset({
     "_bindings", "_add_binding", "_forward_event", "_on_key", "_update_dimensions", "_row_locations", "_data",
     "_new_rows", "_require_update_dimensions", "_update_count", "_highlight_cursor", "_total_row_height",
-    "_bindings_ready", "_notifications", "_driver", "_display",
+    "_bindings_ready", "_notifications", "_driver", "_display", "_screen_stacks", "_NO_MATCHES",
 })
 """The private names the app used in other modules before they moved into textual_compat."""
 
@@ -99,6 +101,42 @@ def test_the_app_keeps_its_driver_notifications_and_display():
     from textual._compositor import CompositorUpdate
 
     assert parameters(CompositorUpdate.render_segments) == ["self", "console"]
+
+
+def test_the_app_keeps_every_modes_stack_of_screens():
+    app = App[None]()
+    assert isinstance(app._screen_stacks, dict)
+    assert screen_stacks(app) == [list(stack) for stack in app._screen_stacks.values()]
+
+
+def test_the_palette_marks_its_no_matches_line_with_a_private_id():
+    from textual.command import CommandList, CommandPalette
+
+    assert isinstance(CommandPalette._NO_MATCHES, str)
+    source = inspect.getsource(CommandPalette._start_no_matches_countdown)
+    assert "add_option(" in source and "id=self._NO_MATCHES" in source and '"No matches found"' in source
+    assert parameters(CommandList.add_option) == ["self", "option"]
+
+
+async def test_the_palette_says_no_matches_in_the_words_it_is_given():
+    from textual.command import CommandList, CommandPalette
+
+    class Palette(CommandPalette):
+        def on_mount(self) -> None:
+            say_no_matches(self, "Ingen kommando passer")
+
+    class Probe(App[None]):
+        pass
+
+    app = Probe()
+    async with app.run_test() as pilot:
+        app.push_screen(Palette())
+        await pilot.pause()
+        await pilot.press(*"xyzzyq")
+        await pilot.pause(0.9)
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt.renderable) for i in range(options.option_count)]
+        assert prompts == ["Ingen kommando passer"]
 
 
 def test_the_footer_keys_and_the_footers_ready_flag():

@@ -10,6 +10,7 @@ created in the codebook, split off another, typed in the note-taker's prompt or 
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable
 
 from workshop.model.problems import Problem
@@ -19,10 +20,60 @@ from workshop.storage.operations import Op, note_op, section_op
 from workshop.storage.store import ChangeRefused, Store
 
 PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+    "#4e79a7", "#e15759", "#59a14f", "#b07aa1", "#76b7b2", "#ff9da7", "#9c755f",
+    "#bab0ac", "#a0cbe8", "#8cd17d", "#b6992d", "#17becf", "#e377c2", "#dbdb8d",
 )
-"""Colours new categories get in turn (readable on dark and light screens)."""
+"""Colours new categories get (readable on dark and light screens), the first one far enough from every
+colour in use; the orange of the "uncoded" warning is left out."""
+UNCODED_WARNING = "#ffa62b"
+"""The colour an uncoded note stands out in: no category gets one close to it."""
+DISTINCT = 90.0
+"""How far apart (:func:`colour_distance`) two category colours must be to tell them apart at a glance."""
+BASIC_COLOURS = {
+    "black": "#000000", "red": "#800000", "green": "#008000", "yellow": "#808000", "blue": "#000080",
+    "magenta": "#800080", "cyan": "#008080", "white": "#c0c0c0", "bright_black": "#808080",
+    "bright_red": "#ff0000", "bright_green": "#00ff00", "bright_yellow": "#ffff00", "bright_blue": "#0000ff",
+    "bright_magenta": "#ff00ff", "bright_cyan": "#00ffff", "bright_white": "#ffffff", "orange": "#ffa500",
+    "purple": "#800080", "grey": "#808080", "gray": "#808080",
+}
+"""The colour names a session most often uses, as the terminal shows them."""
+
+
+def rgb(colour: str) -> tuple[int, int, int] | None:
+    """A category colour ("#4e79a7" or a basic name) as red, green and blue; None when unknown."""
+    value = BASIC_COLOURS.get(colour.strip().lower(), colour.strip())
+    if len(value) != 7 or not value.startswith("#"):
+        return None
+    try:
+        return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
+    except ValueError:
+        return None
+
+
+def colour_distance(first: tuple[int, int, int], second: tuple[int, int, int]) -> float:
+    """How different two colours look (the "redmean" approximation of perceived difference, 0-765)."""
+    mean = (first[0] + second[0]) / 2
+    red, green, blue = (first[0] - second[0], first[1] - second[1], first[2] - second[2])
+    return math.sqrt((2 + mean / 256) * red**2 + 4 * green**2 + (2 + (255 - mean) / 256) * blue**2)
+
+
+def next_colour(session: Session) -> str:
+    """The colour a new category gets: the first of the palette far enough from the colours in use
+    and from the uncoded warning; when none is, the one farthest from them all."""
+    taken = [found for c in session.categories if (found := rgb(c.colour)) is not None]
+    warning = rgb(UNCODED_WARNING)
+    assert warning is not None
+    avoid = [*taken, warning]
+
+    def nearest(colour: str) -> float:
+        candidate = rgb(colour)
+        assert candidate is not None
+        return min(colour_distance(candidate, other) for other in avoid)
+
+    for colour in PALETTE:
+        if nearest(colour) >= DISTINCT:
+            return colour
+    return max(PALETTE, key=nearest)
 
 
 def find_by_name(session: Session, name: str) -> Category | None:
@@ -104,7 +155,7 @@ def new_category(session: Session, name: str, *, colour: str | None = None, desc
         id=next_id(session),
         name=clean,
         key=next_free_key(session),
-        colour=colour or PALETTE[len(session.categories) % len(PALETTE)],
+        colour=colour or next_colour(session),
         description=description,
     )
 

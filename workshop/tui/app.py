@@ -6,6 +6,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
+from weakref import WeakSet
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -13,15 +14,17 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.signal import Signal
 
 from workshop.storage.change_labels import describe_change
-from workshop.storage.store import ChangeRefused, Store
+from workshop.storage.store import ChangeRefused, Store, default_author
 from workshop.words import word
 
 from .keys import screen_keys
 from .localise import localise_bindings
 from .messages import SessionChanged
-from .session_view import refusal_text
+from .session_view import SessionView, refusal_text, workshop_app
+from .textual_compat import say_no_matches, screen_stacks
 
 T = TypeVar("T")
 
@@ -61,6 +64,13 @@ def _mode_screens() -> dict[str, Callable[[], Screen[Any]]]:
     return {"facilitator": _facilitator, "notes": _notes, "secretariat": _secretariat}
 
 
+class Palette(CommandPalette):
+    """Textual's command palette, saying that nothing matches in the session's language."""
+
+    def on_mount(self) -> None:
+        say_no_matches(self, word("palette_no_matches", workshop_app(self).language))
+
+
 class WorkshopApp(App[None]):
     """The workshop app over an open :class:`~workshop.storage.store.Store`."""
 
@@ -92,10 +102,14 @@ class WorkshopApp(App[None]):
         station: str | None = None,
         clock: Clock | None = None,
         poll: bool = True,
+        ask_author: bool | None = None,
     ) -> None:
         self.store = store
         self.station = station
         """The station a note-taker is pinned to (``--station``)."""
+        self.ask_author = store.author == default_author() if ask_author is None else ask_author
+        """True until the note-taker has said their name: ``workshop run`` had no ``--author`` (by
+        default: the store signs with the machine's login)."""
         self.clock: Clock = clock or system_clock
         """The wall clock; tests pass a frozen one."""
         screens = _mode_screens()
@@ -108,6 +122,15 @@ class WorkshopApp(App[None]):
         # painted first (a faster start).
         self.DEFAULT_MODE = mode  # type: ignore[misc]
         super().__init__()
+        self.session_changed_signal: Signal[int] = Signal(self, "session-changed")
+        """Published with the store's version whenever the session changed, here or anywhere else.
+
+        The one way changes reach the screens: the app hands each one on as a
+        :class:`~.messages.SessionChanged` to every screen over the session, at once to the screens
+        in view and to every other screen (another mode's, one under the screen on top) when it
+        is shown again. Widgets that show the session on their own may subscribe too."""
+        self._stale: WeakSet[Screen[Any]] = WeakSet()
+        """The screens over the session that have not shown the latest change yet (not in view)."""
         for name, screen in screens.items():
             self.add_mode(name, screen)
         self._localised = self.language
@@ -121,6 +144,8 @@ class WorkshopApp(App[None]):
         return self.store.session.workshop.language
 
     def on_mount(self) -> None:
+        self.session_changed_signal.subscribe(self, self._hand_on, immediate=True)
+        self.screen_change_signal.subscribe(self, self._screen_shown, immediate=True)
         if self.polling:
             self.set_interval(POLL_SECONDS, self.poll_store, name="poll-store")
         self.show_notices()
@@ -140,17 +165,42 @@ class WorkshopApp(App[None]):
             self.show_notices()
 
     def broadcast_if_changed(self) -> None:
+        """Publish :attr:`session_changed_signal` when the store holds a newer session than last time."""
         if self.store.version != self._seen_version:
             self._seen_version = self.store.version
             self._last_change = time.monotonic()
             if self.language != self._localised:  # the evening's language was changed in setup
                 self._localised = self.language
                 localise_bindings(self, self._localised)
-            self.screen.post_message(SessionChanged(self.store.version))
+            self.session_changed_signal.publish(self.store.version)
 
     def changed(self) -> None:
-        """Call after this instance changed the store: redraw what shows the session."""
+        """Call after this instance changed the store: every screen shows the change."""
         self.broadcast_if_changed()
+
+    def _session_screens(self) -> list[Screen[Any]]:
+        """Every screen over the session the app holds: each mode's stack, bottom to top."""
+        return [screen for stack in screen_stacks(self) for screen in stack if isinstance(screen, SessionView)]
+
+    def _hand_on(self, version: int) -> None:
+        """The session changed: the screens in view redraw now, the others when they are shown again."""
+        for screen in self._session_screens():
+            if screen.is_current:
+                self._stale.discard(screen)
+                screen.post_message(SessionChanged(version))
+            else:
+                self._stale.add(screen)
+
+    def _screen_shown(self, screen: Screen[Any]) -> None:
+        """A screen came to the top (pushed, popped back to, its mode chosen): bring it up to date."""
+        if screen in self._stale:
+            self._stale.discard(screen)
+            screen.post_message(SessionChanged(self.store.version))
+
+    def sign_as(self, name: str) -> None:
+        """Sign this person's notes (and know their changes for undo) by ``name`` from now on."""
+        self.store.author = name
+        self.ask_author = False
 
     def show_notices(self) -> None:
         while self.store.notices:
@@ -209,7 +259,7 @@ class WorkshopApp(App[None]):
         """The palette, with its search line in the session's language."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = word("palette_placeholder", self.language)
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette offers every key of the screen and of the app by name, then a screenshot.

@@ -31,7 +31,13 @@ def refusal_text(error: ChangeRefused, language: str) -> str:
 
 
 class SessionView:
-    """Mix into a Textual widget or screen of the workshop app (before the Textual class)."""
+    """Mix into a Textual widget or screen of the workshop app (before the Textual class).
+
+    A screen with this mix-in is kept current by the app: whenever the session changes (here or
+    anywhere else) it gets a :class:`~.messages.SessionChanged` (at once while it is in view,
+    else as soon as it is shown again) and redraws itself in ``on_session_changed`` from
+    :attr:`session`. Nothing else needs to redraw it after a change.
+    """
 
     @property
     def workshop_app(self: InApp) -> WorkshopApp:

@@ -13,6 +13,9 @@ a few things the app needs have no public API in it:
   (:data:`FooterKey`, :func:`footer_ready`);
 * 10,000 notes in a table in a blink: :class:`FixedWidthDataTable` adds rows in bulk and skips
   measuring cells when every column has a fixed width;
+* every mode's screens, so a change of the session reaches the screens not shown now too
+  (:func:`screen_stacks`);
+* the command palette's "No matches found" in the session's language (:func:`say_no_matches`);
 * tests and benchmarks that read the app's notifications, hand it a key as the terminal driver
   does, and see the output of each frame (:func:`notifications`, :func:`deliver_key`,
   :func:`watch_frames`).
@@ -29,18 +32,23 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Any, Generic
 
+from rich.align import Align
 from rich.console import RenderableType
+from rich.text import Text
 from textual import events
 from textual._compositor import CompositorUpdate
 from textual.app import App
 from textual.binding import Binding, BindingsMap
+from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.notifications import Notification
+from textual.visual import VisualType
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer
 from textual.widgets._footer import FooterKey
 from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
+from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -57,6 +65,8 @@ __all__ = [
     "node_bindings",
     "notifications",
     "replace_bindings",
+    "say_no_matches",
+    "screen_stacks",
     "watch_frames",
 ]
 
@@ -97,6 +107,38 @@ def translated_bindings(bindings: BindingsMap, words: Callable[[Binding], tuple[
 def bindings_for_key(node: DOMNode, key: str) -> list[Binding]:
     """The node's own bindings for ``key`` (not its parents'), in the order they were declared."""
     return list(node_bindings(node).key_to_bindings.get(key, ()))
+
+
+# Screens -------------------------------------------------------------------------------------
+
+
+def screen_stacks(app: App[Any]) -> list[list[Screen[Any]]]:
+    """Every mode's stack of screens (bottom first), the modes not shown now too.
+
+    Textual lists only the current mode's stack publicly (``App.screen_stack``); a change of the
+    session has to reach the screens of the other modes as well.
+    """
+    return [list(stack) for stack in app._screen_stacks.values()]
+
+
+# The command palette -------------------------------------------------------------------------
+
+
+def say_no_matches(palette: CommandPalette, text: str) -> None:
+    """Make a mounted ``palette`` say ``text`` where Textual's says "No matches found" (in English only).
+
+    Textual adds that line to the palette's list as an option with a private id; this hands the
+    list an option with ``text`` instead, in the same place and shape.
+    """
+    commands = palette.query_one(CommandList)
+    add_option = commands.add_option
+
+    def add(option: Option | VisualType | None = None) -> CommandList:
+        if isinstance(option, Option) and option.id == CommandPalette._NO_MATCHES:
+            option = Option(Align.center(Text(text, style="not bold")), disabled=True, id=option.id)
+        return add_option(option)
+
+    commands.add_option = add  # type: ignore[method-assign]
 
 
 # Keys ----------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "nothing_to_redo": ("Intet at gentage", "Nothing to redo"),
     # The command palette (ctrl+p)
     "palette_placeholder": ("Søg efter en kommando …", "Search for commands…"),
+    "palette_no_matches": ("Ingen kommando passer", "No matches found"),
     "screenshot": ("Skærmbillede", "Screenshot"),
     "screenshot_help": ("Gem et billede (SVG) af skærmen, som den ser ud nu", "Save an SVG picture of the screen as it is now"),
     "screenshot_saved": ("Skærmbilledet er gemt", "Screenshot saved"),

@@ -25,6 +25,10 @@ KEYS: dict[str, tuple[str, str]] = {
     "facilitator.pause": ("Pause", "Sæt uret på pause, eller lad det køre videre"),
     "facilitator.extend1": ("+1 min", "Giv det aktuelle punkt ét minut mere"),
     "facilitator.extend5": ("+5 min", "Giv det aktuelle punkt fem minutter mere"),
+    "facilitator.shorten1": ("-1 min", "Tag ét minut fra det aktuelle punkt"),
+    "facilitator.shorten5": ("-5 min", "Tag fem minutter fra det aktuelle punkt"),
+    "facilitator.undo_clock": ("Fortryd ur", "Tag urets seneste skridt tilbage (start, pause, ±min, næste, …); "
+                               "noter og opsætning bliver"),
     "facilitator.end": ("Afslut nu", "Afslut det aktuelle punkt før tid; det næste venter"),
     "facilitator.next": ("Næste", "Afslut det aktuelle punkt og start det næste nu"),
     "facilitator.replan": ("Ny varighed", "Giv det valgte senere punkt en ny varighed"),
@@ -36,6 +40,12 @@ KEYS: dict[str, tuple[str, str]] = {
     "board.back": ("Tilbage", "Tilbage til programmet"),
     "board.pause": ("Pause", "Sæt uret på pause, eller lad det køre videre"),
     "board.next": ("Næste", "Afslut det aktuelle punkt og start det næste nu"),
+    "board.join": ("QR-koder", "Vis en QR-kode og et link pr. station, så noteskriverne kan koble sig på fra egne enheder"),
+    "join.back": ("Tilbage", "Tilbage til tavlen"),
+    "join.next": ("Næste stationer", "Vis de næste stationers koder (når de ikke alle kan være der)"),
+    "join.previous": ("Forrige stationer", "Vis de forrige stationers koder"),
+    "board.undo_clock": ("Fortryd ur", "Tag urets seneste skridt tilbage (start, pause, ±min, næste, …); "
+                         "noter og opsætning bliver"),
     "setup.back": ("Tilbage", "Tilbage til programmet"),
     "setup.tab.evening": ("Aftenen", "Titel, dato, start og sprog"),
     "setup.tab.program": ("Program", "Programpunkter, minutter og typer"),
@@ -72,6 +82,10 @@ KEYS: dict[str, tuple[str, str]] = {
     "capture.station": ("Station", "Tag noter ved en anden station"),
     "capture.codebook": ("Kodebog", "Kodebogen: omdøb, farv, beskriv, giv tast, flet, del og slet kategorier"),
     "capture.review": ("Gennemsyn", "Alle noter: filtrér, søg, sortér efter station eller kategori, tæl"),
+    **{
+        f"capture.code.{k}": ("", f"Til noterne, og sæt eller fjern kategorien med tast {k} på den valgte note")
+        for k in range(1, 10)
+    },
     "codebook.new": ("Ny", "Tilføj en kategori (den får den næste ledige tast og farve)"),
     "codebook.rename": ("Omdøb", "Giv kategorien et nyt navn (navnene skal være forskellige)"),
     "codebook.colour": ("Farve", "Giv kategorien en anden farve"),
@@ -93,10 +107,15 @@ KEYS: dict[str, tuple[str, str]] = {
     "review.matrix": ("Matrix", "Tæl noterne pr. station og kategori"),
     "review.codebook": ("Kodebog", "Åbn kodebogen"),
     "review.close": ("Luk", "Tilbage (fra søgningen: til noterne)"),
+    **{
+        f"review.code.{k}": ("", f"Tilbage til noterne, og sæt eller fjern kategorien med tast {k} på den valgte note")
+        for k in range(1, 10)
+    },
     "dialog.save": ("Gem", "Gem noten"),
     "dialog.cancel": ("Fortryd", "Luk uden at ændre noget"),
     "dialog.mark": ("Markér", "Markér noten, eller fjern markeringen"),
     "dialog.done": ("Fortsæt", "Fortsæt med de markerede noter"),
+    "dialog.close": ("Luk", "Tilbage til matrixen"),
     "prompt.down": ("Næste", "Fremhæv den næste kategori"),
     "prompt.up": ("Forrige", "Fremhæv den forrige kategori"),
     # The secretariat
@@ -113,4 +132,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "schedule.extra": ("Vent/del", "Flere grupper end stationer: vent på skift eller del stationer"),
     "schedule.williams": ("Balance", "Slå balanceret rækkefølge (Williams) til eller fra"),
     "schedule.form": ("Dan grupper", "Dan balancerede grupper af deltagerne"),
+    # A change during the evening that moves people
+    "evening.confirm": ("Gennemfør", "Gennemfør ændringen: runderne bliver, som der står under Efter"),
+    "evening.cancel": ("Lad være", "Lad alt være, som det er"),
 }

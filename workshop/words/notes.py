@@ -73,4 +73,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "split_done": ("{count} noter flyttet til «{name}»", "{count} notes moved to “{name}”"),
     "merge_self": ("Vælg en anden kategori", "Choose another category"),
     "key_invalid": ("Tasten skal være et tal fra 1 til 9", "The key must be a digit from 1 to 9"),
+    # Whose notes (workshop run without --author)
+    "who_writes": ("Hvem skriver noterne?", "Who is taking the notes?"),
+    "who_writes_hint": ("Dit navn står på dine noter; du bliver kun spurgt én gang. Esc: spring over",
+                        "Your name goes on your notes; you are asked only once. Esc: skip"),
+    "author_needed": ("Skriv dit navn", "Type your name"),
+    "signed_as": ("Dine noter skrives med navnet {name}", "Your notes are signed {name}"),
+    "author_not_kept": ("Navnet kunne ikke gemmes til næste gang: {error}",
+                        "The name could not be kept for next time: {error}"),
+    # An empty review, and notes read in full
+    "no_notes_yet": ("Ingen noter endnu", "No notes yet"),
+    "no_notes_hidden": ("Ingen noter: {filters} skjuler alle {count} noter – x nulstiller filtrene",
+                        "No notes: {filters} hides all {count} notes – x clears the filters"),
+    "the_search": ("søgningen «{text}»", "the search “{text}”"),
+    "no_notes_here": ("Ingen noter her", "No notes here"),
+    "one_note": ("{count} note", "{count} note"),
+    "some_notes": ("{count} noter", "{count} notes"),
+    "note_list_hint": ("↑↓ bladrer · esc tilbage til matrixen", "↑↓ scroll · esc back to the matrix"),
 }

@@ -1,4 +1,4 @@
-"""One line under the notes: which digit codes which category, and what "." repeats."""
+"""Under the notes: which digit codes which category, and what "." repeats, on as many lines as it takes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from textual.widgets import Static
 from workshop.model.session import Session
 from workshop.words import word
 
+from ..session_view import workshop_app
+
 
 @lru_cache(maxsize=256)
 def category_style(colour: str, extra: str = "bold") -> str:
@@ -22,31 +24,58 @@ def category_style(colour: str, extra: str = "bold") -> str:
     return f"{extra} {colour}".strip()
 
 
-def keys_line(session: Session, last: str | None) -> Text:
-    """"1 Ledelse  2 Uddannelse ...  . Ledelse" in the categories' colours."""
-    text = Text(no_wrap=True, overflow="ellipsis")
+def keys_line(session: Session, last: str | None, width: int | None = None) -> Text:
+    """"1 Ledelse  2 Uddannelse ...  . Ledelse" in the categories' colours.
+
+    With a ``width``, the legend goes on over more lines rather than cutting a category off; a
+    key and its name always stay together.
+    """
+    parts: list[Text] = []
     keyed = sorted((c for c in session.categories if c.key is not None), key=lambda c: c.key or 0)
     for category in keyed:
-        text.append(f" {category.key} ", style="reverse bold")
-        text.append(f" {category.name}  ", style=category_style(category.colour, ""))
+        part = Text()
+        part.append(f" {category.key} ", style="reverse bold")
+        part.append(f" {category.name}  ", style=category_style(category.colour, ""))
+        parts.append(part)
     last_category = session.category(last) if last else None
     if last_category is not None:
-        text.append(" . ", style="reverse bold")
-        text.append(f" {last_category.name}")
-    if not keyed and last_category is None:
-        text.append(word("no_category", session.workshop.language), style="italic")
+        part = Text()
+        part.append(" . ", style="reverse bold")
+        part.append(f" {last_category.name}")
+        parts.append(part)
+    if not parts:
+        return Text(word("no_category", session.workshop.language), style="italic")
+    text = Text()
+    used = 0
+    for part in parts:
+        if width is not None and used and used + len(part.plain.rstrip()) > width:
+            text.rstrip()
+            text.append("\n")
+            used = 0
+        text.append_text(part)
+        used += len(part.plain)
+    text.rstrip()
     return text
 
 
 class CategoryKeys(Static):
-    """The key legend; redraw with :meth:`show`."""
+    """The key legend; redraw with :meth:`show` (it lays itself out again when the terminal is resized)."""
 
     DEFAULT_CSS = """
-    CategoryKeys { height: 1; padding: 0 1; }
+    CategoryKeys { height: auto; max-height: 4; padding: 0 1; }
     """
 
+    _shown: Text | None = None
+    _last: str | None = None
+
     def show(self, session: Session, last: str | None) -> None:
-        text = keys_line(session, last)
-        if text != getattr(self, "_shown", None):  # unchanged keys need no new layout
+        self._last = last
+        width = (self.size.width or self.app.size.width) - 2  # the padding
+        text = keys_line(session, last, max(width, 10))
+        if text != self._shown:  # unchanged keys need no new layout
             self._shown = text
             self.update(text)
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(workshop_app(self).store.session, self._last)

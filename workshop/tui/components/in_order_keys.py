@@ -23,10 +23,12 @@ bindings for a key and handing an event on to another widget, come from
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from textual import events
+from textual.app import App
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from workshop.tui.textual_compat import bindings_for_key, forward_event
@@ -43,6 +45,18 @@ def binding_action(screen: Screen[Any], key: str, ids: Iterable[str]) -> str | N
     return None
 
 
+class KeyedWidget(Protocol):
+    """What :class:`InOrderKeys` needs of the widget it is mixed into (any Textual widget has it)."""
+
+    in_order: frozenset[str]
+
+    @property
+    def ancestors_with_self(self) -> list[DOMNode]: ...
+
+    @property
+    def screen(self) -> Screen[Any]: ...
+
+
 class InOrderKeys:
     """Mix into a focusable Textual widget (before the widget's class).
 
@@ -53,27 +67,29 @@ class InOrderKeys:
 
     in_order: frozenset[str] = frozenset()
 
-    async def on_key(self, event: events.Key) -> None:
+    async def on_key(self: KeyedWidget, event: events.Key) -> None:
         """Run this widget's keys, and the screen's ``in_order`` keys, in the order they were typed."""
+        widget, *_, app = self.ancestors_with_self
         # The app this widget is mounted in (``self.app`` names the active app of the task, which
         # is not always this one when a test drives two apps).
-        app = self.ancestors_with_self[-1]  # type: ignore[attr-defined]
+        if not isinstance(app, App):
+            return
         focused = app.focused
-        if focused is not None and focused is not self:
+        if focused is not None and focused is not widget:
             # An earlier key of the same burst moved focus on: this key belongs there.
             event.stop()
             event.prevent_default()
             forward_event(focused, events.Key(event.key, event.character))
             return
         # The widget's own keys (a digit that codes a note, backspace, the arrows) ...
-        for binding in bindings_for_key(self, event.key):  # type: ignore[arg-type]
-            if not binding.priority and await app.run_action(binding.action, self):
+        for binding in bindings_for_key(widget, event.key):
+            if not binding.priority and await app.run_action(binding.action, widget):
                 event.stop()
                 event.prevent_default()
                 return
         # ... and the screen's keys that save or move focus, each in its turn.
         if self.in_order:
-            screen = self.screen  # type: ignore[attr-defined]
+            screen = self.screen
             action = binding_action(screen, event.key, self.in_order)
             if action is not None:
                 event.stop()

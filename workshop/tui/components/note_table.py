@@ -23,6 +23,7 @@ from textual.message import Message
 
 from workshop.model.session import Note, Session
 from workshop.notes.capture import Choice, apply_choice, category_for_key
+from workshop.notes.codebook import UNCODED_WARNING
 from workshop.notes.review import next_uncoded
 from workshop.scheduling.timetable import clock
 from workshop.tui.localise import localise_bindings
@@ -33,8 +34,9 @@ from ..session_view import SessionView
 from .category_keys import category_style
 from .in_order_keys import InOrderKeys
 
-UNCODED_STYLE = "bold #ffa62b"
-"""How an uncoded note's category cell stands out (Textual's warning colour)."""
+UNCODED_STYLE = f"bold reverse {UNCODED_WARNING}"
+"""How an uncoded note's category cell stands out: a block of the warning colour (Textual's), which no
+category's coloured name looks like (and the words say it too)."""
 HEADING_STYLE = "bold reverse"
 
 COLUMN_WIDTHS: dict[str, int] = {
@@ -50,6 +52,10 @@ NARROW_WIDTHS: dict[str, int] = {**COLUMN_WIDTHS, "group": 8, "author": 8, "cate
 """Below NARROW_BELOW columns, when the table has many columns, the text keeps more room."""
 NARROW_BELOW = 100
 MIN_TEXT_WIDTH = 16
+CATEGORIES_SHARE = 0.3
+"""On a wide terminal the categories take up to this share of the row ..."""
+CATEGORIES_AT_MOST = 48
+"""... and at most this many columns; whatever does not fit is shortened (every category shows)."""
 
 
 MANY_ROWS = 1000
@@ -97,9 +103,33 @@ def one_line(text: str) -> str:
     return " ⏎ ".join(part.strip() for part in text.splitlines() if part.strip()).replace("\t", " ")
 
 
-def categories_cell(note: Note, session: Session, language: str) -> Text:
-    """The note's categories in their colours, or a marker that it is uncoded."""
-    return _Look(session, language).categories(note)
+def categories_cell(note: Note, session: Session, language: str, width: int | None = None) -> Text:
+    """The note's categories in their colours (every one of them, shortened to fit ``width``), or a marker
+    that it is uncoded."""
+    return _Look(session, language).categories(note, width)
+
+
+FULL_SEPARATOR = " · "
+SHORT_SEPARATOR = "·"
+
+
+def fitted_names(names: Sequence[str], width: int | None) -> tuple[list[str], str]:
+    """The names as they fit in ``width`` columns together, and what goes between them.
+
+    Every name stays: they are shortened ("Uddannel…", "Udd…") from the longest down before
+    one is left out, and when not even two letters each fit, each is its first letter.
+    """
+    names = list(names)
+    if width is None or len(FULL_SEPARATOR.join(names)) <= width:
+        return names, FULL_SEPARATOR
+    budget = width - len(SHORT_SEPARATOR) * (len(names) - 1)
+    lengths = [len(name) for name in names]
+    while sum(lengths) > budget and max(lengths) > 2:
+        longest = lengths.index(max(lengths))
+        lengths[longest] -= 1
+    if sum(lengths) <= budget:
+        return [name if len(name) <= n else name[: n - 1] + "…" for name, n in zip(names, lengths)], SHORT_SEPARATOR
+    return [name[:1] for name in names], ""
 
 
 class _Look:
@@ -112,21 +142,19 @@ class _Look:
         self.categories_by_id = {c.id: (c.name, category_style(c.colour)) for c in session.categories}
         self.uncoded = f"● {word('uncoded', language)}"
 
-    def categories(self, note: Note) -> Text:
+    def categories(self, note: Note, width: int | None = None) -> Text:
         if not note.categories:
             return Text(self.uncoded, style=UNCODED_STYLE, no_wrap=True, overflow="ellipsis")
+        found = [self.categories_by_id.get(category_id, (category_id, "dim")) for category_id in note.categories]
+        names, separator = fitted_names([name for name, _ in found], width)
         cell = Text(no_wrap=True, overflow="ellipsis")
-        for index, category_id in enumerate(note.categories):
+        for index, (name, (_, style)) in enumerate(zip(names, found)):
             if index:
-                cell.append(" · ")
-            found = self.categories_by_id.get(category_id)
-            if found is None:
-                cell.append(category_id, style="dim")
-            else:
-                cell.append(found[0], style=found[1])
+                cell.append(separator)
+            cell.append(name, style=style)
         return cell
 
-    def cells(self, row: Row, columns: Sequence[str]) -> tuple[Text, ...]:
+    def cells(self, row: Row, columns: Sequence[str], categories_width: int | None = None) -> tuple[Text, ...]:
         if isinstance(row, Heading):
             empty = [Text("") for _ in columns]
             empty[columns.index("text") if "text" in columns else 0] = Text(
@@ -149,7 +177,7 @@ class _Look:
             elif name == "text":
                 cells.append(Text(one_line(row.text), no_wrap=True, overflow="ellipsis"))
             elif name == "categories":
-                cells.append(self.categories(row))
+                cells.append(self.categories(row, categories_width))
             else:
                 cells.append(Text(""))
         return tuple(cells)
@@ -167,10 +195,11 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
     """
 
     BINDINGS = [
-        Binding("1", "code(1)", "Code 1-9", key_display="1-9", id="notes.code.1",
+        # alt+digit too: a terminal sends Esc and a digit typed within its escape delay as alt+digit.
+        Binding("1,alt+1", "code(1)", "Code 1-9", key_display="1-9", id="notes.code.1",
                 tooltip="Toggle the category holding key 1 (2, ..., 9) on the selected note"),
         *[
-            Binding(str(k), f"code({k})", "", show=False, id=f"notes.code.{k}",
+            Binding(f"{k},alt+{k}", f"code({k})", "", show=False, id=f"notes.code.{k}",
                     tooltip=f"Toggle the category holding key {k} on the selected note")
             for k in range(2, 10)
         ],
@@ -205,6 +234,8 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
         self._widths: tuple[int, ...] = ()
         self._look: _Look | None = None
         self._cell_cache: dict[str, tuple[Row, tuple[Text, ...]]] = {}
+        self._select_next: str | None = None
+        """A note to put the cursor on once the table shows it."""
 
     # Drawing -------------------------------------------------------------------------------
 
@@ -213,7 +244,10 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
 
     def _column_widths(self) -> tuple[int, ...]:
         width = self.size.width or self.app.size.width
-        table = NARROW_WIDTHS if width < NARROW_BELOW and len(self.column_names) > 4 else COLUMN_WIDTHS
+        narrow = width < NARROW_BELOW and len(self.column_names) > 4
+        table = dict(NARROW_WIDTHS if narrow else COLUMN_WIDTHS)
+        if not narrow:  # a wide terminal gives the categories room to show every one in full
+            table["categories"] = max(table["categories"], min(CATEGORIES_AT_MOST, int(width * CATEGORIES_SHARE)))
         fixed = [table.get(name, 0) for name in self.column_names]
         padding = 2 * self.cell_padding * len(self.column_names) + 2  # and the scrollbar
         text = max(MIN_TEXT_WIDTH, width - sum(fixed) - padding)
@@ -255,6 +289,8 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
             self._rebuild(keys, rows, widths)
         elif widths != self._widths or not self._update(keys, rows):
             self._rebuild(keys, rows, widths)
+        if self._select_next is not None:
+            self.select_note(self._select_next)
 
     def _update(self, keys: list[str], rows: Sequence[Row]) -> bool:
         """Bring the table up to date in place; False when a rebuild is simpler."""
@@ -285,6 +321,8 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
 
     def _rebuild(self, keys: list[str], rows: Sequence[Row], widths: tuple[int, ...]) -> None:
         selected = self.selected_key()
+        if widths != self._widths:
+            self._cell_cache.clear()  # the categories are fitted to their column's width
         self.clear(columns=widths != self._widths or not self.columns)
         if not self.columns:
             for name, width in zip(self.column_names, widths):
@@ -309,9 +347,16 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
         if cached is not None and cached[0] is row:
             return cached[1]
         assert self._look is not None
-        cells = self._look.cells(row, self.column_names)
+        cells = self._look.cells(row, self.column_names, self._categories_width())
         self._cell_cache[key] = (row, cells)
         return cells
+
+    def _categories_width(self) -> int | None:
+        """The categories column's width as the table has it now (None when it has none)."""
+        if "categories" not in self.column_names:
+            return None
+        widths = self._widths or self._column_widths()
+        return widths[self.column_names.index("categories")]
 
     def on_resize(self) -> None:
         if self._keys and self._column_widths() != self._widths:
@@ -334,12 +379,15 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
         return [item for key in self._keys if isinstance(item := self._items[key], Note)]
 
     def select_note(self, note_id: str) -> bool:
-        """Move the cursor to the (first) row of this note."""
+        """Move the cursor to the (first) row of this note; one not shown yet (just saved) gets the
+        cursor when the table next shows it. True when the cursor is on it now."""
         for index, key in enumerate(self._keys):
             item = self._items[key]
             if isinstance(item, Note) and item.id == note_id:
                 self.move_cursor(row=index, animate=False)
+                self._select_next = None
                 return True
+        self._select_next = note_id
         return False
 
     # Coding --------------------------------------------------------------------------------
@@ -361,8 +409,8 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
         if category is None:
             self.notify(word("no_category_key", self.language, key=key), severity="warning", markup=False)
             return
-        store = self.app.store  # type: ignore[attr-defined]
-        if self.app.attempt(lambda: store.toggle_category(note.id, category.id)) is not None:  # type: ignore[attr-defined]
+        store = self.store
+        if self.workshop_app.attempt(lambda: store.toggle_category(note.id, category.id)) is not None:
             self._used(category.id)
 
     def action_repeat(self) -> None:
@@ -388,8 +436,8 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
         self.app.push_screen(CategoryPrompt(note_text=one_line(note.text)), chosen)
 
     def _apply(self, note: Note, choice: Choice) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        result = self.app.attempt(lambda: apply_choice(store, note.id, choice))  # type: ignore[attr-defined]
+        store = self.store
+        result = self.workshop_app.attempt(lambda: apply_choice(store, note.id, choice))
         if result is None:
             return
         category, changed = result
@@ -425,8 +473,8 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
         def edited(text: str | None) -> None:
             if text is None or text == note.text:
                 return
-            store = self.app.store  # type: ignore[attr-defined]
-            self.app.attempt(lambda: store.edit_note(note.id, text=text))  # type: ignore[attr-defined]
+            store = self.store
+            self.workshop_app.attempt(lambda: store.edit_note(note.id, text=text))
 
         self.app.push_screen(NoteEditor(note.text, word("edit_note", self.language)), edited)
 
@@ -434,6 +482,6 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
         note = self._note_or_tell()
         if note is None:
             return
-        store = self.app.store  # type: ignore[attr-defined]
-        if self.app.saved(lambda: store.delete_note(note.id)):  # type: ignore[attr-defined]
+        store = self.store
+        if self.workshop_app.saved(lambda: store.delete_note(note.id)):
             self.notify(word("deleted", self.language), markup=False)

@@ -106,6 +106,9 @@ class CodebookScreen(SessionView, Screen[None]):
     ]
 
 
+    select_next: str | None = None
+    """A category to put the cursor on once the table shows it (one just made)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="codebook-title")
         yield CodebookTable(id="codebook-table")
@@ -128,6 +131,9 @@ class CodebookScreen(SessionView, Screen[None]):
         )
         self.query_one("#codebook-hint", Static).update(word("codebook_hint", self.language))
         self.query_one(CodebookTable).show(session)
+        if self.select_next is not None:
+            wanted, self.select_next = self.select_next, None
+            self._move_to(wanted)
         self._describe_selected()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -177,15 +183,23 @@ class CodebookScreen(SessionView, Screen[None]):
 
         def done(value: str | None) -> None:
             if created:
-                self.query_one(CodebookTable).show(self.session)
                 self._select(created[0].id)
 
         self.app.push_screen(TextDialog(word("new_category", self.language), submit=submit), done)
 
     def _select(self, category_id: str) -> None:
-        ids = [c.id for c in self.session.categories]
-        if category_id in ids:
-            self.query_one(CodebookTable).move_cursor(row=ids.index(category_id), animate=False)
+        """Put the cursor on a category (at the next redraw, when the table does not show it yet)."""
+        if not self._move_to(category_id):
+            self.select_next = category_id
+
+    def _move_to(self, category_id: str) -> bool:
+        table = self.query_one(CodebookTable)
+        keys = [row.key.value for row in table.ordered_rows]
+        if category_id not in keys:
+            return False
+        table.move_cursor(row=keys.index(category_id), animate=False)
+        self._describe_selected()
+        return True
 
     def _edit(self, title: str, value: str, hint: str, make: Callable[[Category, str], dict[str, Any]]) -> None:
         category = self._with_selected()

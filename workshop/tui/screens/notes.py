@@ -27,10 +27,12 @@ from workshop.notes.review import station_notes
 from workshop.words import word
 from workshop.words.phrases import station_title
 
+from ..authors import clean_name, remember_author, remembered_author
 from ..components.capture_header import CaptureHeader
 from ..components.category_keys import CategoryKeys
 from ..components.in_order_keys import InOrderKeys
 from ..components.key_footer import KeyFooter
+from ..components.note_dialogs import TextDialog
 from ..components.note_table import NoteTable
 from ..localise import localise_bindings
 from ..messages import SessionChanged
@@ -40,10 +42,14 @@ CAPTURE_COLUMNS = ("time", "round", "text", "categories")
 """The group of a note follows from its round at this station, and the top shows it."""
 
 
+CODE_FROM_FIELD = [f"capture.code.{k}" for k in range(1, 10)]
+"""alt+1-9 in the note field: to the notes, and code the selected one (Esc and a digit, however fast)."""
+
+
 class NoteField(InOrderKeys, TextArea):
     """The note field: saving and leaving for the notes happen in the order the keys were typed."""
 
-    in_order = frozenset({"capture.save", "capture.to_notes"})
+    in_order = frozenset({"capture.save", "capture.to_notes", *CODE_FROM_FIELD})
 
 
 class NotesScreen(SessionView, Screen[None]):
@@ -69,6 +75,12 @@ class NotesScreen(SessionView, Screen[None]):
                 tooltip="The codebook: rename, recolour, describe, re-key, merge, split and delete categories"),
         Binding("ctrl+f", "review", "Review", id="capture.review",
                 tooltip="All notes: filter, search, group by station or category, count"),
+        # Esc then a digit, typed fast, reaches the app as alt+digit: it codes, as Esc and the digit would.
+        *[
+            Binding(f"alt+{k}", f"code_now({k})", "", show=False, id=f"capture.code.{k}",
+                    tooltip=f"To the notes, and toggle the category holding key {k} on the selected note")
+            for k in range(1, 10)
+        ],
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -101,6 +113,40 @@ class NotesScreen(SessionView, Screen[None]):
         area.focus()
         if self.station is None:
             self.call_after_refresh(self.action_station)
+        else:
+            self.call_after_refresh(self.ask_author)
+
+    def ask_author(self) -> None:
+        """Without ``--author``: the name on this person's notes, asked once and remembered."""
+        app = self.workshop_app
+        if not app.ask_author:
+            return
+        path, station, language = self.store.path, self.station, self.language
+        name = remembered_author(path, station)
+        if name:
+            app.sign_as(name)
+            self.notify(word("signed_as", language, name=name), markup=False)
+            return
+
+        def check(text: str) -> str | None:
+            return None if clean_name(text) else word("author_needed", language)
+
+        def given(text: str | None) -> None:
+            if text is None:  # not now: the login signs, and the next start asks again
+                app.ask_author = False
+                self.notify(word("signed_as", language, name=self.store.author), markup=False)
+                return
+            name = clean_name(text)
+            app.sign_as(name)
+            try:
+                remember_author(path, station, name)
+            except OSError as error:  # the name is used all the same, only not remembered
+                self.notify(word("author_not_kept", language, error=error), severity="warning", markup=False)
+            self.notify(word("signed_as", language, name=name), markup=False)
+            self.set_focus(self.query_one("#note-text", TextArea))
+
+        dialog = TextDialog(word("who_writes", language), hint=word("who_writes_hint", language), submit=check)
+        self.app.push_screen(dialog, given)
 
     def on_session_changed(self, message: SessionChanged) -> None:
         self.redraw()
@@ -138,6 +184,8 @@ class NotesScreen(SessionView, Screen[None]):
         if note is None:
             return
         area.load_text("")
+        # The new note is in the table before the next key is taken ("text ctrl+s esc 1" codes it),
+        # not only when the app's SessionChanged comes round.
         self.redraw()
         self.query_one(NoteTable).select_note(note.id)
 
@@ -147,6 +195,12 @@ class NotesScreen(SessionView, Screen[None]):
 
     def action_write(self) -> None:
         self.set_focus(self.query_one("#note-text", TextArea))
+
+    def action_code_now(self, key: int) -> None:
+        """Esc and a digit in one: to the notes, and code the selected note with that digit's category."""
+        table = self.query_one(NoteTable)
+        self.set_focus(table)
+        table.action_code(key)
 
     # Where ---------------------------------------------------------------------------------
     def action_round(self) -> None:
@@ -172,6 +226,7 @@ class NotesScreen(SessionView, Screen[None]):
             self.chosen_round = None
             self.redraw()
             self.query_one("#note-text", TextArea).focus()
+            self.ask_author()
 
         self.app.push_screen(ChoiceDialog(word("choose_station", self.language), choices, self.station), chosen)
 

@@ -17,7 +17,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Input, Static
@@ -39,6 +39,7 @@ from workshop.words import word
 from ..components.category_keys import category_style
 from ..components.in_order_keys import InOrderKeys
 from ..components.key_footer import KeyFooter
+from ..components.note_reading import note_in_full
 from ..components.note_table import Heading, NoteTable, Row
 from ..localise import localise_bindings
 from ..messages import SessionChanged
@@ -49,15 +50,32 @@ VIEWS = ("flat", "by_station", "by_category")
 SEARCH_DELAY = 0.15
 """Seconds of quiet typing before a search runs, once the session holds many notes."""
 SEARCH_AT_ONCE = 2000
-MATRIX_STATION_WIDTH = 14
-MATRIX_CATEGORY_WIDTH = 9
 """Up to this many notes a search runs at every keystroke."""
+MATRIX_STATION_WIDTH = 14
+"""The matrix's station column is never narrower than this (when the categories need the room)."""
+
+
+def fitted_widths(natural: list[int], available: int, least: list[int]) -> list[int]:
+    """Column widths that use the room there is: every column its natural width when they all fit,
+    else the widest ones narrowed first (never below ``least``)."""
+    widths = list(natural)
+    while sum(widths) > available:
+        narrowable = [i for i, width in enumerate(widths) if width > least[i]]
+        if not narrowable:
+            break
+        widest = max(narrowable, key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
+
+
+CODE_FROM_SEARCH = [f"review.code.{k}" for k in range(1, 10)]
+"""alt+1-9 in the search line: back to the notes, and code the selected one (Esc and a digit, however fast)."""
 
 
 class SearchField(InOrderKeys, Input):
     """The search line: Esc back to the notes takes effect where it was typed."""
 
-    in_order = frozenset({"review.close"})
+    in_order = frozenset({"review.close", *CODE_FROM_SEARCH})
 
 
 class ReviewScreen(SessionView, Screen[None]):
@@ -73,6 +91,9 @@ class ReviewScreen(SessionView, Screen[None]):
     ReviewScreen ContentSwitcher { height: 1fr; }
     ReviewScreen #review-matrix { height: 1fr; }
     ReviewScreen #review-hint { color: $text-muted; padding: 0 1; height: auto; }
+    ReviewScreen #review-empty { height: auto; padding: 1 2; text-style: bold; }
+    ReviewScreen #review-detail-box { height: auto; max-height: 7; background: $boost; }
+    ReviewScreen #review-detail { height: auto; padding: 0 1; }
     """
 
     BINDINGS = [
@@ -96,6 +117,12 @@ class ReviewScreen(SessionView, Screen[None]):
         Binding("ctrl+b", "codebook", "Codebook", show=False, id="review.codebook", tooltip="Open the codebook"),
         Binding("escape", "close", "Close", key_display="esc", id="review.close",
                 tooltip="Back (from the search: to the notes)"),
+        # Esc then a digit, typed fast, reaches the app as alt+digit: it recodes, as Esc and the digit would.
+        *[
+            Binding(f"alt+{k}", f"code_now({k})", "", show=False, id=f"review.code.{k}",
+                    tooltip=f"Back to the notes, and toggle the category holding key {k} on the selected note")
+            for k in range(1, 10)
+        ],
     ]
 
     def __init__(self, note_filter: NoteFilter | None = None, **kwargs: Any) -> None:
@@ -112,12 +139,15 @@ class ReviewScreen(SessionView, Screen[None]):
         with Horizontal(id="review-search-row"):
             yield Static("/", id="review-search-label")
             yield SearchField(self.note_filter.text, id="review-search")
+        yield Static(id="review-empty", markup=False)
         with ContentSwitcher(initial="review-notes"):
             # Every key of this screen takes effect in typing order from the notes (a filter
             # key, then a digit that recodes the note the filter put under the cursor).
             all_keys = [binding.id for binding in self.BINDINGS if isinstance(binding, Binding) and binding.id]
             yield NoteTable(REVIEW_COLUMNS, in_order=all_keys, id="review-notes")
             yield DataTable(id="review-matrix", cursor_type="cell", zebra_stripes=True)
+        with VerticalScroll(id="review-detail-box", can_focus=False):
+            yield Static(id="review-detail")
         yield Static(id="review-hint")
         yield KeyFooter()
 
@@ -152,6 +182,101 @@ class ReviewScreen(SessionView, Screen[None]):
             self.query_one(NoteTable).show(*self._rows(notes))
         self.query_one("#review-title", Static).update(title)
         self.query_one("#review-filters", Static).update(self._describe_filter())
+        empty = self.query_one("#review-empty", Static)
+        empty.update(self._why_empty() if not notes else "")
+        empty.display = not notes
+        self._show_detail()
+
+    def _why_empty(self) -> str:
+        """"Ingen noter", and which filter hides the notes there are."""
+        language, every = self.language, self.session.notes
+        if not every:
+            return word("no_notes_yet", language)
+        parts = self._filter_parts()
+        # The filters that on their own hide everything: without any one of them, notes would show.
+        hiding = [name for key, name in parts if filter_notes(every, self._without(key))]
+        named = hiding or [name for _, name in parts]
+        return word("no_notes_hidden", language, filters=" + ".join(named), count=len(every))
+
+    def _filter_parts(self) -> list[tuple[str, str]]:
+        """Each part of the filter that is set: (its field, how a user names it)."""
+        f, session, language = self.note_filter, self.session, self.language
+        parts: list[tuple[str, str]] = []
+        if f.station is not None:
+            station = session.station(f.station)
+            number = [s.id for s in session.stations].index(f.station) + 1 if station else "?"
+            parts.append(("station", f"{word('station', language)} {number}"))
+        if f.round is not None:
+            parts.append(("round", f"{word('round', language)} {f.round}"))
+        if f.group is not None:
+            group = session.group(f.group)
+            parts.append(("group", group.name if group else f.group))
+        if f.category is not None:
+            category = session.category(f.category)
+            parts.append(("category", f"«{category.name if category else f.category}»"))
+        if f.author is not None:
+            parts.append(("author", f"{word('author', language)} {f.author}"))
+        if f.uncoded:
+            parts.append(("uncoded", word("only_uncoded", language)))
+        if f.text:
+            parts.append(("text", word("the_search", language, text=f.text)))
+        return parts
+
+    def _without(self, key: str) -> NoteFilter:
+        cleared: dict[str, Any] = {key: None}
+        if key == "uncoded":
+            cleared = {"uncoded": False}
+        elif key == "text":
+            cleared = {"text": ""}
+        return self.note_filter.replace(**cleared)
+
+    def _show_detail(self) -> None:
+        """The highlighted note in full, under the list (a long note reads here to its end)."""
+        box = self.query_one("#review-detail-box")
+        note = self.query_one(NoteTable).selected_note()
+        listing = self.query_one(ContentSwitcher).current == "review-notes"
+        box.display = listing and note is not None
+        if note is not None and listing:
+            self.query_one("#review-detail", Static).update(note_in_full(note, self.session))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "review-notes":
+            self._show_detail()
+
+    def on_resize(self) -> None:
+        if self.query_one(ContentSwitcher).current == "review-matrix":
+            self._show_matrix(self.filtered())
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        """Enter on a cell of the matrix: the notes behind that count, in full."""
+        if event.data_table.id != "review-matrix":
+            return
+        event.stop()
+        station = event.cell_key.row_key.value
+        column = event.cell_key.column_key.value
+        notes = self.filtered()
+        if station not in (None, "total"):
+            notes = [n for n in notes if n.station == station]
+        if column == "uncoded":
+            notes = [n for n in notes if not n.categories]
+        elif column not in (None, "station", "total"):
+            notes = [n for n in notes if column in n.categories]
+        language, session = self.language, self.session
+        where = []
+        if station not in (None, "total"):
+            number = [s.id for s in session.stations].index(station) + 1
+            found = session.station(station)
+            where.append(f"{word('station', language)} {number}: {found.name if found else station}")
+        if column == "uncoded":
+            where.append(word("uncoded", language))
+        elif column not in (None, "station", "total"):
+            category = session.category(column)
+            where.append(category.name if category else column)
+        title = " × ".join(where) or word("total", language)
+        from ..components.note_reading import NoteListDialog
+
+        count = word("one_note" if len(notes) == 1 else "some_notes", language, count=len(notes))
+        self.app.push_screen(NoteListDialog(f"{title}: {count}", [n.id for n in in_order(session, notes)]))
 
     def _rows(self, notes: list[Note]) -> tuple[list[Row], list[str]]:
         session, language = self.session, self.language
@@ -183,18 +308,28 @@ class ReviewScreen(SessionView, Screen[None]):
         session, language = self.session, self.language
         counts = matrix(session, notes)
         table = self.query_one("#review-matrix", DataTable)
+        selected = table.cursor_coordinate if table.row_count else None
         table.clear(columns=True)
-        table.add_column(word("station", language), key="station", width=MATRIX_STATION_WIDTH)
-        for category in counts.categories:
+        uncoded, total = word("uncoded", language), word("total", language)
+        labels = [f"{number} {station.name}" for number, station in enumerate(counts.stations, start=1)]
+        natural = [
+            max([len(word("station", language)), len(total), *map(len, labels)]),
+            *(max(4, len(category.name)) for category in counts.categories),
+            len(uncoded),
+            max(5, len(total)),
+        ]
+        available = (table.size.width or self.app.size.width) - 2 * table.cell_padding * len(natural) - 2
+        widths = fitted_widths(natural, available, [MATRIX_STATION_WIDTH, *[4] * (len(natural) - 1)])
+        table.add_column(word("station", language), key="station", width=widths[0])
+        for category, width in zip(counts.categories, widths[1:]):
             table.add_column(
                 Text(category.name, style=category_style(category.colour), no_wrap=True, overflow="ellipsis"),
                 key=category.id,
-                width=max(4, min(len(category.name), MATRIX_CATEGORY_WIDTH)),
+                width=width,
             )
-        uncoded = word("uncoded", language)
-        table.add_column(Text(uncoded, style="italic"), key="uncoded", width=len(uncoded))
-        total = word("total", language)
-        table.add_column(Text(total, style="bold"), key="total", width=max(5, len(total)))
+        table.add_column(Text(uncoded, style="italic", no_wrap=True, overflow="ellipsis"), key="uncoded",
+                         width=widths[-2])
+        table.add_column(Text(total, style="bold"), key="total", width=widths[-1])
 
         def cell(value: int, bold: bool = False) -> Text:
             return Text(str(value) if value else "·", justify="right", style="bold" if bold else "")
@@ -214,6 +349,8 @@ class ReviewScreen(SessionView, Screen[None]):
             cell(counts.total, bold=True),
             key="total",
         )
+        if selected is not None:
+            table.cursor_coordinate = selected  # the cell the user was on (clamped to the table)
 
     def _describe_filter(self) -> Text:
         f, session, language = self.note_filter, self.session, self.language
@@ -325,6 +462,14 @@ class ReviewScreen(SessionView, Screen[None]):
         from .codebook import CodebookScreen
 
         self.app.push_screen(CodebookScreen())
+
+    def action_code_now(self, key: int) -> None:
+        """Esc and a digit in one: the search counts, then the selected note gets that digit's category."""
+        if isinstance(self.focused, Input):
+            self._search_now()
+        table = self.query_one(NoteTable)
+        self.set_focus(table)
+        table.action_code(key)
 
     def action_close(self) -> None:
         if isinstance(self.focused, Input):

@@ -22,6 +22,7 @@ from workshop.storage.change_labels import change_label
 from workshop.words import word
 
 from ..components.key_footer import KeyFooter
+from ..evening_guard import guarded_change
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
@@ -67,9 +68,6 @@ class ScheduleScreen(SessionView, Screen[None]):
     def on_session_changed(self, message: SessionChanged) -> None:
         self.redraw()
 
-    def on_screen_resume(self) -> None:
-        self.redraw()
-
     def redraw(self) -> None:
         session, language = self.session, self.language
         schedule = session.schedule
@@ -91,22 +89,31 @@ class ScheduleScreen(SessionView, Screen[None]):
             return
         rounds = len(view.routes[0]) if view.routes else 0
         who = word("participants" if schedule.mode == "remix" else "group", language)
-        table.add_columns(who, *[f"{word('round', language)} {n}" for n in range(1, rounds + 1)])
+        headings = [who, *[f"{word('round', language)} {n}" for n in range(1, rounds + 1)]]
         numbers = {s.id: n for n, s in enumerate(session.stations, start=1)}
-        for name, route in zip(view.who, view.routes):
-            cells = [
-                f"{word('station', language)} {numbers[s]}" if s else word("waits", language) for s in route
-            ]
-            table.add_row(name, *cells)
+        rows = [
+            [name, *[f"{word('station', language)} {numbers[s]}" if s else word("waits", language) for s in route]]
+            for name, route in zip(view.who, view.routes)
+        ]
+        # Every column as wide as its longest cell: the table never has to measure (and so never
+        # shows a cell cut to its heading's width, as a table redrawn before it was measured did).
+        for index, heading in enumerate(headings):
+            width = max([len(heading), *(len(row[index]) for row in rows)])
+            table.add_column(heading, key=f"column-{index}", width=width)
+        for index, row in enumerate(rows):
+            table.add_row(*row, key=f"row-{index}")
 
-    def _set(self, **changes: object) -> None:
+    def _set(self, title: str = "", **changes: object) -> None:
+        """Change the schedule (during the evening only after the facilitator has seen who moves)."""
         value = self.session.schedule.model_copy(update=changes)
-        store = self.store
-        self.workshop_app.saved(lambda: store.set_section("schedule", value, change_label("schedule_changed")))
-        self.redraw()
+        guarded_change(self, lambda store: store.set_section("schedule", value, change_label("schedule_changed")),
+                       title=title)
 
     def action_toggle_mode(self) -> None:
-        self._set(mode="groups" if self.session.schedule.mode == "remix" else "remix")
+        if self.session.schedule.mode == "remix":
+            self._set(mode="groups")
+        else:
+            self._set(word("evening_switch_remix", self.language), mode="remix")
 
     def action_toggle_extra(self) -> None:
         self._set(extra_groups="share" if self.session.schedule.extra_groups == "pause" else "pause")
@@ -140,15 +147,11 @@ class ScheduleScreen(SessionView, Screen[None]):
         except GroupingError as error:
             self.notify(str(error), severity="error", markup=False)
             return False
-        store = self.store
-        if not self.workshop_app.saved(lambda: save_groups(store, result.groups)):
-            return False
-        self.redraw()
         message = f"{len(result.groups)} {word('formed', self.language)}"
         if result.gave_way:
             message += f". {word('gave_way', self.language)}: " + "; ".join(result.gave_way)
-        self.notify(message, markup=False)
-        return True
+        return guarded_change(self, lambda store: save_groups(store, result.groups),
+                              lambda: self.notify(message, markup=False))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -10,6 +10,7 @@ the screen lists where each file went.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from functools import partial
 
@@ -139,7 +140,7 @@ class SecretariatScreen(SessionView, Screen[None]):
 
     def on_mount(self) -> None:
         self.redraw()
-        self.query_one(SummaryList).focus()
+        self.action_focus_text()  # F4 and typing: the words go into the summary
 
     def on_session_changed(self, message: SessionChanged) -> None:
         if self.language != self._localised:
@@ -151,10 +152,8 @@ class SecretariatScreen(SessionView, Screen[None]):
         self.save()
 
     def on_unmount(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # closing down: the journal keeps what it got
             self.save(quiet=True)
-        except Exception:  # noqa: BLE001 - closing down: the journal keeps what it got
-            pass
 
     # Showing --------------------------------------------------------------------------------------
     def redraw(self) -> None:
@@ -231,7 +230,7 @@ class SecretariatScreen(SessionView, Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "summary-list":
-            self.query_one("#summary-text", TextArea).focus()
+            self.action_focus_text()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self.draft = event.text_area.text
@@ -287,7 +286,10 @@ class SecretariatScreen(SessionView, Screen[None]):
         self.query_one(SummaryList).focus()
 
     def action_focus_text(self) -> None:
-        self.query_one("#summary-text", TextArea).focus()
+        """To the summary's text, with the cursor after what is written (to go on writing)."""
+        editor = self.query_one("#summary-text", TextArea)
+        editor.move_cursor(editor.document.end)
+        self.set_focus(editor)
 
     def action_export(self, which: str = "all") -> None:
         """Write documents in a worker, showing progress; then list where they went."""
@@ -297,7 +299,7 @@ class SecretariatScreen(SessionView, Screen[None]):
             self.notify(word("export_running", self.language), severity="warning", markup=False)
             return
         self.save()
-        what, kinds, anonymize = EXPORTS[which]
+        _, kinds, anonymize = EXPORTS[which]
         self.store.fold()
         self.workshop_app.show_notices()
         session = snapshot_of(self.store.session)

@@ -20,12 +20,14 @@ from workshop.model.session import Session
 from workshop.planning import setup
 from workshop.scheduling.rotation import RotationError, plan
 from workshop.scheduling.timetable import planned, span
+from workshop.storage.store import Store
 from workshop.words import word
 from workshop.words.phrases import affiliation
 
 from ..components.key_footer import KeyFooter
 from ..components.note_dialogs import ChoiceDialog
 from ..components.rotation_table import RotationTable
+from ..evening_guard import Change, guarded_change
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
@@ -111,14 +113,15 @@ class SetupPane(SessionView, Vertical):
         # Paint again once the new rows are measured (Textual may keep the old widths).
         self.call_after_refresh(table.refresh)
 
-    def run(self, change: Callable[[], object]) -> bool:
-        """Make a change through the app (a refusal is told); True when it was saved."""
-        if not self.workshop_app.saved(change):
-            return False
-        owner = self.screen
-        if isinstance(owner, SetupScreen):
-            owner.redraw(force=True)
-        return True
+    def run(self, change: Change, done: Callable[[], None] | None = None) -> bool:
+        """Make a change through the app; True when it was saved now.
+
+        A refusal is told. While the evening runs, a change that would move people first shows
+        the rounds before and after and waits for a yes (:func:`..evening_guard.guarded_change`);
+        ``done`` runs once the change has been made. The screen shows the change as every
+        screen does (the app's ``SessionChanged``).
+        """
+        return guarded_change(self, change, done)
 
     def form(self, title: str, fields: list[Field], save: Callable[[dict[str, Any]], bool]) -> None:
         self.app.push_screen(FormScreen(title, fields, save, self.language))
@@ -181,7 +184,7 @@ class EveningSetup(SetupPane):
         ]
 
         def save(values: dict[str, Any]) -> bool:
-            return self.run(lambda: setup.update_workshop(self.store, **values))
+            return self.run(lambda store: setup.update_workshop(store, **values))
 
         self.form(word("evening", language), fields, save)
 
@@ -223,15 +226,17 @@ class ProgrammeSetup(SetupPane):
 
     def action_add(self) -> None:
         after = self.selected_key()
-        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
             outcome: list[setup.Outcome] = []
-            done = self.run(lambda: outcome.append(setup.add_item(store, after=after, **values)))
-            if done and outcome:
+
+            def add(store: Store) -> None:
+                outcome[:] = [setup.add_item(store, after=after, **values)]
+
+            def added() -> None:
                 self.focus_key = outcome[0].id
-                self.show(self.session)
-            return done
+
+            return self.run(add, added)
 
         self.form(word("new_item", self.language), self._fields(), save)
 
@@ -240,10 +245,9 @@ class ProgrammeSetup(SetupPane):
         item = next((i for i in self.session.program if i.id == key), None)
         if item is None:
             return
-        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
-            return self.run(lambda: setup.update_item(store, item.id, **values))
+            return self.run(lambda store: setup.update_item(store, item.id, **values))
 
         self.form(f"{word('edit', self.language)}: {item.title}",
                   self._fields(item.title, str(item.minutes), item.kind, item.description), save)
@@ -251,13 +255,13 @@ class ProgrammeSetup(SetupPane):
     def action_remove(self) -> None:
         key = self.selected_key()
         if key is not None:
-            self.run(lambda: setup.remove_item(self.store, key))
+            self.run(lambda store: setup.remove_item(store, key))
 
     def action_move(self, offset: int) -> None:
         key = self.selected_key()
         if key is not None:
             self.focus_key = key
-            self.run(lambda: setup.move_item(self.store, key, offset))
+            self.run(lambda store: setup.move_item(store, key, offset))
 
 
 class StationSetup(SetupPane):
@@ -320,22 +324,20 @@ class StationSetup(SetupPane):
         self.app.notify(f"{word(key, language)}: " + "; ".join(parts), timeout=8)
 
     def action_add(self) -> None:
-        store = self.store
         language = self.language
         questions = "\n".join(self.session.stations[-1].questions) if self.session.stations else ""
 
         def save(values: dict[str, Any]) -> bool:
             outcome: list[setup.Outcome] = []
-            done = self.run(
-                lambda: outcome.append(
-                    setup.add_station(store, values["name"], values["host"], values["questions"].split("\n"))
-                )
-            )
-            if done and outcome:
+
+            def add(store: Store) -> None:
+                outcome[:] = [setup.add_station(store, values["name"], values["host"], values["questions"].split("\n"))]
+
+            def added() -> None:
                 self.focus_key = outcome[0].id
-                self.show(self.session)
                 self._tell(outcome[0], "also_added")
-            return done
+
+            return self.run(add, added)
 
         self.form(word("new_station", language), self._fields(questions=questions), save)
 
@@ -344,11 +346,10 @@ class StationSetup(SetupPane):
         station = self.session.station(key) if key else None
         if station is None:
             return
-        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
             return self.run(
-                lambda: setup.update_station(
+                lambda store: setup.update_station(
                     store, station.id, name=values["name"], host=values["host"],
                     questions=values["questions"].split("\n"),
                 )
@@ -362,14 +363,17 @@ class StationSetup(SetupPane):
         if key is None:
             return
         outcome: list[setup.Outcome] = []
-        if self.run(lambda: outcome.append(setup.remove_station(self.store, key))) and outcome:
-            self._tell(outcome[0], "also_removed")
+
+        def remove(store: Store) -> None:
+            outcome[:] = [setup.remove_station(store, key)]
+
+        self.run(remove, lambda: self._tell(outcome[0], "also_removed"))
 
     def action_move(self, offset: int) -> None:
         key = self.selected_key()
         if key is not None:
             self.focus_key = key
-            self.run(lambda: setup.move_station(self.store, key, offset))
+            self.run(lambda store: setup.move_station(store, key, offset))
 
 
 class GroupSetup(SetupPane):
@@ -422,15 +426,14 @@ class GroupSetup(SetupPane):
         kind, gid, _ = self._where()
         if kind is None:
             return
-        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
             stored = stored_affiliation(values["affiliation"], self.language)
-            done = self.run(lambda: setup.add_member(store, gid, values["name"], stored))
-            if done:
+
+            def added() -> None:
                 self.focus_key = f"m|{gid or ''}|{len(setup.members_of(self.session, gid)) - 1}"
-                self.show(self.session)
-            return done
+
+            return self.run(lambda store: setup.add_member(store, gid, values["name"], stored), added)
 
         self.form(word("new_person", self.language), self._person_fields(), save)
 
@@ -442,12 +445,13 @@ class GroupSetup(SetupPane):
         if kind != "m" or index is None:
             return
         person = setup.members_of(self.session, gid)[index]
-        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
             stored = stored_affiliation(values["affiliation"], self.language)
             return self.run(
-                lambda: setup.update_member(store, gid, index, name=values["name"], affiliation=stored, was=person.name)
+                lambda store: setup.update_member(
+                    store, gid, index, name=values["name"], affiliation=stored, was=person.name
+                )
             )
 
         self.form(f"{word('edit', self.language)}: {person.name}",
@@ -458,7 +462,7 @@ class GroupSetup(SetupPane):
         if kind != "m" or index is None:
             return
         person = setup.members_of(self.session, gid)[index]
-        self.run(lambda: setup.remove_member(self.store, gid, index, was=person.name))
+        self.run(lambda store: setup.remove_member(store, gid, index, was=person.name))
 
     def action_move(self) -> None:
         kind, gid, index = self._where()
@@ -474,31 +478,29 @@ class GroupSetup(SetupPane):
             if target is None:
                 return
             to = None if target == ChoiceDialog.NONE else target
-            done = self.run(lambda: setup.move_member(self.store, gid, index, to, was=person.name))
-            if done:
+            def moved() -> None:
                 self.focus_key = f"m|{to or ''}|{len(setup.members_of(self.session, to)) - 1}"
-                self.show(self.session)
+
+            self.run(lambda store: setup.move_member(store, gid, index, to, was=person.name), moved)
 
         self.app.push_screen(ChoiceDialog(f"{word('move_to', language)}: {person.name}", choices), chosen)
 
     def action_rename(self) -> None:
-        kind, gid, _ = self._where()
+        _, gid, _ = self._where()
         group = self.session.group(gid) if gid else None
         if group is None:
             return
-        store = self.store
 
         def save(values: dict[str, Any]) -> bool:
-            return self.run(lambda: setup.rename_group(store, group.id, values["name"]))
+            return self.run(lambda store: setup.rename_group(store, group.id, values["name"]))
 
         self.form(word("rename_group", self.language), [Field("name", word("name", self.language), group.name)], save)
 
     def action_add_group(self) -> None:
-        store = self.store
         language = self.language
 
         def save(values: dict[str, Any]) -> bool:
-            return self.run(lambda: setup.add_group(store, values["name"]))
+            return self.run(lambda store: setup.add_group(store, values["name"]))
 
         number = len(self.session.groups) + 1
         name = Field("name", word("name", language), f"{word('group', language)} {number}")
@@ -554,15 +556,12 @@ class SetupScreen(SessionView, Screen[None]):
     def on_session_changed(self, message: SessionChanged) -> None:
         self.redraw()
 
-    def on_screen_resume(self) -> None:
-        self.redraw()
-
-    def redraw(self, force: bool = False) -> None:
+    def redraw(self) -> None:
         """Show the session: the visible tab now, the others when they are opened."""
         store = self.store
         session = store.session
         language = session.workshop.language
-        if not force and store.version == self._drawn_version and language == self._language:
+        if store.version == self._drawn_version and language == self._language:
             return
         self._drawn_version = store.version
         if language != self._language:
