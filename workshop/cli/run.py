@@ -45,7 +45,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from workshop.tui.app import WorkshopApp  # imported late: the commands that need no screen stay fast
 
     try:
-        app = WorkshopApp(store, mode=mode, station=station)
+        app = WorkshopApp(store, mode=mode, station=station, ask_author=args.author is None)
         app.run()
     finally:
         store.close()

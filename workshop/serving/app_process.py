@@ -68,6 +68,7 @@ class AppProcess(AppService):
         """What this app is, for the server's log ("station s2, Anna"); never the link or the token."""
         self._stopped = asyncio.Event()
         self._stopping = False
+        self._run_task: asyncio.Task[None] | None = None
         self.forced = False
         """True when the app did not quit when asked and had to be ended by a signal."""
 
@@ -86,6 +87,11 @@ class AppProcess(AppService):
         self._process = process
         self._stdin = process.stdin
         return process
+
+    async def start(self, width: int, height: int) -> None:
+        """Start the app process and the task that relays its output (kept here, so stop can wait for it)."""
+        await self._open_app_process(width, height)
+        self._run_task = asyncio.create_task(self.run())
 
     @property
     def pid(self) -> int | None:
@@ -117,8 +123,8 @@ class AppProcess(AppService):
                     if not await _ended_within(process, TERMINATE_SECONDS):
                         _signal_group(process, signal.SIGKILL)
                         await process.wait()
-            if self._task is not None:
-                task, self._task = self._task, None
+            if self._run_task is not None:
+                task, self._run_task = self._run_task, None
                 try:
                     await asyncio.wait_for(task, TERMINATE_SECONDS)
                 except (TimeoutError, asyncio.CancelledError):

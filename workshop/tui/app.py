@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from workshop.storage.change_labels import describe_change
+from workshop.storage.lanes import lanes_for_mode
 from workshop.storage.store import ChangeRefused, Store, default_author
 from workshop.words import word
 
@@ -241,14 +242,14 @@ class WorkshopApp(App[None]):
         self.push_screen(HelpScreen(binding_rows(self.screen), title, self.language))
 
     def action_undo(self) -> None:
-        event = self.attempt(self.store.undo)
+        event = self.attempt(lambda: self.store.undo(lanes=lanes_for_mode(self.current_mode)))
         if event is None:
             self.notify(word("nothing_to_undo", self.language), markup=False)
         else:
             self.notify(word("undone", self.language, change=describe_change(event.label, self.language)), markup=False)
 
     def action_redo(self) -> None:
-        event = self.attempt(self.store.redo)
+        event = self.attempt(lambda: self.store.redo(lanes=lanes_for_mode(self.current_mode)))
         if event is None:
             self.notify(word("nothing_to_redo", self.language), markup=False)
         else:
