@@ -310,3 +310,96 @@ async def test_every_category_of_a_note_shows_on_its_row(store, clock):
         assert after != before
         cell = after.split("  ")[-1].strip()
         assert [part[:3] for part in cell.split("·")] == ["Led", "Udd", "Rek", "Fas"]
+
+
+async def test_the_note_taker_sees_the_draft_folded_and_unfolded_and_links_a_note(store, clock):
+    from workshop.notes import recommendations as recs
+
+    rec = recs.create(store, "Ny i ledelse", station="s1", intro="En god start.", purpose="At fastholde nye ledere",
+                      goals="Færre opsigelser", actions="- Mentorordning\n- Lederuddannelse i alle forvaltninger",
+                      follow_up="Måles efter et år")
+    start_round(store)
+    app = notes_app(store, clock)
+    async with app.run_test(size=(80, 30)) as pilot:
+        panel = app.screen.query_one("#capture-draft")
+        folded = str(panel.content)
+        assert folded.splitlines()[0] == "Anbefaling 1: Ny i ledelse"
+        assert "Formål: At fastholde nye ledere" in folded
+        assert "Opfølgning" not in folded and "ctrl+o viser hele udkastet" in folded
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        unfolded = str(panel.content)
+        assert "  • Lederuddannelse i alle forvaltninger" in unfolded and "Måles efter et år" in unfolded
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert str(panel.content) == folded
+        await write(pilot, "Mentor også i dagplejen")
+        await pilot.pause()
+        await pilot.press("escape", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("down", "down", "enter")  # Formål, Mål, Indsatser
+        await pilot.pause()
+        note = note_with(store, "Mentor også")
+        assert (note.recommendation, note.section) == (rec.id, "actions")
+
+
+async def test_a_station_without_a_draft_shows_none(store, clock):
+    app = notes_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert not app.screen.query_one("#capture-draft").display
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "Stationen har intet udkast til en anbefaling" in [n.message for n in notifications(app)]
+
+
+async def test_a_note_from_another_instance_scrolls_into_view_at_the_bottom(store, clock, session_path):
+    from workshop.storage.store import Store
+
+    start_round(store)
+    for index in range(30):
+        store.add_note("s1", 1, f"Note nummer {index}")
+    app = notes_app(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(NoteTable)
+        table.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert table.scroll_y == table.max_scroll_y > 0
+        other = Store.open(session_path, author="Bent", backup=False)
+        other.add_note("s1", 1, "Den nyeste fra en anden")
+        other.close()
+        app.poll_store()
+        await pilot.pause()
+        await pilot.pause()
+        assert table.scroll_y == table.max_scroll_y
+        last_visible = int(table.scroll_y) + table.scrollable_content_region.height - 2  # minus the header
+        assert "Den nyeste fra en anden" in rows(table)[min(last_visible, table.row_count - 1)]
+        table.scroll_home(animate=False, immediate=True)  # scrolled up to read: it stays there
+        await pilot.pause()
+        other = Store.open(session_path, author="Bent", backup=False)
+        other.add_note("s1", 1, "Endnu en")
+        other.close()
+        app.poll_store()
+        await pilot.pause()
+        assert table.scroll_y == 0
+
+
+async def test_brackets_in_names_and_notes_show_literally(store, clock):
+    names = {"s1": "Trivsel [/ arbejdsmiljø]", "s2": "Ledelse [udkast] og [mål]"}
+    store.set_section("stations", [s.model_copy(update={"name": names.get(s.id, s.name)})
+                                   for s in store.session.stations], "renamed")
+    store.add_note("s1", 1, "Ledelse [udkast] og [mål]")
+    from workshop.notes import recommendations as recs
+
+    recs.create(store, "Plan [b]fed[/b]", station="s1", purpose="[red]x[/red]")
+    app = notes_app(store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        from screen_reading import screen_text
+
+        screen = screen_text(app)
+        assert "Trivsel [/ arbejdsmiljø]" in screen
+        assert "Ledelse [udkast] og [mål]" in screen
+        assert "Anbefaling 1: Plan [b]fed[/b]" in screen and "Formål: [red]x[/red]" in screen
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "Station 2 – Ledelse [udkast] og [mål]" in screen_text(app)

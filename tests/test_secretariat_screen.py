@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from export_notes import add_notes
+from screen_reading import screen_text
 
 from workshop.notes.summaries import write_summary
 from workshop.storage.store import Store
@@ -52,7 +53,7 @@ async def test_the_list_marks_written_summaries_and_counts_notes(store, clock):
     app = secretariat(store, clock)
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one("#summary-list")
-        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
         assert [r[0] for r in rows] == ["", "", "", "✓"]
         assert [r[2] for r in rows] == ["6", "3", "1", "2"]
         await pilot.press("ctrl+l", "down")
@@ -98,7 +99,8 @@ async def test_f5_exports_every_document_and_says_where(store, clock, session_pa
         await pilot.pause()
         folder = session_path.parent.parent / "exports"
         assert sorted(p.name for p in folder.iterdir()) == [
-            "evening-noter.csv", "evening-referat.docx", "evening-rutekort.docx",
+            "evening-anbefalinger.docx", "evening-dagsordenspunkt.docx", "evening-kodebog.qdc", "evening-noter.csv",
+            "evening-qda-projekt.qdpx", "evening-referat.docx", "evening-rutekort.docx",
         ]
         log = str(app.screen.query_one("#export-log").render())
         assert f"Referat: {folder / 'evening-referat.docx'}" in log
@@ -196,3 +198,81 @@ async def test_the_secretariat_reaches_the_review_and_the_codebook(session_path)
         await pilot.pause()
         assert isinstance(app.screen, CodebookScreen)
     store.close()
+
+
+async def test_the_palette_offers_every_document(store, clock):
+    app = secretariat(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"eksportér")
+        await pilot.pause(0.5)
+        from textual.command import CommandList
+
+        shown = app.screen.query_one(CommandList)
+        prompts = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
+        for words in ("Eksportér alle dokumenter", "Eksportér anbefalingerne (.docx)",
+                      "Eksportér udkast til dagsordenspunkt (.docx)", "Eksportér referatet (.docx)"):
+            assert any(words in prompt for prompt in prompts), words
+
+
+async def test_the_anonymized_export_shows_its_report(store, clock, session_path):
+    add_notes(store)
+    app = secretariat(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f9")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        folder = session_path.parent.parent / "exports"
+        reports = [p for p in folder.iterdir() if p.suffix == ".txt"]
+        assert len(reports) == 1
+        log = str(app.screen.query_one("#export-log").render())
+        assert f"Rapporten over erstatningerne: {reports[0]}" in log
+        report = next(n for n in notifications(app) if n.title == "Anonymisering – tjek før afsendelse")
+        assert report.message.splitlines()[0] in log
+        assert "Nora" not in log and "Peter" not in log
+
+
+async def test_in_a_browser_each_export_is_also_a_download(store, clock, session_path, monkeypatch):
+    add_notes(store)
+    app = secretariat(store, clock)
+    delivered: list[tuple[str, str]] = []
+    monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
+    monkeypatch.setattr(app, "deliver_binary", lambda path, save_filename=None, **_: delivered.append(
+        (str(path), save_filename)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        folder = session_path.parent.parent / "exports"
+        written = sorted(p.name for p in folder.iterdir())
+        assert sorted(name for _, name in delivered) == written
+        assert [path for path, _ in delivered] == [str(folder / name) for _, name in delivered]
+        assert "evening-referat-anonymiseret.docx" in written
+
+
+async def test_not_in_a_browser_nothing_is_delivered(store, clock, monkeypatch):
+    app = secretariat(store, clock)
+    delivered: list[object] = []
+    monkeypatch.setattr(app, "deliver_binary", lambda *args, **kwargs: delivered.append(args))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert delivered == []
+
+
+async def test_a_station_with_brackets_shows_literally(store, clock):
+    names = {"s1": "Trivsel [/ arbejdsmiljø]", "s2": "Drift [a]/[b]"}
+    store.set_section("stations", [s.model_copy(update={"name": names.get(s.id, s.name)})
+                                   for s in store.session.stations], "renamed")
+    store.add_note("s1", 1, "Ledelse [udkast] og [mål]")
+    write_summary(store, "s1", "[b]Fed[/b] opsamling")
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_text(app)
+        assert "Station 1: Trivsel [/ arb…" in screen
+        assert "Station 2: Drift [a]/[b]" in screen
+        await pilot.press("ctrl+l", "down")
+        await pilot.pause()
+        assert "Trivsel [/ arbejdsmiljø]" in str(app.screen.query_one("#summary-title").render())
+        assert editor_text(app) == "[b]Fed[/b] opsamling"

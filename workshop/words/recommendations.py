@@ -124,4 +124,68 @@ WORDS: dict[str, tuple[str, str]] = {
         "angiv også recommendation (anbefalingens id), eller fjern section",
         "also give recommendation (the recommendation's id), or remove section",
     ),
+    # the secretariat's recommendations editor (workshop/tui/screens/recommendations.py)
+    "rec_evidence_none": ("Vælg en anbefaling for at se noterne bag den", "Choose a recommendation to see the notes behind it"),
+    "rec_evidence_of": ("Noter fra {station}", "Notes from {station}"),
+    "rec_evidence_no_station": (
+        "Ingen station valgt (ctrl+o): her står kun de citerede noter",
+        "No station chosen (ctrl+o): only the cited notes show here",
+    ),
+    "rec_evidence_cited_elsewhere": ("Citeret fra andre stationer", "Cited from other stations"),
+    "rec_recommendation_clash": (
+        "En anden har også ændret denne tekst; din tekst bliver stående, og ctrl+s gemmer den over deres.",
+        "Someone else changed this text too; your text stays in the editor, and ctrl+s saves it over theirs.",
+    ),
+    "rec_agenda_proposal_help": (
+        "Det, forvaltningen indstiller, at udvalget beslutter (dagsordenspunktets «Indstilling»)",
+        "What the administration recommends the committee to decide (the agenda item's “Recommended decision”)",
+    ),
+    "rec_theme_titled": ("Tema: {theme}", "Theme: {theme}"),
+    "rec_theme_intro": ("Indledning til temaet", "Introduction to the theme"),
+    "rec_theme_intro_help": (
+        "Indledningen står øverst i temaets kapitel i rapporten",
+        "The introduction opens the theme's chapter in the report",
+    ),
+    "rec_theme_none_help": (
+        "Anbefalinger uden tema; giv dem et tema med ctrl+g",
+        "Recommendations without a theme; give them one with ctrl+g",
+    ),
+    "rec_no_station_chosen": ("Ingen station", "No station"),
+    "rec_cited_count": ("{count} citerede noter", "{count} cited notes"),
+    "rec_intro_short": ("Indledning", "Introduction"),
+    "rec_linked_none": (
+        "Ingen noter knyttet til «{section}» endnu (l på en note)",
+        "No notes linked to “{section}” yet (l on a note)",
+    ),
+    "rec_linked_to": ("Noter knyttet til «{section}»:", "Notes linked to “{section}”:"),
+    "rec_recommendation_saved": ("Teksten er gemt", "Text saved"),
+    "rec_choose_a_recommendation": ("Vælg først en anbefaling i listen", "Choose a recommendation in the list first"),
+    "rec_new_recommendation": ("Ny anbefaling – titel", "New recommendation – title"),
+    "rec_new_recommendation_hint": (
+        "Fx «Ny i ledelse i kommunen»; tema og station følger den valgte anbefaling",
+        "E.g. “New to management”; theme and station follow the chosen recommendation",
+    ),
+    "rec_recommendation_title": ("Anbefalingens titel", "The recommendation's title"),
+    "rec_recommendation_theme": ("Anbefalingens tema", "The recommendation's theme"),
+    "rec_recommendation_theme_hint": (
+        "Tomt: stationens navn bliver temaet", "Empty: the station's name is the theme"
+    ),
+    "rec_recommendation_station": ("Noterne kommer fra station", "The notes come from station"),
+    "rec_recommendation_deleted": (
+        "Anbefalingen «{title}» er slettet; ctrl+z i listen henter den tilbage",
+        "The recommendation “{title}” was deleted; ctrl+z in the list brings it back",
+    ),
+    "rec_note_cited": ("Noten er citeret i «{title}»", "The note is cited in “{title}”"),
+    "rec_note_uncited": ("Noten er ikke længere citeret", "The note is no longer cited"),
+    "rec_link_needs_section": (
+        "Vælg først et afsnit (ctrl+↓), som noten skal knyttes til", "Choose a section (ctrl+↓) to link the note to first"
+    ),
+    "rec_note_linked": ("Noten er knyttet til «{section}»", "The note is linked to “{section}”"),
+    "rec_note_unlinked": ("Noten er ikke længere knyttet til «{section}»", "The note is no longer linked to “{section}”"),
+    # the note-taker's draft (workshop/tui/components/draft_recommendation.py)
+    "draft_more": ("… ctrl+o viser hele udkastet", "… ctrl+o shows the whole draft"),
+    "no_draft": ("Stationen har intet udkast til en anbefaling", "The station has no draft recommendation"),
+    "link_which_section": ("Hvilket afsnit af udkastet kvalificerer noten?", "Which section of the draft does the note qualify?"),
+    "link_remove": ("Fjern notens kobling til udkastet", "Remove the note's link to the draft"),
+    "link_removed": ("Noten er ikke længere knyttet til udkastet", "The note is no longer linked to the draft"),
 }

@@ -9,7 +9,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "document_route_cards": ("Rutekort", "Route cards"),
     "document_quotes": ("Notetabel", "Quote table"),
     # What the palette offers
-    "export_all": ("Eksportér alle tre dokumenter", "Export all three documents"),
+    "export_all": ("Eksportér alle dokumenter", "Export every document"),
     "export_minutes": ("Eksportér referatet (.docx)", "Export the minutes (.docx)"),
     "export_anonymized": ("Eksportér det anonymiserede referat (.docx)", "Export the anonymized minutes (.docx)"),
     "export_route_cards": ("Eksportér rutekortene (.docx)", "Export the route cards (.docx)"),
@@ -20,6 +20,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "exported": ("Eksporteret:", "Exported:"),
     "export_failed": ("Eksporten mislykkedes: {problem}", "Export failed: {problem}"),
     "export_running": ("En eksport kører allerede", "An export is already running"),
+    "export_report_at": ("Rapporten over erstatningerne: {path}", "The report of the replacements: {path}"),
+    "export_report_title": ("Anonymisering – tjek før afsendelse", "Anonymizing – check before sending"),
+    "export_not_delivered": (
+        "{name} er skrevet i mappen exports, men kunne ikke sendes til browseren: {problem}",
+        "{name} is written in the exports folder but could not be sent to the browser: {problem}",
+    ),
     # Writing the summaries
     "summary_saved": ("Opsamlingen er gemt", "Summary saved"),
     "nothing_new": ("Intet nyt at gemme", "Nothing new to save"),

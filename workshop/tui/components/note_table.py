@@ -282,6 +282,9 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
         if keys is None:
             keys = [row.key if isinstance(row, Heading) else row.id for row in rows]
         keys = list(keys)
+        # A table scrolled to its end stays there: a note another note-taker adds below the last
+        # row shows up, as in a chat (a table scrolled up to read stays where it is).
+        follow = bool(self._keys) and self.scroll_y >= self.max_scroll_y and keys[-1:] != self._keys[-1:]
         if signature != self._signature or self._look is None:
             self._signature = signature
             self._look = _Look(session, self.language)
@@ -291,6 +294,8 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
             self._rebuild(keys, rows, widths)
         if self._select_next is not None:
             self.select_note(self._select_next)
+        if follow:
+            self.scroll_end(animate=False)
 
     def _update(self, keys: list[str], rows: Sequence[Row]) -> bool:
         """Bring the table up to date in place; False when a rebuild is simpler."""

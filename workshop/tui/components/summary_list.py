@@ -1,9 +1,14 @@
-"""The summaries the secretariat writes: the overall one, then one per station."""
+"""The summaries the secretariat writes: the overall one, then one per station.
+
+Names are shown as written (``Text`` cells, never markup): a station called
+``Trivsel [/ arbejdsmiljø]`` shows its brackets.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from workshop.model.session import Session
@@ -20,7 +25,7 @@ def _short(text: str, width: int = NAME_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class SummaryList(DataTable[str]):
+class SummaryList(DataTable[Text]):
     """One row per summary: written or not, what it is about, and how many notes lie behind it."""
 
     DEFAULT_CSS = """
@@ -35,27 +40,27 @@ class SummaryList(DataTable[str]):
         """Fill or refresh the rows; the cursor stays on the same summary."""
         language = session.workshop.language
         entries = station_notes(session)
-        rows: list[tuple[str, list[str]]] = [
+        rows: list[tuple[str, list[Text]]] = [
             (
                 OVERALL_KEY,
                 [
-                    WRITTEN if session.summary.overall.strip() else "",
-                    word("summary", language),
-                    str(sum(len(e.notes) for e in entries)),
+                    Text(WRITTEN if session.summary.overall.strip() else ""),
+                    Text(word("summary", language)),
+                    Text(str(sum(len(e.notes) for e in entries))),
                 ],
             )
         ]
         for entry in entries:
             written = session.summary.stations.get(entry.station.id, "").strip()
             name = _short(f"{word('station', language)} {entry.number}: {entry.station.name}")
-            rows.append((entry.station.id, [WRITTEN if written else "", name, str(len(entry.notes))]))
+            rows.append((entry.station.id, [Text(WRITTEN if written else ""), Text(name), Text(str(len(entry.notes)))]))
         shape = (language, *(key for key, _ in rows))
         if shape != self._shape:
             current = self.current_key()
             self.clear(columns=True)
             self.add_column("", key="written", width=1)
-            self.add_column(word("station", language), key="name")
-            self.add_column(word("notes", language), key="notes")
+            self.add_column(Text(word("station", language)), key="name")
+            self.add_column(Text(word("notes", language)), key="notes")
             for key, cells in rows:
                 self.add_row(*cells, key=key)
             self._shape = shape

@@ -5,12 +5,17 @@ facilitator's live state, or a round chosen with ctrl+r). Middle: the note field
 the note (on disk at once, attributed to station, round, group, author and time). Below: the
 station's notes; esc moves there, and the digits 1-9, "." and "c" code the selected note
 (see :mod:`workshop.tui.components.note_table`). n (or tab) goes back to writing.
+
+When the secretariat has written a draft recommendation for the station, it stands under the
+top, folded to a few lines; ctrl+o unfolds it (every section in full) and folds it again. "a" on
+a note links it to the section of the draft it qualifies ("Indsatser"), chosen in a list.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -23,6 +28,7 @@ from workshop.notes.capture import (
     place,
     round_count,
 )
+from workshop.notes import recommendations as recs
 from workshop.notes.review import station_notes
 from workshop.words import word
 from workshop.words.phrases import station_title
@@ -30,6 +36,7 @@ from workshop.words.phrases import station_title
 from ..authors import clean_name, remember_author, remembered_author
 from ..components.capture_header import CaptureHeader
 from ..components.category_keys import CategoryKeys
+from ..components.draft_recommendation import DraftRecommendation
 from ..components.in_order_keys import InOrderKeys
 from ..components.key_footer import KeyFooter
 from ..components.note_dialogs import TextDialog
@@ -75,6 +82,10 @@ class NotesScreen(SessionView, Screen[None]):
                 tooltip="The codebook: rename, recolour, describe, re-key, merge, split and delete categories"),
         Binding("ctrl+f", "review", "Review", id="capture.review",
                 tooltip="All notes: filter, search, group by station or category, count"),
+        Binding("ctrl+o", "unfold", "Draft", id="capture.unfold",
+                tooltip="Unfold the station's draft recommendation in full, or fold it again"),
+        Binding("a", "link", "Link to draft", show=False, id="capture.link",
+                tooltip="Link the selected note to the section of the draft recommendation it qualifies"),
         # Esc then a digit, typed fast, reaches the app as alt+digit: it codes, as Esc and the digit would.
         *[
             Binding(f"alt+{k}", f"code_now({k})", "", show=False, id=f"capture.code.{k}",
@@ -97,6 +108,7 @@ class NotesScreen(SessionView, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield CaptureHeader(id="capture-place")
+        yield DraftRecommendation(id="capture-draft")
         yield NoteField(id="note-text", soft_wrap=True, tab_behavior="focus")
         # From the notes, every key of this screen takes effect in typing order (n, then the
         # letters of the next note; a digit, then ctrl+r).
@@ -162,6 +174,7 @@ class NotesScreen(SessionView, Screen[None]):
         session = self.session
         station = self.station
         self.query_one(CaptureHeader).show(self.place(), self.language)
+        self.query_one(DraftRecommendation).show(recs.for_station(session, station) if station else [], self.language)
         table = self.query_one(NoteTable)
         table.show(station_notes(session, station) if station else [])
         self.query_one(CategoryKeys).show(session, table.last_category)
@@ -202,6 +215,58 @@ class NotesScreen(SessionView, Screen[None]):
         self.set_focus(table)
         table.action_code(key)
 
+    # The station's draft recommendation ---------------------------------------------------
+    def action_unfold(self) -> None:
+        """Show the draft in full, or fold it to a few lines again."""
+        station = self.station
+        drafts = recs.for_station(self.session, station) if station else []
+        if not drafts:
+            self.notify(word("no_draft", self.language), markup=False)
+            return
+        panel = self.query_one(DraftRecommendation)
+        panel.unfolded = not panel.unfolded
+        panel.show(drafts, self.language)
+
+    def action_link(self) -> None:
+        """Link the selected note to a section of the station's draft (or take the link away)."""
+        from ..components.note_dialogs import ChoiceDialog
+
+        language = self.language
+        note = self.query_one(NoteTable).selected_note()
+        if note is None:
+            self.notify(word("no_note_selected", language), severity="warning", markup=False)
+            return
+        drafts = recs.for_station(self.session, note.station)
+        if not drafts:
+            self.notify(word("no_draft", language), severity="warning", markup=False)
+            return
+        choices: list[tuple[str, str | Text]] = []
+        for number, rec in drafts:
+            for section in recs.SECTION_NAMES:
+                title = recs.section_title(section, language, short=True)
+                if len(drafts) > 1:
+                    title = f"{word('recommendation_numbered', language, number=number, title=rec.title)} – {title}"
+                choices.append((f"{rec.id}|{section}", Text(title)))
+        if note.recommendation is not None:
+            choices.append((ChoiceDialog.NONE, Text(word("link_remove", language))))
+        current = f"{note.recommendation}|{note.section}" if note.recommendation else None
+        store = self.store
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            if value == ChoiceDialog.NONE:
+                if self.workshop_app.saved(lambda: recs.unlink_note(store, note.id)):
+                    self.notify(word("link_removed", language), markup=False)
+                return
+            rec_id, section = value.split("|", 1)
+            if self.workshop_app.saved(lambda: recs.link_note(store, note.id, rec_id, section)):
+                what = recs.section_title(section, language, short=True)
+                self.notify(word("rec_note_linked", language, section=what), markup=False)
+
+        title = word("link_which_section", language)
+        self.app.push_screen(ChoiceDialog(title, choices, current), chosen)
+
     # Where ---------------------------------------------------------------------------------
     def action_round(self) -> None:
         self.chosen_round = next_round_choice(self.chosen_round, round_count(self.session))
@@ -214,8 +279,8 @@ class NotesScreen(SessionView, Screen[None]):
     def action_station(self) -> None:
         from ..components.note_dialogs import ChoiceDialog
 
-        choices = [
-            (s.id, station_title(number, s.name, s.host, self.language))
+        choices: list[tuple[str, str | Text]] = [
+            (s.id, Text(station_title(number, s.name, s.host, self.language)))  # names as written, never markup
             for number, s in enumerate(self.session.stations, start=1)
         ]
 

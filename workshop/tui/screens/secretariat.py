@@ -1,11 +1,13 @@
-"""The secretariat mode: write the summaries, then export the minutes, route cards and quotes.
+"""The secretariat mode: write the summaries and the recommendations, then export the documents.
 
 Left, the overall summary ("Opsamling") and each station with its number of notes; right, the
 chosen summary in an editor with what lies behind it (the notes per category). A summary is
 saved with ctrl+s, when another summary is chosen, when the mode is left, and a moment after
-typing stops. F5 exports every document (F9 the anonymized minutes); the command palette
-offers each document on its own. The export runs beside the screen with a progress bar, and
-the screen lists where each file went.
+typing stops. ctrl+r opens the recommendations editor. F5 exports every document (F9 the
+anonymized minutes, with the report of what was replaced shown on the screen); the command
+palette offers each document on its own. The export runs beside the screen with a progress bar,
+and the screen lists where each file went; in a browser (``workshop serve``) each file is also
+handed to the browser as a download.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Sequence
 from functools import partial
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +26,9 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Static, TextArea
 
 from workshop.documents.minutes import station_heading
-from workshop.documents.registry import Exported, ExportError, export_many, snapshot_of
+from workshop.documents.registry import ExportChoice, Exported, ExportError, export_choices, export_many, snapshot_of
+from workshop.documents.registry import title as document_title
+from workshop.notes.recommendations import versions
 from workshop.notes.review import stations_and_notes as station_notes
 from workshop.notes.review import tally
 from workshop.notes.summaries import summary_of, write_summary
@@ -39,21 +44,8 @@ from ..session_view import SessionView, workshop_app
 AUTOSAVE_SECONDS = 2.0
 """A summary is saved this long after typing stops."""
 
-EXPORTS: dict[str, tuple[str, list[str], bool]] = {
-    # action argument: (the catalogue's words for what the user asks for, document kinds, anonymized)
-    "all": ("export_all", ["minutes", "route_cards", "quotes"], False),
-    "minutes": ("export_minutes", ["minutes"], False),
-    "anonymized": ("export_anonymized", ["minutes"], True),
-    "route_cards": ("export_route_cards", ["route_cards"], False),
-    "quotes": ("export_quotes", ["quotes"], False),
-}
-TITLES = {"minutes": "document_minutes", "route_cards": "document_route_cards", "quotes": "document_quotes"}
-"""Each document kind's name, as the catalogue has it."""
-
-
-def document_title(kind: str, language: str) -> str:
-    """"Referat", "Rutekort", "Notetabel" (or in English)."""
-    return word(TITLES[kind], language)
+EXPORTS: dict[str, ExportChoice] = {choice.key: choice for choice in export_choices()}
+"""What the secretariat can export, by the action's argument: "all", each document, "anonymized"."""
 
 
 class ExportCommands(Provider):
@@ -61,8 +53,8 @@ class ExportCommands(Provider):
 
     def _commands(self) -> Iterable[tuple[str, str]]:
         language = workshop_app(self).language
-        for key, (words, _, _) in EXPORTS.items():
-            yield word(words, language), key
+        for key, choice in EXPORTS.items():
+            yield word(choice.words, language), key
 
     async def discover(self) -> Hits:
         screen = self.screen
@@ -92,7 +84,8 @@ class SecretariatScreen(SessionView, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="secretariat.save", tooltip="Save the summary being written"),
         Binding("f5", "export('all')", "Export", id="secretariat.export",
-                tooltip="Write the minutes, the route cards and the quote table into the exports folder"),
+                tooltip="Write every document into the exports folder: minutes, route cards, quote table, "
+                        "recommendations, agenda item and the two REFI-QDA files"),
         Binding("f9", "export('anonymized')", "Anonymized", id="secretariat.export_anonymized",
                 tooltip="Write the minutes without any participant's or author's name"),
         Binding("ctrl+l", "focus_list", "Summaries", id="secretariat.list", show=False,
@@ -103,6 +96,8 @@ class SecretariatScreen(SessionView, Screen[None]):
                 tooltip="All notes: filter, search, recode, the station x category matrix"),
         Binding("ctrl+b", "codebook", "Codebook", id="secretariat.codebook",
                 tooltip="Rename, merge, split and delete categories"),
+        Binding("ctrl+r", "recommendations", "Recommendations", id="secretariat.recommendations",
+                tooltip="Write the recommendations, their themes and the proposed decision from the notes"),
     ]
 
     DEFAULT_CSS = """
@@ -282,6 +277,12 @@ class SecretariatScreen(SessionView, Screen[None]):
         self.save()
         self.app.push_screen(CodebookScreen())
 
+    def action_recommendations(self) -> None:
+        from .recommendations import RecommendationsScreen
+
+        self.save()
+        self.app.push_screen(RecommendationsScreen())
+
     def action_focus_list(self) -> None:
         self.query_one(SummaryList).focus()
 
@@ -299,14 +300,17 @@ class SecretariatScreen(SessionView, Screen[None]):
             self.notify(word("export_running", self.language), severity="warning", markup=False)
             return
         self.save()
-        _, kinds, anonymize = EXPORTS[which]
+        choice = EXPORTS[which]
+        kinds, anonymize = choice.kinds, choice.anonymize
         self.store.fold()
         self.workshop_app.show_notices()
         session = snapshot_of(self.store.session)
+        history = versions(self.store)
         path = self.store.path
         status = self.query_one(ExportStatus)
         language = self.language
-        status.started(word("exporting", language, what=", ".join(document_title(k, language).lower() for k in kinds)))
+        what = ", ".join(document_title(k, language).lower() for k in kinds)
+        status.started(word("exporting", language, what=what))
         self.exporting = True
 
         def report(fraction: float) -> None:
@@ -314,7 +318,7 @@ class SecretariatScreen(SessionView, Screen[None]):
 
         def work() -> None:
             try:
-                done = export_many(session, path, kinds, anonymize=anonymize, progress=report)
+                done = export_many(session, path, kinds, anonymize=anonymize, progress=report, history=history)
             except ExportError as error:
                 self.app.call_from_thread(self._export_failed, str(error))
             except Exception as error:  # noqa: BLE001 - tell the user, never crash the app
@@ -326,9 +330,32 @@ class SecretariatScreen(SessionView, Screen[None]):
 
     def _exported(self, done: Sequence[Exported]) -> None:
         self.exporting = False
-        lines = [f"{document_title(d.kind.name, self.language)}: {shown_path(d.path)}" for d in done]
-        self.query_one(ExportStatus).finished(lines)
-        self.notify(word("exported", self.language) + "\n" + "\n".join(lines), timeout=10, markup=False)
+        language = self.language
+        lines = [f"{document_title(d.kind.name, language)}: {shown_path(d.path)}" for d in done]
+        report: list[str] = []
+        for document in done:
+            if document.report is None:
+                continue
+            report += document.report.summary(language)
+            if document.report_path is not None:
+                report.append(word("export_report_at", language, path=shown_path(document.report_path)))
+        self.query_one(ExportStatus).finished(lines + report)
+        self.notify(word("exported", language) + "\n" + "\n".join(lines), timeout=10, markup=False)
+        if report:
+            self.notify("\n".join(report), title=word("export_report_title", language), timeout=30, markup=False)
+        if self.app.is_web:  # served in a browser: each file comes down as a download too
+            for document in done:
+                self._deliver(document.path)
+                if document.report_path is not None:
+                    self._deliver(document.report_path)
+
+    def _deliver(self, path: Path) -> None:
+        """Hand a written file to the browser as a download (it stays in exports/ as well)."""
+        try:
+            self.app.deliver_binary(path, save_filename=path.name)
+        except Exception as error:  # noqa: BLE001 - the file is written; say the download failed
+            self.notify(word("export_not_delivered", self.language, name=path.name, problem=error),
+                        severity="warning", markup=False)
 
     def _export_failed(self, message: str) -> None:
         self.exporting = False
