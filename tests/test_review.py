@@ -292,10 +292,14 @@ def test_every_way_of_making_a_category_takes_the_next_free_key_and_colour(store
         apply_choice(store, note.id, Choice(None, "Løn"))[0],
         codebook.category_for_name(store, "Trivsel"),  # workshop note --category Trivsel
     ]
-    assert [(c.id, c.key, c.colour) for c in made] == [
-        ("c5", 5, codebook.PALETTE[4]), ("c6", 6, codebook.PALETTE[5]),
-        ("c7", 7, codebook.PALETTE[6]), ("c8", 8, codebook.PALETTE[7]),
-    ]
+    assert [(c.id, c.key) for c in made] == [("c5", 5), ("c6", 6), ("c7", 7), ("c8", 8)]
+    # Each new colour can be told apart at a glance from every other category's and from the uncoded warning.
+    colours = [codebook.rgb(c.colour) for c in store.session.categories] + [codebook.rgb(codebook.UNCODED_WARNING)]
+    for category in made:
+        mine = codebook.rgb(category.colour)
+        assert mine is not None
+        others = [c for c in colours if c is not None and c != mine]
+        assert min(codebook.colour_distance(mine, other) for other in others) >= codebook.DISTINCT
     assert codebook.category_for_name(store, " trivsel ") == made[3]  # found again, not made twice
     with pytest.raises(ChangeRefused, match="exists already"):
         codebook.split(store, "c1", [], "arbejdsmiljø")

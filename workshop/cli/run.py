@@ -27,7 +27,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Open the app; when it ends, everything is folded into the file and the store's notices are printed.
 
     A ``--station`` the session does not have is refused before anything is written (no journal,
-    no backup). The exit code is the app's: not 0 after a crash.
+    no backup). The exit code is the app's: not 0 after a crash. A crash (an error the app did not
+    handle) is raised again once the session is saved, so that ``workshop`` says it in one line and
+    keeps its details in a log file readable by the user only (exit code 1).
     """
     from workshop.storage.store import Store
     from workshop.words import word
@@ -49,6 +51,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         app.run()
     finally:
         store.close()
-        print_notices(store.notices)
+        notices = list(store.notices)
+        if store.stopped and store.stopped not in notices:  # shown in the app; said once more as it ends
+            notices.append(store.stopped)
+        print_notices(notices)
+    if app.crash is not None:  # a bug: one line naming the log of its details, exit code 1 (cli.main)
+        raise app.crash
     code = app.return_code
     return code if isinstance(code, int) and code != 0 else EXIT_OK

@@ -36,12 +36,12 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def cmd_schedule(args: argparse.Namespace) -> int:
     """Print the session's rotation as on the slide (or as JSON) and what it costs."""
+    from workshop.model.validation import size_problems
     from workshop.scheduling.contacts import contact_stats
     from workshop.scheduling.regroup import costs
     from workshop.scheduling.rotation import RotationError, remixed, remixing, rotation
     from workshop.scheduling.timetable import clock, round_slots
     from workshop.storage.store import Store
-    from workshop.model.validation import size_problems
     from workshop.words import word
 
     store = Store.open(args.session, backup=False, readonly=True)

@@ -9,12 +9,13 @@ from typing import Any, TypeVar
 from weakref import WeakSet
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.dom import DOMNode
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
+from textual.widgets import Static
 
 from workshop.storage.change_labels import describe_change
 from workshop.storage.lanes import lanes_for_mode
@@ -63,6 +64,29 @@ def _secretariat() -> Screen[Any]:
 def _mode_screens() -> dict[str, Callable[[], Screen[Any]]]:
     """Each mode's screen, imported when the mode is first opened (a faster start)."""
     return {"facilitator": _facilitator, "notes": _notes, "secretariat": _secretariat}
+
+
+class StoppedBanner(Static):
+    """The lasting warning on every screen once the session is no longer saved (``store.stopped``).
+
+    Its journal was deleted or replaced while the app was open: the app saved its version in
+    ``.backups`` and writes no more. The banner says so, and what to do, until the app is closed.
+    """
+
+    DEFAULT_CSS = """
+    StoppedBanner {
+        width: 100%;
+        height: auto;
+        max-height: 2;
+        padding: 0 1;
+        background: $error;
+        color: $text;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self, language: str) -> None:
+        super().__init__(word("stopped_banner", language), markup=False, classes="stopped-banner")
 
 
 class Palette(CommandPalette):
@@ -117,6 +141,8 @@ class WorkshopApp(App[None]):
         if mode not in screens:
             raise ValueError(f"no mode {mode!r}; use one of {', '.join(screens)}")
         self.polling = poll
+        self.crash: Exception | None = None
+        """The error that ended the app, if one did (a bug): ``workshop run`` then says where its log is."""
         self._seen_version = store.version
         self._last_change = time.monotonic()
         # The app opens straight into its mode: no blank default screen is built, styled and
@@ -194,9 +220,23 @@ class WorkshopApp(App[None]):
 
     def _screen_shown(self, screen: Screen[Any]) -> None:
         """A screen came to the top (pushed, popped back to, its mode chosen): bring it up to date."""
+        self._warn_stopped(screen)
         if screen in self._stale:
             self._stale.discard(screen)
             screen.post_message(SessionChanged(self.store.version))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nothing handled ended the app: keep it for ``workshop run``, print no wall of Python.
+
+        Textual's own handling still ends the app with return code 1 (and a test's ``run_test``
+        still raises the error); the traceback it would print after the screen is restored is
+        left out: ``workshop run`` writes it to a log file of the user's only and says where,
+        in one line (:func:`workshop.cli.errors.crashed`).
+        """
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()  # Textual's traceback on the terminal (its one place to go)
 
     def sign_as(self, name: str) -> None:
         """Sign this person's notes (and know their changes for undo) by ``name`` from now on."""
@@ -204,8 +244,30 @@ class WorkshopApp(App[None]):
         self.ask_author = False
 
     def show_notices(self) -> None:
+        """Tell the user what the store noticed, as it is noticed: another program merged its changes or
+        took in a hand edit, comments were dropped (and where the copy is), a fold or backup failed.
+
+        When the store stopped writing (its journal was deleted under the app), every screen also
+        shows a lasting banner that says so (:class:`StoppedBanner`).
+        """
         while self.store.notices:
-            self.notify(self.store.notices.pop(0), severity="warning", timeout=15, markup=False)
+            notice = self.store.notices.pop(0)
+            stopped = notice == self.store.stopped  # in full for a minute; the banner stays
+            self.notify(notice, severity="error" if stopped else "warning", timeout=60 if stopped else 15,
+                        markup=False)
+        if self.store.stopped:
+            try:
+                screen = self.screen
+            except ScreenStackError:  # before the first screen is shown: it gets the banner when shown
+                return
+            self._warn_stopped(screen)
+
+    def _warn_stopped(self, screen: Screen[Any]) -> None:
+        """Put the stopped store's banner on ``screen`` (dialogs show the one of the screen under them)."""
+        if not self.store.stopped or isinstance(screen, ModalScreen) or screen.query(StoppedBanner):
+            return
+        # First in the screen's flow: under its header (docked), above everything else.
+        screen.mount(StoppedBanner(self.language), before=0)
 
     def attempt(self, change: Callable[[], T]) -> T | None:
         """Run a change and return what it returns; a refused one is told to the user and gives None."""

@@ -17,6 +17,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "undone": ("Fortrudt: {change}", "Undone: {change}"),
     "redone": ("Gentaget: {change}", "Redone: {change}"),
     "nothing_to_undo": ("Intet at fortryde", "Nothing to undo"),
+    "stopped_banner": (
+        "⚠ Gemmes ikke mere: journalen er væk. Appens udgave er i .backups – luk appen.",
+        "⚠ Not saved any more: the journal is gone. The app's version is in .backups – close the app.",
+    ),
     "nothing_to_redo": ("Intet at gentage", "Nothing to redo"),
     # The command palette (ctrl+p)
     "palette_placeholder": ("Søg efter en kommando …", "Search for commands…"),

@@ -60,7 +60,7 @@ class CategoryPrompt(ModalScreen[Choice | None]):
     def compose(self) -> ComposeResult:
         language = self.session.workshop.language
         with Vertical():
-            yield Static(self.title_text or word("choose_category", language), classes="prompt-title")
+            yield Static(self.title_text or word("choose_category", language), classes="prompt-title", markup=False)
             if self.note_text:
                 yield Static(Text(self.note_text, no_wrap=True, overflow="ellipsis"), classes="prompt-note")
             yield Input(id="prompt-input", placeholder=word("prompt_hint", language))

@@ -109,12 +109,13 @@ class EveningChangeDialog(ModalScreen[bool]):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             if change.started_moved:
                 rounds = ", ".join(str(n) for n in change.started_moved)
-                yield Static(word("evening_remix_moves", language, rounds=rounds), classes="evening-warning")
+                yield Static(word("evening_remix_moves", language, rounds=rounds), classes="evening-warning",
+                             markup=False)
             elif change.kept == 1:
-                yield Static(word("evening_kept_one", language))
+                yield Static(word("evening_kept_one", language), markup=False)
             elif change.kept > 1:
-                yield Static(word("evening_kept", language, rounds=change.kept))
-            yield Static(word("evening_cards", language), classes="evening-warning")
+                yield Static(word("evening_kept", language, rounds=change.kept), markup=False)
+            yield Static(word("evening_cards", language), classes="evening-warning", markup=False)
             table: DataTable[str | Text] = DataTable(cursor_type="none", zebra_stripes=True, id="evening-rounds")
             rows = change_rows(change, self.before, self.after)
             round_width = max([len(word("round", language)), *(len(r[0]) for r in rows)])
@@ -127,7 +128,8 @@ class EveningChangeDialog(ModalScreen[bool]):
             table.add_column(word("evening_before", language), key="before", width=cell)
             table.add_column(Text(word("evening_after", language), style="bold"), key="after", width=cell)
             for index, (number, station, was, now) in enumerate(rows):
-                table.add_row(number, station, Text(was), Text(now, style="bold"), key=f"row-{index}", height=None)
+                table.add_row(Text(number), Text(station), Text(was), Text(now, style="bold"), key=f"row-{index}",
+                              height=None)
             yield table
             yield Static(word("evening_confirm_hint", language), classes="dialog-hint")
 

@@ -146,7 +146,8 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield OptionList(*[Option(text, id=ident) for ident, text in self.choices], id="dialog-choices")
+            yield OptionList(*[Option(text, id=ident) for ident, text in self.choices], id="dialog-choices",
+                             markup=False)
 
     def on_mount(self) -> None:
         localise_bindings(self, _language(self))

@@ -110,10 +110,10 @@ class CodebookScreen(SessionView, Screen[None]):
     """A category to put the cursor on once the table shows it (one just made)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="codebook-title")
+        yield Static(id="codebook-title", markup=False)
         yield CodebookTable(id="codebook-table")
         yield Static(id="codebook-description")
-        yield Static(id="codebook-hint")
+        yield Static(id="codebook-hint", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:

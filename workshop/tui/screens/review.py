@@ -134,8 +134,8 @@ class ReviewScreen(SessionView, Screen[None]):
 
 
     def compose(self) -> ComposeResult:
-        yield Static(id="review-title")
-        yield Static(id="review-filters")
+        yield Static(id="review-title", markup=False)
+        yield Static(id="review-filters", markup=False)
         with Horizontal(id="review-search-row"):
             yield Static("/", id="review-search-label")
             yield SearchField(self.note_filter.text, id="review-search")
@@ -147,7 +147,7 @@ class ReviewScreen(SessionView, Screen[None]):
             yield NoteTable(REVIEW_COLUMNS, in_order=all_keys, id="review-notes")
             yield DataTable(id="review-matrix", cursor_type="cell", zebra_stripes=True)
         with VerticalScroll(id="review-detail-box", can_focus=False):
-            yield Static(id="review-detail")
+            yield Static(id="review-detail", markup=False)
         yield Static(id="review-hint")
         yield KeyFooter()
 

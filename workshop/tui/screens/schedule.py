@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -55,9 +56,9 @@ class ScheduleScreen(SessionView, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="schedule"):
-            yield Static(id="schedule-mode")
-            yield Static(id="schedule-costs")
-            yield Static(id="schedule-problem")
+            yield Static(id="schedule-mode", markup=False)
+            yield Static(id="schedule-costs", markup=False)
+            yield Static(id="schedule-problem", markup=False)
             yield DataTable(id="schedule-routes", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
@@ -83,7 +84,7 @@ class ScheduleScreen(SessionView, Screen[None]):
         self.query_one("#schedule-problem", Static).update(view.problem or "")
         costs = "\n".join(f"- {s}" for s in view.sentences) or word("no_cost", language)
         self.query_one("#schedule-costs", Static).update("" if view.problem else costs)
-        table: DataTable[str] = self.query_one("#schedule-routes", DataTable)
+        table: DataTable[Text] = self.query_one("#schedule-routes", DataTable)
         table.clear(columns=True)
         if view.problem:
             return
@@ -99,9 +100,9 @@ class ScheduleScreen(SessionView, Screen[None]):
         # shows a cell cut to its heading's width, as a table redrawn before it was measured did).
         for index, heading in enumerate(headings):
             width = max([len(heading), *(len(row[index]) for row in rows)])
-            table.add_column(heading, key=f"column-{index}", width=width)
+            table.add_column(Text(heading), key=f"column-{index}", width=width)
         for index, row in enumerate(rows):
-            table.add_row(*row, key=f"row-{index}")
+            table.add_row(*(Text(cell) for cell in row), key=f"row-{index}")  # names as written
 
     def _set(self, title: str = "", **changes: object) -> None:
         """Change the schedule (during the evening only after the facilitator has seen who moves)."""

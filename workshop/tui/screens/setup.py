@@ -101,9 +101,10 @@ class SetupPane(SessionView, Vertical):
         keep = self.focus_key or self.selected_key()
         row = table.cursor_row
         table.clear(columns=True)
-        table.add_columns(*columns)
+        table.add_columns(*(Text(column) for column in columns))
         for key, cells in rows:
-            table.add_row(*cells, key=key)
+            # A plain str cell would be read as Rich markup: user text is shown as written.
+            table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells), key=key)
         keys = [key for key, _ in rows]
         if keep in keys:
             row = keys.index(keep)
@@ -146,7 +147,7 @@ class EveningSetup(SetupPane):
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", id="setup-evening-table")
-        yield Static(classes="setup-note", id="setup-evening-note")
+        yield Static(classes="setup-note", id="setup-evening-note", markup=False)
 
     def show(self, session: Session) -> None:
         language = session.workshop.language
@@ -278,10 +279,10 @@ class StationSetup(SetupPane):
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", zebra_stripes=True, id="setup-stations-table")
-        yield Static(classes="section-title", id="setup-rotation-title")
+        yield Static(classes="section-title", id="setup-rotation-title", markup=False)
         yield RotationTable(id="setup-rotation")
-        yield Static(classes="problem", id="setup-rotation-problem")
-        yield Static(classes="setup-note", id="setup-rotation-costs")
+        yield Static(classes="problem", id="setup-rotation-problem", markup=False)
+        yield Static(classes="setup-note", id="setup-rotation-costs", markup=False)
 
     def show(self, session: Session) -> None:
         language = session.workshop.language
@@ -321,7 +322,7 @@ class StationSetup(SetupPane):
                 parts.append(f"{name} × {word('without_group', language).lower()}")
             else:
                 parts.append(f"{word('group' if what == 'group' else 'round', language)}: {name}")
-        self.app.notify(f"{word(key, language)}: " + "; ".join(parts), timeout=8)
+        self.app.notify(f"{word(key, language)}: " + "; ".join(parts), timeout=8, markup=False)
 
     def action_add(self) -> None:
         language = self.language
