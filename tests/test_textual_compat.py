@@ -30,6 +30,7 @@ from textual.widgets.data_table import DuplicateKey, RowKey
 import workshop
 from workshop.tui import textual_compat
 from workshop.tui.textual_compat import (
+    CrashKeepingApp,
     FixedWidthDataTable,
     FooterKey,
     add_binding,
@@ -412,7 +413,8 @@ def test_no_widget_of_the_app_overrides_a_private_textual_method_or_attribute():
     classes = [cls for cls in all_subclasses(DOMNode) if cls.__module__.startswith("workshop.")]
     assert any(cls.__name__ == "NoteTable" for cls in classes)
     for cls in classes:
-        ours = [k for k in cls.__mro__ if k.__module__.startswith("workshop.") and k is not FixedWidthDataTable]
+        compat = (FixedWidthDataTable, CrashKeepingApp)
+        ours = [k for k in cls.__mro__ if k.__module__.startswith("workshop.") and k not in compat]
         theirs = [k for k in cls.__mro__ if k.__module__.split(".")[0] == "textual"]
         # What Textual's own machinery puts on every subclass (merged bindings, CSS names, ...).
         machinery = set(type("Probe", (theirs[0],), {}).__dict__)
@@ -428,3 +430,24 @@ def all_subclasses(cls: type) -> set[type]:
     for sub in list(found):
         found |= all_subclasses(sub)
     return found
+
+
+def test_the_app_internals_a_crash_goes_through_are_there():
+    """CrashKeepingApp overrides App._handle_exception(error) and empties App._exit_renderables."""
+    assert list(inspect.signature(App._handle_exception).parameters) == ["self", "error"]
+    app = App[None]()
+    assert isinstance(app._exit_renderables, list)
+
+
+async def test_a_crash_is_kept_and_its_traceback_not_printed():
+    class Failing(CrashKeepingApp):
+        def on_mount(self) -> None:
+            raise RuntimeError("planted")
+
+    app = Failing()
+    with pytest.raises(RuntimeError, match="planted"):
+        async with app.run_test():
+            pass
+    assert isinstance(app.crash, RuntimeError)
+    assert app._exit_renderables == []
+    assert app.return_code == 1

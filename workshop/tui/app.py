@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from weakref import WeakSet
 
 from textual import events
-from textual.app import App, ScreenStackError, SystemCommand
+from textual.app import ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.dom import DOMNode
@@ -26,7 +26,7 @@ from .keys import screen_keys
 from .localise import localise_bindings
 from .messages import SessionChanged
 from .session_view import SessionView, refusal_text, workshop_app
-from .textual_compat import say_no_matches, screen_stacks
+from .textual_compat import CrashKeepingApp, say_no_matches, screen_stacks
 
 T = TypeVar("T")
 
@@ -96,7 +96,7 @@ class Palette(CommandPalette):
         say_no_matches(self, word("palette_no_matches", workshop_app(self).language))
 
 
-class WorkshopApp(App[None]):
+class WorkshopApp(CrashKeepingApp):
     """The workshop app over an open :class:`~workshop.storage.store.Store`."""
 
     CSS_PATH = "app.tcss"
@@ -141,7 +141,7 @@ class WorkshopApp(App[None]):
         if mode not in screens:
             raise ValueError(f"no mode {mode!r}; use one of {', '.join(screens)}")
         self.polling = poll
-        self.crash: Exception | None = None
+        self.crash = None
         """The error that ended the app, if one did (a bug): ``workshop run`` then says where its log is."""
         self._seen_version = store.version
         self._last_change = time.monotonic()
@@ -224,19 +224,6 @@ class WorkshopApp(App[None]):
         if screen in self._stale:
             self._stale.discard(screen)
             screen.post_message(SessionChanged(self.store.version))
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An error nothing handled ended the app: keep it for ``workshop run``, print no wall of Python.
-
-        Textual's own handling still ends the app with return code 1 (and a test's ``run_test``
-        still raises the error); the traceback it would print after the screen is restored is
-        left out: ``workshop run`` writes it to a log file of the user's only and says where,
-        in one line (:func:`workshop.cli.errors.crashed`).
-        """
-        if self.crash is None:
-            self.crash = error
-        super()._handle_exception(error)
-        self._exit_renderables.clear()  # Textual's traceback on the terminal (its one place to go)
 
     def sign_as(self, name: str) -> None:
         """Sign this person's notes (and know their changes for undo) by ``name`` from now on."""

@@ -192,6 +192,27 @@ def watch_frames(app: App[Any], seen: Callable[[str], None]) -> None:
 # A table of many rows ------------------------------------------------------------------------
 
 
+class CrashKeepingApp(App[None]):
+    """An app that keeps the error that ended it (``crash``) and prints no traceback on the terminal.
+
+    ``workshop run`` then writes the traceback to a log file of the user's only and says where in
+    one line. Textual's own handling still ends the app with return code 1 (and a test's
+    ``run_test`` still raises the error).
+
+    Private names: ``App._handle_exception(error)`` (called with an error nothing handled) and
+    ``App._exit_renderables`` (what Textual prints after the screen is restored).
+    """
+
+    crash: Exception | None = None
+    """The error that ended the app, if one did."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+
+
 class FixedWidthDataTable(DataTable[CellType], Generic[CellType]):
     """A DataTable for thousands of one-line rows whose columns all have a fixed width.
 

@@ -21,6 +21,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import TextArea
 
+from workshop.notes import recommendations as recs
 from workshop.notes.capture import (
     Place,
     clean_text,
@@ -28,7 +29,6 @@ from workshop.notes.capture import (
     place,
     round_count,
 )
-from workshop.notes import recommendations as recs
 from workshop.notes.review import station_notes
 from workshop.words import word
 from workshop.words.phrases import station_title

@@ -374,7 +374,8 @@ class RecommendationsScreen(SessionView, Screen[None]):
                 self.loaded = self.draft = stored
                 editor.load_text(stored)
             elif editor.text != stored:
-                self.notify(word("rec_recommendation_clash", self.language), severity="warning", timeout=10, markup=False)
+                clash = word("rec_recommendation_clash", self.language)
+                self.notify(clash, severity="warning", timeout=10, markup=False)
                 self.loaded = stored
         self.show_parts()
 
@@ -396,7 +397,7 @@ class RecommendationsScreen(SessionView, Screen[None]):
         elif target is not None and target.kind == "theme":
             name = target.ident or word("theme_none", language)
             title.update(word("rec_theme_titled", language, theme=name))
-            meta.update(word("rec_theme_intro_help", language) if target.ident else word("rec_theme_none_help", language))
+            meta.update(word("rec_theme_intro_help" if target.ident else "rec_theme_none_help", language))
             sections.update("")
             linked.update("")
             editor.border_title = word("rec_theme_intro", language)
@@ -573,7 +574,8 @@ class RecommendationsScreen(SessionView, Screen[None]):
                 self.workshop_app.changed()
 
         self.save()
-        self.app.push_screen(TextDialog(word("rec_recommendation_title", self.language), rec.title, submit=submit), done)
+        dialog = TextDialog(word("rec_recommendation_title", self.language), rec.title, submit=submit)
+        self.app.push_screen(dialog, done)
 
     def action_theme(self) -> None:
         rec = self._need_recommendation()
