@@ -49,11 +49,12 @@ def print_notices(notices: list[str]) -> None:
         print(notice, file=sys.stderr)
 
 
-def crashed(command: str, error: BaseException) -> int:
+def crashed(command: str, error: BaseException, language: str | None = None) -> int:
     """Say in one line that ``workshop COMMAND`` met a bug, and where its details are; the exit code (1).
 
     The traceback goes to a log file readable by its owner only (it may quote the session), in
-    the temporary folder; the user is asked to send it along with a report.
+    the temporary folder; the user is asked to send it along with a report. The line is in
+    ``language`` (the session's, where known; else guessed from ``LANG``).
     """
     import os
     import tempfile
@@ -71,6 +72,7 @@ def crashed(command: str, error: BaseException) -> int:
     except OSError:
         log = "-"
     summary = one_line(f"{type(error).__name__}: {error}")[:300]
-    language = "en" if os.environ.get("LANG", "").startswith("en") else "da"
+    if language is None:
+        language = "en" if os.environ.get("LANG", "").startswith("en") else "da"
     print(word("cli_crashed", language, command=command, summary=summary, log=log), file=sys.stderr)
     return EXIT_CRASH

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, Commands, UsageError, print_notices
+from workshop.cli.errors import EXIT_OK, Commands, UsageError, crashed, print_notices
 
 
 def add_command(commands: Commands) -> None:
@@ -28,8 +28,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     A ``--station`` the session does not have is refused before anything is written (no journal,
     no backup). The exit code is the app's: not 0 after a crash. A crash (an error the app did not
-    handle) is raised again once the session is saved, so that ``workshop`` says it in one line and
-    keeps its details in a log file readable by the user only (exit code 1).
+    handle) is said in one line once the session is saved, in the session's language, and its details
+    are kept in a log file readable by the user only (exit code 1).
     """
     from workshop.storage.store import Store
     from workshop.words import word
@@ -55,7 +55,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         if store.stopped and store.stopped not in notices:  # shown in the app; said once more as it ends
             notices.append(store.stopped)
         print_notices(notices)
-    if app.crash is not None:  # a bug: one line naming the log of its details, exit code 1 (cli.main)
-        raise app.crash
+    if app.crash is not None:  # a bug: one line, in the session's language, naming the log of its details
+        return crashed("run", app.crash, store.language)
     code = app.return_code
     return code if isinstance(code, int) and code != 0 else EXIT_OK
