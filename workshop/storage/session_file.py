@@ -350,7 +350,43 @@ def to_dict(session: Session) -> dict[str, Any]:
 
 
 def dumps(session: Session) -> str:
-    """The session as TOML text."""
+    """The session as TOML text, in the form the README shows and people write by hand.
+
+    ``[workshop]`` first, then each list of tables as ``[[program]]``, ``[[stations]]``, ...
+    blocks (not one long inline array), then the other tables; a value inside such a block that is
+    itself a table (a rotation's ``stations``) is written inline.
+    """
     import tomli_w  # here, not at the top: only writing needs it
 
-    return TOP_COMMENT + tomli_w.dumps(to_dict(session), multiline_strings=True)
+    data = to_dict(session)
+    loose = {k: v for k, v in data.items() if not isinstance(v, dict) and not _is_table_list(v)}
+    parts = [tomli_w.dumps(loose, multiline_strings=True)] if loose else []
+    if "workshop" in data:
+        parts.append(tomli_w.dumps({"workshop": data["workshop"]}, multiline_strings=True))
+    for name, value in data.items():
+        if name == "workshop" or name in loose:
+            continue
+        if _is_table_list(value):
+            parts.extend(_table_block(name, item) for item in value)
+        else:
+            parts.append(tomli_w.dumps({name: value}, multiline_strings=True))
+    return TOP_COMMENT + "\n".join(part.rstrip("\n") + "\n" for part in parts)
+
+
+def _is_table_list(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def _table_block(name: str, item: dict[str, Any]) -> str:
+    """One ``[[name]]`` block: its plain values as they are, a table value inline."""
+    import tomli_w
+
+    lines = [f"[[{name}]]"]
+    for key, value in item.items():
+        if isinstance(value, dict):
+            inline = tomli_w.dumps({key: [value]}).strip()  # 'key = [\n    { ... },\n]'
+            body = inline[inline.index("[") + 1 : inline.rindex("]")].strip().rstrip(",")
+            lines.append(f"{tomli_w.dumps({key: 0}).split(' = ')[0]} = {body}")
+        else:
+            lines.append(tomli_w.dumps({key: value}, multiline_strings=True).rstrip("\n"))
+    return "\n".join(lines) + "\n"
