@@ -157,3 +157,11 @@ def test_the_app_declares_the_palette_key_itself():
 
     assert issubclass(WorkshopApp, App)
     assert [b.id for b in own_bindings(WorkshopApp) if b.action == "command_palette"] == ["app.palette"]
+
+
+def test_a_station_named_as_workshop_new_names_it_is_not_said_twice():
+    from workshop.words.phrases import station_title
+
+    assert station_title(1, "Station 1", "", "da") == "Station 1"
+    assert station_title(2, "Ledelse som fag", "Rikke", "da") == "Station 2 – Ledelse som fag v. Rikke"
+    assert station_title(3, "Station 3", "Bo", "en") == "Station 3 with Bo"

@@ -11,8 +11,15 @@ from workshop.words import CATALOGUE, word
 
 
 def station_title(number: int, name: str, host: str, language: str) -> str:
-    """"Station 1 – Ledelse som fag v. Rikke" (the title every screen and document uses)."""
-    text = word("station_title", language, number=number, name=name)
+    """"Station 1 – Ledelse som fag v. Rikke" (the title every screen and document uses).
+
+    A station still named as ``workshop new`` named it ("Station 1") is "Station 1", not "Station 1 – Station 1".
+    """
+    plain = f"{word('station', language)} {number}"
+    if name.strip().casefold() == plain.casefold():
+        text = plain
+    else:
+        text = word("station_title", language, number=number, name=name)
     if host:
         text += f" {word('host_prefix', language)} {host}"
     return text
