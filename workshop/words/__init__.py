@@ -19,6 +19,7 @@ from workshop.words import (
     costs,
     documents,
     facilitator,
+    merging,
     model,
     notes,
     recommendations,
@@ -48,6 +49,7 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "storage": storage.WORDS,
     "recommendations": recommendations.WORDS,
     "serving": serving.WORDS,
+    "merging": merging.WORDS,
 }
 
 
