@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from workshop.cli.errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, crashed
 from workshop.model.problems import SessionError, one_line
 
-COMMANDS = ("run", "serve", "new", "check", "schedule", "groups", "note", "merge", "export")
+COMMANDS = ("run", "serve", "new", "check", "schedule", "groups", "note", "copy", "merge", "export")
 """Each command, in the order ``workshop --help`` lists them; ``workshop.cli.<command>`` adds it."""
 
 

@@ -74,4 +74,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "note_bad_category": ("--category skal have mellem 1 og {limit} tegn", "--category must have between 1 and {limit} characters"),
     "note_bad_author": ("--author kan højst have {limit} tegn", "--author may have {limit} characters at most"),
     "note_no_group": ('--group "{group}": gruppen findes ikke; brug en af {known}', '--group "{group}": no such group; use one of {known}'),
+    "copy_wrote": (
+        "skrev {path} med {notes}. Noteføreren åbner den med: workshop run {path} --station ID; bagefter: workshop merge {session} {path}",
+        "wrote {path} with {notes}. The note-taker opens it with: workshop run {path} --station ID; afterwards: workshop merge {session} {path}",
+    ),
+    "copy_no_identity": (
+        "{path} har endnu ingen identitet, som en kopi kan flettes tilbage med - åbn sessionen én gang (workshop run {path}), og kopiér så igen",
+        "{path} has no identity yet that a copy could be merged back by - open the session once (workshop run {path}), then copy again",
+    ),
 }
