@@ -54,5 +54,6 @@ def cmd_copy(args: argparse.Namespace) -> int:
         raise UsageError(word("new_exists", language, path=target)) from None
     except OSError as error:
         raise UsageError(problem_for(error, target, language).render(target, language)) from None
-    print(word("copy_wrote", language, path=target, notes=counts(language, notes=len(session.notes)), session=args.session))
+    notes = counts(language, notes=len(session.notes))
+    print(word("copy_wrote", language, path=target, notes=notes, session=args.session))
     return EXIT_OK
