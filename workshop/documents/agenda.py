@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from workshop.documents.docx_writer import DocxWriter, Run
-from workshop.documents.format import DocumentFormat, ExportOptions
+from workshop.documents.format import ExportOptions, save_document, word_document
 from workshop.documents.recommendations_report import numbered_title, write_text
 from workshop.model.session import Session
 from workshop.notes import recommendations as rec
@@ -91,20 +91,9 @@ def write_agenda(
 ) -> None:
     """Write the agenda item to a path or a binary file object."""
     document = build_agenda(session, options, language=language, anonymize=anonymize)
-    document.save(str(target) if isinstance(target, Path) else target)
+    save_document(document, target)
 
 
-def _write(session: Session, target: Path, options: ExportOptions) -> None:
-    write_agenda(session, target, options)
 
-
-FORMAT = DocumentFormat(
-    name="agenda",
-    option="agenda",
-    extension=".docx",
-    file_word="file.agenda",
-    title="document_agenda",
-    export="export_agenda",
-    write=_write,
-)
+FORMAT = word_document("agenda", "agenda", build_agenda)
 """The draft agenda item in the registry of documents (``workshop export --format agenda``)."""

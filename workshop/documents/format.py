@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol
 
 if TYPE_CHECKING:
     from workshop.model.session import Session
@@ -98,3 +98,26 @@ class DocumentFormat:
     """Writes the document to a path."""
     word_file: bool = True
     """A Word document (takes the template; LibreOffice converts it)."""
+
+
+def save_document(document: Any, target: Path | BinaryIO) -> None:
+    """Save a python-docx Document to a path or a binary file object."""
+    document.save(str(target) if isinstance(target, Path) else target)
+
+
+def word_document(name: str, option: str, build: Callable[[Session, ExportOptions], Any]) -> DocumentFormat:
+    """The format of a Word document that ``build`` makes: its words are ``file.<name>``,
+    ``document_<name>`` and ``export_<name>`` in the catalogue."""
+
+    def write(session: Session, target: Path, options: ExportOptions) -> None:
+        save_document(build(session, options), target)
+
+    return DocumentFormat(
+        name=name,
+        option=option,
+        extension=".docx",
+        file_word=f"file.{name}",
+        title=f"document_{name}",
+        export=f"export_{name}",
+        write=write,
+    )

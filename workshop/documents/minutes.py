@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from workshop.documents.docx_writer import Content, DocxWriter, Run
-from workshop.documents.format import DocumentFormat, ExportOptions, Progress
+from workshop.documents.format import ExportOptions, Progress, save_document, word_document
 from workshop.model.session import ActualTime, Category, Note, Session
 from workshop.notes.review import StationNotes, categories_of, stations_and_notes, tally
 from workshop.scheduling.rotation import RotationError, remixing, rotation
@@ -65,22 +65,11 @@ def write_minutes(
 ) -> None:
     """Write the minutes to a path or a binary file object."""
     document = build_minutes(session, options, language=language, anonymize=anonymize, progress=progress)
-    document.save(str(target) if isinstance(target, Path) else target)
+    save_document(document, target)
 
 
-def _write(session: Session, target: Path, options: ExportOptions) -> None:
-    write_minutes(session, target, options)
 
-
-FORMAT = DocumentFormat(
-    name="minutes",
-    option="docx",
-    extension=".docx",
-    file_word="file.minutes",
-    title="document_minutes",
-    export="export_minutes",
-    write=_write,
-)
+FORMAT = word_document("minutes", "docx", build_minutes)
 """The minutes in the registry of documents (``workshop export --format docx``)."""
 
 

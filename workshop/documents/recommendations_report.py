@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from workshop.documents.docx_writer import Content, DocxWriter, Run
-from workshop.documents.format import DocumentFormat, ExportOptions, Progress
+from workshop.documents.format import ExportOptions, Progress, save_document, word_document
 from workshop.model.recommendations import SECTION_NAMES, Recommendation
 from workshop.model.session import Note, Session
 from workshop.notes import recommendations as rec
@@ -75,22 +75,11 @@ def write_report(
 ) -> None:
     """Write the recommendations report to a path or a binary file object."""
     document = build_report(session, options, language=language, anonymize=anonymize)
-    document.save(str(target) if isinstance(target, Path) else target)
+    save_document(document, target)
 
 
-def _write(session: Session, target: Path, options: ExportOptions) -> None:
-    write_report(session, target, options)
 
-
-FORMAT = DocumentFormat(
-    name="recommendations",
-    option="recommendations",
-    extension=".docx",
-    file_word="file.recommendations",
-    title="document_recommendations",
-    export="export_recommendations",
-    write=_write,
-)
+FORMAT = word_document("recommendations", "recommendations", build_report)
 """The recommendations report in the registry of documents (``workshop export --format recommendations``)."""
 
 

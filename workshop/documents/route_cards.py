@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from workshop.documents.docx_writer import Content, DocxWriter, Run
-from workshop.documents.format import DocumentError, DocumentFormat, ExportOptions
+from workshop.documents.format import DocumentError, ExportOptions, save_document, word_document
 from workshop.model.session import Member, Session
 from workshop.scheduling.rotation import RotationError, remixing, route
 from workshop.scheduling.timetable import DASH, planned, round_slots, span
@@ -149,20 +149,9 @@ def write_route_cards(
 ) -> None:
     """Write the route cards to a path or a binary file object."""
     document = build_route_cards(session, options, language=language, anonymize=anonymize)
-    document.save(str(target) if isinstance(target, Path) else target)
+    save_document(document, target)
 
 
-def _write(session: Session, target: Path, options: ExportOptions) -> None:
-    write_route_cards(session, target, options)
 
-
-FORMAT = DocumentFormat(
-    name="route_cards",
-    option="cards",
-    extension=".docx",
-    file_word="file.route_cards",
-    title="document_route_cards",
-    export="export_route_cards",
-    write=_write,
-)
+FORMAT = word_document("route_cards", "cards", build_route_cards)
 """The route cards in the registry of documents (``workshop export --format cards``)."""
