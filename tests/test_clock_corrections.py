@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from workshop.scheduling import evening as live
 from workshop.storage.change_labels import change_label
@@ -39,11 +39,11 @@ def text(widget: Static) -> str:
 
 
 def digits(app: WorkshopApp) -> str:
-    return app.screen.query_one("#clock-digits", Digits).value
+    return app.screen.query_one(RoundClock).digits
 
 
 def state(app: WorkshopApp) -> str:
-    return text(app.screen.query_one("#clock-state", Static))
+    return app.screen.query_one(RoundClock).state
 
 
 def row(app: WorkshopApp, item_id: str) -> list[str]:
@@ -153,7 +153,7 @@ async def test_undo_takes_back_the_clocks_last_step_and_nothing_else(store, cloc
         await pilot.press("u")  # round 1 goes: the welcome runs on from 18.00
         await pilot.pause()
         assert store.session.live.current == "p1"
-        assert text(app.screen.query_one("#clock-item", Static)) == "Velkomst v. formanden"
+        assert app.screen.query_one(RoundClock).item == "Velkomst v. formanden"
         assert digits(app) == "+03:00"
         assert "Fortrudt: næste punkt startet" in messages(app)
         # The note and the summary are still there.
@@ -280,14 +280,14 @@ async def test_the_clock_says_its_state_in_words_and_in_strong_colours(store, cl
         clock.advance(minutes=17)
         await tick(pilot)
         widget = app.screen.query_one(RoundClock)
-        orange = app.screen.query_one("#clock-digits", Digits).styles.color
+        orange = widget.digits_colour
         assert orange.r >= 230 and 110 <= orange.g <= 190 and orange.b <= 60, orange
         clock.advance(minutes=6, seconds=12)
         await tick(pilot)
         assert state(app) == "Overtid +03:12 – Tryk n for at gå videre"
         background = widget.styles.background
         assert background.r >= 180 and background.g <= 40 and background.b <= 40, background  # white on red
-        assert app.screen.query_one("#clock-digits", Digits).styles.color.brightness > 0.9
+        assert widget.digits_colour.brightness > 0.9
         await pilot.press("b")
         await pilot.pause()
         assert text(app.screen.query_one("#board-round-state", Static)) == "Overtid +03:12"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual.widgets import Digits, Static
+from screen_reading import screen_text
+from textual.command import CommandPalette
+from textual.widgets import Static
 
 from workshop.scheduling import evening as live
 from workshop.storage.store import Store
@@ -15,8 +17,8 @@ from workshop.tui.components.live_programme import LiveProgramme
 from workshop.tui.components.rotation_table import RotationTable, wrapped_lines
 from workshop.tui.components.round_clock import WARNING_COLOUR, RoundClock
 from workshop.tui.screens.board import BoardScreen, StationCard
-from workshop.tui.screens.facilitator import FacilitatorScreen
-from workshop.tui.textual_compat import FooterKey, notifications
+from workshop.tui.screens.facilitator import FacilitatorScreen, TitleBar
+from workshop.tui.textual_compat import notifications
 from workshop.words import KEYS
 from workshop.words.facilitator import KEYS as FACILITATOR_KEYS
 
@@ -49,15 +51,15 @@ class Look:
 
     @property
     def digits(self) -> str:
-        return self.screen.query_one("#clock-digits", Digits).value
+        return self.screen.query_one(RoundClock).digits
 
     @property
     def item(self) -> str:
-        return text(self.screen.query_one("#clock-item", Static))
+        return self.screen.query_one(RoundClock).item
 
     @property
     def state(self) -> str:
-        return text(self.screen.query_one("#clock-state", Static))
+        return self.screen.query_one(RoundClock).state
 
     @property
     def delay(self) -> str:
@@ -352,14 +354,7 @@ async def test_no_bell_when_reopened_in_overtime(store, clock):
 
 def visible_footer_keys(app: WorkshopApp) -> list[str]:
     """The keys the footer shows, left to right, that lie wholly inside the terminal."""
-    footer = app.screen.query_one(KeyFooter)
-    width = app.size.width
-    return [
-        key.key
-        for key in footer.query(FooterKey)
-        if key.display and (not key.parent or key.parent.display) and key.region.x >= 0
-        and key.region.right <= width and key.region.width > 0
-    ]
+    return app.screen.query_one(KeyFooter).shown
 
 
 @pytest.mark.parametrize("mode", ["facilitator", "notes", "secretariat"])
@@ -382,6 +377,49 @@ async def test_a_wide_footer_leaves_nothing_out(store, clock):
         await pilot.pause()
         assert app.screen.query_one(KeyFooter).left_out == ()
         assert {"s", "p", "n", "b", "o", "k", "f1", "f4", "ctrl+q"} <= set(visible_footer_keys(app))
+
+
+async def test_a_click_on_a_footer_key_presses_it_and_hovering_shows_what_it_does(store, clock):
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        where = footer.columns_of("b")
+        assert where is not None
+        await pilot.hover(KeyFooter, offset=(where[0] + 1, 0))
+        assert footer.tooltip == "Vis rotationstavlen til projektoren"
+        await pilot.click(KeyFooter, offset=(where[0] + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_the_title_line_names_the_session_and_its_icon_opens_the_palette(store, clock):
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.sub_title = "aften.toml"
+        await pilot.pause()
+        assert "Udvalget om trivsel og rekruttering — aften.toml" in screen_text(app).splitlines()[0]
+        await pilot.hover(TitleBar, offset=(1, 0))
+        assert app.screen.query_one(TitleBar).tooltip == "Find en kommando på denne skærm ved navn"
+        await pilot.click(TitleBar, offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_footer_speaks_the_new_language_at_once(store, clock):
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        footer_line = screen_text(app).splitlines()[-1]
+        assert " b Tavle " in footer_line and " f1 Hjælp " in footer_line
+        english = store.session.workshop.model_copy(update={"language": "en"})
+        store.set_section("workshop", english, "language")
+        app.changed()
+        await pilot.pause()
+        await pilot.pause()
+        footer_line = screen_text(app).splitlines()[-1]
+        assert " b Board " in footer_line and " f1 Help " in footer_line and "Tavle" not in footer_line
 
 
 async def test_the_rotation_uses_the_width_there_is(store, clock):

@@ -61,12 +61,45 @@ WORDS: dict[str, tuple[str, str]] = {
     "all_rounds_done": ("Alle runder er slut", "All rounds are over"),
     "plenary_next": ("Plenum", "Plenary"),
     "at": ("kl.", "at"),
-    "board_hint": ("Esc: tilbage · F1: taster", "Esc: back · F1: keys"),
+    "board_hint": (
+        "Esc: tilbage · j: QR-koder til notetagerne · F1: taster",
+        "Esc: back · j: QR codes for the note-takers · F1: keys",
+    ),
     "no_rotation": ("Ingen rotation", "No rotation"),
     "waits_next": ("Venter", "Waits"),
     "board_go_to": ("Hvor skal jeg hen i runde {round}?", "Where do I go in round {round}?"),
     "board_go_next": ("Hvor skal jeg hen efter runde {round}?", "Where do I go after round {round}?"),
     "rotation_people": ("Rotation – deltagerne blandes", "Rotation – people re-mix"),
+    # The board's join view: a QR code per station while `workshop serve` runs
+    "join_title": (
+        "Tag noter på din egen enhed: scan QR-koden ved din station",
+        "Take notes on your own device: scan the QR code of your station",
+    ),
+    "join_no_server": (
+        "Ingen server kører for denne session, så der er ingen links at vise endnu. Start den i en terminal:",
+        "No server is running for this session, so there are no links to show yet. Start one in a terminal:",
+    ),
+    "join_waiting": (
+        "Koderne kommer frem her af sig selv, så snart serveren kører.",
+        "The codes show here by themselves as soon as the server runs.",
+    ),
+    "join_no_stations": (
+        "Sessionen har ingen stationer endnu: tilføj dem under Opsætning (o).",
+        "The session has no stations yet: add them in Setup (o).",
+    ),
+    "join_page": (
+        "Esc: tilbage · ←/→: stationerne {first}–{last} af {count} · et større vindue viser alle",
+        "Esc: back · ←/→: stations {first}–{last} of {count} · a larger window shows them all",
+    ),
+    "join_page_one": (
+        "Esc: tilbage · ←/→: station {number} af {count} · et større vindue viser flere",
+        "Esc: back · ←/→: station {number} of {count} · a larger window shows more",
+    ),
+    "join_too_small": (
+        "Vinduet er for lille til QR-koderne: gør det større (eller skriften mindre). Linkene kan skrives af.",
+        "The window is too small for the QR codes: make it larger (or the font smaller). The links can be typed.",
+    ),
+    "join_hint": ("Esc: tilbage til tavlen · F1: taster", "Esc: back to the board · F1: keys"),
     "shape_costs": ("Rotationen koster", "What the rotation costs"),
     # Setup
     "setup": ("Opsætning", "Setup"),
@@ -132,4 +165,8 @@ KEYS: dict[str, tuple[str, str]] = {
         "Fortryd ur",
         "Tag det seneste trin på uret tilbage (start, pause, ±min., næste, …); noter og opsætning røres ikke",
     ),
+    "board.join": ("QR-koder", "Vis en QR-kode og et link pr. station, så notetagerne kan deltage fra deres egen enhed"),
+    "join.back": ("Tilbage", "Tilbage til tavlen"),
+    "join.next": ("Næste stationer", "Vis de næste stationers koder (når ikke alle kan være der)"),
+    "join.previous": ("Forrige stationer", "Vis de forrige stationers koder"),
 }

@@ -82,6 +82,8 @@ KEYS: dict[str, tuple[str, str]] = {
     "capture.station": ("Station", "Tag noter ved en anden station"),
     "capture.codebook": ("Kodebog", "Kodebogen: omdøb, farv, beskriv, giv tast, flet, del og slet kategorier"),
     "capture.review": ("Gennemsyn", "Alle noter: filtrér, søg, sortér efter station eller kategori, tæl"),
+    "capture.unfold": ("Udkast", "Fold stationens udkast til en anbefaling helt ud, eller fold det sammen igen"),
+    "capture.link": ("Knyt til udkast", "Knyt den valgte note til det afsnit af udkastet, den kvalificerer"),
     **{
         f"capture.code.{k}": ("", f"Til noterne, og sæt eller fjern kategorien med tast {k} på den valgte note")
         for k in range(1, 10)
@@ -120,12 +122,34 @@ KEYS: dict[str, tuple[str, str]] = {
     "prompt.up": ("Forrige", "Fremhæv den forrige kategori"),
     # The secretariat
     "secretariat.save": ("Gem", "Gem den opsamling, du skriver"),
-    "secretariat.export": ("Eksportér", "Skriv referatet, rutekortene og notetabellen i mappen exports"),
+    "secretariat.export": (
+        "Eksportér",
+        "Skriv alle dokumenter i mappen exports: referat, rutekort, notetabel, anbefalinger, dagsordenspunkt og "
+        "de to REFI-QDA-filer",
+    ),
     "secretariat.export_anonymized": ("Anonymiseret", "Skriv referatet uden navne på deltagere og skribenter"),
     "secretariat.list": ("Opsamlinger", "Gå til listen over opsamlinger"),
     "secretariat.write": ("Skriv", "Gå til opsamlingens tekst"),
     "secretariat.review": ("Gennemsyn", "Alle noter: filtrér, søg, omkod, matrixen station × kategori"),
     "secretariat.codebook": ("Kodebog", "Omdøb, flet, del og slet kategorier"),
+    "secretariat.recommendations": ("Anbefalinger", "Skriv anbefalingerne, temaerne og indstillingen ud fra noterne"),
+    # The recommendations editor
+    "recommendations.close": ("Tilbage", "Tilbage til opsamlingerne (det skrevne er gemt)"),
+    "recommendations.save": ("Gem", "Gem den tekst, du skriver"),
+    "recommendations.new": ("Ny", "Skriv en ny anbefaling"),
+    "recommendations.title": ("Titel", "Giv anbefalingen en ny titel"),
+    "recommendations.theme": ("Tema", "Sæt anbefalingen under et andet tema"),
+    "recommendations.station": ("Station", "Vælg den station, hvis noter anbefalingen bygger på"),
+    "recommendations.next_section": ("Næste afsnit", "Skriv anbefalingens næste afsnit"),
+    "recommendations.previous_section": ("Forrige afsnit", "Skriv anbefalingens forrige afsnit"),
+    "recommendations.move_up": ("Flyt op", "Flyt anbefalingen én plads op i sit tema"),
+    "recommendations.move_down": ("Flyt ned", "Flyt anbefalingen én plads ned i sit tema"),
+    "recommendations.delete": ("Slet", "Slet anbefalingen (ctrl+z i listen henter den tilbage)"),
+    "recommendations.list": ("Liste", "Gå til listen over anbefalinger"),
+    "recommendations.write": ("Skriv", "Gå til teksten, du skriver"),
+    "recommendations.notes": ("Noter", "Gå til stationens noter for at citere dem (c) eller knytte dem til afsnittet (l)"),
+    "recommendations.cite": ("Citér", "Citér den valgte note i anbefalingen (igen: fjern citatet)"),
+    "recommendations.link": ("Knyt", "Knyt den valgte note til afsnittet, du skriver (igen: fjern koblingen)"),
     # The schedule
     "schedule.back": ("Tilbage", "Tilbage til programmet"),
     "schedule.mode": ("Grupper/bland", "Skift mellem faste grupper og at blande deltagerne"),

@@ -1,15 +1,11 @@
-"""The app's Footer: redrawn only when the keys it shows change, each key styled once, and
-F1–F4 always in sight.
+"""The app's footer: the keys of the screen in one line, F1–F4 always in sight, drawn as one widget.
 
-Textual's Footer rebuilds all its keys after every action (a digit that codes a note, a letter
-that steps a filter), which costs about as much as the rest of the frame. This one compares
-what it would show with what it shows and skips the rebuild when nothing differs.
-
-Each of Textual's footer keys also restyles itself twice as it mounts (its ``compact`` flag
-starts True, then follows the footer's False). Here the keys are built with the footer's value
-already in place: two restyles fewer per key, some 20 on the facilitator's first screen.
-``FooterKey`` and the footer's "ready" flag are Textual internals, reached through
-:mod:`workshop.tui.textual_compat`; the footer snapshots show any change.
+It looks and behaves like Textual's ``Footer`` (the same colours from the theme, the key groups
+such as "xX +1/+5 min", the palette key on the right; a click presses the key, the mouse shows
+the key's tooltip), but it is one widget that draws its line itself. Textual's footer is a
+container with a widget per key: on the facilitator's screen 22 of the screen's 41 widgets,
+each built, styled and laid out at the start and again after every change of the keys. Here a
+change of the keys is a new line of text, and the first screen comes sooner (issue 12).
 
 When the keys do not fit the width (80 columns), Textual's footer cuts off the last ones, and
 those were F1–F4, the keys that lead everywhere else. This one leaves out the screen's own keys
@@ -19,16 +15,19 @@ in the command palette (ctrl+p).
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from textual import events
-from textual.app import ComposeResult
-from textual.geometry import Size
+from textual.binding import Binding
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Footer
-
-from workshop.tui.textual_compat import FooterKey, footer_ready
 
 ShownKey = tuple[str, str, str, bool, str]
 """A key as the footer shows it: key, action, description, whether it works now, tooltip."""
@@ -37,7 +36,9 @@ ALWAYS_SHOWN = ("f1", "f2", "f3", "f4")
 """The keys the footer never leaves out: help and the three modes."""
 LEFT_OUT_FIRST = ("ctrl+q",)
 """Left out before any of the screen's own keys (quitting is in F1 and the palette too)."""
-_WIDE = Size(10_000, 1)
+PALETTE_KEY = "ctrl+p"
+PALETTE_BORDER = "▏"
+"""The thin line left of the palette key (Textual's ``vkey`` border)."""
 
 
 def shown_keys(screen: Screen[Any]) -> tuple[ShownKey, ...]:
@@ -49,102 +50,276 @@ def shown_keys(screen: Screen[Any]) -> tuple[ShownKey, ...]:
     )
 
 
-def width_of(widget: Widget) -> int:
-    """The columns ``widget`` takes in the footer: its text, or its keys, with padding and margin."""
-    styles = widget.styles
-    spacing = styles.margin.width + styles.gutter.width
-    if widget.children:
-        return spacing + sum(width_of(child) for child in widget.children if child.display)
-    return spacing + widget.get_content_width(_WIDE, _WIDE)
+@dataclass(frozen=True)
+class FooterKey:
+    """One key in the footer: the key, how it is written ("^p", "f1"), whether it works now, its tooltip."""
+
+    key: str
+    display: str
+    enabled: bool
+    tooltip: str
 
 
-def _keys_of(widget: Widget) -> list[str]:
-    if isinstance(widget, FooterKey):
-        return [widget.key]
-    return [key for child in widget.children for key in _keys_of(child)]
+@dataclass(frozen=True)
+class FooterUnit:
+    """What the footer shows as one: a key with its words, keys that share one label (a group), or the palette key."""
+
+    keys: tuple[FooterKey, ...]
+    description: str
+    kind: str
+    """"key", "group" (keys, then the label), "compact-group" (keys close together) or "palette"."""
+
+    @property
+    def rank(self) -> int:
+        """Which units give way first when the width is short: F1–F4 never (0), ctrl+q first (3)."""
+        keys = {key.key for key in self.keys}
+        if keys & set(ALWAYS_SHOWN):
+            return 0
+        if keys & set(LEFT_OUT_FIRST):
+            return 3
+        return 2 if self.kind == "palette" else 1
+
+    @property
+    def width(self) -> int:
+        """The columns this unit takes, its gaps included."""
+        return sum(cell_len(text) for text, _, _ in self.parts())
+
+    def parts(self) -> list[tuple[str, str, int | None]]:
+        """The unit's pieces as drawn: (text, look, which of its keys or None), one piece a segment.
+
+        The looks: "key", "description", "item" (a key's own background), "gap" (the footer's).
+        The pieces and their gaps are those of Textual's footer widgets, so the two look alike.
+        """
+        if self.kind == "palette":
+            key = self.keys[0]
+            parts: list[tuple[str, str, int | None]] = [(PALETTE_BORDER, "border", 0), (key.display, "key", 0)]
+            if self.description:
+                parts.append((f" {self.description}", "description", 0))
+            parts.append((" ", "item", 0))
+            return parts
+        if self.kind == "key":
+            key = self.keys[0]
+            if not self.description:
+                return [(key.display, "key", 0)]
+            return [(f" {key.display} ", "key", 0), (f"{self.description} ", "description", 0)]
+        parts = []
+        if self.kind == "compact-group":
+            parts.append((" ", "gap", None))
+            parts.extend((key.display, "key", index) for index, key in enumerate(self.keys))
+        else:
+            for index, key in enumerate(self.keys):
+                parts.extend([(" ", "gap", None), (key.display, "key", index), (" ", "gap", None)])
+        if self.kind == "compact-group":
+            parts.append((" ", "gap", None))
+        parts.extend([(self.description, "label", None), (" ", "gap", None)])
+        return parts
 
 
-class KeyFooter(Footer):
-    """A Footer that rebuilds only when the shown keys change, and keeps F1–F4 in sight."""
+def footer_units(screen: Screen[Any]) -> list[FooterUnit]:
+    """The footer's units for ``screen``, in the order of its keys (as Textual's footer orders them)."""
+    app = screen.app
+    active = screen.active_bindings
+    by_action: defaultdict[str, list[tuple[Binding, bool, str]]] = defaultdict(list)
+    for _node, binding, enabled, tooltip in active.values():
+        if binding.show:
+            by_action[binding.action].append((binding, enabled, tooltip))
+    units: list[FooterUnit] = []
+    for group, members in groupby(by_action.values(), lambda bindings: bindings[0][0].group):
+        listed = list(members)
+        if group is not None and len(listed) > 1:
+            keys = tuple(
+                FooterKey(binding.key, app.get_key_display(binding), enabled, tooltip or binding.description)
+                for binding, enabled, tooltip in (bindings[0] for bindings in listed)
+            )
+            units.append(FooterUnit(keys, group.description, "compact-group" if group.compact else "group"))
+            continue
+        for bindings in listed:
+            binding, enabled, tooltip = bindings[0]
+            key = FooterKey(binding.key, app.get_key_display(binding), enabled, tooltip)
+            units.append(FooterUnit((key,), binding.description, "key"))
+    if app.ENABLE_COMMAND_PALETTE and PALETTE_KEY in active:
+        _node, binding, enabled, _tooltip = active[PALETTE_KEY]
+        key = FooterKey(binding.key, app.get_key_display(binding), enabled, binding.tooltip or binding.description)
+        units.append(FooterUnit((key,), binding.description, "palette"))
+    return units
 
-    _shown_keys: tuple[bool, tuple[ShownKey, ...]] | None = None
-    """What the footer showed last: whether the app had focus, and the keys."""
+
+def fit(units: list[FooterUnit], width: int) -> tuple[list[FooterUnit], list[str]]:
+    """The units shown in ``width`` columns, and the keys left out for want of room.
+
+    F1–F4 always, then the screen's keys in their order while they fit, then the palette key
+    and ctrl+q; whatever does not fit is left out (F1 and ctrl+p list it).
+    """
+    room = width
+    shown: set[int] = set()
+    left_out: list[str] = []
+    for number, unit in sorted(enumerate(units), key=lambda pair: pair[1].rank):  # stable: keys keep their order
+        if unit.rank == 0 or unit.width <= room:
+            room -= unit.width
+            shown.add(number)
+        else:
+            left_out.extend(key.key for key in unit.keys)
+    return [unit for number, unit in enumerate(units) if number in shown], left_out
+
+
+class KeyFooter(Widget, can_focus=False):
+    """The keys of the screen in one line at the bottom, F1–F4 always among them."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "key-footer--key",
+        "key-footer--description",
+        "key-footer--item",
+        "key-footer--hover",
+        "key-footer--border",
+    }
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .key-footer--item { background: $footer-item-background; }
+        & > .key-footer--hover { color: $footer-key-foreground; background: $block-hover-background; }
+        & > .key-footer--border { color: $foreground 20%; background: $footer-item-background; }
+    }
+    """
 
     left_out: tuple[str, ...] = ()
     """The keys left out to make room for F1–F4 (tests read it)."""
 
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                # Set before mounting: no watcher fires, so the key is styled once, not thrice.
-                # The palette key is not bound to the footer's flag and stays compact.
-                compact = True if widget.has_class("-command-palette") else self.compact
-                widget.set_reactive(FooterKey.compact, compact)
-                widget.set_class(compact, "-compact", update=False)
-            yield widget
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._keys: tuple[bool, tuple[ShownKey, ...]] | None = None
+        """The keys the units were made from: whether the app had focus, and the keys."""
+        self._units: list[FooterUnit] = []
+        self._spans: list[tuple[int, int, FooterKey]] = []
+        """Where each drawn key is on the line: from column, to column, the key (for the mouse)."""
+        self._hover: FooterKey | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        """Rebuild the keys, unless the footer already shows exactly these."""
-        keys = (screen.app.app_focus, shown_keys(screen))
-        if keys == self._shown_keys and footer_ready(self):
-            return
-        self._shown_keys = keys
-        super().bindings_changed(screen)
+        """The screen's keys may have changed: draw again, unless the footer already shows exactly these."""
+        if screen is self.screen and self._read_keys():
+            self.refresh()
 
-    async def recompose(self) -> None:
-        await super().recompose()
-        self.fit()
+    def _read_keys(self) -> bool:
+        """Take in the screen's keys; True when they differ from the ones drawn."""
+        keys = (self.app.app_focus, shown_keys(self.screen))
+        if keys == self._keys:
+            return False
+        self._keys = keys
+        self._units = footer_units(self.screen)
+        return True
 
-    def on_resize(self, event: events.Resize) -> None:
-        self.fit()
-
-    def fit(self) -> None:
-        """Show F1–F4 always, then the screen's keys in their order while they fit, then the
-        palette key and ctrl+q; whatever does not fit is left out (F1 and ctrl+p list it)."""
+    @property
+    def shown(self) -> list[str]:
+        """The keys on the line now, left to right (the palette key last), each wholly inside the footer."""
         width = self.size.width
-        if width <= 0 or not self.children:
-            return
-        # A key group (xX +1/+5 min) is its keys and the label after them: they go together.
-        pairs: list[list[Widget]] = []
-        for unit in self.children:
-            if pairs and _is_label_after_group(pairs[-1], unit):
-                pairs[-1].append(unit)
-            else:
-                pairs.append([unit])
+        return [key.key for start, end, key in self._spans if end <= width]
 
-        def rank(pair: list[Widget]) -> int:
-            keys = _keys_of_pair(pair)
-            if any(key in ALWAYS_SHOWN for key in keys):
-                return 0
-            if any(key in LEFT_OUT_FIRST for key in keys):
-                return 3
-            if any(widget.has_class("-command-palette") for widget in pair):
-                return 2
-            return 1
+    def columns_of(self, key: str) -> tuple[int, int] | None:
+        """Where ``key`` is drawn: from column, to column (None when it is not shown)."""
+        return next(((start, end) for start, end, shown in self._spans if shown.key == key), None)
 
-        order = sorted(pairs, key=rank)  # stable: the screen's keys keep their order
-        room = width
-        shown: set[int] = set()
-        left_out: list[str] = []
-        for pair in order:
-            needed = sum(width_of(widget) for widget in pair)
-            if rank(pair) == 0 or needed <= room:
-                room -= needed
-                shown.update(id(widget) for widget in pair)
-            else:
-                left_out.extend(_keys_of_pair(pair))
-        for unit in self.children:
-            show = id(unit) in shown
-            if unit.display != show:
-                unit.display = show
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y != 0 or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        if self._keys is None:
+            self._read_keys()
+        units, left_out = fit(self._units, width)
         self.left_out = tuple(left_out)
+        palette = [unit for unit in units if unit.kind == "palette"]
+        row = [unit for unit in units if unit.kind != "palette"]
+        room = width - sum(unit.width for unit in palette)
+        segments: list[Segment] = []
+        spans: list[tuple[int, int, FooterKey]] = []
+        column = 0
+        for unit in row:
+            column = self._draw(unit, column, segments, spans)
+        if column < room:
+            segments.append(Segment(" " * (room - column), self._background(self.rich_style)))
+            column = room
+        for unit in palette:
+            column = self._draw(unit, column, segments, spans)
+        self._spans = spans
+        return Strip(segments).crop_extend(0, width, self.rich_style)
 
+    def _draw(
+        self, unit: FooterUnit, column: int, segments: list[Segment], spans: list[tuple[int, int, FooterKey]]
+    ) -> int:
+        """Add ``unit``'s segments at ``column``; returns the column after it."""
+        looks = {name: self.get_component_rich_style(f"key-footer--{name}") for name in ("key", "description")}
+        item = self.get_component_rich_style("key-footer--item")
+        hover = self.get_component_rich_style("key-footer--hover")
+        for text, look, index in unit.parts():
+            length = cell_len(text)
+            if look == "gap":
+                style = self._background(self.rich_style)
+            elif index is None:
+                style = self.rich_style
+            else:
+                key = unit.keys[index]
+                base = hover if key == self._hover else item
+                if not key.enabled:
+                    base += Style(dim=True)
+                if look == "border":
+                    style = self.get_component_rich_style("key-footer--border")
+                elif look == "item":
+                    style = self._background(base)
+                else:
+                    style = base + looks[look]
+                if not spans or spans[-1][2] is not key:
+                    spans.append((column, column + length, key))
+                else:
+                    spans[-1] = (spans[-1][0], column + length, key)
+            segments.append(Segment(text, style))
+            column += length
+        return column
 
-def _keys_of_pair(pair: list[Widget]) -> list[str]:
-    return [key for widget in pair for key in _keys_of(widget)]
+    @staticmethod
+    def _background(style: Style) -> Style:
+        """Only the background of ``style``: what Textual paints in a margin or padding (so the pieces look alike)."""
+        return Style(bgcolor=style.bgcolor)
 
+    # The mouse: a click presses the key, hovering shows its tooltip --------------------------------
+    def _key_at(self, x: int) -> FooterKey | None:
+        return next((key for start, end, key in self._spans if start <= x < end), None)
 
-def _is_label_after_group(pair: list[Widget], unit: Widget) -> bool:
-    """Is ``unit`` the label that follows a key group (whose keys show no words of their own)?"""
-    group = len(pair) == 1 and not isinstance(pair[0], FooterKey) and bool(pair[0].children)
-    return group and not isinstance(unit, FooterKey) and not unit.children
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self._key_at(event.x)
+        if key != self._hover:
+            self._hover = key
+            self.tooltip = key.tooltip if key is not None and key.tooltip else None
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        key = self._key_at(event.x)
+        if key is None:
+            return
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()

@@ -12,9 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Static
+from rich.segment import Segment
+from rich.text import Text
+from textual.color import Color
+from textual.geometry import Size
+from textual.renderables.digits import Digits
+from textual.widget import Widget
 
 from workshop.model.session import Session
 from workshop.scheduling.evening import Timing, following, projected, timing
@@ -31,36 +34,41 @@ CRITICAL_COLOUR = "#ff3b30"
 """Strong red: 5 % of the item left."""
 OVERTIME_BACKGROUND = "#c40000"
 """Overtime: white on this red, the reverse of the running clock, seen from across the room."""
+DIGITS_GAP = 2
+"""Columns between the digits and the words beside them."""
 
 
-class RoundClock(Vertical):
-    """The current item, its clock in large digits, and what comes next."""
+class RoundClock(Widget):
+    """The current item, its clock in large digits, and what comes next.
 
+    One widget that draws its five lines itself (the item, then three lines of digits with the
+    state, the end and the next item beside them): the facilitator's first screen comes sooner
+    than with a widget for each part (issue 12).
+    """
+
+    COMPONENT_CLASSES = {"round-clock--item", "round-clock--digits", "round-clock--state"}
     DEFAULT_CSS = """
     RoundClock {
+        width: 1fr;
         height: auto;
         border: round $primary;
         padding: 0 1;
     }
-    RoundClock #clock-item { text-style: bold; height: 1; }
-    RoundClock #clock-row { height: auto; }
-    RoundClock Digits { width: auto; margin-right: 2; }
-    RoundClock #clock-facts { height: auto; width: 1fr; }
-    RoundClock #clock-facts Static { height: 1; }
-    RoundClock #clock-state { text-style: bold; }
+    RoundClock > .round-clock--item { text-style: bold; }
+    RoundClock > .round-clock--state { text-style: bold; }
     RoundClock.-warning { border: heavy #ff9f1a; }
-    RoundClock.-warning Digits { color: #ff9f1a; text-style: bold; }
+    RoundClock.-warning > .round-clock--digits { color: #ff9f1a; text-style: bold; }
     RoundClock.-critical { border: heavy #ff3b30; }
-    RoundClock.-critical Digits { color: #ff3b30; text-style: bold; }
-    RoundClock.-critical #clock-state { color: #ff3b30; }
+    RoundClock.-critical > .round-clock--digits { color: #ff3b30; text-style: bold; }
+    RoundClock.-critical > .round-clock--state { color: #ff3b30; }
     RoundClock.-overtime { border: heavy #ffffff; background: #c40000; color: #ffffff; }
-    RoundClock.-overtime Digits { color: #ffffff; text-style: bold; }
-    RoundClock.-overtime #clock-state { color: #ffffff; text-style: bold; }
+    RoundClock.-overtime > .round-clock--digits { color: #ffffff; text-style: bold; }
+    RoundClock.-overtime > .round-clock--state { color: #ffffff; text-style: bold; }
     RoundClock.-paused { border: heavy #ff9f1a; }
-    RoundClock.-paused Digits { color: $text-muted; }
-    RoundClock.-paused #clock-state { color: #ff9f1a; }
-    RoundClock.-idle Digits { color: $text-muted; }
-    RoundClock.-ended #clock-state { color: #ff9f1a; }
+    RoundClock.-paused > .round-clock--digits { color: $text-muted; }
+    RoundClock.-paused > .round-clock--state { color: #ff9f1a; }
+    RoundClock.-idle > .round-clock--digits { color: $text-muted; }
+    RoundClock.-ended > .round-clock--state { color: #ff9f1a; }
     """
 
     def __init__(self, *, ring: bool = True, classes: str = "-idle -normal", **kwargs: Any) -> None:
@@ -72,21 +80,57 @@ class RoundClock(Vertical):
         self._rung: set[tuple[str | None, dt.datetime | None, float]] = set()
         self.rang = 0
         """How many times the bell rang (tests read it)."""
+        self.item = ""
+        """The item the clock counts ("Runde 1 ved stationer")."""
+        self.digits = "00:00"
+        """The time in the large digits ("06:00", "+03:12")."""
+        self.facts = ("", "", "")
+        """The words beside the digits: the state, when the item ends, what comes next."""
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="clock-item")
-        with Horizontal(id="clock-row"):
-            yield Digits("00:00", id="clock-digits")
-            with Vertical(id="clock-facts"):
-                yield Static(id="clock-state")
-                yield Static(id="clock-ends")
-                yield Static(id="clock-next")
+    @property
+    def state(self) -> str:
+        """The clock's state in words ("Overtid +03:12 – Tryk n for at gå videre")."""
+        return self.facts[0]
+
+    @property
+    def digits_colour(self) -> Color:
+        """The colour the digits are drawn in now (orange, red, white on red in overtime, muted when idle)."""
+        style = self.get_component_rich_style("round-clock--digits")
+        return Color.from_rich_color(style.color) if style.color is not None else self.styles.color
+
+    def _draw(self, item: str, digits: str, facts: tuple[str, str, str]) -> None:
+        if (item, digits, facts) != (self.item, self.digits, self.facts):
+            resize = Digits.get_width(digits) != Digits.get_width(self.digits)
+            self.item, self.digits, self.facts = item, digits, facts
+            self.refresh(layout=resize)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 4
+
+    def render(self) -> Text:
+        width = self.content_size.width
+        digits_style = self.get_component_rich_style("round-clock--digits")
+        drawn = Digits(self.digits).render(digits_style)
+        rows = [piece.text for piece in drawn if isinstance(piece, Segment) and piece.text != "\n"]
+        lines = [Text(self.item, style=self.get_component_rich_style("round-clock--item"), no_wrap=True)]
+        room = max(width - Digits.get_width(self.digits) - DIGITS_GAP, 0)
+        state_style = self.get_component_rich_style("round-clock--state")
+        for number, row in enumerate(rows):
+            line = Text(no_wrap=True)
+            line.append(row, style=digits_style)
+            line.append(" " * DIGITS_GAP)
+            fact = Text(self.facts[number], style=state_style if number == 0 else "")
+            fact.truncate(room, overflow="ellipsis")
+            line.append_text(fact)
+            lines.append(line)
+        for line in lines:
+            line.truncate(width, overflow="ellipsis")
+        return Text("\n").join(lines)
 
     def show(self, session: Session, now: dt.datetime) -> Timing:
         """Draw the clock for ``now``; ring the bell if it just reached zero."""
         language = session.workshop.language
         current = timing(session, now)
-        self.query_one("#clock-digits", Digits).update(current.text)
         level = current.level if current.phase in ("running", "paused") else "normal"
         # One batch: the clock is restyled once when its state changes, not once per class.
         self.update_classes({
@@ -95,50 +139,40 @@ class RoundClock(Vertical):
             "-ended": current.phase == "ended",
             **{name: name == f"-{level}" for name in LEVELS},
         })
-        item = self.query_one("#clock-item", Static)
-        state = self.query_one("#clock-state", Static)
-        ends = self.query_one("#clock-ends", Static)
-        upcoming = self.query_one("#clock-next", Static)
         rows = {row.item.id: row for row in projected(session, now)}
         if current.phase == "finished" or current.item is None:
-            item.update(word("finished", language))
-            state.update("")
-            ends.update("")
-            upcoming.update("")
+            self._draw(word("finished", language), current.text, ("", "", ""))
             self._remember(current)
             return current
-        item.update(current.item.title)
         row = rows.get(current.item.id)
         if current.phase == "before":
-            state.update(f"{word('ready', language)} – {word('press_start', language)}")
+            state = f"{word('ready', language)} – {word('press_start', language)}"
         elif current.phase == "ended":
             ended = clock(row.end, language) if row is not None else ""
-            state.update(word("ended_at", language, time=ended))
+            state = word("ended_at", language, time=ended)
         elif current.phase == "paused":
-            state.update(word("paused", language))
+            state = word("paused", language)
         elif current.level == "overtime":
             over = word("overtime_by", language, time=current.text)
-            state.update(f"{over} – {word('press_next', language)}")
+            state = f"{over} – {word('press_next', language)}"
         else:
-            state.update(f"{word('running', language)} · {word('remaining', language)}")
-        if current.phase == "ended":
-            ends.update("")
-        elif row is not None:
-            text = f"{word('ends_at', language)} {clock(row.end, language)}"
+            state = f"{word('running', language)} · {word('remaining', language)}"
+        ends = ""
+        if current.phase != "ended" and row is not None:
+            ends = f"{word('ends_at', language)} {clock(row.end, language)}"
             if row.moved or _minute(row.end) != _minute(row.planned.end):
-                text += f" ({word('plan_short', language)} {clock(row.planned.end, language)})"
+                ends += f" ({word('plan_short', language)} {clock(row.planned.end, language)})"
             if current.phase == "before":
-                text = f"{word('starts_at', language)} {clock(row.start, language)}"
-            ends.update(text)
+                ends = f"{word('starts_at', language)} {clock(row.start, language)}"
+        upcoming = ""
         after = following(session, current.item.id)
         if after is not None and after.id in rows:
             nxt = rows[after.id]
             shift = clock(nxt.start, language)
             if nxt.moved:
                 shift = f"{clock(nxt.planned.start, language)} → {shift}"
-            upcoming.update(f"{word('next', language)}: {after.title} {shift}")
-        else:
-            upcoming.update("")
+            upcoming = f"{word('next', language)}: {after.title} {shift}"
+        self._draw(current.item.title, current.text, (state, ends, upcoming))
         self._maybe_ring(current)
         return current
 

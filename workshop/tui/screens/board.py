@@ -4,7 +4,8 @@ each group goes next. Read from the back of the room; fills whatever terminal it
 With groups, each station is a card: its theme and host, the group there with the names of its
 people (so everyone finds themselves, as on the slides), and where the group goes next. During
 a break the cards show the coming round. When people re-mix, the board lists every person in
-alphabetical order with their station, in as many columns as fit.
+alphabetical order with their station, in as many columns as fit. ``j`` shows the join view: a QR
+code per station for the note-takers' own devices (:mod:`.join`).
 """
 
 from __future__ import annotations
@@ -269,6 +270,8 @@ class BoardScreen(SessionView, Screen[None]):
         Binding("n", "next", "Next", id="board.next", tooltip="End the running item and start the next one now"),
         Binding("u", "undo_clock", "Undo clock", id="board.undo_clock",
                 tooltip="Take back the clock's last step (start, pause, ±min, next, ...); notes and setup stay"),
+        Binding("j", "join", "QR codes", id="board.join",
+                tooltip="Show a QR code and a link per station, so the note-takers join from their own devices"),
     ]
 
     def __init__(self) -> None:
@@ -486,3 +489,8 @@ class BoardScreen(SessionView, Screen[None]):
 
     def action_undo_clock(self) -> None:
         undo_clock(self.workshop_app)
+
+    def action_join(self) -> None:
+        from .join import JoinScreen  # imported when first asked for (a faster start)
+
+        self.app.push_screen(JoinScreen())

@@ -27,7 +27,6 @@ from workshop.storage.change_labels import change_label, describe_change
 from workshop.storage.operations import Op, dump_section, section_op
 from workshop.words import word
 
-from ..components.note_dialogs import ChoiceDialog
 from ..session_view import workshop_app
 
 if TYPE_CHECKING:
@@ -128,6 +127,8 @@ def take_step(screen: Screen[Any], label: str, step: Step, after: Callable[[], N
             if choice == "go":
                 _save(app, label, step, after)
 
+        from ..components.note_dialogs import ChoiceDialog  # only when asking (the dialogs' module starts slowly)
+
         screen.app.push_screen(
             ChoiceDialog(word("confirm_end_title", language, title=title, seconds=seconds), choices, "stay"),
             answered,
@@ -171,6 +172,8 @@ def _ask_to_move_plan(screen: Screen[Any], label: str, step: Step, after: Callab
             _save(app, start_label, step, after, lambda s: live.moved_plan(s, moment))
 
     title = word("move_plan_title", language, planned=planned, now=at, distance=how_far)
+    from ..components.note_dialogs import ChoiceDialog  # only when asking (the dialogs' module starts slowly)
+
     screen.app.push_screen(ChoiceDialog(title, choices, "move"), answered)
 
 
