@@ -16,6 +16,7 @@ from screen_reading import screen_text
 
 from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
+from workshop.tui.screens.board import BoardScreen
 from workshop.tui.screens.codebook import CodebookScreen
 from workshop.tui.screens.schedule import ScheduleScreen
 from workshop.tui.screens.setup import SetupScreen
@@ -80,6 +81,7 @@ def bracketed(session_path: Path) -> Path:
 SCREENS = [
     # (mode, keys pressed, the screen then on top (None: the mode's own), text shown as written)
     ("facilitator", [], None, ["Runde 1 [/ runde]", "[dim]v. formanden"]),
+    ("facilitator", ["b"], BoardScreen, ["Prøveaften [/ sub]", "Gruppe [red]1[/red]", "Lærke [/] Bjørn"]),
     ("facilitator", ["o", "1"], SetupScreen, ["Udvalget [b]om[/b] trivsel", "Prøveaften [/ sub]", "Rådhuset [sal]"]),
     ("facilitator", ["o", "1", "e"], FormScreen, ["Prøveaften [/ sub]"]),
     ("facilitator", ["o", "2"], SetupScreen, ["Runde 1 [/ runde]", "Velkomst [dim]"]),

@@ -31,6 +31,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     handle) is said in one line once the session is saved, in the session's language, and its details
     are kept in a log file readable by the user only (exit code 1).
     """
+    import gc
+
+    gc.disable()  # while the app starts; its first screen turns the collector on again (tui.app)
+    try:
+        return _run(args)
+    finally:
+        gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     from workshop.storage.store import Store
     from workshop.words import word
 

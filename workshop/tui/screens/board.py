@@ -283,21 +283,21 @@ class BoardScreen(SessionView, Screen[None]):
         localise_bindings(self, self._language)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="board-title")
+        yield Static(id="board-title", markup=False)
         with Horizontal(id="board-head"):
             with Vertical(id="board-round"):
-                yield Static(id="board-round-name")
-                yield Static(id="board-round-time")
-                yield Static(id="board-round-state")
+                yield Static(id="board-round-name", markup=False)
+                yield Static(id="board-round-time", markup=False)
+                yield Static(id="board-round-state", markup=False)
             yield BoardClock(id="board-clock")
         yield Grid(id="board-stations")
         with Vertical(id="board-people-box"):
-            yield Static(id="board-people-title")
+            yield Static(id="board-people-title", markup=False)
             yield PeopleColumns(id="board-people")
-            yield Static(id="board-legend")
-        yield Static(id="board-waiting")
-        yield Static(id="board-message")
-        yield Static(id="board-hint")
+            yield Static(id="board-legend", markup=False)
+        yield Static(id="board-waiting", markup=False)
+        yield Static(id="board-message", markup=False)
+        yield Static(id="board-hint", markup=False)
 
     async def on_mount(self) -> None:
         await self.redraw()

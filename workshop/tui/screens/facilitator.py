@@ -157,10 +157,10 @@ class FacilitatorScreen(SessionView, Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield RoundClock(id="round-clock")
-        yield Static(id="live-delay")
-        yield Static(id="live-notes")
+        yield Static(id="live-delay", markup=False)
+        yield Static(id="live-notes", markup=False)
         yield LiveProgramme(id="live-programme")
-        yield Static(id="live-rotation-title", classes="section-title")
+        yield Static(id="live-rotation-title", markup=False, classes="section-title")
         yield RotationTable(id="live-rotation", fit_height=True)
         yield KeyFooter()
 

@@ -215,11 +215,11 @@ class JoinScreen(SessionView, Screen[None]):
         self._drawing = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
-        yield Static(id="join-title")
+        yield Static(id="join-title", markup=False)
         with Vertical(id="join-area"):
             yield Grid(id="join-codes")
-            yield Static(id="join-message")
-        yield Static(id="join-hint")
+            yield Static(id="join-message", markup=False)
+        yield Static(id="join-hint", markup=False)
 
     async def on_mount(self) -> None:
         self.links = running_links(self.store.path)
