@@ -117,7 +117,7 @@ async def test_the_secretariat_counts_the_notes_taken_while_it_was_not_shown(sto
         await pilot.pause()
         assert isinstance(app.screen, SecretariatScreen)
         shown = screen_text(app)
-        assert listed(shown, "Station 2:") == 3
+        assert listed(shown, "Station 2 – Uddannelse – …") == 3
         assert "3 noter" in shown
         assert listed(shown, "Opsamling") == 3
 
@@ -126,7 +126,7 @@ async def test_the_secretariat_counts_the_notes_taken_while_it_was_not_shown(sto
         app.poll_store()
         await pilot.pause()
         shown = screen_text(app)
-        assert listed(shown, "Station 2:") == 4
+        assert listed(shown, "Station 2 – Uddannelse – …") == 4
         assert "4 noter" in shown and "3 noter" not in shown
 
 

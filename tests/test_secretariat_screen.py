@@ -270,8 +270,8 @@ async def test_a_station_with_brackets_shows_literally(store, clock):
     app = secretariat(store, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = screen_text(app)
-        assert "Station 1: Trivsel [/ arb…" in screen
-        assert "Station 2: Drift [a]/[b]" in screen
+        assert "Station 1 – Trivsel [/ ar…" in screen
+        assert "Station 2 – Drift [a]/[b]" in screen
         await pilot.press("ctrl+l", "down")
         await pilot.pause()
         assert "Trivsel [/ arbejdsmiljø]" in str(app.screen.query_one("#summary-title").render())

@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 from workshop.model.session import Session
 from workshop.notes.review import stations_and_notes as station_notes
 from workshop.words import word
+from workshop.words.phrases import station_title
 
 OVERALL_KEY = "overall"
 """The row key of the overall summary; station rows are keyed by station id."""
@@ -52,7 +53,7 @@ class SummaryList(DataTable[Text]):
         ]
         for entry in entries:
             written = session.summary.stations.get(entry.station.id, "").strip()
-            name = _short(f"{word('station', language)} {entry.number}: {entry.station.name}")
+            name = _short(station_title(entry.number, entry.station.name, "", language))
             rows.append((entry.station.id, [Text(WRITTEN if written else ""), Text(name), Text(str(len(entry.notes)))]))
         shape = (language, *(key for key, _ in rows))
         if shape != self._shape:

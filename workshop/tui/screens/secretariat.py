@@ -194,7 +194,8 @@ class SecretariatScreen(SessionView, Screen[None]):
         if station is None:
             title.update(f"{word('summary', language)}: {session.workshop.title}")
             total = sum(counts.notes)
-            parts = [f"{total} {notes}, {len(entries)} {word('stations', language).lower()}"]
+            counted = word("one_note" if total == 1 else "some_notes", language, count=total)
+            parts = [f"{counted}, {len(entries)} {word('stations', language).lower()}"]
             parts += [f"{c.name} {sum(n)}" for c, n in counts.rows if sum(n)]
             if sum(counts.uncoded):
                 parts.append(f"{word('uncoded', language)} {sum(counts.uncoded)}")
