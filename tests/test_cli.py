@@ -186,3 +186,15 @@ def test_a_count_of_one_is_said_in_the_singular(tmp_path: Path, capsys):
     english = tmp_path / "small.toml"
     assert main(["new", str(english), "--stations", "1", "--language", "en"]) == 0
     assert "1 station, 1 group, 1 round." in capsys.readouterr().out
+
+
+def test_an_empty_note_is_refused_as_the_app_refuses_it(tmp_path, capsys, monkeypatch):
+    import io
+
+    session = tmp_path / "aften.toml"
+    shutil.copy(Path(__file__).parent / "data" / "evening.toml", session)
+    assert main(["note", str(session), "--station", "s1", "--round", "1", "  \n\t "]) == 2
+    assert "noten er tom" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\n\n")))
+    assert main(["note", str(session), "--station", "s1", "--round", "1", "-"]) == 2
+    assert not (tmp_path / "aften.journal").exists()  # a refused command leaves no trace

@@ -56,12 +56,18 @@ def _text(given: str | bytes, language: str) -> str:
     """The note's text: the argument, or what standard input gave for ``-`` (UTF-8; anything else is refused)."""
     from workshop.words import word
 
+    from workshop.notes.capture import clean_text
+
     if isinstance(given, str):
-        return given
-    try:
-        return given.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UsageError(word("note_stdin_not_utf8", language, position=error.start + 1)) from None
+        text = given
+    else:
+        try:
+            text = given.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise UsageError(word("note_stdin_not_utf8", language, position=error.start + 1)) from None
+    if not clean_text(text):  # the app refuses an empty note too
+        raise UsageError(word("note_empty", language))
+    return text
 
 
 def _check_arguments(args: argparse.Namespace, session: object, text: str, language: str) -> None:

@@ -82,4 +82,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path} har endnu ingen identitet, som en kopi kan flettes tilbage med - åbn sessionen én gang (workshop run {path}), og kopiér så igen",
         "{path} has no identity yet that a copy could be merged back by - open the session once (workshop run {path}), then copy again",
     ),
+    "note_empty": (
+        "noten er tom - skriv noget tekst (eller - for at læse den fra standard-input)",
+        "the note is empty - write some text (or - to read it from standard input)",
+    ),
 }
