@@ -54,9 +54,8 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 def _text(given: str | bytes, language: str) -> str:
     """The note's text: the argument, or what standard input gave for ``-`` (UTF-8; anything else is refused)."""
-    from workshop.words import word
-
     from workshop.notes.capture import clean_text
+    from workshop.words import word
 
     if isinstance(given, str):
         text = given
