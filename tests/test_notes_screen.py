@@ -403,3 +403,17 @@ async def test_brackets_in_names_and_notes_show_literally(store, clock):
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert "Station 2 – Ledelse [udkast] og [mål]" in screen_text(app)
+
+
+async def test_when_people_re_mix_the_top_names_the_people_at_the_station(store, clock):
+    from workshop.scheduling.rotation import remixed
+
+    schedule = store.session.schedule.model_copy(update={"mode": "remix"})
+    store.set_section("schedule", schedule, "schedule")
+    here = remixed(store.session).rounds[0]["s1"]
+    app = notes_app(store, clock)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        header = " ".join(shown(app.screen.query_one(CaptureHeader)).split())
+        assert "ingen gruppe" not in header
+        assert here and all(name in header for name in here)

@@ -10,13 +10,13 @@ No Textual here; the note-taker's screen is a thin layer over these functions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from workshop.model.problems import Problem
 from workshop.model.session import Category, Group, Session, Station, now
 from workshop.notes import codebook
-from workshop.scheduling.rotation import groups_at
+from workshop.scheduling.rotation import RotationError, groups_at, remixed, remixing
 from workshop.scheduling.timetable import Slot, current_round, planned
 from workshop.storage.change_labels import change_label
 from workshop.storage.operations import Op, note_op, section_op
@@ -47,6 +47,8 @@ class Place:
     """The groups the rotation puts at the station in that round (usually one)."""
     slot: Slot | None
     """The round's planned time (with the facilitator's re-planned minutes), if known."""
+    people: list[str] = field(default_factory=list)
+    """When people re-mix (no fixed groups): the names at the station in that round."""
 
     @property
     def group(self) -> str | None:
@@ -95,7 +97,20 @@ def place(session: Session, station_id: str, chosen_round: int | None = None) ->
         groups = [g for g in (session.group(i) for i in groups_at(session, station_id, round_number)) if g]
         slots = [s for s in planned(session, session.live.minutes) if s.item.kind == "round"]
         slot = slots[round_number - 1] if round_number <= len(slots) else None
-    return Place(station, number, round_number, why, groups, slot)
+    return Place(station, number, round_number, why, groups, slot, people_at(session, station_id, round_number))
+
+
+def people_at(session: Session, station_id: str, round_number: int | None) -> list[str]:
+    """The people at a station in a round when they re-mix (empty with fixed groups or when unknown)."""
+    if round_number is None or not remixing(session):
+        return []
+    try:
+        rounds = remixed(session).rounds
+    except RotationError:
+        return []
+    if not 1 <= round_number <= len(rounds):
+        return []
+    return sorted(rounds[round_number - 1].get(station_id, []), key=str.casefold)
 
 
 def next_round_choice(chosen: int | None, count: int) -> int | None:

@@ -33,6 +33,8 @@ def describe_place(place: Place, language: str) -> Text:
                 members = ", ".join(m.name for m in group.members)
                 if members:
                     text.append(f": {members}")
+        elif place.people:  # people re-mix: the names at this station in this round
+            text.append(", ".join(place.people))
         else:
             text.append(word("no_group", language), style="italic")
     for question in station.questions:
