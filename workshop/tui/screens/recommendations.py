@@ -18,7 +18,6 @@ saves it over theirs.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -41,8 +40,8 @@ from workshop.words.phrases import station_title
 
 from ..components.key_footer import KeyFooter
 from ..components.note_dialogs import ChoiceDialog, TextDialog
+from ..components.saved_while_writing import SavedWhileWriting
 from ..localise import localise_bindings
-from ..messages import SessionChanged
 from ..session_view import SessionView
 
 AUTOSAVE_SECONDS = 2.0
@@ -227,7 +226,7 @@ class EvidenceList(SessionView, OptionList):
             screen.link(self.highlighted_note())
 
 
-class RecommendationsScreen(SessionView, Screen[None]):
+class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
     """Write the recommendations, their themes and the proposed decision beside the notes."""
 
     BINDINGS = [
@@ -308,19 +307,6 @@ class RecommendationsScreen(SessionView, Screen[None]):
         self.query_one(ReportList).choose(first)
         self.choose(first)
         self.action_focus_text()
-
-    def on_session_changed(self, message: SessionChanged) -> None:
-        if self.language != self._localised:
-            self._localised = self.language
-            localise_bindings(self, self._localised)
-        self.redraw()
-
-    def on_screen_suspend(self) -> None:
-        self.save()
-
-    def on_unmount(self) -> None:
-        with contextlib.suppress(Exception):  # closing down: the journal keeps what it got
-            self.save(quiet=True)
 
     # What is written ------------------------------------------------------------------------------
     def recommendation(self) -> Recommendation | None:

@@ -12,7 +12,6 @@ handed to the browser as a download.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -36,9 +35,9 @@ from workshop.words import word
 
 from ..components.export_status import ExportStatus, shown_path
 from ..components.key_footer import KeyFooter
+from ..components.saved_while_writing import SavedWhileWriting
 from ..components.summary_list import OVERALL_KEY, SummaryList
 from ..localise import localise_bindings
-from ..messages import SessionChanged
 from ..session_view import SessionView, workshop_app
 
 AUTOSAVE_SECONDS = 2.0
@@ -76,7 +75,7 @@ class ExportCommands(Provider):
                 yield Hit(score, matcher.highlight(text), partial(screen.action_export, key), help=where)
 
 
-class SecretariatScreen(SessionView, Screen[None]):
+class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
     """Summaries and exports."""
 
     COMMANDS = {ExportCommands}
@@ -136,19 +135,6 @@ class SecretariatScreen(SessionView, Screen[None]):
     def on_mount(self) -> None:
         self.redraw()
         self.action_focus_text()  # F4 and typing: the words go into the summary
-
-    def on_session_changed(self, message: SessionChanged) -> None:
-        if self.language != self._localised:
-            self._localised = self.language
-            localise_bindings(self, self._localised)
-        self.redraw()
-
-    def on_screen_suspend(self) -> None:
-        self.save()
-
-    def on_unmount(self) -> None:
-        with contextlib.suppress(Exception):  # closing down: the journal keeps what it got
-            self.save(quiet=True)
 
     # Showing --------------------------------------------------------------------------------------
     def redraw(self) -> None:
