@@ -7,6 +7,7 @@ does: table headers (``[workshop]``, ``[[notes]]``) and ``key =`` lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from workshop.model.problems import Loc
 
@@ -18,9 +19,11 @@ def _key_name(raw: str) -> str:
     return raw[1:-1] if raw[:1] in "\"'" else raw
 
 
-def index_lines(text: str) -> dict[Loc, int]:
-    """Map every table, array item and key path to the line (from 1) where it starts."""
-    found: dict[Loc, int] = {}
+def _places(text: str) -> Iterator[tuple[int, Loc, bool]]:
+    """Each table header and ``key =`` line outside multi-line strings: (line from 1, its path, is a header).
+
+    An array table's path carries its index: the second ``[[notes]]`` is ``("notes", 1)``.
+    """
     counters: dict[tuple[str, ...], int] = {}
     table: Loc = ()
     in_multiline = False
@@ -34,18 +37,24 @@ def index_lines(text: str) -> dict[Loc, int]:
         if header:
             names = tuple(_key_name(p.strip()) for p in header[2].split("."))
             if header[1] == "[[":
-                index = counters.get(names, -1) + 1
-                counters[names] = index
-                table = (*names, index)
+                counters[names] = counters.get(names, -1) + 1
+                table = (*names, counters[names])
             else:
                 table = names
-            found.setdefault(table, number)
+            yield number, table, True
             continue
         key = _KEY.match(line)
         if key:
-            found.setdefault((*table, _key_name(key[1])), number)
+            yield number, (*table, _key_name(key[1])), False
         if quotes % 2 == 1:
             in_multiline = True
+
+
+def index_lines(text: str) -> dict[Loc, int]:
+    """Map every table, array item and key path to the line (from 1) where it starts."""
+    found: dict[Loc, int] = {}
+    for number, path, _header in _places(text):
+        found.setdefault(path, number)
     return found
 
 
@@ -62,30 +71,11 @@ def line_of(text: str, loc: Loc, index: dict[Loc, int] | None = None) -> int | N
 def repeated_key_line(text: str) -> int | None:
     """The line of the first key given a value a second time in its table (the parser says only that one is)."""
     seen: set[Loc] = set()
-    table: Loc = ()
-    counters: dict[tuple[str, ...], int] = {}
-    in_multiline = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        quotes = line.count('"""') + line.count("'''")
-        if in_multiline:
-            if quotes % 2 == 1:
-                in_multiline = False
-            continue
-        header = _HEADER.match(line)
+    for number, path, header in _places(text):
         if header:
-            names = tuple(_key_name(p.strip()) for p in header[2].split("."))
-            if header[1] == "[[":
-                counters[names] = counters.get(names, -1) + 1
-                table = (*names, counters[names])
-            else:
-                table = names
             continue
-        key = _KEY.match(line)
-        if key:
-            path = (*table, _key_name(key[1]))
-            if path in seen:
-                return number
-            seen.add(path)
-        if quotes % 2 == 1:
-            in_multiline = True
+        if path in seen:
+            return number
+        seen.add(path)
     return None
+
