@@ -30,10 +30,10 @@ from workshop.notes.capture import (
     round_count,
 )
 from workshop.notes.review import station_notes
+from workshop.storage.authors import clean_name, remember_author, remembered_author
 from workshop.words import word
 from workshop.words.phrases import station_title
 
-from ..authors import clean_name, remember_author, remembered_author
 from ..components.capture_header import CaptureHeader
 from ..components.category_keys import CategoryKeys
 from ..components.draft_recommendation import DraftRecommendation
