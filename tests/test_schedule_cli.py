@@ -113,3 +113,24 @@ def test_remixing_says_who_met_whom_and_how(session_path: Path, capsys, monkeypa
     assert main(["schedule", str(session_path), "--mode", "remix"]) == 0
     out = capsys.readouterr().out
     assert "- people met: min " in out and "distinct pairs; affine plane over GF(3)" in out
+
+
+def test_groups_write_during_the_evening_never_moves_people_silently(tmp_path, capsys):
+    """The app shows the rounds before and after and asks; a script cannot ask, so it refuses."""
+    import datetime as dt
+    import shutil
+
+    from workshop.model.session import ActualTime, Live
+    from workshop.storage.store import Store
+
+    session = tmp_path / "aften.toml"
+    shutil.copy(Path(__file__).parent / "data" / "evening.toml", session)
+    started = dt.datetime(2026, 3, 12, 18, 20)
+    with Store.open(session, author="Freja Holm") as store:
+        before = [g.model_dump() for g in store.session.groups]
+        store.set_section("live", Live(current="p2", started=started, actual=[ActualTime(item="p2", start=started)]),
+                          "round started")
+    assert main(["groups", str(session), "--count", "2", "--write"]) == 2
+    assert "aftenen er i gang" in capsys.readouterr().err
+    with Store.open(session, readonly=True) as store:
+        assert [g.model_dump() for g in store.session.groups] == before

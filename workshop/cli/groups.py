@@ -44,6 +44,7 @@ def cmd_groups(args: argparse.Namespace) -> int:
     ``--write``, is anything written (a refused command leaves no journal and no backup).
     """
     from workshop.model import limits
+    from workshop.planning.evening_guard import moves_people_during_the_evening
     from workshop.planning.setup import save_groups
     from workshop.scheduling.grouping import GroupingError
     from workshop.scheduling.regroup import propose
@@ -89,6 +90,9 @@ def cmd_groups(args: argparse.Namespace) -> int:
         print(word("cost_gave_way_line", language, sentence=sentence))
     if args.write:
         with Store.open(args.session) as store:
+            if moves_people_during_the_evening(store, lambda through: save_groups(through, result.groups)):
+                # The app shows the rounds before and after and asks; a script cannot ask.
+                raise UsageError(word("groups_evening_runs", language))
             try:
                 save_groups(store, result.groups)
             except ChangeRefused as error:

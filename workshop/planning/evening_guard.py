@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from workshop.model.problems import Problem
 from workshop.model.session import RotationRound, Session
-from workshop.scheduling.evening_changes import EveningChange, evening_change, placement
+from workshop.scheduling.evening_changes import EveningChange, during_evening, evening_change, placement
 from workshop.storage.journal import Event
 from workshop.storage.operations import NoteIndex, Op, apply, section_op
 from workshop.storage.store import ChangeRefused, Store
@@ -115,3 +115,16 @@ def rehearse(store: Store, change: Change) -> Session | None:
     except (ChangeRefused, KeyError):
         return None
     return stand_in.session
+
+
+def moves_people_during_the_evening(store: Store, change: Change) -> bool:
+    """True when the evening runs and ``change`` would move people in the current or a later round
+    (or rewrite a started one): a script refuses such a change, since only the app can ask first."""
+    before = store.session
+    if not during_evening(before):
+        return False
+    after = rehearse(store, change)
+    if after is None:
+        return False  # the store refuses it anyway, in its own words
+    outcome = evening_change(before, after)
+    return bool(outcome.problem) or outcome.moves_people

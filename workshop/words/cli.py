@@ -86,4 +86,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "noten er tom - skriv noget tekst (eller - for at læse den fra standard-input)",
         "the note is empty - write some text (or - to read it from standard input)",
     ),
+    "groups_evening_runs": (
+        "aftenen er i gang, og de nye grupper ville flytte folk i denne eller en senere runde - intet er gemt; dan grupperne i appens skema (k, f), som viser runderne før og efter og spørger først",
+        "the evening is running, and the new groups would move people in this or a later round - nothing saved; form the groups in the app's schedule (k, f), which shows the rounds before and after and asks first",
+    ),
 }
