@@ -5,7 +5,7 @@ with ctrl+s, and the note is in the session with the name from the link. A scree
 capture screen (saved beside the test's files, to look at). The page asks nothing of the internet.
 
 Chromium comes from Debian (``apt-get install chromium``; .ci/run installs it). Nothing here
-downloads a browser. Without Chromium this test fails in CI (CI=true) and is skipped elsewhere.
+downloads a browser. Without Chromium this test fails, with the line that installs it.
 """
 
 from __future__ import annotations
