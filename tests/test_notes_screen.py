@@ -255,8 +255,8 @@ async def test_an_english_session_shows_english_words(store, clock):
 
 
 async def test_without_an_author_the_note_taker_is_asked_once_and_remembered(session_path, clock):
-    from workshop.storage.store import Store, default_author
     from workshop.storage.authors import authors_file
+    from workshop.storage.store import Store, default_author
     from workshop.tui.components.note_dialogs import TextDialog
 
     store = Store.open(session_path)  # workshop run without --author: the login would sign
