@@ -93,6 +93,31 @@ def test_a_read_only_open_beside_a_writer_in_this_process_sees_its_changes(sessi
     assert len(session.notes) == 2
 
 
+def test_a_fold_landing_while_a_read_only_command_opens_is_not_taken_for_a_foreign_journal(
+    session_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """CI caught ``workshop note`` refusing the session beside two apps: it read the file, a fold
+    then gave the file its id and marked the id written, and the journal looked foreign to the old text."""
+    from workshop.storage import store as store_module
+
+    writer = Store.open(session_path, author="Karen Mose")  # the file has no id yet; the journal has one
+    writer.add_note("s1", 1, "Før folden")
+    real_open = store_module.Journal.open
+
+    def open_then_fold(*args, **kwargs):
+        journal = real_open(*args, **kwargs)
+        if kwargs.get("readonly"):
+            assert writer.fold()  # another process's fold lands just after the reader read the file
+        return journal
+
+    monkeypatch.setattr(store_module.Journal, "open", open_then_fold)
+    with Store.open(session_path, readonly=True) as reader:
+        assert [n.text for n in reader.session.notes] == ["Før folden"]
+        assert reader.session.workshop.id == writer.session_id
+        assert reader.notices == []
+    writer.close()
+
+
 def test_check_beside_a_running_writer_process(session_path: Path, tmp_path: Path):
     ack = tmp_path / "acknowledged.txt"
     process = subprocess.Popen(

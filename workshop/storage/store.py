@@ -104,6 +104,9 @@ def default_author() -> str:
         return "unknown"
 
 
+_READ_ATTEMPTS = 5  # a read-only opening looks again when a fold lands between its reads
+
+
 def new_session_id() -> str:
     """A fresh identity for a session (and its journal)."""
     import uuid  # here, not at the top: most starts need none
@@ -203,15 +206,24 @@ class Store:
                     journal.close()
                     store.journal = None
                 return store
-            with journal.reading():
-                base = store._parse(text, trust_cache=trust_cache)
-                journal.language = base.workshop.language
-                store._check_identity(base, header)
-                last = journal.last_seq()
-                if header is not None and header.seq > last:
-                    store.notices.append(word("notice_journal_behind_shown", base.workshop.language,
-                                              name=jpath.name, file=path.name, seq=header.seq, last=last))
-                store._start(base, text, header)
+            for attempt in range(_READ_ATTEMPTS):
+                with journal.reading():
+                    # The journal's state is fixed first, then the file is read: a fold in another process
+                    # renames the file before it commits, so the file read is never older than the journal
+                    # seen (an older file would look like a hand edit that lost its id).
+                    last = journal.last_seq()
+                    text = read_text(path)
+                    header = snapshot.read_header(text)
+                    if header is not None and header.seq > last and attempt + 1 < _READ_ATTEMPTS:
+                        continue  # a fold committed between the two reads: look again
+                    base = store._parse(text, trust_cache=trust_cache)
+                    journal.language = base.workshop.language
+                    store._check_identity(base, header)
+                    if header is not None and header.seq > last:
+                        store.notices.append(word("notice_journal_behind_shown", base.workshop.language,
+                                                  name=jpath.name, file=path.name, seq=header.seq, last=last))
+                    store._start(base, text, header)
+                    break
         except BaseException:
             if journal is not None:
                 journal.close()
