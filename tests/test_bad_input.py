@@ -6,6 +6,7 @@ Danish; the message itself may quote the TOML in English. An English session get
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -46,55 +47,56 @@ CASES = {
     "wrong type": (
         "minutes = 30",
         'minutes = "half an hour"',
-        ["linje 17", "[[program]] #2, minutes", "integer", '(found "half an hour")', "skriv et helt tal"],
+        ["linje 17", "[[program]] #2, minutes: skal være et helt tal", '(der står "half an hour")',
+         "skriv et helt tal"],
         ["line 17", "[[program]] #2, minutes", "integer", '(found "half an hour")', "write a whole number"],
     ),
     "unknown section": (
         "[[stations]]",
         "[[stationer]]\nid = 'x'\n\n[[stations]]",
-        ['unknown section "stationer"', 'mente du "stations"'],
+        ['ukendt tabel "stationer"', 'mente du "stations"'],
         ['unknown section "stationer"', 'did you mean "stations"'],
     ),
     "unknown field": (
         'host = "Bodil"',
         'host = "Bodil"\nvaert = "Bodil"',
-        ['unknown field "vaert"', "[[stations]] #1", "tjek stavemåden"],
+        ['ukendt felt "vaert"', "[[stations]] #1", "tjek stavemåden"],
         ['unknown field "vaert"', "[[stations]] #1", "check the spelling"],
     ),
     "duplicate ids": (
         'id = "s2"',
         'id = "s1"',
-        ['station id "s1" is used more than once', "giv hver station sit eget id"],
+        ['stations-id\'et "s1" bruges mere end én gang', "giv hver station sit eget id"],
         ['station id "s1" is used more than once', "give each station its own id"],
     ),
     "zero duration": (
         "minutes = 20",
         "minutes = 0",
-        ["linje 11", "minutes must be more than zero", "minutter over 0"],
+        ["linje 11", "minutterne skal være over nul", "minutter over 0"],
         ["line 11", "minutes must be more than zero", "minutes above 0"],
     ),
     "negative duration": (
         "minutes = 25",
         "minutes = -5",
-        ["[[program]] #6, minutes", "more than zero", "(found -5)", "minutter over 0"],
+        ["[[program]] #6, minutes", "over nul", "(der står -5)", "minutter over 0"],
         ["[[program]] #6, minutes", "more than zero", "(found -5)", "minutes above 0"],
     ),
     "bad language": (
         'language = "da"',
         'language = "de"',
-        ["[workshop], language", "'da' or 'en'", 'brug en af værdierne "da", "en"'],
+        ['[workshop], language: skal være en af "da" eller "en"', 'brug en af værdierne "da", "en"'],
         None,  # a file that says neither "da" nor "en" is told in Danish
     ),
     "bad clock": (
         'start = "18:00"',
         'start = "six"',
-        ["[workshop], start", '(found "six")', 'skriv klokkeslættet som "18:00"'],
+        ["[workshop], start", '(der står "six")', 'skriv klokkeslættet som "18:00"'],
         ["[workshop], start", '(found "six")', 'write it as "18:00"'],
     ),
     "a time for a date": (
         "date = 2026-03-12",
         "date = 18:30:00",
-        ["[workshop], date", "(found 18:30:00)", "skriv en dato som 2026-11-25"],
+        ["[workshop], date: skal være en dato (der står 18:30:00)", "skriv en dato som 2026-11-25"],
         ["[workshop], date", "(found 18:30:00)", "write a date such as 2026-11-25"],
     ),
 }
@@ -125,7 +127,15 @@ def test_bad_file_is_explained_and_left_alone(
             assert fragment in err, (fragment, err)
         assert " - " in err  # every message says what to do
         assert "datetime." not in err and "Traceback" not in err  # no Python in the words
+        if language == "da":  # Danish all through: what is wrong too, not only where and the fix
+            said = err.replace(str(session_path), "")
+            english = [w for w in ENGLISH_WORDS if re.search(rf"\b{w}\b", said, re.IGNORECASE)]
+            assert not english, (english, err)
     assert folder_state(session_path.parent) == before
+
+
+ENGLISH_WORDS = ("found", "should", "must", "unknown", "missing", "input", "valid", "used", "more than", "line", "the")
+"""Words of the English messages that no Danish message has (the TOML's own names are not among them)."""
 
 
 def test_a_danish_file_gets_no_english_fixes(session_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -170,7 +180,7 @@ def test_dangling_references_are_all_listed(session_path: Path, capsys: pytest.C
     session_path.write_text(text, encoding="utf-8")
     code, err = run_cli(["check", str(session_path)], capsys)
     assert code == 2
-    for fragment in ['unknown station "s9"', 'unknown group "g8"', 'unknown category "c77"', "round 7 does not exist"]:
+    for fragment in ['ukendt station "s9"', 'ukendt gruppe "g8"', 'ukendt kategori "c77"', "runde 7 findes ikke"]:
         assert fragment in err
     assert "brug et af stationernes id'er (s1, s2, s3)" in err
     assert "brug et af gruppernes id'er (g1, g2, g3)" in err
@@ -182,7 +192,7 @@ def test_a_session_without_stations(tmp_path: Path, capsys: pytest.CaptureFixtur
     path.write_text('[workshop]\ntitle = "Tom aften"\n', encoding="utf-8")
     code, err = run_cli(["check", str(path)], capsys)
     assert code == 2
-    assert "no stations" in err and "tilføj mindst én [[stations]]-tabel" in err
+    assert "sessionen har ingen stationer" in err and "tilføj mindst én [[stations]]-tabel" in err
     path.write_text('[workshop]\ntitle = "Empty evening"\nlanguage = "en"\n', encoding="utf-8")
     code, err = run_cli(["check", str(path)], capsys)
     assert code == 2

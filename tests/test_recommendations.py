@@ -185,13 +185,13 @@ def test_the_file_s_recommendations_are_checked_like_the_rest(store):
     notes = [notes[0].model_copy(update={"recommendation": "r7", "section": "formål"})]
     session = session.model_copy(update={"notes": notes})
     problems = [(p.message, p.fix, p.loc) for p in check(session)]
-    twice = ('the theme "ledelse" is written twice', "giv hvert tema i [[themes]] sit eget navn", ("themes", 1, "name"))
+    twice = ('temaet "ledelse" står der to gange', "giv hvert tema i [[themes]] sit eget navn", ("themes", 1, "name"))
     assert twice in problems
-    assert any(m == 'the recommendation id "r1" is used more than once' for m, _, _ in problems)
-    assert any(m == 'unknown station "s9"' and loc == ("recommendations", 0, "station") for m, _, loc in problems)
-    assert any(m == 'the cited note "ingen-note" does not exist' for m, _, _ in problems)
-    assert any(m == 'unknown section "formål"' and "purpose, goals, actions" in f for m, f, _ in problems)
-    assert any(m == 'unknown recommendation "r7"' and "r1" in f for m, f, _ in problems)
+    assert any(m == 'anbefalings-id\'et "r1" bruges mere end én gang' for m, _, _ in problems)
+    assert any(m == 'ukendt station "s9"' and loc == ("recommendations", 0, "station") for m, _, loc in problems)
+    assert any(m == 'den citerede note "ingen-note" findes ikke' for m, _, _ in problems)
+    assert any(m == 'ukendt afsnit "formål"' and "purpose, goals, actions" in f for m, f, _ in problems)
+    assert any(m == 'ukendt anbefaling "r7"' and "r1" in f for m, f, _ in problems)
 
 
 def test_workshop_check_points_at_the_line_of_a_bad_reference(session_path, capsys):
@@ -201,7 +201,7 @@ def test_workshop_check_points_at_the_line_of_a_bad_reference(session_path, caps
     assert cli.main(["check", str(session_path)]) == 2
     err = capsys.readouterr().err
     line = len(text.splitlines()) + 5
-    assert f"linje {line}" in err and 'unknown station "s7"' in err and "brug et af stationernes id'er" in err
+    assert f"linje {line}" in err and 'ukendt station "s7"' in err and "brug et af stationernes id'er" in err
     assert "Traceback" not in err
 
 

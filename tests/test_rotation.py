@@ -107,7 +107,7 @@ def test_an_explicit_rotation_is_used_and_checked(session_path: Path):
     broken = text.replace('s1 = ["g1"]', 's1 = ["g2"]', 1)
     with pytest.raises(SessionError) as caught:
         parse(broken, session_path)
-    assert 'group "g2" is at two stations in round 1' in str(caught.value)
+    assert 'gruppen "g2" er ved to stationer i runde 1' in str(caught.value)
 
 
 def test_rotation_of_a_session_without_stations_is_refused():

@@ -33,19 +33,21 @@ def test_the_evening_changes_and_the_times_follow(store):
     [
         (
             {"title": ""},
-            '[workshop], title: String should have at least 1 character (found "") - '
+            '[workshop], title: skal have mindst 1 tegn (der står "") - '
             "skriv mindst ét tegn; feltet må ikke være tomt",
         ),
         (
             {"start": "25.00"},
-            '[workshop], start: a clock time such as "18:00" or "18.00" is expected (found "25.00") - '
+            '[workshop], start: et klokkeslæt som "18:00" eller "18.00" forventes (der står "25.00") - '
             'skriv klokkeslættet som "18:00" eller "18.00"',
         ),
-        ({"date": "1. april"}, '[workshop], date: Input should be a valid date'),
-        ({"date": "1. april"}, '(found "1. april") - skriv en dato som 2026-11-25'),
+        (
+            {"date": "1. april"},
+            '[workshop], date: skal være en dato (der står "1. april") - skriv en dato som 2026-11-25',
+        ),
         (
             {"language": "sv"},
-            "[workshop], language: Input should be 'da' or 'en' (found \"sv\") - brug en af værdierne \"da\", \"en\"",
+            '[workshop], language: skal være en af "da" eller "en" (der står "sv") - brug en af værdierne "da", "en"',
         ),
     ],
 )
@@ -90,7 +92,7 @@ def test_zero_minutes_is_refused_like_check(store):
     with pytest.raises(ChangeRefused) as refused:
         setup.update_item(store, "p1", minutes=0)
     assert str(refused.value) == (
-        "[[program]] #1, minutes: minutes must be more than zero (found 0) - skriv et antal minutter over 0, fx 30"
+        "[[program]] #1, minutes: minutterne skal være over nul (der står 0) - skriv et antal minutter over 0, fx 30"
     )
 
 

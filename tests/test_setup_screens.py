@@ -70,7 +70,8 @@ async def test_the_programme_tab(store, clock):
         assert isinstance(app.screen, FormScreen)
         messages = [n.message for n in notifications(app)]
         refusal = (
-            "[[program]] #2, minutes: minutes must be more than zero (found 0) - skriv et antal minutter over 0, fx 30"
+            "[[program]] #2, minutes: minutterne skal være over nul (der står 0) - "
+            "skriv et antal minutter over 0, fx 30"
         )
         assert refusal in messages
         await pilot.press("escape")

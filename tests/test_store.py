@@ -263,7 +263,7 @@ def test_a_hand_edit_is_always_validated(session_path: Path):
     session_path.write_text(text, encoding="utf-8")
     with pytest.raises(SessionError) as caught:
         Store.open(session_path)
-    assert "minutes must be more than zero" in str(caught.value)
+    assert "minutterne skal være over nul" in str(caught.value)
     assert "skriv et antal minutter over 0" in str(caught.value)
 
 
@@ -371,7 +371,7 @@ def test_a_fold_leaves_a_file_edited_while_it_writes(session_path: Path, monkeyp
 def test_a_change_the_model_refuses_is_refused_not_raised(store: Store):
     with pytest.raises(ChangeRefused) as refused:
         store.add_note("s1", 1, "x" * 100_001)
-    assert "at most 100000 characters" in str(refused.value)
+    assert "text: må højst have 100000 tegn" in str(refused.value)
     with pytest.raises(ChangeRefused):
         summary = {"overall": "x" * 100_001, "stations": {}}
         store.set_section("summary", summary, change_label("overall_summary_written"))

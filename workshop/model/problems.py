@@ -1,8 +1,8 @@
 """Problems found in a session file, worded for the person who has to fix them.
 
 A problem says where it is (the line, and the field as the TOML names it), what is wrong and
-what to do about it. Where it is and the fix are in the session's language; the message may
-stay English where it quotes the TOML.
+what to do about it, all in the session's language; field names, ids and values are quoted
+as the TOML writes them. Only the TOML parser's own detail of a syntax error stays English.
 """
 
 from __future__ import annotations

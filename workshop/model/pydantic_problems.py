@@ -87,17 +87,83 @@ def _problem(
             close = difflib.get_close_matches(name, sections, n=1)
             hint = word("did_you_mean", language, name=close[0]) if close else ""
             fix = word("fix_unknown_section", language, hint=hint, sections=", ".join(sections))
-            return Problem(f'unknown section "{name}"', fix, loc, line)
-        return Problem(f'unknown field "{name}"', word("fix_unknown_field", language), loc, line)
+            return Problem(word("said_unknown_table", language, name=name), fix, loc, line)
+        return Problem(word("said_unknown_field", language, name=name), word("fix_unknown_field", language), loc, line)
     if kind == "missing":
-        return Problem(f'"{name}" is missing', word("fix_missing", language, name=name), loc, line)
-    message = details["msg"].removeprefix("Value error, ")
+        return Problem(word("said_missing", language, name=name), word("fix_missing", language, name=name), loc, line)
+    context = details.get("ctx") or {}
     if kind == "too_long" and isinstance(details.get("input"), str):
         # A text whose limit sits beside other validators is "Value should have at most N items": say characters.
         kind = "string_too_long"
-        message = f"String should have at most {(details.get('ctx') or {}).get('max_length', '')} characters"
-    shown = toml_value(details.get("input"), language)
-    return Problem(f"{message} (found {shown})", _fix(kind, details.get("ctx") or {}, language), loc, line)
+    message = _said(kind, context, language) or details["msg"].removeprefix("Value error, ")
+    found = word("found_value", language, value=toml_value(details.get("input"), language))
+    return Problem(f"{message} ({found})", _fix(kind, context, language), loc, line)
+
+
+_SAID_BY_TYPE: dict[str, str] = {
+    # the custom errors of workshop.model.session
+    "minutes_not_positive": "said_minutes",
+    "clock_time": "said_clock",
+    "colour_format": "said_colour",
+    "not_utf8": "said_not_utf8",
+    # pydantic's own
+    "int_type": "said_int",
+    "int_parsing": "said_int",
+    "int_from_float": "said_int_fraction",
+    "int_parsing_size": "said_int_size",
+    "float_type": "said_number",
+    "float_parsing": "said_number",
+    "bool_type": "said_bool",
+    "bool_parsing": "said_bool",
+    "string_type": "said_string",
+    "list_type": "said_list",
+    "dict_type": "said_table",
+    "model_type": "said_table",
+    "model_attributes_type": "said_table",
+    "date_type": "said_date",
+    "date_parsing": "said_date",
+    "date_from_datetime_parsing": "said_date",
+    "date_from_datetime_inexact": "said_date",
+    "datetime_type": "said_datetime",
+    "datetime_parsing": "said_datetime",
+    "datetime_from_date_parsing": "said_datetime",
+    "time_type": "said_time",
+    "time_parsing": "said_time",
+}
+
+_SAID_BY_LIMIT: dict[str, tuple[str, str]] = {
+    # error type: (message key, the ctx entry holding the limit)
+    "greater_than_equal": ("said_at_least", "ge"),
+    "greater_than": ("said_above", "gt"),
+    "less_than_equal": ("said_at_most", "le"),
+    "less_than": ("said_below", "lt"),
+}
+
+
+def _said(kind: str, context: Mapping[str, Any], language: str) -> str | None:
+    """What is wrong, for a complaint of pydantic type ``kind``, in ``language``; None for a kind not worded here."""
+    if kind in _SAID_BY_LIMIT:
+        key, limit = _SAID_BY_LIMIT[kind]
+        return word(key, language, limit=context.get(limit, ""))
+    if kind in ("string_too_short", "string_too_long"):
+        key = "said_text_short" if kind == "string_too_short" else "said_text_long"
+        return word(key, language, min_length=context.get("min_length", ""), max_length=context.get("max_length", ""))
+    if kind in ("too_short", "too_long"):
+        key = "said_list_short" if kind == "too_short" else "said_list_long"
+        return word(key, language, min_length=context.get("min_length", ""), max_length=context.get("max_length", ""))
+    if kind == "literal_error":
+        values = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        if not values:
+            return None
+        quoted = [f"'{value}'" for value in values] if language == "en" else [f'"{value}"' for value in values]
+        listed = quoted[-1]
+        if len(quoted) > 1:
+            listed = ", ".join(quoted[:-1]) + f" {word('said_or', language)} {listed}"
+        return word("said_one_of", language, values=listed)
+    if kind == "date_range":
+        return word("said_date_range", language, first=context.get("first", ""), last=context.get("last", ""))
+    said = _SAID_BY_TYPE.get(kind)
+    return word(said, language) if said is not None else None
 
 
 def _fix(kind: str, context: Mapping[str, Any], language: str) -> str:

@@ -76,7 +76,7 @@ def recommendation_problems(session: Session, language: str) -> list[Problem]:
 
     Also a note's link to the section it qualifies: ``recommendation`` names a recommendation
     that exists, ``section`` is one of :data:`SECTION_NAMES` and stands only with a
-    recommendation. Messages quote the TOML (English); the fixes are in ``language``.
+    recommendation. Messages (quoting the TOML's ids) and fixes are in ``language``.
     """
     problems: list[Problem] = []
     seen_themes: set[str] = set()
@@ -84,7 +84,7 @@ def recommendation_problems(session: Session, language: str) -> list[Problem]:
         folded = theme.name.strip().casefold()
         if folded in seen_themes:
             problems.append(
-                Problem(f'the theme "{theme.name}" is written twice', word("fix_theme_twice", language),
+                Problem(word("said_theme_twice", language, name=theme.name), word("fix_theme_twice", language),
                         ("themes", index, "name"))
             )
         seen_themes.add(folded)
@@ -95,41 +95,44 @@ def recommendation_problems(session: Session, language: str) -> list[Problem]:
     for index, recommendation in enumerate(session.recommendations):
         if recommendation.id in ids:
             problems.append(
-                Problem(f'the recommendation id "{recommendation.id}" is used more than once',
+                Problem(word("said_id_twice", language, what=word("thing_id_recommendations", language),
+                             value=recommendation.id),
                         word("fix_own_id_recommendations", language), ("recommendations", index, "id"))
             )
         ids.add(recommendation.id)
         if recommendation.station is not None and recommendation.station not in station_ids:
             known = ", ".join(sorted(station_ids)) or word("none_defined", language)
             problems.append(
-                Problem(f'unknown station "{recommendation.station}"',
+                Problem(word("said_unknown", language, what=word("thing_station", language),
+                             value=recommendation.station),
                         word("fix_recommendation_station", language, known=known),
                         ("recommendations", index, "station"))
             )
         missing = [n for n in recommendation.notes if n not in note_ids]
         for note_id in dict.fromkeys(missing):
             problems.append(
-                Problem(f'the cited note "{note_id}" does not exist', word("fix_cited_note", language),
+                Problem(word("said_cited_note", language, id=note_id), word("fix_cited_note", language),
                         ("recommendations", index, "notes"))
             )
 
     for index, note in enumerate(session.notes):
         if note.section is not None and note.section not in SECTION_NAMES:
             problems.append(
-                Problem(f'unknown section "{note.section}"',
+                Problem(word("said_unknown", language, what=word("thing_section", language), value=note.section),
                         word("fix_note_section", language, known=", ".join(SECTION_NAMES)),
                         ("notes", index, "section"))
             )
         if note.recommendation is not None and note.recommendation not in ids:
             known = ", ".join(r.id for r in session.recommendations) or word("none_defined", language)
             problems.append(
-                Problem(f'unknown recommendation "{note.recommendation}"',
+                Problem(word("said_unknown", language, what=word("thing_recommendation", language),
+                             value=note.recommendation),
                         word("fix_note_recommendation", language, known=known),
                         ("notes", index, "recommendation"))
             )
         elif note.section is not None and note.recommendation is None:
             problems.append(
-                Problem("a section without a recommendation", word("fix_section_alone", language),
+                Problem(word("said_section_alone", language), word("fix_section_alone", language),
                         ("notes", index, "section"))
             )
     return problems

@@ -1,8 +1,8 @@
 """Cross-reference checks of a session: every reference resolves, ids are unique, the
 rotation fits the programme. Collects every problem instead of stopping at the first.
 
-The messages quote the TOML (its ids and tables) and stay English; the fixes are in the
-session's language (:mod:`workshop.words.model`).
+The messages quote the TOML's ids and tables in the session's language
+(:mod:`workshop.words.complaints`), and so do the fixes (:mod:`workshop.words.model`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from workshop.scheduling.rotation import shape_problem
 from workshop.words import word
 
 
-def _duplicates(section: str, ids: Iterable[str], what: str, language: str) -> list[Problem]:
+def _duplicates(section: str, ids: Iterable[str], language: str) -> list[Problem]:
     ids = list(ids)
     counts = Counter(ids)
     problems = []
@@ -27,7 +27,7 @@ def _duplicates(section: str, ids: Iterable[str], what: str, language: str) -> l
         if counts[value] > 1 and value in seen:
             problems.append(
                 Problem(
-                    f'the {what} id "{value}" is used more than once',
+                    word("said_id_twice", language, what=word(f"thing_id_{section}", language), value=value),
                     word(f"fix_own_id_{section}", language),
                     (section, index, "id"),
                 )
@@ -37,29 +37,29 @@ def _duplicates(section: str, ids: Iterable[str], what: str, language: str) -> l
 
 
 _USE_IDS = {"station": "fix_use_station", "group": "fix_use_group", "category": "fix_use_category",
-            "programme item": "fix_use_item"}
-"""The fix of an unknown reference, by what it refers to."""
+            "item": "fix_use_item"}
+"""The fix of an unknown reference, by what it refers to (``thing_<what>`` names it)."""
 
 
 def size_problems(session: Session, language: str) -> list[Problem]:
     """The parts of the session larger than a real workshop ever is (see :mod:`workshop.model.limits`)."""
     sizes: list[tuple[Loc, int, int, str]] = [
-        (("stations",), len(session.stations), limits.STATIONS, "stations"),
-        (("groups",), len(session.groups), limits.GROUPS, "groups"),
-        (("program",), len(session.round_items()), limits.ROUNDS, "round items"),
-        (("program",), len(session.program), limits.PROGRAM_ITEMS, "programme items"),
-        (("rotation",), len(session.rotation), limits.ROUNDS, "rotation rounds"),
+        (("stations",), len(session.stations), limits.STATIONS, "count_stations"),
+        (("groups",), len(session.groups), limits.GROUPS, "count_groups"),
+        (("program",), len(session.round_items()), limits.ROUNDS, "count_round_items"),
+        (("program",), len(session.program), limits.PROGRAM_ITEMS, "count_program_items"),
+        (("rotation",), len(session.rotation), limits.ROUNDS, "count_rotation_rounds"),
         (("groups",), sum(len(g.members) for g in session.groups) + len(session.participants), limits.PEOPLE,
-         "people (members and participants)"),
-        (("categories",), len(session.categories), limits.CATEGORIES, "categories"),
-        (("notes",), len(session.notes), limits.NOTES, "notes"),
-        (("themes",), len(session.themes), limits.RECOMMENDATIONS, "themes"),
-        (("recommendations",), len(session.recommendations), limits.RECOMMENDATIONS, "recommendations"),
+         "count_people"),
+        (("categories",), len(session.categories), limits.CATEGORIES, "count_categories"),
+        (("notes",), len(session.notes), limits.NOTES, "count_notes"),
+        (("themes",), len(session.themes), limits.RECOMMENDATIONS, "count_themes"),
+        (("recommendations",), len(session.recommendations), limits.RECOMMENDATIONS, "count_recommendations"),
     ]
     if session.schedule.mode == "remix" and not session.rotation:
         sizes += [
-            (("schedule", "mode"), len(session.people()), limits.REMIX_PEOPLE, "people re-mixing"),
-            (("schedule", "mode"), len(session.stations), limits.REMIX_STATIONS, "stations with people re-mixing"),
+            (("schedule", "mode"), len(session.people()), limits.REMIX_PEOPLE, "count_remix_people"),
+            (("schedule", "mode"), len(session.stations), limits.REMIX_STATIONS, "count_remix_stations"),
         ]
     problems = [
         too_many(loc, count, limit, what, language) for loc, count, limit, what in sizes if count > limit
@@ -71,9 +71,11 @@ def size_problems(session: Session, language: str) -> list[Problem]:
 
 
 def too_many(loc: Loc, count: int, limit: int, what: str, language: str) -> Problem:
-    """The problem of a part with more entries than a workshop ever has."""
+    """The problem of a part with more entries than a workshop ever has; ``what`` is a ``count_*`` word."""
     return Problem(
-        f"{count} {what}: a workshop has at most {limit}", word("fix_too_many", language, limit=limit), loc
+        word("said_too_many", language, count=count, what=word(what, language), limit=limit),
+        word("fix_too_many", language, limit=limit),
+        loc,
     )
 
 
@@ -83,14 +85,14 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
     problems: list[Problem] = size_problems(session, language)
     if problems:
         return problems  # the rest would take long on a session this large, and says nothing new
-    problems += _duplicates("program", (p.id for p in session.program), "programme item", language)
-    problems += _duplicates("stations", (s.id for s in session.stations), "station", language)
-    problems += _duplicates("groups", (g.id for g in session.groups), "group", language)
-    problems += _duplicates("categories", (c.id for c in session.categories), "category", language)
-    problems += _duplicates("notes", (n.id for n in session.notes), "note", language)
+    problems += _duplicates("program", (p.id for p in session.program), language)
+    problems += _duplicates("stations", (s.id for s in session.stations), language)
+    problems += _duplicates("groups", (g.id for g in session.groups), language)
+    problems += _duplicates("categories", (c.id for c in session.categories), language)
+    problems += _duplicates("notes", (n.id for n in session.notes), language)
 
     if not session.stations:
-        problems.append(Problem("the session has no stations", word("fix_add_station", language), ("stations",)))
+        problems.append(Problem(word("said_no_stations", language), word("fix_add_station", language), ("stations",)))
 
     names: dict[str, int] = {}
     keys: dict[int, int] = {}
@@ -99,7 +101,7 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
         if folded in names:
             problems.append(
                 Problem(
-                    f'the category name "{category.name}" is used twice',
+                    word("said_category_name_twice", language, name=category.name),
                     word("fix_category_name_twice", language),
                     ("categories", index, "name"),
                 )
@@ -109,7 +111,7 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
             if category.key in keys:
                 problems.append(
                     Problem(
-                        f"the key {category.key} is given to two categories",
+                        word("said_key_twice", language, key=category.key),
                         word("fix_key_twice", language),
                         ("categories", index, "key"),
                     )
@@ -124,7 +126,8 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
 
     def unknown(kind: str, value: str, known: set[str], loc: Loc) -> Problem:
         listed = ", ".join(sorted(known)) or word("none_defined", language)
-        return Problem(f'unknown {kind} "{value}"', word(_USE_IDS[kind], language, known=listed), loc)
+        said = word("said_unknown", language, what=word(f"thing_{kind}", language), value=value)
+        return Problem(said, word(_USE_IDS[kind], language, known=listed), loc)
 
     for index, note in enumerate(session.notes):
         if note.station not in station_ids:
@@ -134,7 +137,7 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
         if note.round > max(rounds, len(session.rotation)):
             problems.append(
                 Problem(
-                    f"round {note.round} does not exist (the programme has {rounds} rounds)",
+                    word("said_round_missing", language, round=note.round, rounds=rounds),
                     word("fix_round_number", language),
                     ("notes", index, "round"),
                 )
@@ -154,25 +157,29 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
     for pair in session.schedule.apart:
         if len(pair) != 2:
             problems.append(
-                Problem("a keep-apart pair needs two names", word("fix_apart_pair", language), ("schedule", "apart"))
+                Problem(word("said_apart_pair", language), word("fix_apart_pair", language), ("schedule", "apart"))
             )
         for name in pair:
             if name not in people:
                 problems.append(
-                    Problem(f'"{name}" is not a participant', word("fix_apart_name", language), ("schedule", "apart"))
+                    Problem(
+                        word("said_not_participant", language, name=name),
+                        word("fix_apart_name", language),
+                        ("schedule", "apart"),
+                    )
                 )
 
     live = session.live
     if live.current is not None and live.current not in item_ids:
-        problems.append(unknown("programme item", live.current, item_ids, ("live", "current")))
+        problems.append(unknown("item", live.current, item_ids, ("live", "current")))
     for item in live.minutes:
         if item not in item_ids:
-            problems.append(unknown("programme item", item, item_ids, ("live", "minutes")))
+            problems.append(unknown("item", item, item_ids, ("live", "minutes")))
     for value in live.minutes.values():
         if value <= 0:
             problems.append(
                 Problem(
-                    "a re-planned duration must be more than zero",
+                    word("said_replanned_minutes", language),
                     word("fix_replanned_minutes", language),
                     ("live", "minutes"),
                 )
@@ -192,7 +199,7 @@ def _check_rotation(
     if numbers != list(range(1, len(numbers) + 1)):
         problems.append(
             Problem(
-                f"the rotation's rounds are {numbers}",
+                word("said_rotation_numbers", language, numbers=numbers),
                 word("fix_rotation_numbers", language),
                 ("rotation",),
             )
@@ -200,7 +207,7 @@ def _check_rotation(
     if len(session.rotation) != rounds:
         problems.append(
             Problem(
-                f"the rotation has {len(session.rotation)} rounds but the programme has {rounds} round items",
+                word("said_rotation_count", language, rotation=len(session.rotation), rounds=rounds),
                 word("fix_rotation_count", language),
                 ("rotation",),
             )
@@ -210,14 +217,16 @@ def _check_rotation(
         for station, groups in entry.stations.items():
             loc: Loc = ("rotation", index, "stations")
             if station not in station_ids:
-                problems.append(Problem(f'unknown station "{station}"', word("fix_rotation_station", language), loc))
+                said = word("said_unknown", language, what=word("thing_station", language), value=station)
+                problems.append(Problem(said, word("fix_rotation_station", language), loc))
             for group in groups:
                 if group not in group_ids:
-                    problems.append(Problem(f'unknown group "{group}"', word("fix_rotation_group", language), loc))
+                    said = word("said_unknown", language, what=word("thing_group", language), value=group)
+                    problems.append(Problem(said, word("fix_rotation_group", language), loc))
                 elif group in seen:
                     problems.append(
                         Problem(
-                            f'group "{group}" is at two stations in round {entry.round}',
+                            word("said_two_stations", language, group=group, round=entry.round),
                             word("fix_one_station_per_round", language),
                             loc,
                         )

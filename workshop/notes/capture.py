@@ -21,6 +21,7 @@ from workshop.scheduling.timetable import Slot, current_round, planned
 from workshop.storage.change_labels import change_label
 from workshop.storage.operations import Op, note_op, section_op
 from workshop.storage.store import ChangeRefused, Store
+from workshop.words import word
 
 Why = Literal["live", "latest", "first", "finished", "chosen", "none"]
 """Why a note goes to its round:
@@ -192,8 +193,9 @@ def apply_choice(store: Store, note_id: str, choice: Choice) -> tuple[Category, 
     if choice.category_id is not None:
         category = store.session.category(choice.category_id)
         if category is None:
-            gone = Problem(f'no category "{choice.name}"', "it may have been deleted; type the name again")
-            raise ChangeRefused([gone])
+            language = store.language
+            gone = Problem(word("said_category_gone", language, name=choice.name), word("fix_category_gone", language))
+            raise ChangeRefused([gone], language)
         return category, apply_category(store, note_id, category.id)
     created: list[Category] = []
     clean = codebook.clean_name(choice.name)

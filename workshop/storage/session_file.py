@@ -155,7 +155,7 @@ def _shape_problems(raw: dict[str, Any], language: str) -> list[Problem]:
     :mod:`workshop.model.limits`.
     """
     problems = [
-        too_many((name,), len(value), limits.SECTION_SIZES[name], name, language)
+        too_many((name,), len(value), limits.SECTION_SIZES[name], f"count_{name}", language)
         for name, value in raw.items()
         if name in limits.SECTION_SIZES and isinstance(value, list) and len(value) > limits.SECTION_SIZES[name]
     ]

@@ -29,7 +29,7 @@ from workshop.model import limits
 from workshop.model.problems import DEFAULT_LANGUAGE, Problem, SessionError, language_of_text
 from workshop.model.pydantic_problems import problems_from
 from workshop.model.session import Note, Session, model_fingerprint, now, revive
-from workshop.model.validation import check
+from workshop.model.validation import check, too_many
 from workshop.scheduling.rotation import groups_at
 from workshop.storage import snapshot_file as snapshot
 from workshop.storage.atomic_file import stray_temporaries, write_atomic
@@ -584,10 +584,9 @@ class Store:
             problems = [p for op in ops if op["after"] for p in self._check_note(op["after"])]
             added = sum(1 for op in ops if op["before"] is None and op["after"] is not None)
             if added and len(self.session.notes) + added > limits.NOTES:
-                problems.append(Problem(
-                    f"{len(self.session.notes) + added} notes: a workshop has at most {limits.NOTES}",
-                    word("fix_too_many", self.language, limit=limits.NOTES), ("notes",),
-                ))
+                problems.append(
+                    too_many(("notes",), len(self.session.notes) + added, limits.NOTES, "count_notes", self.language)
+                )
         else:
             candidate = self.session.model_copy()
             candidate.notes = list(self.session.notes)

@@ -1,8 +1,9 @@
 """Words of the session's checks: where a problem is, the fix each problem suggests, and the
 refusals of the setup screen's changes.
 
-A problem's message may stay English where it quotes the TOML (field names, ids, the TOML
-parser's own words); where it is and what to do about it are in the session's language.
+Where a problem is and what to do about it are in the session's language; what is wrong is
+worded in :mod:`workshop.words.complaints`. Field names and ids are quoted as the TOML writes
+them; only the TOML parser's own detail of a syntax error stays English.
 """
 
 from __future__ import annotations

@@ -225,7 +225,7 @@ class CodebookScreen(SessionView, Screen[None]):
         self._edit(word("rename", self.language), category.name if category else "", "", make)
 
     def _refuse_taken(self, name: str, own_id: str | None = None) -> None:
-        """Say plainly that a name is taken (the store refuses it too, in English)."""
+        """Say plainly that a name is taken, before the dialog closes (the store refuses it too)."""
         if not " ".join(name.split()):
             raise ValueError(word("name_needed", self.language))
         other = codebook.find_by_name(self.session, name)
