@@ -53,9 +53,26 @@ def test_a_summary_can_be_undone(store):
     assert summary_of(store.session, "s3") == "Første udkast"
 
 
-def test_an_unknown_station_is_refused(store):
-    with pytest.raises(KeyError):
+def test_an_unknown_station_is_refused_in_the_sessions_language(store):
+    with pytest.raises(KeyError, match="stationen s9 findes ikke længere"):
         write_summary(store, "s9", "x")
+
+
+def test_coding_a_note_someone_else_deleted_is_refused_in_the_sessions_language(session_path):
+    from workshop.notes.capture import apply_category
+
+    mine = Store.open(session_path, author="Ulla Testesen")
+    theirs = Store.open(session_path, author="Vagn Prøvesen", backup=False)
+    try:
+        note = mine.add_note("s1", 1, "Slettes snart")
+        theirs.refresh()
+        theirs.delete_note(note.id)
+        mine.refresh()  # the screen may still show it for a moment
+        with pytest.raises(KeyError, match=f"noten {note.id} findes ikke længere"):
+            apply_category(mine, note.id, "c1")
+    finally:
+        theirs.close()
+        mine.close()
 
 
 def test_undo_names_the_summary_it_takes_back(store):

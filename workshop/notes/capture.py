@@ -177,7 +177,7 @@ def apply_category(store: Store, note_id: str, category_id: str) -> bool:
     """Code a note with a category it does not have yet. False when it had it already."""
     note = store.index.get(note_id)
     if note is None:
-        raise KeyError(f"no note {note_id} (deleted by someone else?)")
+        raise KeyError(word("note_gone", store.language, id=note_id))
     if category_id in note.categories:
         return False
     store.toggle_category(note_id, category_id)
@@ -204,7 +204,7 @@ def apply_choice(store: Store, note_id: str, choice: Choice) -> tuple[Category, 
         existing = codebook.find_by_name(session, clean)
         note = store.index.get(note_id)
         if note is None:
-            raise KeyError(f"no note {note_id} (deleted by someone else?)")
+            raise KeyError(word("note_gone", store.language, id=note_id))
         ops: list[Op] = []
         if existing is None:
             existing = codebook.new_category(session, clean)

@@ -10,6 +10,7 @@ from workshop.model.session import Session, Summaries
 from workshop.storage.change_labels import change_label
 from workshop.storage.operations import Op, section_op
 from workshop.storage.store import Store
+from workshop.words import word
 
 OVERALL = None
 """The key of the overall summary (station summaries are keyed by station id)."""
@@ -43,7 +44,7 @@ def write_summary(store: Store, station: str | None, text: str) -> bool:
 
     def edit(session: Session) -> list[Op]:
         if station is not None and session.station(station) is None:
-            raise KeyError(f"no station {station} (removed by someone else?)")
+            raise KeyError(word("station_gone", store.language, id=station))
         op = section_op(session, "summary", with_summary(session.summary, station, text))
         return [] if op["before"] == op["after"] else [op]
 

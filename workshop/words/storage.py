@@ -198,6 +198,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "note_fix_round": ("brug en runde fra 1 til {rounds}", "use a round from 1 to {rounds}"),
     "note_unknown_category": ("kategorien «{id}» findes ikke", 'unknown category "{id}"'),
     "note_fix_category": ("opret den i kodebogen først", "create it in the codebook first"),
+    "station_gone": ("stationen {id} findes ikke længere (fjernet af en anden?)", "no station {id} (removed by someone else?)"),
     "note_gone": ("noten {id} findes ikke længere (slettet af en anden?)", "no note {id} (deleted by someone else?)"),
     # what a change did (undo and redo say it): change_<key> for change_label("<key>", ...)
     "change_note_added": ("note tilføjet", "note added"),
