@@ -308,3 +308,29 @@ def _parser_with(module: object, handler: object):
         return parser
 
     return build
+
+
+@pytest.mark.parametrize(
+    ("added", "danish", "english"),
+    [
+        ("minutter = = 20", "værdien kan ikke læses", "Invalid value"),
+        ('titel = "uden slut', "en tekst mangler sit afsluttende anførselstegn", "Unterminated string"),
+        ("[[program", 'der mangler "]]" efter tabellens navn', 'Expected "]]" at the end of an array declaration'),
+        ("x = 1 2", "der mangler et linjeskift efter værdien", "Expected newline or end of document"),
+        ("x = { b = 1, b = 2 }", 'nøglen "b" står to gange i samme { }-tabel', 'Duplicate inline table key "b"'),
+        ('sti = "C:\\mapper"', "en enkelt \\ i en tekst", 'Unescaped "\\" in a string'),
+        ("x = [1, 2", "en liste [ ] er ikke lukket", "Unclosed array"),
+    ],
+)
+def test_the_toml_parsers_complaint_is_in_the_sessions_language(
+    added: str, danish: str, english: str, session_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = session_path.read_text(encoding="utf-8")
+    session_path.write_text(text + "\n" + added + "\n", encoding="utf-8")
+    code, err = run_cli(["check", str(session_path)], capsys)
+    assert code == 2 and f"dette er ikke gyldig TOML ({danish}" in err, err
+    said = err.replace(str(session_path), "")
+    assert not [w for w in ENGLISH_WORDS if re.search(rf"\b{w}\b", said, re.IGNORECASE)], err
+    make_english(session_path)
+    code, err = run_cli(["check", str(session_path)], capsys)
+    assert code == 2 and f"this is not valid TOML ({english}" in err, err

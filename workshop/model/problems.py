@@ -2,7 +2,7 @@
 
 A problem says where it is (the line, and the field as the TOML names it), what is wrong and
 what to do about it, all in the session's language; field names, ids and values are quoted
-as the TOML writes them. Only the TOML parser's own detail of a syntax error stays English.
+as the TOML writes them.
 """
 
 from __future__ import annotations

@@ -228,8 +228,45 @@ def _dotted(match: re.Match[str]) -> str:
     return ".".join(re.findall(r"'((?:[^'\\]|\\.)*)'", match[1]))
 
 
+_TOML_DETAILS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^Invalid statement$", "toml_invalid_statement"),
+        (r"^Expected newline or end of document after a statement$", "toml_expected_newline"),
+        (r"^Unclosed array$", "toml_unclosed_array"),
+        (r"^Unclosed inline table$", "toml_unclosed_table"),
+        (r"^Unterminated string$", "toml_unterminated_string"),
+        (r"^Invalid value$", "toml_invalid_value"),
+        (r"^Invalid initial character for a key part$", "toml_invalid_key"),
+        (r"^Invalid hex value$", "toml_invalid_hex"),
+        (r"^Invalid date or datetime$", "toml_invalid_date"),
+        (r'^Expected "\]\]" at the end of an array declaration$', "toml_expected_array_end"),
+        (r'^Expected "\]" at the end of a table declaration$', "toml_expected_table_end"),
+        (r'^Expected "=" after a key in a key/value pair$', "toml_expected_equals"),
+        (r"^Escaped character is not a Unicode scalar value$", "toml_bad_escape"),
+        (r'^Unescaped "\\" in a string$', "toml_unescaped_backslash"),
+        # a text left open at the end of its line
+        (r'^(?:Illegal|Found invalid) character "\\n"$', "toml_unterminated_string"),
+        (r"^(?:Illegal|Found invalid) character (?P<char>.+)$", "toml_bad_character"),
+        (r"^Duplicate inline table key (?P<key>.+)$", "toml_duplicate_inline_key"),
+        (r"^Cannot redefine namespace (?P<name>.+)$", "toml_redefined_table"),
+        (r"^Expected (?P<expected>.+)$", "toml_expected"),
+    )
+)
+"""The TOML parser's complaints (Python's tomllib, in English), each with its words in the catalogue."""
+
+
+def toml_detail(detail: str, language: str) -> str:
+    """The TOML parser's complaint in ``language``; one not known here stays as the parser said it."""
+    for pattern, key in _TOML_DETAILS:
+        found = pattern.match(detail)
+        if found:
+            return word(key, language, **found.groupdict())
+    return detail
+
+
 def _syntax_problem(error: ValueError, text: str) -> Problem:
-    """The TOML parser's complaint, with its line and column (the parser's own words stay English)."""
+    """The TOML parser's complaint, with its line and column, in the file's language."""
     language = language_of_text(text)
     text_of_error = str(error)
     found = re.search(r"\(at line (\d+), column (\d+)\)", text_of_error)
@@ -264,6 +301,7 @@ def _syntax_problem(error: ValueError, text: str) -> Problem:
     if date_like and ("date" in detail or "Expected newline" in detail):
         value = date_like[1]
         return Problem(word("problem_bad_date", language, value=value), word("fix_bad_date", language), line=line)
+    detail = toml_detail(detail, language)
     if line is None and "end of document" in text_of_error:
         # The file ended inside something still open: point at its last line.
         line = max(1, len(text.rstrip("\n").split("\n")))

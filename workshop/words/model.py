@@ -3,7 +3,7 @@ refusals of the setup screen's changes.
 
 Where a problem is and what to do about it are in the session's language; what is wrong is
 worded in :mod:`workshop.words.complaints`. Field names and ids are quoted as the TOML writes
-them; only the TOML parser's own detail of a syntax error stays English.
+them; the TOML parser's complaints are worded here too (one it does not know stays English).
 """
 
 from __future__ import annotations
@@ -65,7 +65,25 @@ WORDS: dict[str, tuple[str, str]] = {
     "value_big_number": ("et tal med ca. {digits} cifre", "a number of about {digits} digits"),
     "problem_not_utf8": ("filen er ikke UTF-8-tekst", "the file is not UTF-8 text"),
     "fix_not_utf8": ("gem den som UTF-8 (i Notesblok: Gem som, Kodning UTF-8)", "save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"),
-    # TOML syntax (the detail in parentheses is the TOML parser's own, in English)
+    # TOML syntax (the detail in parentheses is the TOML parser's complaint, in the words below)
+    "toml_invalid_statement": ("en linje, der hverken er en [tabel] eller nøgle = værdi", "Invalid statement"),
+    "toml_expected_newline": ("der mangler et linjeskift efter værdien", "Expected newline or end of document after a statement"),
+    "toml_unclosed_array": ("en liste [ ] er ikke lukket", "Unclosed array"),
+    "toml_unclosed_table": ("en tabel i krøllede parenteser er ikke lukket", "Unclosed inline table"),
+    "toml_unterminated_string": ("en tekst mangler sit afsluttende anførselstegn", "Unterminated string"),
+    "toml_invalid_value": ("værdien kan ikke læses", "Invalid value"),
+    "toml_invalid_key": ("en nøgle begynder med et tegn, der ikke er tilladt", "Invalid initial character for a key part"),
+    "toml_invalid_hex": ("ugyldig \\u-kode i en tekst", "Invalid hex value"),
+    "toml_invalid_date": ("ugyldig dato eller klokkeslæt", "Invalid date or datetime"),
+    "toml_expected_array_end": ('der mangler "]]" efter tabellens navn', 'Expected "]]" at the end of an array declaration'),
+    "toml_expected_table_end": ('der mangler "]" efter tabellens navn', 'Expected "]" at the end of a table declaration'),
+    "toml_expected_equals": ('der mangler "=" efter nøglen', 'Expected "=" after a key in a key/value pair'),
+    "toml_bad_escape": ("et \\-tegn i en tekst er ikke et gyldigt Unicode-tegn", "Escaped character is not a Unicode scalar value"),
+    "toml_unescaped_backslash": ('en enkelt \\ i en tekst; skriv \\\\ eller brug enkelte anførselstegn', 'Unescaped "\\" in a string'),
+    "toml_bad_character": ("tegnet {char} er ikke tilladt her", "Illegal character {char}"),
+    "toml_duplicate_inline_key": ("nøglen {key} står to gange i samme {{ }}-tabel", "Duplicate inline table key {key}"),
+    "toml_redefined_table": ("tabellen {name} er allerede skrevet", "Cannot redefine namespace {name}"),
+    "toml_expected": ("her forventes {expected}", "Expected {expected}"),
     "problem_not_toml": ("dette er ikke gyldig TOML ({detail})", "this is not valid TOML ({detail})"),
     "problem_not_toml_at_end": ("dette er ikke gyldig TOML ({detail}) ved slutningen af filen", "this is not valid TOML ({detail}) at the end of the file"),
     "fix_syntax": ("ret skrivemåden på det sted", "correct the syntax at that place"),
