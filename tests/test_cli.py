@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 import subprocess
@@ -9,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workshop.cli.main import main
 from workshop.storage.session_file import load
@@ -198,3 +202,66 @@ def test_an_empty_note_is_refused_as_the_app_refuses_it(tmp_path, capsys, monkey
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\n\n")))
     assert main(["note", str(session), "--station", "s1", "--round", "1", "-"]) == 2
     assert not (tmp_path / "aften.journal").exists()  # a refused command leaves no trace
+
+
+@pytest.mark.parametrize(
+    ("args", "danish", "english"),
+    [
+        (["groups", "{s}", "--count", "tre"],
+         'workshop groups: --count: "tre" er ikke et helt tal - skriv et helt tal,',
+         'workshop groups: --count: "tre" is not a whole number - write a whole number,'),
+        (["export", "{s}", "--format", "pdf"], 'workshop export: --format: "pdf" findes ikke - brug en af: docx, cards',
+         'workshop export: --format: there is no "pdf" - use one of: docx, cards'),
+        (["note", "{s}", "--station"], "workshop note: --station skal have en værdi - skriv værdien efter --station",
+         "workshop note: --station needs a value - write the value after --station"),
+        (["note", "{s}", "--round", "1", "tekst"], "workshop note: der mangler: --station - se workshop note --help",
+         "workshop note: missing: --station - see workshop note --help"),
+        (["check", "{s}", "--grundigt"], "workshop: ukendte argumenter: --grundigt - se workshop --help",
+         "workshop: unknown arguments: --grundigt - see workshop --help"),
+    ],
+)
+def test_an_argument_argparse_refuses_is_one_line_in_the_sessions_language(
+    args: list[str], danish: str, english: str, session_path: Path, capsys
+):
+    for language, expected in (("da", danish), ("en", english)):
+        if language == "en":
+            text = session_path.read_text(encoding="utf-8").replace('language = "da"', 'language = "en"')
+            session_path.write_text(text, encoding="utf-8")
+        before = sorted(p.name for p in session_path.parent.iterdir())
+        with pytest.raises(SystemExit) as exited:
+            main([arg.format(s=session_path) for arg in args])
+        assert exited.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith(expected), err
+        assert len(err.strip().splitlines()) == 1 and "usage:" not in err and "error:" not in err
+        assert sorted(p.name for p in session_path.parent.iterdir()) == before  # no journal, no backup
+
+
+def test_an_unknown_command_is_told_in_danish_when_there_is_no_session(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["referat"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == (
+        'workshop: kommandoen "referat" findes ikke - brug en af: run, serve, new, check, schedule, groups, note, '
+        "copy, merge, export\n"
+    )
+
+
+ARGUMENT = st.sampled_from(
+    ["--count", "--round", "--station", "--format", "--mode", "--seed", "--json", "--write", "--apart", "-x", "--"]
+) | st.text(max_size=12)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(command=st.sampled_from(["check", "schedule", "groups", "note"]), rest=st.lists(ARGUMENT, max_size=6))
+def test_any_arguments_get_an_answer_never_a_traceback(command: str, rest: list[str], meeting_3: Path):
+    """Hostile or mistyped arguments: exit 0 or 2 and words, never Python; argparse's complaints are one line."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            code = main([command, str(meeting_3), *rest])
+        except SystemExit as exited:
+            code = exited.code
+            assert len(err.getvalue().strip().splitlines()) == 1, err.getvalue()
+    assert code in (0, 2), (code, err.getvalue())
+    assert "Traceback" not in err.getvalue() and "usage:" not in err.getvalue()

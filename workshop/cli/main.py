@@ -11,6 +11,7 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
+from workshop.cli.arguments import WorkshopParser, language_of_arguments, set_language
 from workshop.cli.errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, crashed
 from workshop.model.problems import SessionError, one_line
 
@@ -20,7 +21,7 @@ COMMANDS = ("run", "serve", "new", "check", "schedule", "groups", "note", "copy"
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with ``only``, just that command's (a faster start: no other command is imported)."""
-    parser = argparse.ArgumentParser(
+    parser = WorkshopParser(
         prog="workshop",
         description="Run station-round workshops: plan, run the evening, take notes, write the minutes.",
     )
@@ -40,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     first = arguments[0] if arguments else None
     parser = build_parser(first if first in COMMANDS else None)
+    set_language(language_of_arguments(arguments))  # argparse's complaints in the session's language
     args = parser.parse_args(arguments)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:

@@ -6,6 +6,18 @@ WORDS: dict[str, tuple[str, str]] = {
     # key: (Danish, English)
     # workshop check
     "check_ok": ("ok: {counts}", "ok: {counts}"),
+    # every command: an argument argparse refuses (workshop.cli.arguments)
+    "arg_no_command": ("kommandoen {value} findes ikke", "there is no command {value}"),
+    "arg_invalid_int": ("{option}: {value} er ikke et helt tal", "{option}: {value} is not a whole number"),
+    "arg_fix_int": ("skriv et helt tal, fx {option} 3", "write a whole number, e.g. {option} 3"),
+    "arg_invalid_value": ("{option}: {value} kan ikke bruges", "{option}: {value} cannot be used"),
+    "arg_invalid_choice": ("{option}: {value} findes ikke", "{option}: there is no {value}"),
+    "arg_fix_choice": ("brug en af: {choices}", "use one of: {choices}"),
+    "arg_expected_one": ("{option} skal have en værdi", "{option} needs a value"),
+    "arg_fix_value": ("skriv værdien efter {option}", "write the value after {option}"),
+    "arg_required": ("der mangler: {names}", "missing: {names}"),
+    "arg_unrecognized": ("ukendte argumenter: {names}", "unknown arguments: {names}"),
+    "arg_fix_help": ("se {prog} --help", "see {prog} --help"),
     # every command
     "cli_crashed": (
         "workshop {command}: en uventet fejl ({summary}); detaljerne ligger i {log} - send dem gerne med en fejlrapport",
