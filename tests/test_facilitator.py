@@ -457,6 +457,21 @@ async def test_the_rotation_at_80x24_shows_every_station_and_the_round_now(store
         assert table.header_height + 1 <= table.size.height  # and its row is below the header
 
 
+async def test_stations_named_as_new_names_them_are_headed_once(tmp_path, clock):
+    """A session from ``workshop new`` heads its columns "Station 1", not "Station 1: Station 1"."""
+    from workshop.cli.main import main
+
+    path = tmp_path / "ny.toml"
+    assert main(["new", str(path), "--stations", "3", "--groups", "3"]) == 0
+    with Store.open(path, author="Testa Testesen") as store:
+        app = make_app(store, clock)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one(RotationTable)
+            labels = [" ".join(str(c.label).split()) for c in list(table.columns.values())[1:]]
+            assert labels == ["Station 1", "Station 2", "Station 3"]
+
+
 async def test_the_rotation_follows_a_switch_to_remixing(store, clock):
     app = make_app(store, clock)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -134,3 +134,13 @@ def test_groups_write_during_the_evening_never_moves_people_silently(tmp_path, c
     assert "aftenen er i gang" in capsys.readouterr().err
     with Store.open(session, readonly=True) as store:
         assert [g.model_dump() for g in store.session.groups] == before
+
+
+def test_a_station_named_as_new_names_it_is_headed_once(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    path = tmp_path / "stor.toml"
+    assert main(["new", str(path), "--stations", "3", "--groups", "5"]) == 0
+    capsys.readouterr()
+    assert main(["schedule", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Station 1") == 1 and out.count("Station 3") == 1  # not "Station 1" over "Station 1"

@@ -25,6 +25,14 @@ def station_title(number: int, name: str, host: str, language: str) -> str:
     return text
 
 
+def station_column_head(number: int, name: str, language: str, between: str) -> str:
+    """"Station 1" and the station's name with ``between`` them (a column head); just "Station 1" when that is its name."""
+    plain = f"{word('station', language)} {number}"
+    if name.strip().casefold() == plain.casefold():
+        return plain
+    return f"{plain}{between}{name}"
+
+
 def long_date(day: dt.date, language: str) -> str:
     """"onsdag den 19. april 2023" / "Wednesday 19 April 2023"."""
     return word(
