@@ -31,12 +31,13 @@ _QUOTED = re.compile(r"""^(['"])(?P<inner>.*)\1$""", re.DOTALL)
 class WorkshopParser(argparse.ArgumentParser):
     """An ArgumentParser whose complaints are one line in the session's language (its sub-parsers are too)."""
 
-    language = DEFAULT_LANGUAGE
-    """The language of the complaints: set from the session named on the command line before parsing."""
+    arguments: Sequence[str] = ()
+    """The command line being parsed: its session's language is looked up only when there is a complaint."""
 
     def error(self, message: str) -> NoReturn:
-        said, fix = complaint(message, self.language)
-        fix = fix or word("arg_fix_help", self.language, prog=self.prog)
+        language = language_of_arguments(self.arguments)
+        said, fix = complaint(message, language)
+        fix = fix or word("arg_fix_help", language, prog=self.prog)
         self.exit(EXIT_BAD_INPUT, one_line(f"{self.prog}: {said} - {fix}") + "\n")
 
 
@@ -98,7 +99,7 @@ def language_of_arguments(arguments: Sequence[str]) -> str:
     return DEFAULT_LANGUAGE
 
 
-def set_language(language: str) -> None:
-    """Complaints from now on in ``language`` (every WorkshopParser, the sub-parsers too)."""
-    WorkshopParser.language = language if language in ("da", "en") else DEFAULT_LANGUAGE
+def parsing(arguments: Sequence[str]) -> None:
+    """The command line every WorkshopParser (the sub-parsers too) is about to parse."""
+    WorkshopParser.arguments = tuple(arguments)
 

@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
-from workshop.cli.arguments import WorkshopParser, language_of_arguments, set_language
+from workshop.cli.arguments import WorkshopParser, parsing
 from workshop.cli.errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, crashed
 from workshop.model.problems import SessionError, one_line
 
@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     first = arguments[0] if arguments else None
     parser = build_parser(first if first in COMMANDS else None)
-    set_language(language_of_arguments(arguments))  # argparse's complaints in the session's language
+    parsing(arguments)  # argparse's complaints in the language of the session it names
     args = parser.parse_args(arguments)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
