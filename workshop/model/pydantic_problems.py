@@ -26,31 +26,48 @@ LONGEST_VALUE = 60
 SHOWN_ITEMS = 10
 """Items of a list or table shown in a message (the value is cut anyway)."""
 
-_FIX_BY_TYPE: dict[str, str] = {
-    # the custom errors of workshop.model.session
-    "minutes_not_positive": "fix_minutes",
-    "clock_time": "fix_clock",
-    "colour_format": "fix_colour",
-    "date_range": "fix_date_range",
-    "not_utf8": "fix_text_not_utf8",
-    # pydantic's own, by the first part of the error type
-    "int": "fix_int",
-    "bool": "fix_bool",
-    "string": "fix_string",
-    "list": "fix_list",
-    "dict": "fix_table",
-    "model": "fix_table",
-    "date": "fix_date",
-    "datetime": "fix_datetime",
-    "time": "fix_clock",
+_BOUNDED: dict[str, tuple[str, str, str]] = {
+    # error type: (what is wrong, what to do, the ctx entry holding the bound)
+    "greater_than_equal": ("said_at_least", "fix_at_least", "ge"),
+    "greater_than": ("said_above", "fix_above", "gt"),
+    "less_than_equal": ("said_at_most", "fix_at_most", "le"),
+    "less_than": ("said_below", "fix_below", "lt"),
+    "string_too_short": ("said_text_short", "fix_not_empty", "min_length"),
+    "string_too_long": ("said_text_long", "fix_text_too_long", "max_length"),
+    "too_short": ("said_list_short", "fix_value", "min_length"),
+    "too_long": ("said_list_long", "fix_list_too_long", "max_length"),
 }
 
-_FIX_BY_LIMIT: dict[str, tuple[str, str]] = {
-    # error type: (fix key, the ctx entry holding the limit)
-    "greater_than_equal": ("fix_at_least", "ge"),
-    "greater_than": ("fix_above", "gt"),
-    "less_than_equal": ("fix_at_most", "le"),
-    "less_than": ("fix_below", "lt"),
+_PLAIN: dict[str, tuple[str, str]] = {
+    # error type: (what is wrong, what to do)
+    # the custom errors of workshop.model.session
+    "minutes_not_positive": ("said_minutes", "fix_minutes"),
+    "clock_time": ("said_clock", "fix_clock"),
+    "colour_format": ("said_colour", "fix_colour"),
+    "not_utf8": ("said_not_utf8", "fix_text_not_utf8"),
+    # pydantic's own; a type not listed takes the fix of its family's "<family>_type"
+    "int_type": ("said_int", "fix_int"),
+    "int_parsing": ("said_int", "fix_int"),
+    "int_from_float": ("said_int_fraction", "fix_int"),
+    "int_parsing_size": ("said_int_size", "fix_int"),
+    "float_type": ("said_number", "fix_value"),
+    "float_parsing": ("said_number", "fix_value"),
+    "bool_type": ("said_bool", "fix_bool"),
+    "bool_parsing": ("said_bool", "fix_bool"),
+    "string_type": ("said_string", "fix_string"),
+    "list_type": ("said_list", "fix_list"),
+    "dict_type": ("said_table", "fix_table"),
+    "model_type": ("said_table", "fix_table"),
+    "model_attributes_type": ("said_table", "fix_table"),
+    "date_type": ("said_date", "fix_date"),
+    "date_parsing": ("said_date", "fix_date"),
+    "date_from_datetime_parsing": ("said_date", "fix_date"),
+    "date_from_datetime_inexact": ("said_date", "fix_date"),
+    "datetime_type": ("said_datetime", "fix_datetime"),
+    "datetime_parsing": ("said_datetime", "fix_datetime"),
+    "datetime_from_date_parsing": ("said_datetime", "fix_datetime"),
+    "time_type": ("said_time", "fix_clock"),
+    "time_parsing": ("said_time", "fix_clock"),
 }
 
 
@@ -91,100 +108,42 @@ def _problem(
         return Problem(word("said_unknown_field", language, name=name), word("fix_unknown_field", language), loc, line)
     if kind == "missing":
         return Problem(word("said_missing", language, name=name), word("fix_missing", language, name=name), loc, line)
-    context = details.get("ctx") or {}
     if kind == "too_long" and isinstance(details.get("input"), str):
         # A text whose limit sits beside other validators is "Value should have at most N items": say characters.
         kind = "string_too_long"
-    message = _said(kind, context, language) or details["msg"].removeprefix("Value error, ")
+    said, fix = _worded(kind, details.get("ctx") or {}, language)
+    message = said or details["msg"].removeprefix("Value error, ")
     found = word("found_value", language, value=toml_value(details.get("input"), language))
-    return Problem(f"{message} ({found})", _fix(kind, context, language), loc, line)
+    return Problem(f"{message} ({found})", fix, loc, line)
 
 
-_SAID_BY_TYPE: dict[str, str] = {
-    # the custom errors of workshop.model.session
-    "minutes_not_positive": "said_minutes",
-    "clock_time": "said_clock",
-    "colour_format": "said_colour",
-    "not_utf8": "said_not_utf8",
-    # pydantic's own
-    "int_type": "said_int",
-    "int_parsing": "said_int",
-    "int_from_float": "said_int_fraction",
-    "int_parsing_size": "said_int_size",
-    "float_type": "said_number",
-    "float_parsing": "said_number",
-    "bool_type": "said_bool",
-    "bool_parsing": "said_bool",
-    "string_type": "said_string",
-    "list_type": "said_list",
-    "dict_type": "said_table",
-    "model_type": "said_table",
-    "model_attributes_type": "said_table",
-    "date_type": "said_date",
-    "date_parsing": "said_date",
-    "date_from_datetime_parsing": "said_date",
-    "date_from_datetime_inexact": "said_date",
-    "datetime_type": "said_datetime",
-    "datetime_parsing": "said_datetime",
-    "datetime_from_date_parsing": "said_datetime",
-    "time_type": "said_time",
-    "time_parsing": "said_time",
-}
+def _worded(kind: str, context: Mapping[str, Any], language: str) -> tuple[str | None, str]:
+    """(What is wrong, what to do) about a complaint of pydantic type ``kind``, in ``language``.
 
-_SAID_BY_LIMIT: dict[str, tuple[str, str]] = {
-    # error type: (message key, the ctx entry holding the limit)
-    "greater_than_equal": ("said_at_least", "ge"),
-    "greater_than": ("said_above", "gt"),
-    "less_than_equal": ("said_at_most", "le"),
-    "less_than": ("said_below", "lt"),
-}
-
-
-def _said(kind: str, context: Mapping[str, Any], language: str) -> str | None:
-    """What is wrong, for a complaint of pydantic type ``kind``, in ``language``; None for a kind not worded here."""
-    if kind in _SAID_BY_LIMIT:
-        key, limit = _SAID_BY_LIMIT[kind]
-        return word(key, language, limit=context.get(limit, ""))
-    if kind in ("string_too_short", "string_too_long"):
-        key = "said_text_short" if kind == "string_too_short" else "said_text_long"
-        return word(key, language, min_length=context.get("min_length", ""), max_length=context.get("max_length", ""))
-    if kind in ("too_short", "too_long"):
-        key = "said_list_short" if kind == "too_short" else "said_list_long"
-        return word(key, language, min_length=context.get("min_length", ""), max_length=context.get("max_length", ""))
-    if kind == "literal_error":
-        values = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        if not values:
-            return None
-        quoted = [f"'{value}'" for value in values] if language == "en" else [f'"{value}"' for value in values]
-        listed = quoted[-1]
-        if len(quoted) > 1:
-            listed = ", ".join(quoted[:-1]) + f" {word('said_or', language)} {listed}"
-        return word("said_one_of", language, values=listed)
+    What is wrong is None for a kind not worded here (the caller keeps pydantic's own words).
+    """
+    if kind in _BOUNDED:
+        said, fix, bound = _BOUNDED[kind]
+        limit = context.get(bound, "")
+        return word(said, language, limit=limit), word(fix, language, limit=limit)
     if kind == "date_range":
-        return word("said_date_range", language, first=context.get("first", ""), last=context.get("last", ""))
-    said = _SAID_BY_TYPE.get(kind)
-    return word(said, language) if said is not None else None
-
-
-def _fix(kind: str, context: Mapping[str, Any], language: str) -> str:
-    """What to do about an error of pydantic type ``kind``, in ``language``."""
-    if kind in _FIX_BY_LIMIT:
-        key, limit = _FIX_BY_LIMIT[kind]
-        return word(key, language, limit=context.get(limit, ""))
+        first, last = context.get("first", ""), context.get("last", "")
+        return (word("said_date_range", language, first=first, last=last),
+                word("fix_date_range", language, first=first, last=last))
     if kind == "literal_error":
         values = re.findall(r"'([^']*)'", str(context.get("expected", "")))
         if values:
-            return word("fix_one_of", language, values=", ".join(f'"{value}"' for value in values))
-    if kind == "string_too_short":
-        return word("fix_not_empty", language)
-    if kind == "string_too_long":
-        return word("fix_text_too_long", language, limit=context.get("max_length", ""))
-    if kind == "too_long":
-        return word("fix_list_too_long", language, limit=context.get("max_length", ""))
-    if kind == "date_range":
-        return word("fix_date_range", language, first=context.get("first", ""), last=context.get("last", ""))
-    key = _FIX_BY_TYPE.get(kind) or _FIX_BY_TYPE.get(kind.split("_")[0], "fix_value")
-    return word(key, language)
+            quoted = [f"'{value}'" if language == "en" else f'"{value}"' for value in values]
+            listed = quoted[-1]
+            if len(quoted) > 1:
+                listed = ", ".join(quoted[:-1]) + f" {word('said_or', language)} {listed}"
+            fix_values = ", ".join(f'"{value}"' for value in values)
+            return word("said_one_of", language, values=listed), word("fix_one_of", language, values=fix_values)
+    if kind in _PLAIN:
+        said, fix = _PLAIN[kind]
+        return word(said, language), word(fix, language)
+    family = _PLAIN.get(f"{kind.split('_')[0]}_type")
+    return None, word(family[1] if family is not None else "fix_value", language)
 
 
 def toml_value(value: object, language: str) -> str:
