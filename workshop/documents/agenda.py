@@ -8,11 +8,10 @@ recommendations report by their file names.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from workshop.documents.docx_writer import DocxWriter, Run
-from workshop.documents.format import ExportOptions, save_document, word_document
+from workshop.documents.format import ExportOptions, document_writer, given_options, word_document
 from workshop.documents.recommendations_report import numbered_title, write_text
 from workshop.model.session import Session
 from workshop.notes import recommendations as rec
@@ -31,14 +30,13 @@ def build_agenda(
     session: Session, options: ExportOptions | None = None, *, language: str | None = None, anonymize: bool = False
 ) -> Document:
     """The agenda item as a python-docx Document (not yet saved)."""
-    if options is None:
-        options = ExportOptions(language or session.workshop.language, anonymize)
+    options = given_options(session, options, language=language, anonymize=anonymize)
     language = options.language
 
     def w(key: str, **values: object) -> str:
         return word(key, language, **values)
 
-    doc = DocxWriter(language, options.redactor(session), template=options.template, moment=options.moment)
+    doc = DocxWriter.for_export(session, options)
     workshop = session.workshop
     title = w("agenda_title", title=workshop.title)
     doc.set_properties(title, workshop.subtitle or workshop.title)
@@ -81,17 +79,8 @@ def build_agenda(
     return doc.finish()
 
 
-def write_agenda(
-    session: Session,
-    target: Path | BinaryIO,
-    options: ExportOptions | None = None,
-    *,
-    language: str | None = None,
-    anonymize: bool = False,
-) -> None:
-    """Write the agenda item to a path or a binary file object."""
-    document = build_agenda(session, options, language=language, anonymize=anonymize)
-    save_document(document, target)
+write_agenda = document_writer(build_agenda)
+"""Write the agenda item to a path or a binary file object (``options`` or the keywords of :func:`build_agenda`)."""
 
 
 

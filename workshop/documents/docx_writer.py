@@ -43,6 +43,9 @@ from workshop.words import word
 if TYPE_CHECKING:  # python-docx (and lxml) load when the first document is written, not at every start
     from docx.document import Document
 
+    from workshop.documents.format import ExportOptions
+    from workshop.model.session import Session
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 EMU_PER_MM = 36000
@@ -178,7 +181,14 @@ class DocxWriter:
         self.body_size = body_size or 11.0
         self.text_width = self._text_width()
 
+    @classmethod
+    def for_export(cls, session: Session, options: ExportOptions, *, body_size: float | None = None) -> DocxWriter:
+        """The writer of one exported document: the options' language, anonymizer, template and time."""
+        return cls(options.language, options.redactor(session), template=options.template, moment=options.moment,
+                   body_size=body_size)
+
     # Styles --------------------------------------------------------------------------------------
+
     def style_id(self, name: str) -> str:
         """The id of the style called ``name`` ("Heading 1"); taken from Word's defaults when the template lacks it."""
         found = self._style_ids.get(name)

@@ -100,17 +100,39 @@ class DocumentFormat:
     """A Word document (takes the template; LibreOffice converts it)."""
 
 
+def given_options(
+    session: Session,
+    options: ExportOptions | None,
+    *,
+    language: str | None = None,
+    anonymize: bool = False,
+    progress: Progress | None = None,
+) -> ExportOptions:
+    """The options a document is written with: ``options`` when given, else the plain keywords
+    (the session's language by default)."""
+    if options is not None:
+        return options
+    return ExportOptions(language or session.workshop.language, anonymize, progress=progress)
+
+
 def save_document(document: Any, target: Path | BinaryIO) -> None:
     """Save a python-docx Document to a path or a binary file object."""
     document.save(str(target) if isinstance(target, Path) else target)
 
 
+def document_writer(build: Callable[..., Any]) -> Callable[..., None]:
+    """``write(session, target, options=None, **keywords)``: the Word document ``build`` makes from
+    ``options`` (or ``build``'s plain keywords), saved to a path or a binary file object."""
+
+    def write(session: Session, target: Path | BinaryIO, options: ExportOptions | None = None, **keywords: Any) -> None:
+        save_document(build(session, options, **keywords), target)
+
+    return write
+
+
 def word_document(name: str, option: str, build: Callable[[Session, ExportOptions], Any]) -> DocumentFormat:
     """The format of a Word document that ``build`` makes: its words are ``file.<name>``,
     ``document_<name>`` and ``export_<name>`` in the catalogue."""
-
-    def write(session: Session, target: Path, options: ExportOptions) -> None:
-        save_document(build(session, options), target)
 
     return DocumentFormat(
         name=name,
@@ -119,5 +141,5 @@ def word_document(name: str, option: str, build: Callable[[Session, ExportOption
         file_word=f"file.{name}",
         title=f"document_{name}",
         export=f"export_{name}",
-        write=write,
+        write=document_writer(build),
     )

@@ -12,11 +12,10 @@ every person out of the whole document (:mod:`workshop.documents.anonymize`).
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from workshop.documents.docx_writer import Content, DocxWriter, Run
-from workshop.documents.format import ExportOptions, Progress, save_document, word_document
+from workshop.documents.format import ExportOptions, Progress, document_writer, given_options, word_document
 from workshop.model.session import ActualTime, Category, Note, Session
 from workshop.notes.review import StationNotes, categories_of, stations_and_notes, tally
 from workshop.scheduling.rotation import RotationError, remixing, rotation
@@ -45,27 +44,16 @@ def build_minutes(
     progress: Progress | None = None,
 ) -> Document:
     """The minutes as a python-docx Document (not yet saved); ``options`` or the plain keywords."""
-    if options is None:
-        options = ExportOptions(language or session.workshop.language, anonymize, progress=progress)
+    options = given_options(session, options, language=language, anonymize=anonymize, progress=progress)
     language = options.language
-    doc = DocxWriter(language, options.redactor(session), template=options.template, moment=options.moment)
+    doc = DocxWriter.for_export(session, options)
     minutes = _Minutes(session, doc, language, options.anonymize, options.progress)
     minutes.write()
     return doc.finish()
 
 
-def write_minutes(
-    session: Session,
-    target: Path | BinaryIO,
-    options: ExportOptions | None = None,
-    *,
-    language: str | None = None,
-    anonymize: bool = False,
-    progress: Progress | None = None,
-) -> None:
-    """Write the minutes to a path or a binary file object."""
-    document = build_minutes(session, options, language=language, anonymize=anonymize, progress=progress)
-    save_document(document, target)
+write_minutes = document_writer(build_minutes)
+"""Write the minutes to a path or a binary file object (``options`` or the keywords of :func:`build_minutes`)."""
 
 
 

@@ -16,11 +16,10 @@ Recommendations are numbered across the report in its order, grouped by theme
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from workshop.documents.docx_writer import Content, DocxWriter, Run
-from workshop.documents.format import ExportOptions, Progress, save_document, word_document
+from workshop.documents.format import ExportOptions, Progress, document_writer, given_options, word_document
 from workshop.model.recommendations import SECTION_NAMES, Recommendation
 from workshop.model.session import Note, Session
 from workshop.notes import recommendations as rec
@@ -58,24 +57,14 @@ def build_report(
     session: Session, options: ExportOptions | None = None, *, language: str | None = None, anonymize: bool = False
 ) -> Document:
     """The recommendations report as a python-docx Document (not yet saved)."""
-    if options is None:
-        options = ExportOptions(language or session.workshop.language, anonymize)
-    doc = DocxWriter(options.language, options.redactor(session), template=options.template, moment=options.moment)
+    options = given_options(session, options, language=language, anonymize=anonymize)
+    doc = DocxWriter.for_export(session, options)
     _Report(session, doc, options).write()
     return doc.finish()
 
 
-def write_report(
-    session: Session,
-    target: Path | BinaryIO,
-    options: ExportOptions | None = None,
-    *,
-    language: str | None = None,
-    anonymize: bool = False,
-) -> None:
-    """Write the recommendations report to a path or a binary file object."""
-    document = build_report(session, options, language=language, anonymize=anonymize)
-    save_document(document, target)
+write_report = document_writer(build_report)
+"""Write the recommendations report to a path or a binary file object (the arguments of :func:`build_report`)."""
 
 
 

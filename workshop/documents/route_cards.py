@@ -9,11 +9,10 @@ each person moves on their own, so there is one card per person.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from workshop.documents.docx_writer import Content, DocxWriter, Run
-from workshop.documents.format import DocumentError, ExportOptions, save_document, word_document
+from workshop.documents.format import DocumentError, ExportOptions, document_writer, given_options, word_document
 from workshop.model.session import Member, Session
 from workshop.scheduling.rotation import RotationError, remixing, route
 from workshop.scheduling.timetable import DASH, planned, round_slots, span
@@ -52,8 +51,7 @@ def build_route_cards(
     session: Session, options: ExportOptions | None = None, *, language: str | None = None, anonymize: bool = False
 ) -> Document:
     """One card per group (per person when re-mixing) as a python-docx Document; RouteCardsError when there are none."""
-    if options is None:
-        options = ExportOptions(language or session.workshop.language, anonymize)
+    options = given_options(session, options, language=language, anonymize=anonymize)
     language = options.language
     anonymize = options.anonymize
     personal = remixing(session)
@@ -73,9 +71,7 @@ def build_route_cards(
         stops = {key: [station for _, station in route(session, key)] for _, _, key in cards}
     except RotationError as error:
         raise RouteCardsError(word("doc_no_route", session.workshop.language, problem=error)) from None
-    doc = DocxWriter(
-        language, options.redactor(session), template=options.template, moment=options.moment, body_size=CARD_SIZE
-    )
+    doc = DocxWriter.for_export(session, options, body_size=CARD_SIZE)
     workshop = session.workshop
     doc.set_properties(f"{word('route_cards', language)} {DASH} {workshop.title}", workshop.subtitle or workshop.title)
     date = long_date(workshop.date, language) if workshop.date is not None else ""
@@ -139,17 +135,8 @@ def _programme(doc: DocxWriter, session: Session, route: list[list[str]], langua
     doc.table(rows, widths=[2, 8])
 
 
-def write_route_cards(
-    session: Session,
-    target: Path | BinaryIO,
-    options: ExportOptions | None = None,
-    *,
-    language: str | None = None,
-    anonymize: bool = False,
-) -> None:
-    """Write the route cards to a path or a binary file object."""
-    document = build_route_cards(session, options, language=language, anonymize=anonymize)
-    save_document(document, target)
+write_route_cards = document_writer(build_route_cards)
+"""Write the route cards to a path or a binary file object (the arguments of :func:`build_route_cards`)."""
 
 
 
