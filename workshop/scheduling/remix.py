@@ -87,7 +87,7 @@ from workshop.scheduling.routes import (
     route_classes,
     shuffled_orders,
 )
-from workshop.scheduling.shapes import ScheduleError
+from workshop.scheduling.shapes import ScheduleError, check_ids
 from workshop.scheduling.wording import bounds_text, numbers_text
 from workshop.words import word
 
@@ -138,16 +138,8 @@ class RemixResult:
 
 
 def _check(people: list[str], stations: list[str], language: str) -> None:
-    if not stations:
-        raise ScheduleError(word("cost_error_no_stations", language))
-    for kind, ids in (("station", stations), ("person", people)):
-        seen: set[str] = set()
-        for item in ids:
-            if not isinstance(item, str) or not item.strip():
-                raise ScheduleError(word(f"cost_error_{kind}_blank", language, item=repr(item)))
-            if item in seen:
-                raise ScheduleError(word(f"cost_error_{kind}_twice", language, item=repr(item)))
-            seen.add(item)
+    check_ids("station", stations, language)
+    check_ids("person", people, language, may_be_empty=True)
 
 
 def _rounds_out(x: Routes, names: list[str], stations: list[str], rounds: range) -> list[Round]:

@@ -94,9 +94,9 @@ class Plan:
 # --------------------------------------------------------------------------- checks
 
 
-def _check_ids(kind: str, ids: list[str], language: str) -> None:
-    """Non-empty, unique, non-blank ids of stations or groups (``kind``)."""
-    if not ids:
+def check_ids(kind: str, ids: list[str], language: str, *, may_be_empty: bool = False) -> None:
+    """Unique, non-blank ids (names) of stations, groups or people (``kind``); at least one unless ``may_be_empty``."""
+    if not ids and not may_be_empty:
         raise ScheduleError(word(f"cost_error_no_{kind}s", language))
     seen: set[str] = set()
     for item in ids:
@@ -143,8 +143,8 @@ def cyclic(stations: list[str], groups: list[str], rounds: int | None = None, *,
     past the last group are idle (empty list). Rounds default to max(#stations, #groups),
     after which every group has visited every station once.
     """
-    _check_ids("station", stations, language)
-    _check_ids("group", groups, language)
+    check_ids("station", stations, language)
+    check_ids("group", groups, language)
     slots = max(len(stations), len(groups))
     count = _check_rounds(rounds, slots, "cost_why_every_visit", language)
     result: list[Round] = []
@@ -269,8 +269,8 @@ def plan_rotation(
     williams: carry-over balance; see the module docstring for what it needs.
     language: the language of the costs and of the errors ("da" or "en").
     """
-    _check_ids("station", stations, language)
-    _check_ids("group", groups, language)
+    check_ids("station", stations, language)
+    check_ids("group", groups, language)
     if mode not in MODES:
         raise ScheduleError(word("cost_error_mode", language, mode=repr(mode)))
     if williams:
