@@ -8,10 +8,9 @@ first time it is opened. The session itself is only read.
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, Commands, UsageError, counts, print_notices
+from workshop.cli.errors import EXIT_OK, Commands, UsageError, counts, print_notices, refuse_unusable_new_file
 
 
 def add_command(commands: Commands) -> None:
@@ -40,12 +39,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
         language = store.language
         print_notices(store.notices)
     target: Path = args.copy
-    if os.path.lexists(target):
-        raise UsageError(word("new_exists", language, path=target))
-    if not target.parent.is_dir():
-        raise UsageError(word("new_no_folder", language, folder=target.parent))
-    if target.suffix != ".toml":
-        raise UsageError(word("new_not_toml", language, path=target))
+    refuse_unusable_new_file(target, language)
     if not session.workshop.id:
         raise UsageError(word("copy_no_identity", language, path=args.session))
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 EXIT_OK = 0
@@ -41,6 +42,21 @@ def counts(language: str, **numbers: int) -> str:
         one, several = COUNTED[noun]
         parts.append(f"{number} {word(one if number == 1 else several, language).lower()}")
     return ", ".join(parts)
+
+
+def refuse_unusable_new_file(path: Path, language: str) -> None:
+    """A UsageError unless ``path`` can become a new session file: not there yet (not even as a link),
+    in a folder that exists, named .toml. (``workshop new`` and ``workshop copy`` never replace a file.)"""
+    import os
+
+    from workshop.words import word
+
+    if os.path.lexists(path):
+        raise UsageError(word("new_exists", language, path=path))
+    if not path.parent.is_dir():
+        raise UsageError(word("new_no_folder", language, folder=path.parent))
+    if path.suffix != ".toml":
+        raise UsageError(word("new_not_toml", language, path=path))
 
 
 def print_notices(notices: list[str]) -> None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, Commands, UsageError, counts
+from workshop.cli.errors import EXIT_OK, Commands, UsageError, counts, refuse_unusable_new_file
 
 
 def add_command(commands: Commands) -> None:
@@ -36,12 +35,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     path: Path = args.session
     language: str = args.language
-    if os.path.lexists(path):
-        raise UsageError(word("new_exists", language, path=path))
-    if not path.parent.is_dir():
-        raise UsageError(word("new_no_folder", language, folder=path.parent))
-    if path.suffix != ".toml":
-        raise UsageError(word("new_not_toml", language, path=path))
+    refuse_unusable_new_file(path, language)
     try:
         session = starter_session(
             stations=args.stations,
