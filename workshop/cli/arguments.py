@@ -94,7 +94,7 @@ def language_of_arguments(arguments: Sequence[str]) -> str:
         if argument.lower().endswith(".toml"):
             try:
                 return language_of_text(read_text(Path(argument)))
-            except (SessionError, OSError, ValueError):
+            except (SessionError, ValueError):  # ValueError: a path with a NUL in it (only from Python)
                 return DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
 

@@ -43,6 +43,12 @@ def language_of_text(text: str) -> str:
     return "en" if _ENGLISH.search(text) else DEFAULT_LANGUAGE
 
 
+def said_unknown(thing: str, value: str, language: str) -> str:
+    """'ukendt station "s9"': a reference to a ``thing`` (station, group, category, item, section,
+    recommendation) the session does not have, in ``language``."""
+    return word("said_unknown", language, what=word(f"thing_{thing}", language), value=value)
+
+
 @dataclass
 class Problem:
     """One thing wrong with a session: where, what, and how to fix it."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 from pydantic import Field
 
 from workshop.model.base import Model
-from workshop.model.problems import Problem
+from workshop.model.problems import Problem, said_unknown
 from workshop.words import word
 
 if TYPE_CHECKING:
@@ -103,8 +103,7 @@ def recommendation_problems(session: Session, language: str) -> list[Problem]:
         if recommendation.station is not None and recommendation.station not in station_ids:
             known = ", ".join(sorted(station_ids)) or word("none_defined", language)
             problems.append(
-                Problem(word("said_unknown", language, what=word("thing_station", language),
-                             value=recommendation.station),
+                Problem(said_unknown("station", recommendation.station, language),
                         word("fix_recommendation_station", language, known=known),
                         ("recommendations", index, "station"))
             )
@@ -118,15 +117,14 @@ def recommendation_problems(session: Session, language: str) -> list[Problem]:
     for index, note in enumerate(session.notes):
         if note.section is not None and note.section not in SECTION_NAMES:
             problems.append(
-                Problem(word("said_unknown", language, what=word("thing_section", language), value=note.section),
+                Problem(said_unknown("section", note.section, language),
                         word("fix_note_section", language, known=", ".join(SECTION_NAMES)),
                         ("notes", index, "section"))
             )
         if note.recommendation is not None and note.recommendation not in ids:
             known = ", ".join(r.id for r in session.recommendations) or word("none_defined", language)
             problems.append(
-                Problem(word("said_unknown", language, what=word("thing_recommendation", language),
-                             value=note.recommendation),
+                Problem(said_unknown("recommendation", note.recommendation, language),
                         word("fix_note_recommendation", language, known=known),
                         ("notes", index, "recommendation"))
             )

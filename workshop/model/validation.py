@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from workshop.model import limits
-from workshop.model.problems import Loc, Problem
+from workshop.model.problems import Loc, Problem, said_unknown
 from workshop.model.recommendations import recommendation_problems
 from workshop.model.session import Session
 from workshop.scheduling.rotation import shape_problem
@@ -47,8 +47,8 @@ def size_problems(session: Session, language: str) -> list[Problem]:
         (("stations",), len(session.stations), limits.STATIONS, "count_stations"),
         (("groups",), len(session.groups), limits.GROUPS, "count_groups"),
         (("program",), len(session.round_items()), limits.ROUNDS, "count_round_items"),
-        (("program",), len(session.program), limits.PROGRAM_ITEMS, "count_program_items"),
-        (("rotation",), len(session.rotation), limits.ROUNDS, "count_rotation_rounds"),
+        (("program",), len(session.program), limits.PROGRAM_ITEMS, "count_program"),
+        (("rotation",), len(session.rotation), limits.ROUNDS, "count_rotation"),
         (("groups",), sum(len(g.members) for g in session.groups) + len(session.participants), limits.PEOPLE,
          "count_people"),
         (("categories",), len(session.categories), limits.CATEGORIES, "count_categories"),
@@ -126,8 +126,7 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
 
     def unknown(kind: str, value: str, known: set[str], loc: Loc) -> Problem:
         listed = ", ".join(sorted(known)) or word("none_defined", language)
-        said = word("said_unknown", language, what=word(f"thing_{kind}", language), value=value)
-        return Problem(said, word(_USE_IDS[kind], language, known=listed), loc)
+        return Problem(said_unknown(kind, value, language), word(_USE_IDS[kind], language, known=listed), loc)
 
     for index, note in enumerate(session.notes):
         if note.station not in station_ids:
@@ -217,12 +216,14 @@ def _check_rotation(
         for station, groups in entry.stations.items():
             loc: Loc = ("rotation", index, "stations")
             if station not in station_ids:
-                said = word("said_unknown", language, what=word("thing_station", language), value=station)
-                problems.append(Problem(said, word("fix_rotation_station", language), loc))
+                problems.append(
+                    Problem(said_unknown("station", station, language), word("fix_rotation_station", language), loc)
+                )
             for group in groups:
                 if group not in group_ids:
-                    said = word("said_unknown", language, what=word("thing_group", language), value=group)
-                    problems.append(Problem(said, word("fix_rotation_group", language), loc))
+                    problems.append(
+                        Problem(said_unknown("group", group, language), word("fix_rotation_group", language), loc)
+                    )
                 elif group in seen:
                     problems.append(
                         Problem(

@@ -101,8 +101,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "count_stations": ("stationer", "stations"),
     "count_groups": ("grupper", "groups"),
     "count_round_items": ("runder", "round items"),
-    "count_program_items": ("programpunkter", "programme items"),
-    "count_rotation_rounds": ("runder i rotationen", "rotation rounds"),
     "count_people": ("personer (medlemmer og deltagere)", "people (members and participants)"),
     "count_categories": ("kategorier", "categories"),
     "count_notes": ("noter", "notes"),
