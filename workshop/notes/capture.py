@@ -13,14 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from workshop.model.problems import Problem
 from workshop.model.session import Category, Group, Session, Station, now
 from workshop.notes import codebook
 from workshop.scheduling.rotation import RotationError, groups_at, remixed, remixing
 from workshop.scheduling.timetable import Slot, current_round, planned
 from workshop.storage.change_labels import change_label
 from workshop.storage.operations import Op, note_op, section_op
-from workshop.storage.store import ChangeRefused, Store
+from workshop.storage.store import Store
 from workshop.words import word
 
 Why = Literal["live", "latest", "first", "finished", "chosen", "none"]
@@ -193,9 +192,7 @@ def apply_choice(store: Store, note_id: str, choice: Choice) -> tuple[Category, 
     if choice.category_id is not None:
         category = store.session.category(choice.category_id)
         if category is None:
-            language = store.language
-            gone = Problem(word("said_category_gone", language, name=choice.name), word("fix_category_gone", language))
-            raise ChangeRefused([gone], language)
+            raise codebook.refusal(store.language, "said_category_gone", "fix_category_gone", name=choice.name)
         return category, apply_category(store, note_id, category.id)
     created: list[Category] = []
     clean = codebook.clean_name(choice.name)

@@ -133,7 +133,7 @@ def _in_order(query: str, name: str) -> bool:
     return all(char in letters for char in query if not char.isspace())
 
 
-def _refuse(language: str, said: str, fix: str, **values: object) -> ChangeRefused:
+def refusal(language: str, said: str, fix: str, **values: object) -> ChangeRefused:
     """A refused change of the codebook, in the session's ``language`` (another instance may have changed it)."""
     return ChangeRefused([Problem(word(said, language, **values), word(fix, language))], language)
 
@@ -150,9 +150,9 @@ def new_category(session: Session, name: str, *, colour: str | None = None, desc
     """
     clean = clean_name(name)
     if not clean:
-        raise _refuse(session.workshop.language, "said_category_nameless", "fix_category_nameless")
+        raise refusal(session.workshop.language, "said_category_nameless", "fix_category_nameless")
     if find_by_name(session, clean) is not None:
-        raise _refuse(session.workshop.language, "said_category_exists", "fix_category_exists", name=clean)
+        raise refusal(session.workshop.language, "said_category_exists", "fix_category_exists", name=clean)
     return Category(
         id=next_id(session),
         name=clean,
@@ -166,7 +166,7 @@ def create(store: Store, name: str, *, colour: str | None = None, description: s
     """Add a category with the next free id, key and colour. Refuses an existing name."""
     clean = clean_name(name)
     if not clean:
-        raise _refuse(store.language, "said_category_nameless", "fix_category_nameless")
+        raise refusal(store.language, "said_category_nameless", "fix_category_nameless")
     created: list[Category] = []
 
     def build(session: Session) -> list[Op]:
@@ -190,14 +190,14 @@ def update(store: Store, category_id: str, **changes: object) -> Category:
     def build(session: Session) -> list[Op]:
         current = session.category(category_id)
         if current is None:
-            raise _refuse(store.language, "said_category_gone", "fix_category_gone", name=category_id)
+            raise refusal(store.language, "said_category_gone", "fix_category_gone", name=category_id)
         if "name" in changes:
             name = clean_name(str(changes["name"]))
             if not name:
-                raise _refuse(store.language, "said_category_nameless", "fix_category_nameless")
+                raise refusal(store.language, "said_category_nameless", "fix_category_nameless")
             other = find_by_name(session, name)
             if other is not None and other.id != category_id:
-                raise _refuse(store.language, "said_category_exists", "fix_category_exists", name=name)
+                raise refusal(store.language, "said_category_exists", "fix_category_exists", name=name)
             changes["name"] = name
         key = changes.get("key", current.key)
         updated = current.model_copy(update=changes)
@@ -220,12 +220,12 @@ def update(store: Store, category_id: str, **changes: object) -> Category:
 def merge(store: Store, source_id: str, target_id: str) -> int:
     """Move every note of ``source`` to ``target`` and remove ``source``. Returns notes moved."""
     if source_id == target_id:
-        raise _refuse(store.language, "said_merge_into_itself", "fix_merge_into_itself")
+        raise refusal(store.language, "said_merge_into_itself", "fix_merge_into_itself")
     moved: list[int] = []
 
     def build(session: Session) -> list[Op]:
         if session.category(source_id) is None or session.category(target_id) is None:
-            raise _refuse(store.language, "said_merge_gone", "fix_look_again")
+            raise refusal(store.language, "said_merge_gone", "fix_look_again")
         ops: list[Op] = []
         for note in session.notes:
             if source_id in note.categories:
@@ -251,7 +251,7 @@ def split(store: Store, source_id: str, note_ids: Iterable[str], new_name: str) 
 
     def build(session: Session) -> list[Op]:
         if session.category(source_id) is None:
-            raise _refuse(store.language, "said_category_gone", "fix_look_again", name=source_id)
+            raise refusal(store.language, "said_category_gone", "fix_look_again", name=source_id)
         category = new_category(session, clean)
         created.append(category)
         ops: list[Op] = [section_op(session, "categories", [*session.categories, category])]
@@ -271,7 +271,7 @@ def delete(store: Store, category_id: str) -> int:
 
     def build(session: Session) -> list[Op]:
         if session.category(category_id) is None:
-            raise _refuse(store.language, "said_category_gone", "fix_look_again", name=category_id)
+            raise refusal(store.language, "said_category_gone", "fix_look_again", name=category_id)
         ops: list[Op] = []
         for note in session.notes:
             if category_id in note.categories:
