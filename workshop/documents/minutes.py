@@ -21,7 +21,7 @@ from workshop.notes.review import StationNotes, categories_of, stations_and_note
 from workshop.scheduling.rotation import RotationError, remixing, rotation
 from workshop.scheduling.timetable import DASH, Slot, clock, planned, round_slots, span
 from workshop.words import word
-from workshop.words.phrases import affiliation, group_and_round, long_date, station_column_head
+from workshop.words.phrases import affiliation, group_and_round, long_date, station_label
 
 if TYPE_CHECKING:  # python-docx is imported only when a document is written
     from docx.document import Document
@@ -175,7 +175,7 @@ class _Minutes:
         slots = round_slots(self.session)
         head: list[Content] = [""]
         for entry in self.stations:
-            cell = station_column_head(entry.number, entry.station.name, self.language, "\n")
+            cell = station_label(entry.number, entry.station.name, self.language, "\n")
             if entry.station.host:
                 cell += f"\n{self.w('host_prefix')} {entry.station.host}"
             head.append(cell)

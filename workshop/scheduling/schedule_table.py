@@ -18,7 +18,7 @@ from workshop.model.session import Session
 from workshop.scheduling.rotation import Round
 from workshop.scheduling.timetable import Slot, span
 from workshop.words import word
-from workshop.words.phrases import station_column_head
+from workshop.words.phrases import station_label
 
 DEFAULT_WIDTH = 120
 """The width when the output is no terminal (a pipe, a file) and ``COLUMNS`` is not set."""
@@ -39,7 +39,7 @@ def render_rotation(session: Session, rounds: list[Round], slots: list[Slot], wi
     table = Table(box=box.SQUARE, show_lines=True, expand=False)
     table.add_column("", overflow="fold")
     for number, station in enumerate(session.stations, start=1):
-        head = station_column_head(number, station.name, language, "\n")
+        head = station_label(number, station.name, language, "\n")
         if station.host:
             head += f"\n{word('host_prefix', language)} {station.host}"
         table.add_column(Text(head), overflow="fold")  # Text: a name such as "Trivsel [/ miljø]" is shown as written

@@ -70,5 +70,4 @@ WORDS: dict[str, tuple[str, str]] = {
     "weekday_5": ("lørdag", "Saturday"),
     "weekday_6": ("søndag", "Sunday"),
     "long_date": ("{weekday} den {day}. {month} {year}", "{weekday} {day} {month} {year}"),
-    "station_title": ("Station {number} – {name}", "Station {number} – {name}"),
 }

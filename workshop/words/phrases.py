@@ -15,18 +15,14 @@ def station_title(number: int, name: str, host: str, language: str) -> str:
 
     A station still named as ``workshop new`` named it ("Station 1") is "Station 1", not "Station 1 – Station 1".
     """
-    plain = f"{word('station', language)} {number}"
-    if name.strip().casefold() == plain.casefold():
-        text = plain
-    else:
-        text = word("station_title", language, number=number, name=name)
+    text = station_label(number, name, language)
     if host:
         text += f" {word('host_prefix', language)} {host}"
     return text
 
 
-def station_column_head(number: int, name: str, language: str, between: str) -> str:
-    """"Station 1" and the station's name with ``between`` them (a column head); just "Station 1" when that is its name."""
+def station_label(number: int, name: str, language: str, between: str = " – ") -> str:
+    """"Station 1 – Ledelse som fag" (``between`` "\\n" in a column head); just "Station 1" when that is its name."""
     plain = f"{word('station', language)} {number}"
     if name.strip().casefold() == plain.casefold():
         return plain

@@ -19,7 +19,7 @@ from workshop.model.session import Session
 from workshop.scheduling.rotation import RotationError, remixing, rotation
 from workshop.scheduling.timetable import round_slots, span
 from workshop.words import word
-from workshop.words.phrases import station_column_head
+from workshop.words.phrases import station_label
 
 from ..session_view import workshop_app
 
@@ -60,7 +60,7 @@ class RotationTable(DataTable[Text | str]):
         self._height = self.size.height
         titles = []
         for number, station in enumerate(session.stations, start=1):
-            title = station_column_head(number, station.name, language, ": ")
+            title = station_label(number, station.name, language, ": ")
             if station.host:
                 title += f" {word('host_prefix', language)} {station.host}"
             titles.append(title)

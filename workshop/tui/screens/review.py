@@ -35,6 +35,7 @@ from workshop.notes.review import (
     matrix,
 )
 from workshop.words import word
+from workshop.words.phrases import station_label
 
 from ..components.category_keys import category_style
 from ..components.in_order_keys import InOrderKeys
@@ -289,7 +290,7 @@ class ReviewScreen(SessionView, Screen[None]):
         numbers = {s.id: i for i, s in enumerate(session.stations, start=1)}
         for group in groups:
             if group.station is not None:
-                title = word("station_title", language, number=numbers[group.station.id], name=group.station.name)
+                title = station_label(numbers[group.station.id], group.station.name, language)
             elif group.category is not None:
                 title = group.category.name
             elif self.view == "by_category":
