@@ -256,7 +256,7 @@ _TOML_DETAILS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 """The TOML parser's complaints (Python's tomllib, in English), each with its words in the catalogue."""
 
 
-def toml_detail(detail: str, language: str) -> str:
+def _toml_detail(detail: str, language: str) -> str:
     """The TOML parser's complaint in ``language``; one not known here stays as the parser said it."""
     for pattern, key in _TOML_DETAILS:
         found = pattern.match(detail)
@@ -301,7 +301,7 @@ def _syntax_problem(error: ValueError, text: str) -> Problem:
     if date_like and ("date" in detail or "Expected newline" in detail):
         value = date_like[1]
         return Problem(word("problem_bad_date", language, value=value), word("fix_bad_date", language), line=line)
-    detail = toml_detail(detail, language)
+    detail = _toml_detail(detail, language)
     if line is None and "end of document" in text_of_error:
         # The file ended inside something still open: point at its last line.
         line = max(1, len(text.rstrip("\n").split("\n")))
