@@ -105,11 +105,17 @@ def with_recommendations(session: Session) -> Session:
     notes = list(session.notes)
     for number in range(8):
         station = f"s{number % 3 + 1}"
-        cited = [n.id for n in notes[number * share: (number + 1) * share]]
+        cited = [n.id for n in notes[number * share : (number + 1) * share]]
         sections = {s: f"Tekst til {s}.\n- første punkt\n- andet punkt" for s in SECTION_NAMES}
         recommendations.append(
-            Recommendation(id=f"r{number + 1}", title=f"Anbefaling om emne {number + 1}", station=station,
-                           intro="En kort indledning.", notes=cited, **sections)
+            Recommendation(
+                id=f"r{number + 1}",
+                title=f"Anbefaling om emne {number + 1}",
+                station=station,
+                intro="En kort indledning.",
+                notes=cited,
+                **sections,
+            )
         )
         start = (8 + number) * share
         for index in range(start, min(start + share, len(notes))):
@@ -151,17 +157,24 @@ def naive_qdpx(session: Session, target) -> None:
     root = ElementTree.Element("Project", {"xmlns": "urn:QDA-XML:project:1.0", "name": session.workshop.title})
     codes = ElementTree.SubElement(ElementTree.SubElement(root, "CodeBook"), "Codes")
     for category in session.categories:
-        ElementTree.SubElement(codes, "Code", {"guid": category_guid(session, category), "name": category.name,
-                                               "isCodable": "true"})
+        ElementTree.SubElement(
+            codes, "Code", {"guid": category_guid(session, category), "name": category.name, "isCodable": "true"}
+        )
     sources = ElementTree.SubElement(root, "Sources")
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for note in session.notes:
-            source = ElementTree.SubElement(sources, "TextSource", {"guid": note.id.upper(), "name": note.id,
-                                                                     "plainTextPath": f"internal://{note.id}.txt"})
+            source = ElementTree.SubElement(
+                sources,
+                "TextSource",
+                {"guid": note.id.upper(), "name": note.id, "plainTextPath": f"internal://{note.id}.txt"},
+            )
             text = printable(note.text)
             if note.categories:
-                selection = ElementTree.SubElement(source, "PlainTextSelection", {
-                    "guid": note.id.upper(), "startPosition": "0", "endPosition": str(len(text))})
+                selection = ElementTree.SubElement(
+                    source,
+                    "PlainTextSelection",
+                    {"guid": note.id.upper(), "startPosition": "0", "endPosition": str(len(text))},
+                )
                 for category in session.categories:
                     if category.id in note.categories:
                         coding = ElementTree.SubElement(selection, "Coding", {"guid": note.id.upper()})
@@ -227,11 +240,12 @@ def main() -> None:
     by_rows = timed(lambda: table_by_rows(30), args.repeats)
     by_writer = timed(lambda: table_by_writer(30), args.repeats)
     print(
-        f"30 x 30 table: table.cell(r, c) {seconds(by_cell)}, rows once {seconds(by_rows)}, "
-        f"writer {seconds(by_writer)}"
+        f"30 x 30 table: table.cell(r, c) {seconds(by_cell)}, rows once {seconds(by_rows)}, writer {seconds(by_writer)}"
     )
-    print("targets: minutes, report and qdpx for 1,000 notes <= 0.3 s, for 10,000 notes <= 2 s; "
-          "anonymized minutes <= 2x the plain")
+    print(
+        "targets: minutes, report and qdpx for 1,000 notes <= 0.3 s, for 10,000 notes <= 2 s; "
+        "anonymized minutes <= 2x the plain"
+    )
 
 
 if __name__ == "__main__":

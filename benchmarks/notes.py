@@ -100,12 +100,16 @@ def generate(folder: Path, count: int, seed: int = 4) -> Path:
             text = " ".join(chance.choice(WORDS) for _ in range(chance.randint(6, 30)))
             if chance.random() < 0.2:
                 text += "\n" + " ".join(chance.choice(WORDS) for _ in range(8))
-            batch.append(Note(
-                station=station, round=round_number, text=text,
-                group=f"g{(stations.index(station) - (round_number - 1)) % len(stations) + 1}",
-                categories=chance.sample(categories, chance.randint(0, 2)),
-                author=f"Notetager {chance.randint(1, 3)}",
-            ))
+            batch.append(
+                Note(
+                    station=station,
+                    round=round_number,
+                    text=text,
+                    group=f"g{(stations.index(station) - (round_number - 1)) % len(stations) + 1}",
+                    categories=chance.sample(categories, chance.randint(0, 2)),
+                    author=f"Notetager {chance.randint(1, 3)}",
+                )
+            )
         store.transact("notes generated", lambda session, batch=batch: [note_op(None, n) for n in batch])
         made += len(batch)
     store.close()
@@ -194,11 +198,21 @@ async def capture_figures(path: Path, repeat: int) -> None:
                 before = list(note.categories)
                 started = time.perf_counter()
                 deliver_key(app, "1", "1")
-                screen_toggles.append(await frames.until(
-                    started, lambda note=note, before=before: store.index.get(note.id).categories != before
-                    and table.selected_note() is store.index.get(note.id)))
-            report("apply a category: store.toggle_category", p50_max(toggles), "p50 <= 10 ms",
-                   statistics.median(toggles) <= 0.010)
+                screen_toggles.append(
+                    await frames.until(
+                        started,
+                        lambda note=note, before=before: (
+                            store.index.get(note.id).categories != before
+                            and table.selected_note() is store.index.get(note.id)
+                        ),
+                    )
+                )
+            report(
+                "apply a category: store.toggle_category",
+                p50_max(toggles),
+                "p50 <= 10 ms",
+                statistics.median(toggles) <= 0.010,
+            )
             report("apply a category: digit -> coded and on screen", p50_max(screen_toggles))
 
             # Filtering and searching: the core over every note, then the review screen.
@@ -255,9 +269,12 @@ COLUMNS = (("Kl.", 5), ("St", 2), ("Note", 60), ("Kategorier", 24))
 def table_rows(count: int) -> list[tuple[str, str, str, str]]:
     """``count`` rows of made-up notes: time, station, text, categories."""
     return [
-        (f"{18 + n // 600 % 4:02d}:{n // 10 % 60:02d}", str(n % 3 + 1),
-         f"Note {n}: " + " ".join(WORDS[(n + k) % len(WORDS)] for k in range(8)),
-         "Ledelse · Trivsel" if n % 3 else "● ukodet")
+        (
+            f"{18 + n // 600 % 4:02d}:{n // 10 % 60:02d}",
+            str(n % 3 + 1),
+            f"Note {n}: " + " ".join(WORDS[(n + k) % len(WORDS)] for k in range(8)),
+            "Ledelse · Trivsel" if n % 3 else "● ukodet",
+        )
         for n in range(count)
     ]
 
@@ -289,10 +306,16 @@ class Tables(App[None]):
         if self.kind == "fastdatatable":
             fast = fast_table_class()
             assert fast is not None
-            return fast(data=[list(row) for row in rows], column_labels=[name for name, _ in COLUMNS],
-                        column_widths=[width for _, width in COLUMNS], cursor_type="row", render_markup=False)
-        table: DataTable[Text] = FixedWidthDataTable(cursor_type="row") if self.kind == "fixed" else DataTable(
-            cursor_type="row")
+            return fast(
+                data=[list(row) for row in rows],
+                column_labels=[name for name, _ in COLUMNS],
+                column_widths=[width for _, width in COLUMNS],
+                cursor_type="row",
+                render_markup=False,
+            )
+        table: DataTable[Text] = (
+            FixedWidthDataTable(cursor_type="row") if self.kind == "fixed" else DataTable(cursor_type="row")
+        )
         for name, width in COLUMNS:
             table.add_column(name, width=width, key=name)
         self.fill(table, rows)
@@ -336,8 +359,10 @@ async def table_figures(kind: str, count: int) -> tuple[float, float, float]:
 
 async def list_figures(listview: int, rows: int) -> None:
     """The tables side by side (see the module's docstring)."""
-    kinds = [("DataTable (Textual, add_rows)", "datatable", rows),
-             ("FixedWidthDataTable (the note table)", "fixed", rows)]
+    kinds = [
+        ("DataTable (Textual, add_rows)", "datatable", rows),
+        ("FixedWidthDataTable (the note table)", "fixed", rows),
+    ]
     if fast_table_class() is not None:
         kinds.append(("textual-fastdatatable", "fastdatatable", rows))
     else:

@@ -78,8 +78,16 @@ def late_row() -> list[str]:
     now = [*people[2:], "Late 1", "Late 2"]
     ms, result = best_time(lambda: remix(now, ids, fixed_rounds=before[:2]))
     stats = contact_stats(result.rounds)
-    return ["40 people, 5 stations: 2 leave, 2 arrive after round 2", "mean people met", f"{stats.mean:.2f}",
-            "-", f"{ms:.1f} ms", "-", "-", "; ".join(result.gave_way) or "-"]
+    return [
+        "40 people, 5 stations: 2 leave, 2 arrive after round 2",
+        "mean people met",
+        f"{stats.mean:.2f}",
+        "-",
+        f"{ms:.1f} ms",
+        "-",
+        "-",
+        "; ".join(result.gave_way) or "-",
+    ]
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
@@ -95,8 +103,15 @@ def main() -> None:
         remix_row("40 people, 5 stations", 40, 5, "mean", ">= 31.0"),
         remix_row("36 people, 6 stations (local search)", 36, 6, "mean", "beat random"),
         remix_row("30 people, 6 stations (local search)", 30, 6, "mean", "beat random"),
-        remix_row("40 people, 5 stations, 5 affiliations x 8, 2 apart", 40, 5, "mean", "balanced",
-                  affiliations=affiliated_40, apart=[(names(40)[0], names(40)[1]), (names(40)[2], names(40)[3])]),
+        remix_row(
+            "40 people, 5 stations, 5 affiliations x 8, 2 apart",
+            40,
+            5,
+            "mean",
+            "balanced",
+            affiliations=affiliated_40,
+            apart=[(names(40)[0], names(40)[1]), (names(40)[2], names(40)[3])],
+        ),
         late_row(),
     ]
     print("Re-mixing people (World Cafe); random = mean over", len(RANDOM_SEEDS), "random balanced assignments")
@@ -111,8 +126,15 @@ def main() -> None:
         ("10 groups x 30 stations (idle)", 30, 10, "pause"),
     ]:
         ms, plan = best_time(lambda: plan_rotation(stations(n_s), [f"g{i}" for i in range(n_g)], mode=mode), 20)
-        shapes.append([label, f"{len(plan.rounds)} rounds", f"{ms:.2f} ms", "<= 50 ms" if n_s == n_g == 30 else "-",
-                       (plan.costs[0] if plan.costs else "no costs")])
+        shapes.append(
+            [
+                label,
+                f"{len(plan.rounds)} rounds",
+                f"{ms:.2f} ms",
+                "<= 50 ms" if n_s == n_g == 30 else "-",
+                (plan.costs[0] if plan.costs else "no costs"),
+            ]
+        )
     ms, _ = best_time(lambda: plan_rotation(stations(30), [f"g{i}" for i in range(30)], williams=True), 20)
     shapes.append(["30 groups x 30 stations, Williams", "30 rounds", f"{ms:.2f} ms", "-", "carry-over balanced"])
     print("Rotations")
@@ -123,11 +145,14 @@ def main() -> None:
     groups = []
     for label, kwargs in [
         ("40 people into 5 groups, balanced", {}),
-        ("40 people into 6 groups, 4 apart + 4 together + 2 pins", {
-            "apart": [(people[i].name, people[i + 1].name) for i in range(0, 8, 2)],
-            "together": [(people[i].name, people[i + 1].name) for i in range(10, 18, 2)],
-            "pinned": {people[20].name: 1, people[21].name: 2},
-        }),
+        (
+            "40 people into 6 groups, 4 apart + 4 together + 2 pins",
+            {
+                "apart": [(people[i].name, people[i + 1].name) for i in range(0, 8, 2)],
+                "together": [(people[i].name, people[i + 1].name) for i in range(10, 18, 2)],
+                "pinned": {people[20].name: 1, people[21].name: 2},
+            },
+        ),
     ]:
         count = 5 if "5 groups" in label else 6
         ms, result = best_time(lambda: form_groups(people, count, **kwargs))

@@ -260,9 +260,18 @@ async def watch_session(session: Path, texts: dict[str, float], stop: asyncio.Ev
         store.close()
 
 
-async def run_typists(base: str, stations: list[str], count: int, notes: int, pace: float,
-                      ready: dict[str, list[str]], save: bool, late: int, server_pid: int,
-                      session: Path) -> dict[str, object]:
+async def run_typists(
+    base: str,
+    stations: list[str],
+    count: int,
+    notes: int,
+    pace: float,
+    ready: dict[str, list[str]],
+    save: bool,
+    late: int,
+    server_pid: int,
+    session: Path,
+) -> dict[str, object]:
     """Open a browser per note-taker, let them type, then work out the figures from what each browser got.
 
     ``ready``: for each station, the texts that make its screen full.
@@ -388,14 +397,33 @@ def main() -> None:
             for number, s in enumerate(store.session.stations, start=1)
         }
         store.close()
-        print(f"{args.notetakers} note-takers x {args.notes} notes at {1 / args.pace:.0f} characters a second, "
-              f"{len(stations)} stations, {os.cpu_count()} cores; loopback only")
+        print(
+            f"{args.notetakers} note-takers x {args.notes} notes at {1 / args.pace:.0f} characters a second, "
+            f"{len(stations)} stations, {os.cpu_count()} cores; loopback only"
+        )
 
-        server, base = start_server([sys.executable, "-m", "workshop", "serve", str(session), "--port", "0",
-                                     "--token", TOKEN, "--max", str(args.notetakers + args.late + 2), "--no-qr"])
+        server, base = start_server(
+            [
+                sys.executable,
+                "-m",
+                "workshop",
+                "serve",
+                str(session),
+                "--port",
+                "0",
+                "--token",
+                TOKEN,
+                "--max",
+                str(args.notetakers + args.late + 2),
+                "--no-qr",
+            ]
+        )
         try:
-            ours = asyncio.run(run_typists(base, stations, args.notetakers, args.notes, args.pace, ready,
-                                           True, args.late, server.pid, session))
+            ours = asyncio.run(
+                run_typists(
+                    base, stations, args.notetakers, args.notes, args.pace, ready, True, args.late, server.pid, session
+                )
+            )
         finally:
             stop_server(server)
         typists = ours["typists"]
@@ -412,9 +440,20 @@ def main() -> None:
                 [sys.executable, __file__, "--serve-minimal", str(baseline_session), str(app)]
             )
             try:
-                naive = asyncio.run(run_typists(minimal_base, stations, args.notetakers, max(1, min(args.notes, 5)),
-                                                args.pace, {s: ["Ny note"] for s in stations}, False, 0, minimal.pid,
-                                                baseline_session))
+                naive = asyncio.run(
+                    run_typists(
+                        minimal_base,
+                        stations,
+                        args.notetakers,
+                        max(1, min(args.notes, 5)),
+                        args.pace,
+                        {s: ["Ny note"] for s in stations},
+                        False,
+                        0,
+                        minimal.pid,
+                        baseline_session,
+                    )
+                )
             finally:
                 stop_server(minimal)
     finally:
@@ -431,8 +470,11 @@ def main() -> None:
     echo = get(ours, "echo")
     show("keystroke to echo p50", ms(echo, 0.5), ms(get(naive, "echo"), 0.5))
     show("keystroke to echo p95", ms(echo, 0.95), ms(get(naive, "echo"), 0.95), "<= 100 ms")
-    show("keys echoed / never echoed", f"{len(echo)} / {ours['echo_missing']}",
-         f"{len(get(naive, 'echo'))} / {naive.get('echo_missing', '-')}" if naive else "")
+    show(
+        "keys echoed / never echoed",
+        f"{len(echo)} / {ours['echo_missing']}",
+        f"{len(get(naive, 'echo'))} / {naive.get('echo_missing', '-')}" if naive else "",
+    )
     stored = get(ours, "stored")
     show("saved note in the session (read by another) p95", ms(stored, 0.95))
     visible = get(ours, "visible")
@@ -441,19 +483,28 @@ def main() -> None:
     show("saved note on another browser's screen p95 *", ms(visible, 0.95), "", "<= 1000 ms")
     show("  later notes, below the table's last row, p50", ms(later, 0.5))
     show("  later notes, below the table's last row, p95", ms(later, 0.95))
-    show("  (note, browser) pairs seen * / later / never",
-         f"{len(visible)} / {len(later)} / {ours['visible_missing']}")
+    show("  (note, browser) pairs seen * / later / never", f"{len(visible)} / {len(later)} / {ours['visible_missing']}")
     first_all = get(ours, "first_all")
-    show(f"first full screen, {args.notetakers} opening at once (max)", f"{max(first_all):.2f} s",
-         f"{max(get(naive, 'first_all')):.2f} s" if naive else "")
+    show(
+        f"first full screen, {args.notetakers} opening at once (max)",
+        f"{max(first_all):.2f} s",
+        f"{max(get(naive, 'first_all')):.2f} s" if naive else "",
+    )
     late = get(ours, "first_late")
     show("first full screen while the others type (max)", f"{max(late):.2f} s" if late else "-", "", "<= 1.5 s")
     rss = get(ours, "rss")
     naive_rss = get(naive, "rss")
-    show("memory per browser session (RSS, mean)", f"{statistics.mean(rss):.0f} MB" if rss else "-",
-         f"{statistics.mean(naive_rss):.0f} MB" if naive_rss else "")
-    show("memory per browser session (RSS, max)", f"{max(rss):.0f} MB" if rss else "-",
-         f"{max(naive_rss):.0f} MB" if naive_rss else "", "<= 100 MB")
+    show(
+        "memory per browser session (RSS, mean)",
+        f"{statistics.mean(rss):.0f} MB" if rss else "-",
+        f"{statistics.mean(naive_rss):.0f} MB" if naive_rss else "",
+    )
+    show(
+        "memory per browser session (RSS, max)",
+        f"{max(rss):.0f} MB" if rss else "-",
+        f"{max(naive_rss):.0f} MB" if naive_rss else "",
+        "<= 100 MB",
+    )
     show("typing took", f"{ours['typed']:.0f} s")
     failed = [
         name

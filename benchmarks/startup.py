@@ -113,9 +113,7 @@ Minimal().run()
 """
 
 
-def run_command(
-    argv: list[str], markers: list[str], size: tuple[int, int], timeout: float = 20.0
-) -> float:
+def run_command(argv: list[str], markers: list[str], size: tuple[int, int], timeout: float = 20.0) -> float:
     name = f"startup-bench-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     command = " ".join(shlex.quote(part) for part in argv)
     cache = "env -u PYTHONDONTWRITEBYTECODE"  # Python may keep its compiled copies, as usual
@@ -137,9 +135,7 @@ def run_command(
             elapsed = time.perf_counter() - started
             if elapsed > timeout:
                 raise TimeoutError(f"no full screen after {timeout:.0f} s")
-            shown = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
-            ).stdout
+            shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True).stdout
             if full_screen(shown, markers):
                 return time.perf_counter() - started
             time.sleep(0.005)
@@ -182,8 +178,7 @@ def workshop_case(label: str, path: Path) -> Case:
 def textual_import_time(runs: int) -> float:
     probe = "import time; t = time.perf_counter(); import textual.app; print(time.perf_counter() - t)"
     times = [
-        float(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout)
-        for _ in range(runs)
+        float(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout) for _ in range(runs)
     ]
     return statistics.median(times)
 

@@ -24,9 +24,7 @@ def svg_text(svg: str) -> str:
         row = lines.setdefault(int(line), {})
         for offset, character in enumerate(text):
             row[column + offset] = character
-    return "\n".join(
-        "".join(row.get(i, " ") for i in range(max(row) + 1)).rstrip() for _, row in sorted(lines.items())
-    )
+    return "\n".join("".join(row.get(i, " ") for i in range(max(row) + 1)).rstrip() for _, row in sorted(lines.items()))
 
 
 def screen_text(app: App[Any]) -> str:

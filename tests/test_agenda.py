@@ -23,7 +23,7 @@ def test_the_agenda_item_has_the_form_s_four_parts(store, tmp_path):
     assert headings(doc, 2) == ["Sagsfremstilling", "Indstilling", "Beslutning", "Bilag"]
     lines = outline(doc)
     case = lines.index(("Heading 2", "Sagsfremstilling"))
-    assert lines[case + 1: case + 5] == [
+    assert lines[case + 1 : case + 5] == [
         ("Normal", "Udvalget har mødtes tre gange."),
         ("Normal", "Udvalget har formuleret 2 anbefalinger:"),
         ("List Bullet", "Anbefaling 1: Ny i ledelse – Robust ledelseskapacitet."),
@@ -40,7 +40,7 @@ def test_the_attachments_are_the_minutes_and_the_report_by_their_files(store, tm
     write_agenda(store.session, tmp_path / "d.docx", ExportOptions("da", files=files))
     lines = outline(open_docx(tmp_path / "d.docx"))
     start = lines.index(("Heading 2", "Bilag"))
-    assert lines[start + 1:] == [("Normal", "1 – evening-referat.docx"), ("Normal", "2 – evening-anbefalinger.docx")]
+    assert lines[start + 1 :] == [("Normal", "1 – evening-referat.docx"), ("Normal", "2 – evening-anbefalinger.docx")]
 
 
 def test_without_a_proposal_the_place_for_it_says_where_it_is_written(store, tmp_path):

@@ -25,8 +25,14 @@ def session_with(*members: str, hosts: tuple[str, ...] = ("Rikke", "Signe"), aut
 def anonymize() -> Anonymizer:
     return Anonymizer(
         session_with(
-            "Jytte Schmidt", "Bo Nørregaard Jensen", "Pernille Larsen", "Kasper Bjerregaard", "Kasper Kusk",
-            "Marie-Louise Eskerod Ifversen", "Mads Jensen", "Jens Holm",
+            "Jytte Schmidt",
+            "Bo Nørregaard Jensen",
+            "Pernille Larsen",
+            "Kasper Bjerregaard",
+            "Kasper Kusk",
+            "Marie-Louise Eskerod Ifversen",
+            "Mads Jensen",
+            "Jens Holm",
             authors=("Kristine", "Nora Notesen"),
             hosts=("Rikke", "Kristine"),
         )
@@ -87,7 +93,13 @@ def test_e_mail_phone_and_cpr_numbers_go(anonymize):
 @pytest.mark.parametrize(
     "text",
     [
-        "budget 2023-2026", "200.000 kr.", "3,6 mio. kr.", "kl. 18.20-18.50", "19.04.2023", "1.234.567", "uge 43",
+        "budget 2023-2026",
+        "200.000 kr.",
+        "3,6 mio. kr.",
+        "kl. 18.20-18.50",
+        "19.04.2023",
+        "1.234.567",
+        "uge 43",
         "110 personer",
     ],
 )

@@ -34,7 +34,9 @@ def surname() -> st.SearchStrategy[str]:
 
 people = st.lists(
     st.tuples(st.sampled_from(FIRST_NAMES), surname()).map(" ".join),
-    min_size=2, max_size=6, unique_by=lambda name: name.casefold(),
+    min_size=2,
+    max_size=6,
+    unique_by=lambda name: name.casefold(),
 )
 
 
@@ -42,8 +44,17 @@ def form_of(name: str, how: int) -> str:
     """One way a person is mentioned: whole, a part, lower or upper case, a genitive, a compound."""
     first, last = name.split(" ", 1)
     return [
-        name, first, last, name.lower(), name.upper(), first + "s", last + "'s", first.lower() + "s",
-        first + "-sagen", f"{first} {last}s", last.lower(),
+        name,
+        first,
+        last,
+        name.lower(),
+        name.upper(),
+        first + "s",
+        last + "'s",
+        first.lower() + "s",
+        first + "-sagen",
+        f"{first} {last}s",
+        last.lower(),
     ][how % 11]
 
 
@@ -73,23 +84,39 @@ def planted(draw: st.DrawFn) -> tuple[Session, list[str], list[str]]:
         return f"{form_of(person, how)} {' '.join(words)}{extra}."
 
     notes = [
-        Note(station=draw(st.sampled_from(["s1", "s2", "s3"])), round=draw(st.integers(1, 3)), group="g1",
-             text=" ".join(sentence() for _ in range(3)), author=draw(st.sampled_from(names)), categories=["c1"])
+        Note(
+            station=draw(st.sampled_from(["s1", "s2", "s3"])),
+            round=draw(st.integers(1, 3)),
+            group="g1",
+            text=" ".join(sentence() for _ in range(3)),
+            author=draw(st.sampled_from(names)),
+            categories=["c1"],
+        )
         for _ in range(draw(st.integers(1, 4)))
     ]
     stations = [s.model_copy(update={"host": draw(st.sampled_from(names))}) for s in BASE.stations]
     groups = [Group(id="g1", name="Gruppe 1", members=[Member(name=n) for n in names[:3]]), *BASE.groups[1:]]
-    session = BASE.model_copy(update={
-        "stations": stations,
-        "groups": groups,
-        "participants": [Member(name=n) for n in names[3:]],
-        "notes": notes,
-        "summary": Summaries(overall=sentence(), stations={"s1": sentence()}),
-        "themes": [Theme(name="Ledelse som fag", intro=sentence())],
-        "recommendations": [Recommendation(id="r1", title="Ny i ledelse", station="s1", actions=f"- {sentence()}",
-                                           next_step=sentence(), notes=[notes[0].id])],
-        "agenda": Agenda(proposed_decision=sentence()),
-    })
+    session = BASE.model_copy(
+        update={
+            "stations": stations,
+            "groups": groups,
+            "participants": [Member(name=n) for n in names[3:]],
+            "notes": notes,
+            "summary": Summaries(overall=sentence(), stations={"s1": sentence()}),
+            "themes": [Theme(name="Ledelse som fag", intro=sentence())],
+            "recommendations": [
+                Recommendation(
+                    id="r1",
+                    title="Ny i ledelse",
+                    station="s1",
+                    actions=f"- {sentence()}",
+                    next_step=sentence(),
+                    notes=[notes[0].id],
+                )
+            ],
+            "agenda": Agenda(proposed_decision=sentence()),
+        }
+    )
     parts = sorted({p for name in names for p in re.split(r"[\s\-]+", name) if len(p) >= 2})
     return session, parts, [*emails, *phones, cpr, cpr.replace("-", "")]
 

@@ -49,10 +49,21 @@ def run_crashing_app(session: Path, tmp_path: Path) -> subprocess.CompletedProce
     script.write_text(PLANTED, encoding="utf-8")
     logs = tmp_path / "logs"
     logs.mkdir()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(logs), LANG="C.UTF-8",
-               TEXTUAL_DRIVER="textual.drivers.headless_driver:HeadlessDriver")
-    return subprocess.run([sys.executable, str(script), "run", str(session), "--author", "Testa"],
-                          capture_output=True, text=True, env=env, timeout=120, stdin=subprocess.DEVNULL)
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        TMPDIR=str(logs),
+        LANG="C.UTF-8",
+        TEXTUAL_DRIVER="textual.drivers.headless_driver:HeadlessDriver",
+    )
+    return subprocess.run(
+        [sys.executable, str(script), "run", str(session), "--author", "Testa"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_a_crash_exits_1_with_one_line_naming_an_owner_only_log(session_path, tmp_path):

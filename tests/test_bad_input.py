@@ -47,8 +47,12 @@ CASES = {
     "wrong type": (
         "minutes = 30",
         'minutes = "half an hour"',
-        ["linje 17", "[[program]] #2, minutes: skal være et helt tal", '(der står "half an hour")',
-         "skriv et helt tal"],
+        [
+            "linje 17",
+            "[[program]] #2, minutes: skal være et helt tal",
+            '(der står "half an hour")',
+            "skriv et helt tal",
+        ],
         ["line 17", "[[program]] #2, minutes", "integer", '(found "half an hour")', "write a whole number"],
     ),
     "unknown section": (
@@ -174,9 +178,7 @@ def test_a_file_that_ends_inside_an_open_list_names_its_last_line(
 
 def test_dangling_references_are_all_listed(session_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = session_path.read_text(encoding="utf-8")
-    text += (
-        '\n[[notes]]\nid = "n1"\nstation = "s9"\nround = 7\ngroup = "g8"\ntext = "x"\ncategories = ["c77"]\n'
-    )
+    text += '\n[[notes]]\nid = "n1"\nstation = "s9"\nround = 7\ngroup = "g8"\ntext = "x"\ncategories = ["c77"]\n'
     session_path.write_text(text, encoding="utf-8")
     code, err = run_cli(["check", str(session_path)], capsys)
     assert code == 2

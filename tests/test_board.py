@@ -121,7 +121,10 @@ async def test_during_the_break_the_board_shows_the_next_round(store, clock):
         cards = list(screen.query(StationCard))
         # Where each group goes then, with its people: no "next" arrows yet.
         assert [(g.name, g.target) for c in cards for g in c.groups] == [
-            ("Gruppe 3", ""), ("Gruppe 1", ""), ("Gruppe 2", "")]
+            ("Gruppe 3", ""),
+            ("Gruppe 1", ""),
+            ("Gruppe 2", ""),
+        ]
         assert cards[0].groups[0].members[0] == "Birthe Møller"
 
 
@@ -178,8 +181,7 @@ async def test_remixing_before_a_round_says_where_to_go(store, clock):
         assert visible(screen, "#board-people-title") == "Hvor skal jeg hen i runde 1?"
         content = live.board(store.session, clock.now)
         entries = screen.query_one(PeopleColumns).entries
-        assert entries[0] == ("Ali Hassan", f"→ Station {content.people[0].station}",
-                              f"→ {content.people[0].station}")
+        assert entries[0] == ("Ali Hassan", f"→ Station {content.people[0].station}", f"→ {content.people[0].station}")
 
 
 async def test_after_the_last_round(store, clock):
@@ -239,7 +241,7 @@ def test_no_two_modules_of_the_tui_import_each_other():
     def follow(module: str, path: list[str]) -> None:
         for imported in graph.get(module, ()):
             if imported in path:
-                circles.append(" -> ".join([*path[path.index(imported):], imported]))
+                circles.append(" -> ".join([*path[path.index(imported) :], imported]))
             elif len(path) < len(graph):
                 follow(imported, [*path, imported])
 

@@ -72,8 +72,18 @@ def test_schedule_as_json(meeting_3: Path, capsys):
 def test_note_adds_a_durable_note_with_the_rotations_group(session_path: Path, capsys):
     code = main(
         [
-            "note", str(session_path), "--station", "s2", "--round", "2",
-            "--category", "Uddannelse", "--category", "Praktik", "--author", "Karen Mose",
+            "note",
+            str(session_path),
+            "--station",
+            "s2",
+            "--round",
+            "2",
+            "--category",
+            "Uddannelse",
+            "--category",
+            "Praktik",
+            "--author",
+            "Karen Mose",
             "Eleverne skal mødes af en fast vejleder",
         ]
     )
@@ -128,7 +138,12 @@ def test_new_speaks_danish_by_default(tmp_path: Path, capsys):
     session, _ = load(path)
     assert session.workshop.title == "Værksted"
     assert [item.title for item in session.program] == [
-        "Velkomst", "Runde 1", "Runde 2", "Pause", "Runde 3", "Opsamling i plenum"
+        "Velkomst",
+        "Runde 1",
+        "Runde 2",
+        "Pause",
+        "Runde 3",
+        "Opsamling i plenum",
     ]
     assert [c.name for c in session.categories] == ["Idé", "Bekymring"]
 
@@ -207,17 +222,31 @@ def test_an_empty_note_is_refused_as_the_app_refuses_it(tmp_path, capsys, monkey
 @pytest.mark.parametrize(
     ("args", "danish", "english"),
     [
-        (["groups", "{s}", "--count", "tre"],
-         'workshop groups: --count: "tre" er ikke et helt tal - skriv et helt tal,',
-         'workshop groups: --count: "tre" is not a whole number - write a whole number,'),
-        (["export", "{s}", "--format", "pdf"], 'workshop export: --format: "pdf" findes ikke - brug en af: docx, cards',
-         'workshop export: --format: there is no "pdf" - use one of: docx, cards'),
-        (["note", "{s}", "--station"], "workshop note: --station skal have en værdi - skriv værdien efter --station",
-         "workshop note: --station needs a value - write the value after --station"),
-        (["note", "{s}", "--round", "1", "tekst"], "workshop note: der mangler: --station - se workshop note --help",
-         "workshop note: missing: --station - see workshop note --help"),
-        (["check", "{s}", "--grundigt"], "workshop: ukendte argumenter: --grundigt - se workshop --help",
-         "workshop: unknown arguments: --grundigt - see workshop --help"),
+        (
+            ["groups", "{s}", "--count", "tre"],
+            'workshop groups: --count: "tre" er ikke et helt tal - skriv et helt tal,',
+            'workshop groups: --count: "tre" is not a whole number - write a whole number,',
+        ),
+        (
+            ["export", "{s}", "--format", "pdf"],
+            'workshop export: --format: "pdf" findes ikke - brug en af: docx, cards',
+            'workshop export: --format: there is no "pdf" - use one of: docx, cards',
+        ),
+        (
+            ["note", "{s}", "--station"],
+            "workshop note: --station skal have en værdi - skriv værdien efter --station",
+            "workshop note: --station needs a value - write the value after --station",
+        ),
+        (
+            ["note", "{s}", "--round", "1", "tekst"],
+            "workshop note: der mangler: --station - se workshop note --help",
+            "workshop note: missing: --station - see workshop note --help",
+        ),
+        (
+            ["check", "{s}", "--grundigt"],
+            "workshop: ukendte argumenter: --grundigt - se workshop --help",
+            "workshop: unknown arguments: --grundigt - see workshop --help",
+        ),
     ],
 )
 def test_an_argument_argparse_refuses_is_one_line_in_the_sessions_language(

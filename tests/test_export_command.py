@@ -41,8 +41,13 @@ def test_an_english_session_says_wrote(with_notes, capsys):
 
 
 EVERY_FILE = [
-    "evening-anbefalinger.docx", "evening-dagsordenspunkt.docx", "evening-kodebog.qdc", "evening-noter.csv",
-    "evening-qda-projekt.qdpx", "evening-referat.docx", "evening-rutekort.docx",
+    "evening-anbefalinger.docx",
+    "evening-dagsordenspunkt.docx",
+    "evening-kodebog.qdc",
+    "evening-noter.csv",
+    "evening-qda-projekt.qdpx",
+    "evening-referat.docx",
+    "evening-rutekort.docx",
 ]
 
 

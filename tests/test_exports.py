@@ -48,7 +48,15 @@ def test_the_formats_come_from_one_list():
     assert kinds_for("cards") == ["route_cards"]
     choices = {c.key: c for c in export_choices()}
     assert list(choices) == [
-        "all", "minutes", "route_cards", "quotes", "recommendations", "agenda", "qdc", "qdpx", "anonymized",
+        "all",
+        "minutes",
+        "route_cards",
+        "quotes",
+        "recommendations",
+        "agenda",
+        "qdc",
+        "qdpx",
+        "anonymized",
     ]
     assert choices["anonymized"].kinds == ["minutes"] and choices["anonymized"].anonymize
     for found in registry.FORMATS:  # every format has its words in both languages
@@ -164,8 +172,10 @@ def _png() -> bytes:
 
     raw = b"".join(b"\x00" + b"\xff\x00\x00" * 2 for _ in range(2))
     return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
     )
 
 
@@ -236,9 +246,11 @@ def test_the_documents_take_the_template_s_styles_page_header_and_footer(store, 
             assert b"template.main+xml" not in types  # a document, not a template
     minutes = Document(str(tmp_path / "minutes.docx"))
     bullets = [p for p in minutes.paragraphs if p.style.name == "List Bullet"]
-    assert bullets and bullets[0].style.element.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pPr"
-    ) is not None  # the missing style came from Word's defaults, with its bullet
+    assert (
+        bullets
+        and bullets[0].style.element.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pPr")
+        is not None
+    )  # the missing style came from Word's defaults, with its bullet
 
 
 def test_a_template_with_macros_is_refused(store, tmp_path):

@@ -159,10 +159,16 @@ async def test_a_whole_evening(store, clock):
         assert isinstance(app.screen, BoardScreen)
         assert board_rows(app) == [
             ("Station 1 – Ledelse som fag v. Bodil", "Gruppe 1", "→ Station 2"),
-            ("Station 2 – Uddannelse – før, under og efter. Tidlig interesse for fagene v. Jonas",
-             "Gruppe 2", "→ Station 3"),
-            ("Station 3 – Fra ledighed til uddannelse til fastansættelse og fastholdelse v. Yasmin",
-             "Gruppe 3", "→ Station 1"),
+            (
+                "Station 2 – Uddannelse – før, under og efter. Tidlig interesse for fagene v. Jonas",
+                "Gruppe 2",
+                "→ Station 3",
+            ),
+            (
+                "Station 3 – Fra ledighed til uddannelse til fastansættelse og fastholdelse v. Yasmin",
+                "Gruppe 3",
+                "→ Station 1",
+            ),
         ]
         assert text(app.screen.query_one("#board-round-name", Static)) == "Runde 1"
         await pilot.press("escape")
@@ -511,6 +517,6 @@ async def test_notes_per_station_in_the_round_from_other_processes(store, clock,
         await pilot.pause()
         assert text(notes) == "Noter i runde 1 – station 1: 2 · 2: 0 (stille) · 3: 1"
         content = notes.content
-        marked = {content.plain[span.start:span.end] for span in content.spans if WARNING_COLOUR in str(span.style)}
+        marked = {content.plain[span.start : span.end] for span in content.spans if WARNING_COLOUR in str(span.style)}
         assert marked == {"2: 0 (stille)"}, "the quiet station stands out in orange"
         assert look.item == "Runde 1 ved stationer"  # all without leaving the live view

@@ -175,9 +175,7 @@ def test_every_wish_that_does_not_hold_is_reported(people, count, data) -> None:
 
 def test_contradicting_wishes_say_which_gives_way() -> None:
     people = [Person(n) for n in ["Bodil Ravn", "Jonas Fisker", "Yasmin Holm", "Aksel Lind"]]
-    result = form_groups(
-        people, 2, apart=[("Bodil Ravn", "Jonas Fisker")], together=[("Bodil Ravn", "Jonas Fisker")]
-    )
+    result = form_groups(people, 2, apart=[("Bodil Ravn", "Jonas Fisker")], together=[("Bodil Ravn", "Jonas Fisker")])
     assert where(result)["Bodil Ravn"] != where(result)["Jonas Fisker"]
     assert result.gave_way == [
         "keep together Bodil Ravn and Jonas Fisker gave way: Bodil Ravn and Jonas Fisker are to be kept apart"

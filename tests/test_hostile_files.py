@@ -100,7 +100,7 @@ def every_command_tells(path: Path, *fragments: str) -> str:
     ids=["5000 arrays", "5000 inline tables", "500 arrays", "11 arrays"],
 )
 def test_deep_nesting_is_a_message(value: str, session_path: Path):
-    edit(session_path, 'questions = ["Er der noget vi har overset?", "Noget', f"questions = {value}\nx_ = [\"Noget")
+    edit(session_path, 'questions = ["Er der noget vi har overset?", "Noget', f'questions = {value}\nx_ = ["Noget')
     every_command_tells(session_path, "lag inden i hinanden", "højst fem lag")
 
 
@@ -136,16 +136,21 @@ def test_numbers_dates_and_times_out_of_range(old: str, new: str, fragments: lis
     [
         ("[live]\nextra_minutes = 1000000000000", ["[live], extra_minutes", "højst er 1440"]),
         ("[live]\npaused_seconds = -1", ["[live], paused_seconds", "mindst 0"]),
-        ('[live]\nminutes = { p1 = 100000000000000000000 }', ["[live], minutes.p1"]),
+        ("[live]\nminutes = { p1 = 100000000000000000000 }", ["[live], minutes.p1"]),
         ('[[notes]]\nstation = "s1"\nround = -1\ntext = "x"', ["[[notes]] #1, round", "mindst 1"]),
         ('[[notes]]\nstation = "s1"\nround = 1\ncreated = 0001-01-01T00:00:00+14:00', ["[[notes]] #1, created"]),
         ('[[notes]]\nstation = "s1"\nround = 1\ncreated = 9999-12-31T23:59:59-12:00', ["[[notes]] #1, created"]),
         ('[[rotation]]\nround = -1\nstations = { s1 = ["g1"] }', ["[[rotation]] #1, round"]),
         ("[schedule]\nwilliams = 1", ["[schedule], williams", "skriv true eller false"]),
         ("[schedule]\nseed = " + str(10**30), ["[schedule], seed"]),
-        ('[[notes]]\nstation = "s1"\nround = 1\ntext = "' + "x" * (limits.TEXT_LENGTH + 1) + '"',
-         ["[[notes]] #1, text", f"må højst have {limits.TEXT_LENGTH} tegn",
-          f"forkort teksten til højst {limits.TEXT_LENGTH} tegn"]),
+        (
+            '[[notes]]\nstation = "s1"\nround = 1\ntext = "' + "x" * (limits.TEXT_LENGTH + 1) + '"',
+            [
+                "[[notes]] #1, text",
+                f"må højst have {limits.TEXT_LENGTH} tegn",
+                f"forkort teksten til højst {limits.TEXT_LENGTH} tegn",
+            ],
+        ),
     ],
     ids=lambda value: value[:40] if isinstance(value, str) else None,
 )
@@ -314,8 +319,9 @@ SCALARS = st.one_of(
     st.text(max_size=30),
     st.sampled_from(["", "s1", "g1", "c1", "p1", "18:00", "25.00", "da", "en", "round", "remix", "Ledelse [udkast]"]),
     st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
-    st.datetimes(min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30), timezones=st.none()
-                 | st.timezones()),
+    st.datetimes(
+        min_value=dt.datetime(1, 1, 2), max_value=dt.datetime(9999, 12, 30), timezones=st.none() | st.timezones()
+    ),
     st.times(),
 )
 VALUES = st.recursive(
@@ -363,8 +369,9 @@ def mutated_sessions(draw: st.DrawFn) -> str:
         return "[workshop]\ntitle = 'kan ikke skrives som TOML'\n"
 
 
-HOSTILE = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                          HealthCheck.too_slow])
+HOSTILE = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 def _no_traceback(path: Path, args: list[str]) -> None:
@@ -389,8 +396,9 @@ def test_random_structures_through_check_and_the_store(text: str, tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tilfældig.toml"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(text=mutated_sessions())
 def test_random_structures_through_schedule_and_note(text: str, tmp_path: Path):
     folder = Path(tempfile.mkdtemp(dir=tmp_path))
@@ -416,9 +424,9 @@ def test_random_text_through_check(text: str, tmp_path: Path):
     _no_traceback(path, ["check", str(path)])
 
 
-ODD_TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40
-) | st.sampled_from(["Trivsel [/ arbejdsmiljø]", "Ledelse [udkast] og [mål]", "a\nb", "\t", "\x00", "'''", '"""', "#"])
+ODD_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40) | st.sampled_from(
+    ["Trivsel [/ arbejdsmiljø]", "Ledelse [udkast] og [mål]", "a\nb", "\t", "\x00", "'''", '"""', "#"]
+)
 
 
 @st.composite
@@ -443,8 +451,9 @@ def odd_but_valid_sessions(draw: st.DrawFn) -> dict[str, Any]:
     return raw
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(raw=odd_but_valid_sessions(), note=ODD_TEXT)
 def test_any_text_survives_the_store_and_the_commands(raw: dict[str, Any], note: str, tmp_path: Path):
     folder = Path(tempfile.mkdtemp(dir=tmp_path))

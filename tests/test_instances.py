@@ -34,8 +34,19 @@ async def write(pilot, text: str) -> None:
 
 async def note_command(session_path: Path, station: str, text: str, *categories: str):
     """`python -m workshop note ...` as its own process, started now, awaited later."""
-    args = [sys.executable, "-m", "workshop", "note", str(session_path), "--station", station,
-            "--round", "1", "--author", "Script"]
+    args = [
+        sys.executable,
+        "-m",
+        "workshop",
+        "note",
+        str(session_path),
+        "--station",
+        station,
+        "--round",
+        "1",
+        "--author",
+        "Script",
+    ]
     for category in categories:
         args += ["--category", category]
     env = dict(os.environ, PYTHONPATH=str(ROOT))

@@ -46,8 +46,10 @@ def shown_code(app: WorkshopApp, code: QRCode) -> list[list[bool]]:
     """The modules of ``code`` as the screen shows it (True: dark), read back from its characters."""
     lines = screen_text(app).splitlines()
     region = code.region
-    rows = [(lines[y] if y < len(lines) else "").ljust(region.right)[region.x : region.right] for y in
-            range(region.y, region.bottom)]
+    rows = [
+        (lines[y] if y < len(lines) else "").ljust(region.right)[region.x : region.right]
+        for y in range(region.y, region.bottom)
+    ]
     modules: list[list[bool]] = []
     for row in rows:
         modules.append([character in "█▀" for character in row])

@@ -28,9 +28,21 @@ def soffice() -> str:
 
 def convert(files: list[Path], to: str, out: Path, profile: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", to, "--outdir", str(out), *map(str, files)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(out),
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -52,7 +64,9 @@ def test_every_word_document_converts_to_pdf_without_errors(full, tmp_path):
         if not found.word_file:
             continue
         for variant, options in (
-            ("plain", {}), ("anonymized", {"anonymize": True}), ("template", {"template": template}),
+            ("plain", {}),
+            ("anonymized", {"anonymize": True}),
+            ("template", {"template": template}),
         ):
             target = tmp_path / "docs" / f"{found.name}-{variant}.docx"
             export(full.session, found.name, target, make_folder=True, **options)

@@ -34,8 +34,10 @@ MARKUP = [
     ('name = "Ledelse som fag"', 'name = "Trivsel [/ arbejdsmiljø]"'),
     ('name = "Uddannelse – før, under og efter. Tidlig interesse for fagene"', 'name = "Ledelse [udkast] og [mål]"'),
     ('host = "Bodil"', 'host = "Bodil [i]"'),
-    ('questions = ["Er der noget vi har overset?"',
-     'questions = ["Er der [link=https://x.example]noget[/link] overset?"'),
+    (
+        'questions = ["Er der noget vi har overset?"',
+        'questions = ["Er der [link=https://x.example]noget[/link] overset?"',
+    ),
     ('name = "Gruppe 1"', 'name = "Gruppe [red]1[/red]"'),
     ('name = "Åse Lund"', 'name = "Åse [@click=app.quit]Lund[/]"'),
     ('"Lærke Bjørn"', '"Lærke [/] Bjørn"'),
@@ -45,7 +47,7 @@ MARKUP = [
 ]
 """Every kind of user text of the made-up evening, given brackets: (as written, with brackets)."""
 
-NOTES = '''
+NOTES = """
 [[notes]]
 station = "s1"
 round = 1
@@ -64,7 +66,7 @@ author = "Pia [x]"
 [summary]
 overall = "Opsamling [u]vigtig[/u]"
 stations = { s1 = "Resumé [/ s1]" }
-'''
+"""
 
 
 @pytest.fixture
@@ -93,8 +95,17 @@ SCREENS = [
     ("facilitator", ["o", "4", "m"], SetupScreen, ["Åse [@click=app.quit]Lund[/]"]),
     ("facilitator", ["k"], ScheduleScreen, ["Gruppe [red]1[/red]"]),
     ("facilitator", ["k", "m"], ScheduleScreen, ["Åse [@click=app.quit]Lund[/]", "Lærke [/] Bjørn"]),
-    ("notes", [], None, ["Trivsel [/ arbejdsmiljø]", "[link=https://x.example]noget[/link]", "Ledelse [bold]",
-                         "Note [@click=app.quit]klik[/] her [b]"]),
+    (
+        "notes",
+        [],
+        None,
+        [
+            "Trivsel [/ arbejdsmiljø]",
+            "[link=https://x.example]noget[/link]",
+            "Ledelse [bold]",
+            "Note [@click=app.quit]klik[/] her [b]",
+        ],
+    ),
     ("notes", ["escape", "c"], None, ["Ledelse [bold]", "Udd [/x]"]),
     ("notes", ["ctrl+b"], CodebookScreen, ["Ledelse [bold]", "Udd [/x]", "[i]Ledelse[/i]"]),
     ("notes", ["ctrl+f"], None, ["Anden [/ note] uden kode", "Pia [x]", "[@click=app.quit]klik[/]"]),
@@ -107,8 +118,11 @@ SCREENS = [
 ]
 
 
-@pytest.mark.parametrize(("mode", "keys", "screen", "shown"), SCREENS,
-                         ids=[f"{mode}-{'+'.join(keys) or 'start'}" for mode, keys, _, _ in SCREENS])
+@pytest.mark.parametrize(
+    ("mode", "keys", "screen", "shown"),
+    SCREENS,
+    ids=[f"{mode}-{'+'.join(keys) or 'start'}" for mode, keys, _, _ in SCREENS],
+)
 async def test_every_screen_shows_user_text_as_written(bracketed, clock, mode, keys, screen, shown):
     store = Store.open(bracketed, author="Testa Testesen")
     try:

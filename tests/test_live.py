@@ -207,8 +207,10 @@ def test_the_board_follows_the_rounds(session):
 
 
 ACTIONS = st.lists(
-    st.tuples(st.sampled_from(["start", "pause", "resume", "extend", "end", "next", "replan"]),
-              st.integers(min_value=0, max_value=40)),
+    st.tuples(
+        st.sampled_from(["start", "pause", "resume", "extend", "end", "next", "replan"]),
+        st.integers(min_value=0, max_value=40),
+    ),
     max_size=25,
 )
 
@@ -308,8 +310,12 @@ def test_notes_per_station_in_the_round(session):
     step(session, live.start(session, at(18, 0)))
     step(session, live.next_item(session, at(18, 20)))
     assert live.notes_round(session) == 1
-    session.notes = [Note(station="s1", round=1, text="a"), Note(station="s1", round=1, text="b"),
-                     Note(station="s3", round=1, text="c"), Note(station="s2", round=2, text="d")]
+    session.notes = [
+        Note(station="s1", round=1, text="a"),
+        Note(station="s1", round=1, text="b"),
+        Note(station="s3", round=1, text="c"),
+        Note(station="s2", round=2, text="d"),
+    ]
     assert [(n, count) for n, _, count in live.notes_per_station(session, 1)] == [(1, 2), (2, 0), (3, 1)]
     assert live.quiet_stations(session, 1, at(18, 21)) == {"s2"}  # the others have notes
     session.notes = []
@@ -322,8 +328,9 @@ def test_notes_per_station_in_the_round(session):
 def test_the_board_names_every_member(session):
     step(session, live.start(session, at(18, 20), "p2"))
     content = live.board(session, at(18, 21))
-    assert content.lines[0].members == [["Åse Lund", "Mikkel Berg", "Freja Holm", "Henrik Dal", "Sofie Krog",
-                                         "Omar Nasser"]]
+    assert content.lines[0].members == [
+        ["Åse Lund", "Mikkel Berg", "Freja Holm", "Henrik Dal", "Sofie Krog", "Omar Nasser"]
+    ]
     assert not content.remix
 
 
@@ -343,8 +350,14 @@ def test_remixing_people_are_listed_in_danish_alphabetical_order(session):
 
 def test_alphabetical_order_by_language():
     names = ["Åse", "Ali", "Ørn", "Æble", "Zakarias", "Émile"]
-    assert sorted(names, key=lambda n: live.alphabetical_key(n, "da")) == ["Ali", "Émile", "Zakarias", "Æble",
-                                                                            "Ørn", "Åse"]
+    assert sorted(names, key=lambda n: live.alphabetical_key(n, "da")) == [
+        "Ali",
+        "Émile",
+        "Zakarias",
+        "Æble",
+        "Ørn",
+        "Åse",
+    ]
     assert sorted(names, key=lambda n: live.alphabetical_key(n, "en"))[:2] == ["Æble", "Ali"]
 
 

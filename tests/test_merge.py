@@ -108,14 +108,17 @@ def notes_of(path: Path) -> dict[str, Note]:
 def test_a_copys_notes_and_categories_are_added_and_merging_again_changes_nothing(main_path, clock, capsys):
     copy = take_copy(main_path)
     with Store.open(copy, author="Anna") as store:  # at station 2, no network
-        store.change(change_label("category_created", name="Tid"),
-                     lambda s: [section_op(s, "categories", [*s.categories, Category(id="c5", name="Tid", key=5)])])
+        store.change(
+            change_label("category_created", name="Tid"),
+            lambda s: [section_op(s, "categories", [*s.categories, Category(id="c5", name="Tid", key=5)])],
+        )
         first = store.add_note("s2", 1, "Vi mangler tid – også til æøå", categories=["c5"])
         second = store.add_note("s2", 2, "Praktikken skal have en fast vejleder", categories=["c2"])
     with Store.open(main_path, author="Bo") as store:  # meanwhile in the room with the network
-        store.change(change_label("category_created", name="tid"),
-                     lambda s: [section_op(s, "categories", [*s.categories, Category(id="c5", name="tid",
-                                                                                         key=6)])])
+        store.change(
+            change_label("category_created", name="tid"),
+            lambda s: [section_op(s, "categories", [*s.categories, Category(id="c5", name="tid", key=6)])],
+        )
         own = store.add_note("s1", 1, "Ledelse er et fag", categories=["c5"])
 
     code, out, err = merge(main_path, copy, capsys=capsys)
@@ -144,17 +147,22 @@ def test_a_copys_notes_and_categories_are_added_and_merging_again_changes_nothin
     assert len(history(main_path)) == len(changes)
 
 
-def test_a_category_the_copy_named_differently_from_mains_is_joined_and_its_notes_re_pointed(main_path, clock,
-                                                                                              capsys):
+def test_a_category_the_copy_named_differently_from_mains_is_joined_and_its_notes_re_pointed(main_path, clock, capsys):
     copy = take_copy(main_path)
     with Store.open(main_path, author="Bo") as store:
-        store.change(change_label("category_created", name="tid"),
-                     lambda s: [section_op(s, "categories", [*s.categories, Category(id="c5", name="tid", key=5)])])
+        store.change(
+            change_label("category_created", name="tid"),
+            lambda s: [section_op(s, "categories", [*s.categories, Category(id="c5", name="tid", key=5)])],
+        )
     with Store.open(copy, author="Anna") as store:
-        store.change(change_label("category_created", name="Bolig"),
-                     lambda s: [section_op(s, "categories", [*s.categories, Category(id="c5", name="Bolig", key=5)])])
-        store.change(change_label("category_created", name="Tid"),
-                     lambda s: [section_op(s, "categories", [*s.categories, Category(id="c7", name="Tid")])])
+        store.change(
+            change_label("category_created", name="Bolig"),
+            lambda s: [section_op(s, "categories", [*s.categories, Category(id="c5", name="Bolig", key=5)])],
+        )
+        store.change(
+            change_label("category_created", name="Tid"),
+            lambda s: [section_op(s, "categories", [*s.categories, Category(id="c7", name="Tid")])],
+        )
         note = store.add_note("s2", 1, "Boliger og tid", categories=["c5", "c7"])
 
     code, out, _ = merge(main_path, copy, capsys=capsys)
@@ -272,8 +280,9 @@ def test_deleted_in_the_copy_is_deleted_unless_main_changed_it(main_path, clock,
     assert plain not in merged
     assert merged[changed].text == "Rettet i salen, så den skal blive"
     assert "1 slettet" in out
-    assert (f"note {changed} (station s2, runde 2): slettet i kopien, men rettet i hovedfilen; hovedfilens er "
-            "beholdt") in out
+    assert (
+        f"note {changed} (station s2, runde 2): slettet i kopien, men rettet i hovedfilen; hovedfilens er beholdt"
+    ) in out
 
 
 def test_a_note_main_deleted_stays_deleted_unless_the_copy_edited_it(main_path, clock, capsys):
@@ -302,8 +311,9 @@ def test_a_note_at_a_station_main_does_not_have_is_reported_and_not_merged(main_
 
     copy = take_copy(main_path)
     with Store.open(copy, author="Anna") as store:
-        store.set_section("stations", [*store.session.stations, Station(id="s4", name="Ekstra bord")],
-                          change_label("station_added"))
+        store.set_section(
+            "stations", [*store.session.stations, Station(id="s4", name="Ekstra bord")], change_label("station_added")
+        )
         lost = store.add_note("s4", 1, "Ved et bord, hovedfilen ikke kender")
         kept = store.add_note("s2", 1, "Ved station 2")
 
@@ -313,8 +323,10 @@ def test_a_note_at_a_station_main_does_not_have_is_reported_and_not_merged(main_
     merged = notes_of(main_path)
     assert lost.id not in merged and kept.id in merged
     assert "1 ikke flettet ind" in out
-    assert (f"note {lost.id} (station s4, runde 1): stationen s4 findes ikke i hovedfilen; noten er ikke flettet ind "
-            "– tilføj stationen i hovedfilen og flet igen – kopien: «Ved et bord, hovedfilen ikke kender»") in out
+    assert (
+        f"note {lost.id} (station s4, runde 1): stationen s4 findes ikke i hovedfilen; noten er ikke flettet ind "
+        "– tilføj stationen i hovedfilen og flet igen – kopien: «Ved et bord, hovedfilen ikke kender»"
+    ) in out
     assert "[stations] er ændret i kopien; hovedfilens er beholdt" in out
     assert [s.id for s in load(main_path)[0].stations] == ["s1", "s2", "s3"]
 
@@ -324,8 +336,9 @@ def test_mains_clock_running_is_no_conflict_but_a_programme_changed_in_the_copy_
     with Store.open(main_path, author="Ordstyrer") as store:
         store.set_section("live", Live(current="p1", started=clock[0]), change_label("clock", what="start"))
     with Store.open(copy, author="Anna") as store:
-        program = [item.model_copy(update={"minutes": 45}) if item.id == "p2" else item
-                   for item in store.session.program]
+        program = [
+            item.model_copy(update={"minutes": 45}) if item.id == "p2" else item for item in store.session.program
+        ]
         store.set_section("program", program, change_label("item_changed"))
 
     code, out, _ = merge(main_path, copy, capsys=capsys)
@@ -441,8 +454,10 @@ def test_the_session_itself_as_a_copy_is_refused(main_path, clock, capsys, how):
     else:
         given = main_path.parent / ".." / main_path.parent.name / main_path.name
     err = refused(main_path, given, capsys=capsys)
-    assert err == (f"{given}: er selve sessionen {main_path}, ikke en kopi af den - angiv kopien, som notetageren "
-                   f"har brugt, f.eks. workshop merge {main_path} /media/usb/aften-s2.toml")
+    assert err == (
+        f"{given}: er selve sessionen {main_path}, ikke en kopi af den - angiv kopien, som notetageren "
+        f"har brugt, f.eks. workshop merge {main_path} /media/usb/aften-s2.toml"
+    )
 
 
 def test_a_good_copy_before_a_bad_one_is_not_merged_either(main_path, clock, capsys):
@@ -456,9 +471,26 @@ def test_every_conflict_has_its_words_in_both_languages():
     for kind, key in CONFLICT_WORDS.items():
         assert has_word(key), kind
         for language in LANGUAGES:
-            assert word(key, language, id="n", station="s1", round=1, group="g9", text="t", main_text="a",
-                        copy_text="b", main_time="18:00", copy_time="19:00", recommendation="r1", section="[x]",
-                        main_category="A", copy_category="B", new_id="c9", name="N", key=1)
+            assert word(
+                key,
+                language,
+                id="n",
+                station="s1",
+                round=1,
+                group="g9",
+                text="t",
+                main_text="a",
+                copy_text="b",
+                main_time="18:00",
+                copy_time="19:00",
+                recommendation="r1",
+                section="[x]",
+                main_category="A",
+                copy_category="B",
+                new_id="c9",
+                name="N",
+                key=1,
+            )
 
 
 # Alongside a running app: a real second process -----------------------------------------------------------
@@ -494,7 +526,11 @@ def test_merging_while_another_process_adds_notes_loses_nothing(main_path, clock
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     app = subprocess.Popen(
         [sys.executable, "-c", NOTE_TAKER, str(main_path), str(ack), str(stop), from_copy[-1]],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
     def written() -> list[str]:
@@ -508,8 +544,14 @@ def test_merging_while_another_process_adds_notes_loses_nothing(main_path, clock
 
     try:
         wait_for(3)
-        merged = subprocess.run([sys.executable, "-m", "workshop", "merge", str(main_path), str(copy)],
-                                cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        merged = subprocess.run(
+            [sys.executable, "-m", "workshop", "merge", str(main_path), str(copy)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert merged.returncode == 0, merged.stderr
         assert "30 tilføjet" in merged.stdout
         wait_for(len(written()) + 3)
@@ -570,21 +612,37 @@ class Evening:
         notes = session.notes
         categories = session.categories
         if kind == "add":
-            note = Note(id=f"{self.instance}-{next(self.made)}", station=f"s{first % 3 + 1}", round=second % 3 + 1,
-                        text=f"{self.instance} skrev {minute}", created=when, updated=when,
-                        categories=[categories[second % len(categories)].id] if categories else [])
+            note = Note(
+                id=f"{self.instance}-{next(self.made)}",
+                station=f"s{first % 3 + 1}",
+                round=second % 3 + 1,
+                text=f"{self.instance} skrev {minute}",
+                created=when,
+                updated=when,
+                categories=[categories[second % len(categories)].id] if categories else [],
+            )
             self.change([note_op(None, note)], minute)
         elif kind == "edit" and notes:
             note = notes[first % len(notes)]
-            self.change([note_op(note, note.model_copy(update={"text": f"{note.text} / {self.instance} {minute}",
-                                                                "updated": when}))], minute)
+            self.change(
+                [
+                    note_op(
+                        note,
+                        note.model_copy(update={"text": f"{note.text} / {self.instance} {minute}", "updated": when}),
+                    )
+                ],
+                minute,
+            )
         elif kind == "delete" and notes:
             self.change([note_op(notes[first % len(notes)], None)], minute)
         elif kind == "code" and notes and categories:
             note = notes[first % len(notes)]
             category = categories[second % len(categories)].id
-            coded = [c for c in note.categories if c != category] if category in note.categories else [
-                *note.categories, category]
+            coded = (
+                [c for c in note.categories if c != category]
+                if category in note.categories
+                else [*note.categories, category]
+            )
             self.change([note_op(note, note.model_copy(update={"categories": coded, "updated": when}))], minute)
         elif kind == "category":
             name = NAMES[first % len(NAMES)]
@@ -594,8 +652,10 @@ class Evening:
             number = next(n for n in itertools.count(len(categories) + 1) if f"c{n}" not in used)
             keys = {c.key for c in categories}
             key = next((k for k in range(1, 10) if k not in keys), None)
-            self.change([section_op(session, "categories", [*categories, Category(id=f"c{number}", name=name,
-                                                                                   key=key)])], minute)
+            self.change(
+                [section_op(session, "categories", [*categories, Category(id=f"c{number}", name=name, key=key)])],
+                minute,
+            )
         elif kind == "rename" and categories:
             name = NAMES[second % len(NAMES)]
             target = categories[first % len(categories)]
@@ -605,9 +665,13 @@ class Evening:
             self.change([section_op(session, "categories", renamed)], minute)
         elif kind == "drop" and categories:
             target = categories[first % len(categories)].id
-            ops = [note_op(n, n.model_copy(update={"categories": [c for c in n.categories if c != target],
-                                                   "updated": when}))
-                   for n in notes if target in n.categories]
+            ops = [
+                note_op(
+                    n, n.model_copy(update={"categories": [c for c in n.categories if c != target], "updated": when})
+                )
+                for n in notes
+                if target in n.categories
+            ]
             self.change([*ops, section_op(session, "categories", [c for c in categories if c.id != target])], minute)
 
 
@@ -630,8 +694,17 @@ def base() -> Evening:
     session.workshop.id = "aften"
     for number in range(3):
         when = EIGHT - dt.timedelta(hours=2)
-        session.notes.append(Note(id=f"før-{number}", station=f"s{number + 1}", round=1, text=f"Før aftenen {number}",
-                                  categories=["c1"], created=when, updated=when))
+        session.notes.append(
+            Note(
+                id=f"før-{number}",
+                station=f"s{number + 1}",
+                round=1,
+                text=f"Før aftenen {number}",
+                categories=["c1"],
+                created=when,
+                updated=when,
+            )
+        )
     return Evening(session, "main")
 
 
@@ -643,17 +716,25 @@ def by_name(side: Side) -> dict[str, tuple[object, ...]]:
     """The notes as a reader sees them: categories by name (their ids and keys may differ by the order)."""
     names = {c.id: c.name.casefold() for c in side.session.categories}
     return {
-        note.id: (note.station, note.round, note.group, note.text, note.updated,
-                  tuple(sorted(names[c] for c in note.categories)))
+        note.id: (
+            note.station,
+            note.round,
+            note.group,
+            note.text,
+            note.updated,
+            tuple(sorted(names[c] for c in note.categories)),
+        )
         for note in side.session.notes
     }
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(before=ACTIONS, in_main=ACTIONS, in_copy=ACTIONS, with_journal=st.booleans(), then_main=ACTIONS,
-       then_copy=ACTIONS)
-def test_merging_a_copy_twice_changes_nothing_and_leaves_a_valid_session(before, in_main, in_copy, with_journal,
-                                                                         then_main, then_copy):
+@given(
+    before=ACTIONS, in_main=ACTIONS, in_copy=ACTIONS, with_journal=st.booleans(), then_main=ACTIONS, then_copy=ACTIONS
+)
+def test_merging_a_copy_twice_changes_nothing_and_leaves_a_valid_session(
+    before, in_main, in_copy, with_journal, then_main, then_copy
+):
     evening = base()
     for action in before:
         evening.act(action)
@@ -711,4 +792,5 @@ def test_two_copies_merge_to_the_same_notes_in_either_order(in_main, in_first, i
     assert check(one_way.session) == [] and check(other_way.session) == []
     assert by_name(one_way) == by_name(other_way)
     assert {c.name.casefold() for c in one_way.session.categories} == {
-        c.name.casefold() for c in other_way.session.categories}
+        c.name.casefold() for c in other_way.session.categories
+    }

@@ -75,8 +75,13 @@ def test_the_programme_has_the_computed_times(minutes):
     table = cells(table_after(doc, "Program"))
     assert table[0] == ["Tidspunkt", "Aktivitet"]
     assert [row[0] for row in table[1:]] == [
-        "18.00 – 18.20", "18.20 – 18.50", "18.50 – 19.20", "19.20 – 19.50",
-        "19.50 – 20.20", "20.20 – 20.45", "20.45 – 21.00",
+        "18.00 – 18.20",
+        "18.20 – 18.50",
+        "18.50 – 19.20",
+        "19.20 – 19.50",
+        "19.50 – 20.20",
+        "20.20 – 20.45",
+        "20.45 – 21.00",
     ]
     assert table[1][1].startswith("Velkomst v. formanden\nDagens program.")
 
@@ -159,7 +164,9 @@ def test_each_station_shows_its_questions(minutes):
     _, doc = minutes()
     questions = [b.text for b in bullets(doc) if b.station.startswith("Station 2") and b.part == "Spørgsmål"]
     assert questions == [
-        "Er der noget vi har overset?", "Noget der mangler at blive beskrevet?", "Vil det skabe merværdi?",
+        "Er der noget vi har overset?",
+        "Noget der mangler at blive beskrevet?",
+        "Vil det skabe merværdi?",
     ]
 
 
@@ -169,7 +176,13 @@ def test_the_overview_says_what_its_totals_count(minutes):
     assert table[0] == ["Kategori", "Station 1", "Station 2", "Station 3", "I alt"]
     rows = {row[0]: [int(n) for n in row[1:]] for row in table[1:]}
     assert [row[0] for row in table[1:]] == [
-        "Ledelse", "Uddannelse", "Rekruttering", "Fastholdelse", "Kodninger i alt", "Ikke kodet", "Noter i alt",
+        "Ledelse",
+        "Uddannelse",
+        "Rekruttering",
+        "Fastholdelse",
+        "Kodninger i alt",
+        "Ikke kodet",
+        "Noter i alt",
     ]
     assert rows["Ledelse"] == [1, 0, 0, 1]
     assert rows["Uddannelse"] == [1, 1, 0, 2]
@@ -205,20 +218,22 @@ def test_the_codebook_lists_every_category_with_its_description(minutes):
 
 def test_the_summaries_are_in_the_minutes(store, tmp_path):
     add_notes(store)
-    summary = Summaries(overall="Alle tre anbefalinger blev kvalificeret.\n\nNæste skridt: formandsskabet.",
-                        stations={"s2": "Grundskolen er nøglen."})
+    summary = Summaries(
+        overall="Alle tre anbefalinger blev kvalificeret.\n\nNæste skridt: formandsskabet.",
+        stations={"s2": "Grundskolen er nøglen."},
+    )
     store.set_section("summary", summary, "summaries written")
     write_minutes(store.session, tmp_path / "m.docx")
     doc = open_docx(tmp_path / "m.docx")
     lines = outline(doc)
     assert headings(doc, 1)[0] == "Opsamling"
     start = lines.index(("Heading 1", "Opsamling"))
-    assert lines[start + 1: start + 3] == [
+    assert lines[start + 1 : start + 3] == [
         ("Normal", "Alle tre anbefalinger blev kvalificeret."),
         ("Normal", "Næste skridt: formandsskabet."),
     ]
     station_2 = lines.index(("Heading 1", headings(doc, 1)[5]))
-    part = lines[station_2: station_2 + 8]
+    part = lines[station_2 : station_2 + 8]
     assert ("Heading 2", "Opsamling") in part and ("Normal", "Grundskolen er nøglen.") in part
 
 
@@ -280,7 +295,7 @@ def test_a_session_without_notes_gives_a_sensible_document(store, tmp_path):
     doc = open_docx(tmp_path / "m.docx")
     lines = outline(doc)
     station = lines.index(("Heading 1", "Station 1 – Ledelse som fag v. Bodil"))
-    assert ("Normal", "Ingen noter.") in lines[station: station + 8]
+    assert ("Normal", "Ingen noter.") in lines[station : station + 8]
     table = cells(table_after(doc, "Overblik"))
     assert all(n == "0" for row in table[1:] for n in row[1:])
 
@@ -368,7 +383,7 @@ def test_the_body_font_is_one_word_and_libreoffice_both_show_alike(store, tmp_pa
     with zipfile.ZipFile(tmp_path / "m.docx") as archive:
         styles = archive.read("word/styles.xml").decode("utf-8")
         theme = archive.read("word/theme/theme1.xml").decode("utf-8")
-    defaults = styles[styles.index("<w:docDefaults>"): styles.index("</w:docDefaults>")]
+    defaults = styles[styles.index("<w:docDefaults>") : styles.index("</w:docDefaults>")]
     assert 'w:ascii="Calibri"' in defaults and 'w:hAnsi="Calibri"' in defaults
     assert "Cambria" not in theme.split("<a:minorFont>")[1].split("</a:minorFont>")[0]
 

@@ -89,7 +89,8 @@ async def test_a_note_takers_whole_round(store, clock):
         await write(pilot, "Nye ledere\nmentor")
         await put(pilot, "Praktik i ledelse på rådhuset")
         assert [(n.station, n.round, n.group, n.author) for n in store.session.notes] == [
-            ("s1", 1, "g1", "Testa Testesen")] * 3
+            ("s1", 1, "g1", "Testa Testesen")
+        ] * 3
         assert store.session.notes[1].text == "Nye ledere\nmentor"
         assert app.screen.query_one("#note-text", TextArea).text == ""
         table = app.screen.query_one(NoteTable)
@@ -315,9 +316,16 @@ async def test_every_category_of_a_note_shows_on_its_row(store, clock):
 async def test_the_note_taker_sees_the_draft_folded_and_unfolded_and_links_a_note(store, clock):
     from workshop.notes import recommendations as recs
 
-    rec = recs.create(store, "Ny i ledelse", station="s1", intro="En god start.", purpose="At fastholde nye ledere",
-                      goals="Færre opsigelser", actions="- Mentorordning\n- Lederuddannelse i alle forvaltninger",
-                      follow_up="Måles efter et år")
+    rec = recs.create(
+        store,
+        "Ny i ledelse",
+        station="s1",
+        intro="En god start.",
+        purpose="At fastholde nye ledere",
+        goals="Færre opsigelser",
+        actions="- Mentorordning\n- Lederuddannelse i alle forvaltninger",
+        follow_up="Måles efter et år",
+    )
     start_round(store)
     app = notes_app(store, clock)
     async with app.run_test(size=(80, 30)) as pilot:
@@ -386,8 +394,9 @@ async def test_a_note_from_another_instance_scrolls_into_view_at_the_bottom(stor
 
 async def test_brackets_in_names_and_notes_show_literally(store, clock):
     names = {"s1": "Trivsel [/ arbejdsmiljø]", "s2": "Ledelse [udkast] og [mål]"}
-    store.set_section("stations", [s.model_copy(update={"name": names.get(s.id, s.name)})
-                                   for s in store.session.stations], "renamed")
+    store.set_section(
+        "stations", [s.model_copy(update={"name": names.get(s.id, s.name)}) for s in store.session.stations], "renamed"
+    )
     store.add_note("s1", 1, "Ledelse [udkast] og [mål]")
     from workshop.notes import recommendations as recs
 

@@ -39,8 +39,16 @@ def evening(store):
     store.set_section("live", Live(current="p2", started=T0), "round 1 started")
     for station, round_number, group, text, categories, minute in NOTES:
         moment = T0 + dt.timedelta(minutes=minute)
-        note = Note(station=station, round=round_number, group=group, text=text, categories=categories,
-                    author="Anna" if station != "s2" else "Bo", created=moment, updated=moment)
+        note = Note(
+            station=station,
+            round=round_number,
+            group=group,
+            text=text,
+            categories=categories,
+            author="Anna" if station != "s2" else "Bo",
+            created=moment,
+            updated=moment,
+        )
         store.transact("note added", lambda session, note=note: [note_op(None, note)])
     return store
 

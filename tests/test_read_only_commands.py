@@ -32,8 +32,9 @@ def folder_state(folder: Path) -> dict[str, tuple[int, int, bytes]]:
     journal (every reader marks where it reads in it): its bytes are not compared, only that it is there.
     """
     return {
-        str(p.relative_to(folder)): (p.stat().st_mode, 0, b"") if p.name.endswith("-shm") else
-        (p.stat().st_mode, p.stat().st_mtime_ns, p.read_bytes())
+        str(p.relative_to(folder)): (p.stat().st_mode, 0, b"")
+        if p.name.endswith("-shm")
+        else (p.stat().st_mode, p.stat().st_mtime_ns, p.read_bytes())
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
@@ -122,7 +123,10 @@ def test_check_beside_a_running_writer_process(session_path: Path, tmp_path: Pat
     ack = tmp_path / "acknowledged.txt"
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.workers.writer", str(session_path), "Skriver", "1000000", str(ack)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 60

@@ -18,7 +18,12 @@ from workshop.storage.store import ChangeRefused, Store
 
 def test_the_template_has_its_seven_sections_in_order():
     assert [rec.section_title(s, "da") for s in SECTION_NAMES] == [
-        "Formål", "Mål", "Indsatser", "Opfølgning", "Baseline", "Ressourcer og økonomi",
+        "Formål",
+        "Mål",
+        "Indsatser",
+        "Opfølgning",
+        "Baseline",
+        "Ressourcer og økonomi",
         "Næste step (efter politisk stillingtagen)",
     ]
     assert rec.section_title("next_step", "da", short=True) == "Næste step"
@@ -130,7 +135,10 @@ def test_the_note_taker_sees_the_station_s_draft_folded(store):
 
 def test_bullets_are_lines_starting_with_a_dash():
     assert rec.bullets_of("Konkret bør der arbejdes med:\n- hjemmeside\n- sociale medier\n\nTil sidst.") == [
-        (False, "Konkret bør der arbejdes med:"), (True, "hjemmeside"), (True, "sociale medier"), (False, "Til sidst."),
+        (False, "Konkret bør der arbejdes med:"),
+        (True, "hjemmeside"),
+        (True, "sociale medier"),
+        (False, "Til sidst."),
     ]
 
 
@@ -209,6 +217,7 @@ def test_a_change_that_would_break_a_link_is_refused(store):
     rec.create(store, "Ny i ledelse")
     note = store.add_note("s1", 1, "x")
     rec.link_note(store, note.id, "r1", "actions")
+
     def remove_all(session):
         before = [r.model_dump(mode="json") for r in session.recommendations]
         return [{"t": "section", "name": "recommendations", "before": before, "after": []}]

@@ -22,10 +22,17 @@ def drafted(store):
     write_summary(store, None, "Udvalget har mødtes tre gange.\n\nDrøftelserne:\n- Ledelse som fag\n- Ledighed")
     rec.write_theme(store, "Ledelse som fag", "Den aktuelle situation kalder på mere faglig ledelse.")
     rec.create(
-        store, "Ny i ledelse i Kommunen", station="s1", intro="Som ny leder kan det være svært.",
-        purpose="Robust ledelseskapacitet.", goals="Flere ledere rekrutteres internt.",
-        actions="Der nedsættes en styregruppe.\n- før-lederforløb\n- mentorordning", follow_up="2025",
-        baseline="Andel ledere 2022.", resources="200.000 kr.", next_step="Styregruppen nedsættes.",
+        store,
+        "Ny i ledelse i Kommunen",
+        station="s1",
+        intro="Som ny leder kan det være svært.",
+        purpose="Robust ledelseskapacitet.",
+        goals="Flere ledere rekrutteres internt.",
+        actions="Der nedsættes en styregruppe.\n- før-lederforløb\n- mentorordning",
+        follow_up="2025",
+        baseline="Andel ledere 2022.",
+        resources="200.000 kr.",
+        next_step="Styregruppen nedsættes.",
     )
     rec.create(store, "Ledelsesspænd", station="s1", purpose="Undersøge det optimale ledelsesspænd.")
     rec.create(store, "Ledige til velfærdsfagene", station="s3", goals="Job eller uddannelse.")
@@ -70,18 +77,23 @@ def test_each_recommendation_has_the_template_s_sections_as_headings(drafted, tm
     end = lines.index(("Heading 2", "Anbefaling 2: Ledelsesspænd"))
     part = lines[start:end]
     assert [text for style, text in part if style == "Heading 3"] == [
-        "Formål", "Mål", "Indsatser", "Opfølgning", "Baseline", "Ressourcer og økonomi",
+        "Formål",
+        "Mål",
+        "Indsatser",
+        "Opfølgning",
+        "Baseline",
+        "Ressourcer og økonomi",
         "Næste step (efter politisk stillingtagen)",
     ]
     assert part[1] == ("Normal", "Som ny leder kan det være svært.")
     actions = part.index(("Heading 3", "Indsatser"))
-    assert part[actions + 1: actions + 4] == [
+    assert part[actions + 1 : actions + 4] == [
         ("Normal", "Der nedsættes en styregruppe."),
         ("List Bullet", "før-lederforløb"),
         ("List Bullet", "mentorordning"),
     ]
     # an empty section is left out
-    second = lines[end: lines.index(("Heading 2", "Anbefaling 3: Ledige til velfærdsfagene"))]
+    second = lines[end : lines.index(("Heading 2", "Anbefaling 3: Ledige til velfærdsfagene"))]
     assert [text for style, text in second if style == "Heading 3"] == ["Formål"]
 
 
@@ -89,7 +101,7 @@ def test_a_theme_opens_with_its_introduction_and_lists_its_recommendations(draft
     _, doc = report(drafted, tmp_path)
     lines = outline(doc)
     start = lines.index(("Heading 1", "Anbefalinger – Ledelse som fag"))
-    assert lines[start + 1: start + 5] == [
+    assert lines[start + 1 : start + 5] == [
         ("Normal", "Den aktuelle situation kalder på mere faglig ledelse."),
         ("Normal", "De underliggende konkrete anbefalinger er:"),
         ("List Bullet", "Anbefaling 1: Ny i ledelse i Kommunen"),
@@ -102,9 +114,11 @@ def test_the_introduction_is_the_overall_summary(drafted, tmp_path):
     _, doc = report(drafted, tmp_path)
     lines = outline(doc)
     start = lines.index(("Heading 1", "Indledning"))
-    assert lines[start + 1: start + 5] == [
-        ("Normal", "Udvalget har mødtes tre gange."), ("Normal", "Drøftelserne:"),
-        ("List Bullet", "Ledelse som fag"), ("List Bullet", "Ledighed"),
+    assert lines[start + 1 : start + 5] == [
+        ("Normal", "Udvalget har mødtes tre gange."),
+        ("Normal", "Drøftelserne:"),
+        ("List Bullet", "Ledelse som fag"),
+        ("List Bullet", "Ledighed"),
     ]
 
 
@@ -114,7 +128,7 @@ def test_the_contents_is_a_real_toc_field_that_word_updates_on_opening(drafted, 
     assert 'TOC \\o "1-2" \\h \\z \\u' in body and 'w:fldCharType="begin"' in body
     lines = outline(doc)
     start = lines.index(("TOC Heading", "Indhold"))
-    assert [text for _, text in lines[start + 1: start + 5]] == [
+    assert [text for _, text in lines[start + 1 : start + 5]] == [
         "Indledning",
         "Anbefalinger – Ledelse som fag",
         "Anbefaling 1: Ny i ledelse i Kommunen",
@@ -127,10 +141,16 @@ def test_the_appendix_shows_cited_notes_and_the_section_a_note_qualifies(drafted
     _, doc = report(drafted, tmp_path)
     appendix = [b for b in bullets(doc) if b.station == "Bilag: Noter fra stationerne"]
     assert [(b.part, b.category, b.text) for b in appendix] == [
-        ("Anbefaling 1: Ny i ledelse i Kommunen", "Noter, som anbefalingen henviser til",
-         "Husk sparring for nye ledere (Station 1, Gruppe 1, runde 1)"),
-        ("Anbefaling 1: Ny i ledelse i Kommunen", "Kvalificerer «Indsatser»",
-         "Mentorordningen skal vare seks måneder (Station 1, Gruppe 3, runde 2)"),
+        (
+            "Anbefaling 1: Ny i ledelse i Kommunen",
+            "Noter, som anbefalingen henviser til",
+            "Husk sparring for nye ledere (Station 1, Gruppe 1, runde 1)",
+        ),
+        (
+            "Anbefaling 1: Ny i ledelse i Kommunen",
+            "Kvalificerer «Indsatser»",
+            "Mentorordningen skal vare seks måneder (Station 1, Gruppe 3, runde 2)",
+        ),
     ]
 
 

@@ -175,8 +175,14 @@ async def test_a_clash_keeps_what_is_typed(store, clock, session_path):
 
 
 async def test_brackets_in_user_text_show_literally(store, clock):
-    store.set_section("stations", [s.model_copy(update={"name": "Trivsel [/ arbejdsmiljø]"}) if s.id == "s1" else s
-                                   for s in store.session.stations], "renamed")
+    store.set_section(
+        "stations",
+        [
+            s.model_copy(update={"name": "Trivsel [/ arbejdsmiljø]"}) if s.id == "s1" else s
+            for s in store.session.stations
+        ],
+        "renamed",
+    )
     store.add_note("s1", 1, "Ledelse [udkast] og [mål]")
     recs.create(store, "Plan [b]fed[/b]", station="s1", intro="[red]rød[/red]")
     app = secretariat(store, clock)
@@ -199,17 +205,34 @@ def test_the_editor_looks_right(store, clock, snap_compare):
     from workshop.storage.operations import note_op
 
     moment = dt.datetime(2026, 3, 12, 18, 20)
-    for index, (text, categories) in enumerate([
-        ("Lederne mangler tid til faglig sparring", ["c1"]),
-        ("Nye ledere savner en mentor – også i dagplejen", ["c1", "c3"]),
-        ("Praktik i ledelse for interesserede", []),
-    ]):
-        note = Note(id=f"n{index + 1}", station="s1", round=1, group="g1", text=text, categories=categories,
-                    author="Anna", created=moment, updated=moment)
+    for index, (text, categories) in enumerate(
+        [
+            ("Lederne mangler tid til faglig sparring", ["c1"]),
+            ("Nye ledere savner en mentor – også i dagplejen", ["c1", "c3"]),
+            ("Praktik i ledelse for interesserede", []),
+        ]
+    ):
+        note = Note(
+            id=f"n{index + 1}",
+            station="s1",
+            round=1,
+            group="g1",
+            text=text,
+            categories=categories,
+            author="Anna",
+            created=moment,
+            updated=moment,
+        )
         store.transact("note added", lambda session, note=note: [note_op(None, note)])
-    rec = recs.create(store, "Ny i ledelse i kommunen", theme="Ledelse", station="s1",
-                      intro="Nye ledere skal have en god start.", purpose="At fastholde nye ledere.",
-                      actions="- Mentorordning\n- Lederuddannelse")
+    rec = recs.create(
+        store,
+        "Ny i ledelse i kommunen",
+        theme="Ledelse",
+        station="s1",
+        intro="Nye ledere skal have en god start.",
+        purpose="At fastholde nye ledere.",
+        actions="- Mentorordning\n- Lederuddannelse",
+    )
     recs.cite_note(store, rec.id, "n1")
     recs.link_note(store, "n2", rec.id, "actions")
     recs.write_theme(store, "Ledelse", "Ledelse er et fag.")

@@ -261,8 +261,9 @@ def test_the_method_and_the_wishes_that_gave_way_speak_danish() -> None:
         "forskudte latinske kvadrater af orden 6 + lokal søgning"
     )
     # at a single station everyone meets everyone, so keeping two apart must give way
-    crowded = remix(["Bodil Ravn", "Jonas Fisker", "Yasmin Holm"], ["s1"], apart=[("Bodil Ravn", "Jonas Fisker")],
-                    language="da")
+    crowded = remix(
+        ["Bodil Ravn", "Jonas Fisker", "Yasmin Holm"], ["s1"], apart=[("Bodil Ravn", "Jonas Fisker")], language="da"
+    )
     assert crowded.gave_way == ["hold Bodil Ravn og Jonas Fisker adskilt gav efter: de mødes i runde 1"]
     late = remix(people, ids, fixed_rounds=remix(people, ids).rounds[:1], language="da")
     assert late.method == "løst igen fra runde 2"

@@ -43,8 +43,16 @@ T0 = dt.datetime(2026, 3, 12, 18, 25)
 def put(store, station, round_number, text, *, group=None, categories=(), author="Anna", minute=0):
     """A note with a fixed time (so the order is known)."""
     moment = T0 + dt.timedelta(minutes=minute)
-    note = Note(station=station, round=round_number, group=group, text=text, categories=list(categories),
-                author=author, created=moment, updated=moment)
+    note = Note(
+        station=station,
+        round=round_number,
+        group=group,
+        text=text,
+        categories=list(categories),
+        author=author,
+        created=moment,
+        updated=moment,
+    )
     store.transact("note added", lambda session: [note_op(None, note)])
     return store.index.get(note.id)
 
@@ -59,8 +67,16 @@ def evening(store):
     put(store, "s2", 2, "Studiejob for elever", group="g1", categories=["c2", "c3"], author="Bo", minute=41)
     put(store, "s2", 3, "Ingen har nævnt lønnen", group="g3", author="Bo", minute=70)
     put(store, "s3", 1, "Ledige kan tage uddannelse med løn", group="g3", categories=["c3"], author="Cai", minute=4)
-    put(store, "s3", 2, 'Fastholdelse via trivsel\nog "nye kolleger"', group="g2", categories=["c4"], author="Cai",
-        minute=42)
+    put(
+        store,
+        "s3",
+        2,
+        'Fastholdelse via trivsel\nog "nye kolleger"',
+        group="g2",
+        categories=["c4"],
+        author="Cai",
+        minute=42,
+    )
     put(store, "s3", 3, "Tak for i dag", group="g1", author="Cai", minute=71)
     return store
 
@@ -83,10 +99,15 @@ def test_each_filter_narrows_down(evening):
     assert len(filter_notes(notes, NoteFilter(round=1))) == 4
     assert len(filter_notes(notes, NoteFilter(group="g3"))) == 3
     assert texts(filter_notes(notes, NoteFilter(category="c1"))) == [
-        "Ledelse som fag kræver tid til ledelse", "Ledelsesspænd er for stort"]
+        "Ledelse som fag kræver tid til ledelse",
+        "Ledelsesspænd er for stort",
+    ]
     assert len(filter_notes(notes, NoteFilter(author="Bo"))) == 3
     assert texts(filter_notes(notes, NoteFilter(uncoded=True))) == [
-        "Nye ledere savner en mentor", "Ingen har nævnt lønnen", "Tak for i dag"]
+        "Nye ledere savner en mentor",
+        "Ingen har nævnt lønnen",
+        "Tak for i dag",
+    ]
 
 
 def test_filters_combine(evening):
@@ -116,13 +137,25 @@ def test_search_finds_text_on_any_line(evening):
 
 def test_station_notes_keep_the_order_they_were_written(evening):
     assert texts(station_notes(evening.session, "s2")) == [
-        "Praktik tidligt i skolen", "Studiejob for elever", "Ingen har nævnt lønnen"]
+        "Praktik tidligt i skolen",
+        "Studiejob for elever",
+        "Ingen har nævnt lønnen",
+    ]
 
 
 def test_in_order_is_station_then_round_then_time(evening):
     ordered = in_order(evening.session, evening.session.notes)
     assert [(n.station, n.round) for n in ordered] == [
-        ("s1", 1), ("s1", 1), ("s1", 2), ("s2", 1), ("s2", 2), ("s2", 3), ("s3", 1), ("s3", 2), ("s3", 3)]
+        ("s1", 1),
+        ("s1", 1),
+        ("s1", 2),
+        ("s2", 1),
+        ("s2", 2),
+        ("s2", 3),
+        ("s3", 1),
+        ("s3", 2),
+        ("s3", 3),
+    ]
 
 
 def test_within_a_round_the_groups_follow_the_sessions_order(store):
@@ -192,7 +225,11 @@ def test_the_minutes_overview_and_the_review_matrix_count_alike(evening):
     overview, counts = tally(evening.session), matrix(evening.session, evening.session.notes)
     assert overview == counts
     assert [(c.name, numbers) for c, numbers in overview.rows] == [
-        ("Ledelse", [2, 0, 0]), ("Uddannelse", [0, 2, 0]), ("Rekruttering", [0, 1, 1]), ("Fastholdelse", [1, 0, 1])]
+        ("Ledelse", [2, 0, 0]),
+        ("Uddannelse", [0, 2, 0]),
+        ("Rekruttering", [0, 1, 1]),
+        ("Fastholdelse", [1, 0, 1]),
+    ]
     assert overview.uncoded == [1, 1, 1] and overview.notes == [3, 3, 3]
     assert overview.placed == [4, 4, 3]  # a note under two categories is placed under both
 
@@ -301,7 +338,7 @@ def test_every_way_of_making_a_category_takes_the_next_free_key_and_colour(store
         others = [c for c in colours if c is not None and c != mine]
         assert min(codebook.colour_distance(mine, other) for other in others) >= codebook.DISTINCT
     assert codebook.category_for_name(store, " trivsel ") == made[3]  # found again, not made twice
-    with pytest.raises(ChangeRefused, match="der er allerede en kategori, der hedder \"arbejdsmiljø\""):
+    with pytest.raises(ChangeRefused, match='der er allerede en kategori, der hedder "arbejdsmiljø"'):
         codebook.split(store, "c1", [], "arbejdsmiljø")
 
 

@@ -22,8 +22,16 @@ T0 = dt.datetime(2026, 3, 12, 18, 25)
 
 def put(store, station, round_number, text, group, categories=(), author="Anna", minute=0):
     moment = T0 + dt.timedelta(minutes=minute)
-    note = Note(station=station, round=round_number, group=group, text=text, categories=list(categories),
-                author=author, created=moment, updated=moment)
+    note = Note(
+        station=station,
+        round=round_number,
+        group=group,
+        text=text,
+        categories=list(categories),
+        author=author,
+        created=moment,
+        updated=moment,
+    )
     store.transact("note added", lambda session: [note_op(None, note)])
 
 
@@ -64,8 +72,13 @@ async def test_every_note_by_station_round_and_time(evening, clock):
     async with app_for(evening, clock).run_test(size=SIZE) as pilot:
         screen = await review(pilot)
         assert notes_shown(screen) == [
-            "Ledelse som fag kræver tid", "Nye ledere savner en mentor", "Praktik tidligt i skolen",
-            "Studiejob og løn", "Ledige kan uddanne sig", "Trivsel og nye kolleger"]
+            "Ledelse som fag kræver tid",
+            "Nye ledere savner en mentor",
+            "Praktik tidligt i skolen",
+            "Studiejob og løn",
+            "Ledige kan uddanne sig",
+            "Trivsel og nye kolleger",
+        ]
         assert "6 noter af 6" in title(screen)
         first = rows(screen.query_one(NoteTable))[0]
         assert first.startswith("1 | 1 | Gruppe 1 | Anna | Ledelse som fag kræver tid | Ledelse")
@@ -138,10 +151,17 @@ async def test_grouped_by_station_and_by_category(evening, clock):
         await pilot.press("v")
         texts = [row.split(" | ")[4] for row in rows(table)]
         assert texts == [
-            "Ledelse (1)", "Ledelse som fag kræver tid",
-            "Uddannelse (2)", "Praktik tidligt i skolen", "Studiejob og løn",
-            "Rekruttering (2)", "Studiejob og løn", "Ledige kan uddanne sig",
-            "Ikke kodet (2)", "Nye ledere savner en mentor", "Trivsel og nye kolleger",
+            "Ledelse (1)",
+            "Ledelse som fag kræver tid",
+            "Uddannelse (2)",
+            "Praktik tidligt i skolen",
+            "Studiejob og løn",
+            "Rekruttering (2)",
+            "Studiejob og løn",
+            "Ledige kan uddanne sig",
+            "Ikke kodet (2)",
+            "Nye ledere savner en mentor",
+            "Trivsel og nye kolleger",
         ]
         assert "efter kategori" in title(screen)
 
@@ -152,7 +172,14 @@ async def test_the_station_by_category_matrix(evening, clock):
         await pilot.press("m")
         matrix = screen.query_one("#review-matrix", DataTable)
         assert [str(c.label) for c in matrix.columns.values()] == [
-            "Station", "Ledelse", "Uddannelse", "Rekruttering", "Fastholdelse", "Ikke kodet", "I alt"]
+            "Station",
+            "Ledelse",
+            "Uddannelse",
+            "Rekruttering",
+            "Fastholdelse",
+            "Ikke kodet",
+            "I alt",
+        ]
         assert rows(matrix) == [
             "1 Ledelse som fag | 1 | · | · | · | 1 | 2",
             "2 Uddannelse – før, under og efter. Tidlig interesse for fagene | · | 2 | 1 | · | · | 2",
@@ -247,6 +274,15 @@ async def test_the_matrix_uses_the_width_there_is(evening, clock):
         await pilot.press("m")
         await pilot.pause()
         heading = next(line for line in screen_text(pilot.app).splitlines() if "Ikke kodet" in line)
-        assert heading.split() == ["Station", "Ledelse", "Uddannelse", "Rekruttering", "Fastholdelse", "Ikke",
-                                   "kodet", "I", "alt"]
+        assert heading.split() == [
+            "Station",
+            "Ledelse",
+            "Uddannelse",
+            "Rekruttering",
+            "Fastholdelse",
+            "Ikke",
+            "kodet",
+            "I",
+            "alt",
+        ]
         assert "3 Fra ledighed til uddannelse til fastansættelse og fastholdelse" in screen_text(pilot.app)

@@ -33,7 +33,7 @@ def test_a_card_shows_the_members_and_the_route(cards):
     _, doc = cards()
     lines = outline(doc)
     start = lines.index(("Heading 1", "Rutekort: Gruppe 2"))
-    card = lines[start: lines.index(("Heading 1", "Rutekort: Gruppe 3"))]
+    card = lines[start : lines.index(("Heading 1", "Rutekort: Gruppe 3"))]
     assert ("Normal", "Udvalget om trivsel og rekruttering – torsdag den 12. marts 2026") in card
     assert ("Normal", "Deltagere: Lærke Bjørn, Niels Fjord, Ida Skov, Tobias Eng, Grete Sand, Ali Hassan") in card
     route = cells(doc.tables[2])
@@ -51,7 +51,9 @@ def test_a_card_has_the_questions_and_the_programme_with_the_dinner_break(cards)
     assert ("Heading 2", "Spørgsmål ved stationerne") in card
     questions = [text for style, text in card if style == "List Bullet"]
     assert questions == [
-        "Er der noget vi har overset?", "Noget der mangler at blive beskrevet?", "Vil det skabe merværdi?",
+        "Er der noget vi har overset?",
+        "Noget der mangler at blive beskrevet?",
+        "Vil det skabe merværdi?",
     ]
     programme = cells(doc.tables[1])
     assert programme[0] == ["Tidspunkt", "Aktivitet"]
@@ -67,7 +69,9 @@ def test_stations_with_their_own_questions_are_listed_one_by_one(store, tmp_path
     lines = outline(open_docx(tmp_path / "c.docx"))
     card = lines[: lines.index(("Heading 1", "Rutekort: Gruppe 2"))]
     assert [text for style, text in card if style == "List Bullet"] == [
-        "Spørgsmål ved s1?", "Spørgsmål ved s2?", "Spørgsmål ved s3?",
+        "Spørgsmål ved s1?",
+        "Spørgsmål ved s2?",
+        "Spørgsmål ved s3?",
     ]
 
 
@@ -75,7 +79,7 @@ def test_the_cards_are_printed_in_larger_type_and_no_word_breaks_in_a_cell(cards
     path, doc = cards()
     with zipfile.ZipFile(path) as archive:
         styles = archive.read("word/styles.xml").decode("utf-8")
-    defaults = styles[styles.index("<w:docDefaults>"): styles.index("</w:docDefaults>")]
+    defaults = styles[styles.index("<w:docDefaults>") : styles.index("</w:docDefaults>")]
     assert '<w:sz w:val="26"/>' in defaults  # 13 pt, the minutes have Word's 11
     route = doc.tables[0]
     first_column = route._tbl.tblGrid.gridCol_lst[0].w

@@ -128,8 +128,9 @@ def test_groups_write_during_the_evening_never_moves_people_silently(tmp_path, c
     started = dt.datetime(2026, 3, 12, 18, 20)
     with Store.open(session, author="Freja Holm") as store:
         before = [g.model_dump() for g in store.session.groups]
-        store.set_section("live", Live(current="p2", started=started, actual=[ActualTime(item="p2", start=started)]),
-                          "round started")
+        store.set_section(
+            "live", Live(current="p2", started=started, actual=[ActualTime(item="p2", start=started)]), "round started"
+        )
     assert main(["groups", str(session), "--count", "2", "--write"]) == 2
     assert "aftenen er i gang" in capsys.readouterr().err
     with Store.open(session, readonly=True) as store:

@@ -70,9 +70,24 @@ async def test_the_schedule_opens_with_every_cell_in_full(session_path: Path, cl
         await pilot.pause()
         lines = screen_text(app).splitlines()
         assert next(line for line in lines if "Runde 1" in line).split() == [
-            "Gruppe", "Runde", "1", "Runde", "2", "Runde", "3"]
+            "Gruppe",
+            "Runde",
+            "1",
+            "Runde",
+            "2",
+            "Runde",
+            "3",
+        ]
         assert next(line for line in lines if "Gruppe 2" in line).split() == [
-            "Gruppe", "2", "Station", "2", "Station", "3", "Station", "1"]
+            "Gruppe",
+            "2",
+            "Station",
+            "2",
+            "Station",
+            "3",
+            "Station",
+            "1",
+        ]
     store.close()
 
 

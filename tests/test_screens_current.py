@@ -66,8 +66,19 @@ def other_instance(session_path: Path, author: str = "Bent") -> Store:
 
 async def note_command(session_path: Path, station: str, text: str, *categories: str) -> None:
     """``python -m workshop note ...`` in its own process, waited for."""
-    args = [sys.executable, "-m", "workshop", "note", str(session_path), "--station", station,
-            "--round", "1", "--author", "Script"]
+    args = [
+        sys.executable,
+        "-m",
+        "workshop",
+        "note",
+        str(session_path),
+        "--station",
+        station,
+        "--round",
+        "1",
+        "--author",
+        "Script",
+    ]
     for category in categories:
         args += ["--category", category]
     env = dict(os.environ, PYTHONPATH=str(ROOT))

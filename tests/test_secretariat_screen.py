@@ -99,8 +99,13 @@ async def test_f5_exports_every_document_and_says_where(store, clock, session_pa
         await pilot.pause()
         folder = session_path.parent.parent / "exports"
         assert sorted(p.name for p in folder.iterdir()) == [
-            "evening-anbefalinger.docx", "evening-dagsordenspunkt.docx", "evening-kodebog.qdc", "evening-noter.csv",
-            "evening-qda-projekt.qdpx", "evening-referat.docx", "evening-rutekort.docx",
+            "evening-anbefalinger.docx",
+            "evening-dagsordenspunkt.docx",
+            "evening-kodebog.qdc",
+            "evening-noter.csv",
+            "evening-qda-projekt.qdpx",
+            "evening-referat.docx",
+            "evening-rutekort.docx",
         ]
         log = str(app.screen.query_one("#export-log").render())
         assert f"Referat: {folder / 'evening-referat.docx'}" in log
@@ -210,8 +215,12 @@ async def test_the_palette_offers_every_document(store, clock):
 
         shown = app.screen.query_one(CommandList)
         prompts = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
-        for words in ("Eksportér alle dokumenter", "Eksportér anbefalingerne (.docx)",
-                      "Eksportér udkast til dagsordenspunkt (.docx)", "Eksportér referatet (.docx)"):
+        for words in (
+            "Eksportér alle dokumenter",
+            "Eksportér anbefalingerne (.docx)",
+            "Eksportér udkast til dagsordenspunkt (.docx)",
+            "Eksportér referatet (.docx)",
+        ):
             assert any(words in prompt for prompt in prompts), words
 
 
@@ -237,8 +246,9 @@ async def test_in_a_browser_each_export_is_also_a_download(store, clock, session
     app = secretariat(store, clock)
     delivered: list[tuple[str, str]] = []
     monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
-    monkeypatch.setattr(app, "deliver_binary", lambda path, save_filename=None, **_: delivered.append(
-        (str(path), save_filename)))
+    monkeypatch.setattr(
+        app, "deliver_binary", lambda path, save_filename=None, **_: delivered.append((str(path), save_filename))
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f9")
         await app.workers.wait_for_complete()
@@ -263,8 +273,9 @@ async def test_not_in_a_browser_nothing_is_delivered(store, clock, monkeypatch):
 
 async def test_a_station_with_brackets_shows_literally(store, clock):
     names = {"s1": "Trivsel [/ arbejdsmiljø]", "s2": "Drift [a]/[b]"}
-    store.set_section("stations", [s.model_copy(update={"name": names.get(s.id, s.name)})
-                                   for s in store.session.stations], "renamed")
+    store.set_section(
+        "stations", [s.model_copy(update={"name": names.get(s.id, s.name)}) for s in store.session.stations], "renamed"
+    )
     store.add_note("s1", 1, "Ledelse [udkast] og [mål]")
     write_summary(store, "s1", "[b]Fed[/b] opsamling")
     app = secretariat(store, clock)

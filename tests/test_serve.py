@@ -234,7 +234,7 @@ def test_a_qr_code_is_drawn_module_for_module_from_segno():
     modules = qr.matrix(link)
     assert len(modules) == len(modules[0]) >= 21 + 2 * qr.QUIET_ZONE
     assert not any(modules[0]) and not any(row[0] for row in modules)  # the quiet zone is light
-    assert modules[qr.QUIET_ZONE][qr.QUIET_ZONE: qr.QUIET_ZONE + 7] == [True] * 7  # a finder pattern's edge
+    assert modules[qr.QUIET_ZONE][qr.QUIET_ZONE : qr.QUIET_ZONE + 7] == [True] * 7  # a finder pattern's edge
     compact = qr.lines(link)
     assert undraw(compact)[: len(modules)] == modules
     assert len(compact) == (len(modules) + 1) // 2
@@ -278,8 +278,16 @@ async def test_while_serving_the_sessions_folder_says_where_for_the_join_view(se
 
 async def test_without_the_token_every_request_gets_403_and_nothing_else(server, http, session_path):
     base = server.public_url
-    paths = ["/", "/?station=s1", "/ws", "/ws/anything", "/static/js/textual.js", "/static/css/xterm.css",
-             "/download/x", "/no-such-page"]
+    paths = [
+        "/",
+        "/?station=s1",
+        "/ws",
+        "/ws/anything",
+        "/static/js/textual.js",
+        "/static/css/xterm.css",
+        "/download/x",
+        "/no-such-page",
+    ]
     for path in paths:
         for token in (None, "", "forkert-noegle-forkert-noegle", TOKEN[:-1]):
             url = base + path + ("" if token is None else ("&" if "?" in path else "?") + f"token={token}")
@@ -421,9 +429,21 @@ async def test_two_browsers_and_the_note_command_see_each_others_notes(server, s
         # A script (another terminal) adds one; both browsers show it.
         since_a, since_b = len(anna.frames), len(bo.frames)
         script = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "workshop", "note", str(session_path), "--station", "s1", "--round", "1",
-            "--author", "Script", "Fra terminalen: tjek lydanlægget", env=child_env(),
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            sys.executable,
+            "-m",
+            "workshop",
+            "note",
+            str(session_path),
+            "--station",
+            "s1",
+            "--round",
+            "1",
+            "--author",
+            "Script",
+            "Fra terminalen: tjek lydanlægget",
+            env=child_env(),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )
         _, err = await script.communicate()
         assert script.returncode == 0, err.decode()
@@ -534,6 +554,7 @@ async def test_a_download_needs_the_token_and_keeps_its_danish_name(session_path
     browser = Browser(served.links.secretariat())
     try:
         await browser.open()
+
         def delivered() -> str | None:
             return next((m[1] for m in browser.messages if isinstance(m, list) and m[0] == "deliver_file_start"), None)
 
@@ -557,9 +578,24 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
     """A certificate for 127.0.0.1 and its key, made with openssl (Debian's openssl package)."""
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-         "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
     )
     return cert, key
 
@@ -643,7 +679,10 @@ def listening_addresses(port: int) -> set[str]:
 async def test_ctrl_c_stops_cleanly_and_leaves_no_app_process(session_path):
     server = subprocess.Popen(
         [sys.executable, "-m", "workshop", "serve", str(session_path), "--port", "0", "--token", TOKEN],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
     )
     try:
         assert server.stdout is not None
@@ -699,4 +738,3 @@ async def test_ctrl_c_stops_cleanly_and_leaves_no_app_process(session_path):
 
 def test_a_browser_session_stand_in_sees_text_without_escape_sequences():
     assert screen_text("\x1b[1;1H\x1b[38;2;255;0;0mNy note\x1b[0m · ctrl+s\x1b]0;title\x07") == "Ny note · ctrl+s"
-

@@ -123,8 +123,12 @@ async def page(tmp_path: Path) -> AsyncIterator[DevTools]:
     executable = chromium()
     profile = tmp_path / "chromium-profile"
     process = await asyncio.create_subprocess_exec(
-        executable, *FLAGS, f"--user-data-dir={profile}", "about:blank",
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+        executable,
+        *FLAGS,
+        f"--user-data-dir={profile}",
+        "about:blank",
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
     )
     assert process.stderr is not None
     try:

@@ -33,8 +33,7 @@ def test_the_evening_changes_and_the_times_follow(store):
     [
         (
             {"title": ""},
-            '[workshop], title: skal have mindst 1 tegn (der står "") - '
-            "skriv mindst ét tegn; feltet må ikke være tomt",
+            '[workshop], title: skal have mindst 1 tegn (der står "") - skriv mindst ét tegn; feltet må ikke være tomt',
         ),
         (
             {"start": "25.00"},

@@ -202,7 +202,10 @@ def test_the_journal_keeps_the_audit_trail(store: Store):
     store.delete_note(note.id)
     history = store.history()
     assert [describe_change(e.label, "da") for e in history] == [
-        "note slettet", "gruppe omdøbt", "kategori sat på eller taget af en note", "note tilføjet"
+        "note slettet",
+        "gruppe omdøbt",
+        "kategori sat på eller taget af en note",
+        "note tilføjet",
     ]
     assert [describe_change(e.label, "en") for e in history][-1] == "note added"
     assert {e.author for e in history} == {"Testa Testesen"}
@@ -314,9 +317,22 @@ def test_a_hand_edit_taken_in_by_a_script_is_not_folded_away_by_the_app(session_
     text = session_path.read_text(encoding="utf-8").replace('host = "Yasmin"', 'host = "Yasmin Holm"')
     session_path.write_text(text, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "workshop", "note", str(session_path), "--station", "s2", "--round", "1",
-         "Fra scriptet"],
-        capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[1],
+        [
+            sys.executable,
+            "-m",
+            "workshop",
+            "note",
+            str(session_path),
+            "--station",
+            "s2",
+            "--round",
+            "1",
+            "Fra scriptet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).parents[1],
     )
     assert result.returncode == 0, result.stderr
     app.poll()
@@ -331,7 +347,7 @@ def test_a_hand_edit_taken_in_by_a_script_is_not_folded_away_by_the_app(session_
 
 def test_the_comments_of_a_hand_written_file_are_kept_in_a_copy_and_told(session_path: Path):
     text = session_path.read_text(encoding="utf-8")
-    text = text.replace('[[stations]]', '# Stationerne aftalt med formanden\n[[stations]]', 1)
+    text = text.replace("[[stations]]", "# Stationerne aftalt med formanden\n[[stations]]", 1)
     session_path.write_text(text, encoding="utf-8")
     store = Store.open(session_path, author="Karen Mose", backup=False)
     store.add_note("s1", 1, "Første note")

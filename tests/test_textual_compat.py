@@ -52,11 +52,28 @@ PACKAGE = ROOT / "workshop"
 COMPAT = PACKAGE / "tui" / "textual_compat.py"
 TEXTUAL = Path(textual.__file__).parent
 
-MOVED = frozenset({
-    "_bindings", "_add_binding", "_forward_event", "_on_key", "_update_dimensions", "_row_locations", "_data",
-    "_new_rows", "_require_update_dimensions", "_update_count", "_highlight_cursor", "_total_row_height",
-    "_bindings_ready", "_notifications", "_driver", "_display", "_screen_stacks", "_NO_MATCHES",
-})
+MOVED = frozenset(
+    {
+        "_bindings",
+        "_add_binding",
+        "_forward_event",
+        "_on_key",
+        "_update_dimensions",
+        "_row_locations",
+        "_data",
+        "_new_rows",
+        "_require_update_dimensions",
+        "_update_count",
+        "_highlight_cursor",
+        "_total_row_height",
+        "_bindings_ready",
+        "_notifications",
+        "_driver",
+        "_display",
+        "_screen_stacks",
+        "_NO_MATCHES",
+    }
+)
 """The private names the app used in other modules before they moved into textual_compat."""
 
 
@@ -344,9 +361,12 @@ def own_names(tree: ast.AST) -> set[str]:
             own.add(node.name)
             if node.name == "__init__":
                 own.update(
-                    n.attr for n in ast.walk(node)
-                    if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)
-                    and isinstance(n.value, ast.Name) and n.value.id == "self"
+                    n.attr
+                    for n in ast.walk(node)
+                    if isinstance(n, ast.Attribute)
+                    and isinstance(n.ctx, ast.Store)
+                    and isinstance(n.value, ast.Name)
+                    and n.value.id == "self"
                 )
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             own.add(node.target.id)
@@ -365,7 +385,8 @@ def private_textual_uses(source: str) -> list[tuple[int, str]]:
             found.extend((node.lineno, alias.name) for alias in node.names if is_private(alias.name))
         elif isinstance(node, ast.Import):
             found.extend(
-                (node.lineno, f"import {a.name}") for a in node.names
+                (node.lineno, f"import {a.name}")
+                for a in node.names
                 if a.name.split(".")[0] == "textual" and any(is_private(p) for p in a.name.split("."))
             )
         elif isinstance(node, ast.Attribute) and node.attr in private:
@@ -387,8 +408,12 @@ def test_the_scan_knows_the_names_that_moved_and_finds_them():
         "        self._require_update_dimensions = True\n"
     )
     assert sorted(name for _, name in private_textual_uses(leaky)) == [
-        "_bindings", "_bindings", "_require_update_dimensions", "def _on_key",
-        "from textual.widgets._footer import", "import textual._compositor",
+        "_bindings",
+        "_bindings",
+        "_require_update_dimensions",
+        "def _on_key",
+        "from textual.widgets._footer import",
+        "import textual._compositor",
     ]
     own = "class Board:\n    def _target(self):\n        return self._target()\n"
     assert private_textual_uses(own) == []

@@ -91,8 +91,10 @@ def test_each_role_undoes_only_its_own_lane(root: Store):
 
     assert said(root.undo(lanes=SECRETARIAT)) == "anbefaling «Flere praktikpladser» oprettet"
     assert root.session.recommendations == []
-    assert said(root.undo(lanes=SECRETARIAT)) == "opsamling for Uddannelse – før, under og efter. " \
+    assert (
+        said(root.undo(lanes=SECRETARIAT)) == "opsamling for Uddannelse – før, under og efter. "
         "Tidlig interesse for fagene skrevet"
+    )
     assert "s2" not in root.session.summary.stations
     assert root.undo(lanes=FACILITATOR) is None
     # The note itself is the note-taker's (and the secretariat's, who recodes): still there for them.
@@ -226,9 +228,25 @@ def run_workshop_note(session_path: Path, text: str, author: str) -> None:
     """``workshop note`` in a process of its own, as a script beside the running apps would."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "workshop", "note", str(session_path), "--station", "s2", "--round", "1",
-         "--author", author, text],
-        capture_output=True, text=True, env=environment, timeout=60, check=False,
+        [
+            sys.executable,
+            "-m",
+            "workshop",
+            "note",
+            str(session_path),
+            "--station",
+            "s2",
+            "--round",
+            "1",
+            "--author",
+            author,
+            text,
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
 
@@ -259,15 +277,26 @@ def test_notes_from_another_author_in_another_process_leave_the_secretariats_und
 
 
 def test_lanes_come_from_what_a_change_touches():
-    note = {"station": "s1", "round": 1, "text": "Mentor", "categories": [], "recommendation": None,
-            "section": None, "updated": "2026-03-12T18:10:00"}
+    note = {
+        "station": "s1",
+        "round": 1,
+        "text": "Mentor",
+        "categories": [],
+        "recommendation": None,
+        "section": None,
+        "updated": "2026-03-12T18:10:00",
+    }
     coded = {**note, "categories": ["c1"], "updated": "2026-03-12T18:11:00"}
     linked = {**note, "recommendation": "r1", "section": "actions", "updated": "2026-03-12T18:12:00"}
     assert lanes_of([{"t": "note", "id": "n1", "before": None, "after": note}]) == {"notes"}
     assert lanes_of([{"t": "note", "id": "n1", "before": note, "after": coded}]) == {"notes"}
     assert lanes_of([{"t": "note", "id": "n1", "before": note, "after": linked}]) == {"recommendations"}
-    assert lanes_of([{"t": "section", "name": "categories", "before": [], "after": []},
-                     {"t": "note", "id": "n1", "before": coded, "after": note}]) == {"codebook", "notes"}
+    assert lanes_of(
+        [
+            {"t": "section", "name": "categories", "before": [], "after": []},
+            {"t": "note", "id": "n1", "before": coded, "after": note},
+        ]
+    ) == {"codebook", "notes"}
     assert lanes_of([{"t": "section", "name": "agenda", "before": {}, "after": {}}]) == {"recommendations"}
     assert lanes_of([{"t": "section", "name": "live", "before": {}, "after": {}}]) == {"clock"}
     assert lanes_of([{"t": "section", "name": "rotation", "before": [], "after": []}]) == {"setup"}

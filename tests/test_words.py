@@ -84,7 +84,7 @@ def test_the_scan_finds_the_keys_the_code_asks_for(tmp_path):
         'word("round", "da")\n'
         'x = word("a_hint" if lines else "b_hint", language)\n'
         'store.transact(change_label("note_added"), build)\n'
-        'word(kind, language)\n',
+        "word(kind, language)\n",
         encoding="utf-8",
     )
     assert asked_for(module) == [(1, "round"), (2, "a_hint"), (2, "b_hint"), (3, "change_note_added")]

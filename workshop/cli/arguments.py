@@ -49,17 +49,23 @@ def complaint(message: str, language: str) -> tuple[str, str]:
     if option == "COMMAND":
         choice = _INVALID_CHOICE.match(rest)
         if choice:
-            return (word("arg_no_command", language, value=_shown(choice["value"])),
-                    word("arg_fix_choice", language, choices=_listed(choice["choices"])))
+            return (
+                word("arg_no_command", language, value=_shown(choice["value"])),
+                word("arg_fix_choice", language, choices=_listed(choice["choices"])),
+            )
     if (invalid := _INVALID_VALUE.match(rest)) is not None:
         value = _shown(invalid["value"])
         if invalid["type"] == "int":
-            return (word("arg_invalid_int", language, option=option, value=value),
-                    word("arg_fix_int", language, option=option))
+            return (
+                word("arg_invalid_int", language, option=option, value=value),
+                word("arg_fix_int", language, option=option),
+            )
         return word("arg_invalid_value", language, option=option, value=value), ""
     if (choice := _INVALID_CHOICE.match(rest)) is not None:
-        return (word("arg_invalid_choice", language, option=option, value=_shown(choice["value"])),
-                word("arg_fix_choice", language, choices=_listed(choice["choices"])))
+        return (
+            word("arg_invalid_choice", language, option=option, value=_shown(choice["value"])),
+            word("arg_fix_choice", language, choices=_listed(choice["choices"])),
+        )
     if _EXPECTED_ONE.match(rest):
         return word("arg_expected_one", language, option=option), word("arg_fix_value", language, option=option)
     if (required := _REQUIRED.match(rest)) is not None:
@@ -102,4 +108,3 @@ def language_of_arguments(arguments: Sequence[str]) -> str:
 def parsing(arguments: Sequence[str]) -> None:
     """The command line every WorkshopParser (the sub-parsers too) is about to parse."""
     WorkshopParser.arguments = tuple(arguments)
-

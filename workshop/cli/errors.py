@@ -34,7 +34,7 @@ COUNTED = {
 
 
 def counts(language: str, **numbers: int) -> str:
-    """"3 stationer, 1 gruppe" / "3 stations, 1 group": each number with its noun, in ``language``."""
+    """ "3 stationer, 1 gruppe" / "3 stations, 1 group": each number with its noun, in ``language``."""
     from workshop.words import word
 
     parts = []

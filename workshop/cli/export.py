@@ -44,11 +44,15 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     parser.add_argument("session", type=Path)
     parser.add_argument(
-        "--format", choices=options(), default=FORMATS[0].option,
+        "--format",
+        choices=options(),
+        default=FORMATS[0].option,
         help=f"which document (default: {FORMATS[0].option}, the {word(FORMATS[0].title, 'en').lower()})",
     )
     parser.add_argument(
-        "--out", type=Path, default=None,
+        "--out",
+        type=Path,
+        default=None,
         help=(
             "the file to write, or a folder for the default names (default: the exports/ folder beside sessions/); "
             f"with --format {ALL} a folder, created if missing"
@@ -58,18 +62,22 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--language", choices=["da", "en"], default=None, help="the documents' language (default: the session's)"
     )
     parser.add_argument(
-        "--anonymize", action="store_true",
+        "--anonymize",
+        action="store_true",
         help=(
             "leave out the members and replace every participant, host and author name (any case, genitives), "
             "e-mail address, phone and CPR number; a report of what was replaced is written beside each document"
         ),
     )
     parser.add_argument(
-        "--hosts-as-roles", action="store_true",
+        "--hosts-as-roles",
+        action="store_true",
         help='with --anonymize: keep the hosts as their role ("Vært 1") instead of a pseudonym like everyone else',
     )
     parser.add_argument(
-        "--template", type=Path, default=None,
+        "--template",
+        type=Path,
+        default=None,
         help=(
             "a Word template (.dotx or .docx) whose styles, page setup, header and footer the Word documents take "
             "(default: [workshop] template of the session)"
@@ -135,8 +143,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         for kind, target in zip(kinds, targets, strict=True):
             done = export(
-                session, kind, target, language=language, anonymize=args.anonymize, make_folder=make_folder,
-                hosts=hosts, template=template, history=history, files=files,
+                session,
+                kind,
+                target,
+                language=language,
+                anonymize=args.anonymize,
+                make_folder=make_folder,
+                hosts=hosts,
+                template=template,
+                history=history,
+                files=files,
             )
             notes = word(f"doc_notes_{'one' if done.notes == 1 else 'many'}", speak, count=done.notes)
             print(word("doc_wrote", speak, path=done.path, title=in_sentence(title(kind, speak)), notes=notes))

@@ -28,7 +28,7 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _pair(text: str, option: str, language: str) -> tuple[str, str]:
-    """"Anna Berg,Bo Dam" -> ("Anna Berg", "Bo Dam"); anything else is a usage error."""
+    """ "Anna Berg,Bo Dam" -> ("Anna Berg", "Bo Dam"); anything else is a usage error."""
     from workshop.words import word
 
     parts = [p.strip() for p in text.split(",")]

@@ -90,19 +90,35 @@ def _read_copy(path: Path, main: Path, own: str, language: str, adopt: bool) -> 
         return SessionError(where, [problem], language)
 
     if _same_file(path, main):
-        raise refused(path, Problem(word("merge_copy_is_main", language, main=main),
-                                    word("fix_merge_copy_is_main", language, main=main)))
+        raise refused(
+            path,
+            Problem(
+                word("merge_copy_is_main", language, main=main), word("fix_merge_copy_is_main", language, main=main)
+            ),
+        )
     with Store.open(path, backup=False, readonly=True) as copy:
         print_notices(copy.notices)
         found = identity(copy)
         place = ("workshop", "id")
         if not adopt and found and own and found != own:
-            raise refused(path, Problem(word("merge_other_session", language, found=found, own=own, main=main),
-                                        word("fix_merge_other_session", language, main=main), place))
+            raise refused(
+                path,
+                Problem(
+                    word("merge_other_session", language, found=found, own=own, main=main),
+                    word("fix_merge_other_session", language, main=main),
+                    place,
+                ),
+            )
         if not adopt and not (found and own):
             where = path if not found else main
-            raise refused(where, Problem(word("merge_no_identity", language, copy=path, main=main),
-                                         word("fix_merge_no_identity", language, copy=path, main=main), place))
+            raise refused(
+                where,
+                Problem(
+                    word("merge_no_identity", language, copy=path, main=main),
+                    word("fix_merge_no_identity", language, copy=path, main=main),
+                    place,
+                ),
+            )
         return read_side(copy)
 
 

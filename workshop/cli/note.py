@@ -20,9 +20,7 @@ def add_command(commands: Commands) -> None:
     note.add_argument("--station", required=True, help="station id, e.g. s1")
     note.add_argument("--round", type=int, required=True, dest="round_number", help="round number from 1")
     note.add_argument("--group", default=None, help="group id (default: the one the rotation puts there)")
-    note.add_argument(
-        "--category", action="append", default=[], help="category name or id; a new name creates it"
-    )
+    note.add_argument("--category", action="append", default=[], help="category name or id; a new name creates it")
     note.add_argument("--author", default=None)
     note.add_argument("text", help="the note's text (use - to read it from standard input)")
     note.set_defaults(handler=cmd_note)

@@ -22,11 +22,15 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     schedule.add_argument("session", type=Path)
     schedule.add_argument("--json", action="store_true", help="print JSON instead of a table")
     schedule.add_argument(
-        "--mode", choices=["groups", "remix"], default=None,
+        "--mode",
+        choices=["groups", "remix"],
+        default=None,
         help="groups rotate, or people re-mix (default: the session's [schedule] mode)",
     )
     schedule.add_argument(
-        "--extra-groups", choices=["pause", "share"], default=None,
+        "--extra-groups",
+        choices=["pause", "share"],
+        default=None,
         help="with more groups than stations: groups wait in turn, or share stations",
     )
     schedule.add_argument("--williams", action="store_true", default=None, help="carry-over balance")
@@ -86,7 +90,10 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         if mixed is not None:
             stats = contact_stats(mixed.rounds)
             data["contacts"] = {
-                "distinct_pairs": stats.distinct_pairs, "min": stats.min, "mean": stats.mean, "max": stats.max,
+                "distinct_pairs": stats.distinct_pairs,
+                "min": stats.min,
+                "mean": stats.mean,
+                "max": stats.max,
             }
             data["method"] = mixed.method
             data["gave_way"] = list(mixed.gave_way)

@@ -30,16 +30,18 @@ def add_command(commands: Commands) -> None:
     """Add ``workshop serve`` to the command line."""
     serve = commands.add_parser("serve", help="let note-takers join from their own devices, in a browser")
     serve.add_argument("session", type=Path)
-    serve.add_argument(
-        "--host", default=None, help="the address to listen on (default 127.0.0.1: this computer only)"
-    )
+    serve.add_argument("--host", default=None, help="the address to listen on (default 127.0.0.1: this computer only)")
     serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000; 0: any free one)")
     serve.add_argument(
         "--lan", action="store_true", help="listen on this computer's network address and put it in the links"
     )
     serve.add_argument("--token", default=None, help="the access token in the links (default: a new one at each start)")
     serve.add_argument(
-        "--max", type=int, default=30, dest="limit", metavar="N",
+        "--max",
+        type=int,
+        default=30,
+        dest="limit",
+        metavar="N",
         help="browsers at once (default 30); past it a page says so",
     )
     serve.add_argument("--cert", type=Path, default=None, help="a TLS certificate (PEM): the links are then https")

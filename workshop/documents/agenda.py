@@ -50,9 +50,7 @@ def build_agenda(
         write_text(doc, session.summary.overall)
     numbered = rec.numbered(session)
     if numbered:
-        lead = (
-            w("agenda_case_lead_one") if len(numbered) == 1 else w("agenda_case_lead", count=len(numbered))
-        )
+        lead = w("agenda_case_lead_one") if len(numbered) == 1 else w("agenda_case_lead", count=len(numbered))
         doc.paragraph(lead, keep_next=True)
         for number, recommendation in numbered:
             purpose = " ".join(recommendation.purpose.split())
@@ -81,7 +79,6 @@ def build_agenda(
 
 write_agenda = document_writer(build_agenda)
 """Write the agenda item to a path or a binary file object (``options`` or the keywords of :func:`build_agenda`)."""
-
 
 
 FORMAT = word_document("agenda", "agenda", build_agenda)

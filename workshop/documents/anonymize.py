@@ -143,8 +143,13 @@ class AnonymizationReport:
         """One or two lines for a screen or the command line: the counts, and the ordinary words to check."""
         lines = [
             word(
-                "anon_summary", language, names=self.names, people=self._people_words(language), emails=self.emails,
-                phones=self.phones, cpr=self.cpr_numbers,
+                "anon_summary",
+                language,
+                names=self.names,
+                people=self._people_words(language),
+                emails=self.emails,
+                phones=self.phones,
+                cpr=self.cpr_numbers,
             )
         ]
         if self.ordinary:
@@ -159,7 +164,7 @@ class AnonymizationReport:
 
 
 def _name_parts(name: str) -> list[str]:
-    """"Marie-Louise Eskerod" -> ["Marie-Louise", "Marie", "Louise", "Eskerod"] (parts of two letters or more)."""
+    """ "Marie-Louise Eskerod" -> ["Marie-Louise", "Marie", "Louise", "Eskerod"] (parts of two letters or more)."""
     parts: list[str] = []
     for piece in re.findall(rf"{_LETTERS}+(?:[-'’]{_LETTERS}+)*", name):
         parts.append(piece)
@@ -201,9 +206,7 @@ class Anonymizer:
     :attr:`report` then says what was replaced.
     """
 
-    def __init__(
-        self, session: Session, language: str = "da", *, hosts: HostPolicy = "pseudonym"
-    ) -> None:
+    def __init__(self, session: Session, language: str = "da", *, hosts: HostPolicy = "pseudonym") -> None:
         self.language = language
         self.report = AnonymizationReport(hosts=hosts)
         self.people = _people(session, language, hosts)
@@ -329,8 +332,8 @@ class Anonymizer:
             entry.count += 1
             if len(entry.examples) < 3:
                 text = match.string
-                before = text[max(0, match.start() - 40): match.start()]
-                after = text[match.end(): match.end() + 40]
+                before = text[max(0, match.start() - 40) : match.start()]
+                after = text[match.end() : match.end() + 40]
                 if match.start() > 40:
                     before = before.split(" ", 1)[-1]  # no half word at the edge
                 if match.end() + 40 < len(text):

@@ -184,8 +184,13 @@ class DocxWriter:
     @classmethod
     def for_export(cls, session: Session, options: ExportOptions, *, body_size: float | None = None) -> DocxWriter:
         """The writer of one exported document: the options' language, anonymizer, template and time."""
-        return cls(options.language, options.redactor(session), template=options.template, moment=options.moment,
-                   body_size=body_size)
+        return cls(
+            options.language,
+            options.redactor(session),
+            template=options.template,
+            moment=options.moment,
+            body_size=body_size,
+        )
 
     # Styles --------------------------------------------------------------------------------------
 

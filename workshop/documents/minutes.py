@@ -31,7 +31,7 @@ PROGRESS_EVERY = 250
 
 
 def station_heading(entry: StationNotes, language: str) -> str:
-    """"Station 1 – Ledelse som fag v. Rikke": the station's title (:func:`workshop.words.phrases.station_title`)."""
+    """ "Station 1 – Ledelse som fag v. Rikke": the station's title (:func:`workshop.words.phrases.station_title`)."""
     return entry.title(language)
 
 
@@ -54,7 +54,6 @@ def build_minutes(
 
 write_minutes = document_writer(build_minutes)
 """Write the minutes to a path or a binary file object (``options`` or the keywords of :func:`build_minutes`)."""
-
 
 
 FORMAT = word_document("minutes", "docx", build_minutes)

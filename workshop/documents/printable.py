@@ -17,9 +17,7 @@ import re
 
 _BREAKS = "\x0b\x0c\r\x85\u2028\u2029"
 
-_UNPRINTABLE = re.compile(
-    "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
+_UNPRINTABLE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Anything outside the printable XML 1.0 characters, the C1 controls and DEL, and U+2028/9."""
 
 _ESCAPES = re.compile(

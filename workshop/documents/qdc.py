@@ -34,9 +34,21 @@ ORIGIN = f"workshop {workshop.__version__}"
 _GUID = re.compile(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
 _NAMED = {
     # CSS colour names the screens accept that the terminal's names do not cover
-    "orange": "#FFA500", "pink": "#FFC0CB", "brown": "#A52A2A", "gray": "#808080", "grey": "#808080",
-    "gold": "#FFD700", "teal": "#008080", "navy": "#000080", "olive": "#808000", "maroon": "#800000",
-    "lime": "#00FF00", "violet": "#EE82EE", "indigo": "#4B0082", "turquoise": "#40E0D0", "salmon": "#FA8072",
+    "orange": "#FFA500",
+    "pink": "#FFC0CB",
+    "brown": "#A52A2A",
+    "gray": "#808080",
+    "grey": "#808080",
+    "gold": "#FFD700",
+    "teal": "#008080",
+    "navy": "#000080",
+    "olive": "#808000",
+    "maroon": "#800000",
+    "lime": "#00FF00",
+    "violet": "#EE82EE",
+    "indigo": "#4B0082",
+    "turquoise": "#40E0D0",
+    "salmon": "#FA8072",
 }
 
 
@@ -101,9 +113,7 @@ def xml_text(text: str) -> str:
 
 def xml_attr(text: str) -> str:
     """Text as an XML attribute value (without the quotes): also " and line breaks escaped."""
-    return (
-        xml_text(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;").replace("\r", "&#13;")
-    )
+    return xml_text(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;").replace("\r", "&#13;")
 
 
 def codes_xml(session: Session, redact: Callable[[str], str], indent: str = "  ") -> str:

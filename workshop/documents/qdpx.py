@@ -169,7 +169,7 @@ def project_xml(session: Session, options: ExportOptions, notes: list[tuple[Note
 
 
 def entry_title(session: Session, station_id: str, language: str) -> str:
-    """"Station 1 – Ledelse som fag" (without the host: a set is about the theme)."""
+    """ "Station 1 – Ledelse som fag" (without the host: a set is about the theme)."""
     from workshop.words.phrases import station_title
 
     for number, station in enumerate(session.stations, start=1):
@@ -184,8 +184,12 @@ def write_project(session: Session, target: Path, options: ExportOptions | None 
     redact = options.redactor(session)
     if redact is not None and options.redact is None:
         options = ExportOptions(
-            language=options.language, anonymize=True, hosts=options.hosts, moment=options.moment,
-            progress=options.progress, redact=redact,
+            language=options.language,
+            anonymize=True,
+            hosts=options.hosts,
+            moment=options.moment,
+            progress=options.progress,
+            redact=redact,
         )
     namespace = session_namespace(session)
     notes = [

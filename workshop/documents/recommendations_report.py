@@ -41,7 +41,7 @@ def write_text(doc: DocxWriter, text: str) -> None:
 
 
 def theme_heading(group: rec.ThemeGroup, language: str) -> str:
-    """"Anbefalinger – Ledelse som fag" (one recommendation: "Anbefaling – ..."); no theme: "Øvrige anbefalinger"."""
+    """ "Anbefalinger – Ledelse som fag" (one recommendation: "Anbefaling – ..."); no theme: "Øvrige anbefalinger"."""
     if not group.name:
         return word("theme_none", language)
     key = "theme_heading_one" if len(group.recommendations) == 1 else "theme_heading_many"
@@ -49,7 +49,7 @@ def theme_heading(group: rec.ThemeGroup, language: str) -> str:
 
 
 def numbered_title(number: int, title: str, language: str) -> str:
-    """"Anbefaling 1: Ny i ledelse i Norddjurs Kommune"."""
+    """ "Anbefaling 1: Ny i ledelse i Norddjurs Kommune"."""
     return word("recommendation_numbered", language, number=number, title=title)
 
 
@@ -65,7 +65,6 @@ def build_report(
 
 write_report = document_writer(build_report)
 """Write the recommendations report to a path or a binary file object (the arguments of :func:`build_report`)."""
-
 
 
 FORMAT = word_document("recommendations", "recommendations", build_report)
@@ -109,7 +108,7 @@ class _Report:
         self.progress(self.total, self.total)
 
     def title_page(self) -> None:
-        """"Anbefalinger", the committee, the date and the place; the contents start on the next page."""
+        """ "Anbefalinger", the committee, the date and the place; the contents start on the next page."""
         workshop = self.session.workshop
         doc = self.doc
         title = self.w("recommendations_title")
@@ -128,7 +127,7 @@ class _Report:
             doc.paragraph(Run(self.w("anonymized"), italic=True))
 
     def contents(self) -> None:
-        """"Indhold": the table of contents over the themes and the recommendations."""
+        """ "Indhold": the table of contents over the themes and the recommendations."""
         entries: list[tuple[int, str]] = []
         if self.session.summary.overall.strip():
             entries.append((1, self.w("introduction")))
@@ -140,7 +139,7 @@ class _Report:
         self.doc.contents(self.w("contents"), entries, self.w("contents_update"), page_break=True)
 
     def introduction(self) -> None:
-        """"Indledning": the secretariat's overall summary."""
+        """ "Indledning": the secretariat's overall summary."""
         text = self.session.summary.overall
         if text.strip():
             self.doc.heading(self.w("introduction"), 1, page_break=True)
@@ -169,7 +168,7 @@ class _Report:
                 write_text(doc, text)
 
     def evening(self) -> None:
-        """"Hvad aftenen ændrede": each recommendation against its draft before the evening (when the history tells)."""
+        """Each recommendation against its draft before the evening ("Hvad aftenen ændrede"), when the history tells."""
         changes = rec.evening_changes(self.session, self.options.history)
         if not changes or not self.options.history:
             return

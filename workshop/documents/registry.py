@@ -139,7 +139,7 @@ def default_folder(session_path: Path) -> Path:
 
 
 def file_name(session_path: Path, kind: str, language: str, anonymize: bool = False) -> str:
-    """"meeting-3-referat.docx", "meeting-3-minutes-anonymized.docx", "meeting-3-noter.csv"."""
+    """ "meeting-3-referat.docx", "meeting-3-minutes-anonymized.docx", "meeting-3-noter.csv"."""
     found = format_of(kind)
     name = f"{session_path.stem}-{word(found.file_word, language)}"
     if anonymize:
@@ -170,8 +170,11 @@ def target_path(
     if out.suffix.lower() != found.extension:
         raise ExportError(
             word(
-                "doc_wrong_extension", message_language or language, out=out,
-                title=in_sentence(word(found.title, message_language or language)), extension=found.extension,
+                "doc_wrong_extension",
+                message_language or language,
+                out=out,
+                title=in_sentence(word(found.title, message_language or language)),
+                extension=found.extension,
             )
         )
     return out
@@ -308,8 +311,18 @@ def export_many(
         target = target_path(session_path, kind, language, anonymize=anonymize)
         done.append(
             export(
-                session, kind, target, language=language, anonymize=anonymize, progress=step, make_folder=True,
-                hosts=hosts, template=template, moment=moment, history=history, files=files,
+                session,
+                kind,
+                target,
+                language=language,
+                anonymize=anonymize,
+                progress=step,
+                make_folder=True,
+                hosts=hosts,
+                template=template,
+                moment=moment,
+                history=history,
+                files=files,
             )
         )
         report((index + 1) * share)

@@ -139,6 +139,5 @@ write_route_cards = document_writer(build_route_cards)
 """Write the route cards to a path or a binary file object (the arguments of :func:`build_route_cards`)."""
 
 
-
 FORMAT = word_document("route_cards", "cards", build_route_cards)
 """The route cards in the registry of documents (``workshop export --format cards``)."""

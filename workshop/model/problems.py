@@ -65,7 +65,7 @@ class Problem:
     """The column in the file, when known."""
 
     def where(self, language: str = DEFAULT_LANGUAGE) -> str:
-        """"line 17, column 3: [[program]] #2, minutes" (the line in the session's language)."""
+        """ "line 17, column 3: [[program]] #2, minutes" (the line in the session's language)."""
         parts: list[str] = []
         if self.line is not None:
             place = word("where_line", language, line=self.line)

@@ -128,8 +128,10 @@ def _worded(kind: str, context: Mapping[str, Any], language: str) -> tuple[str |
         return word(said, language, limit=limit), word(fix, language, limit=limit)
     if kind == "date_range":
         first, last = context.get("first", ""), context.get("last", "")
-        return (word("said_date_range", language, first=first, last=last),
-                word("fix_date_range", language, first=first, last=last))
+        return (
+            word("said_date_range", language, first=first, last=last),
+            word("fix_date_range", language, first=first, last=last),
+        )
     if kind == "literal_error":
         values = re.findall(r"'([^']*)'", str(context.get("expected", "")))
         if values:

@@ -84,8 +84,11 @@ def recommendation_problems(session: Session, language: str) -> list[Problem]:
         folded = theme.name.strip().casefold()
         if folded in seen_themes:
             problems.append(
-                Problem(word("said_theme_twice", language, name=theme.name), word("fix_theme_twice", language),
-                        ("themes", index, "name"))
+                Problem(
+                    word("said_theme_twice", language, name=theme.name),
+                    word("fix_theme_twice", language),
+                    ("themes", index, "name"),
+                )
             )
         seen_themes.add(folded)
 
@@ -95,42 +98,61 @@ def recommendation_problems(session: Session, language: str) -> list[Problem]:
     for index, recommendation in enumerate(session.recommendations):
         if recommendation.id in ids:
             problems.append(
-                Problem(word("said_id_twice", language, what=word("thing_id_recommendations", language),
-                             value=recommendation.id),
-                        word("fix_own_id_recommendations", language), ("recommendations", index, "id"))
+                Problem(
+                    word(
+                        "said_id_twice",
+                        language,
+                        what=word("thing_id_recommendations", language),
+                        value=recommendation.id,
+                    ),
+                    word("fix_own_id_recommendations", language),
+                    ("recommendations", index, "id"),
+                )
             )
         ids.add(recommendation.id)
         if recommendation.station is not None and recommendation.station not in station_ids:
             known = ", ".join(sorted(station_ids)) or word("none_defined", language)
             problems.append(
-                Problem(said_unknown("station", recommendation.station, language),
-                        word("fix_recommendation_station", language, known=known),
-                        ("recommendations", index, "station"))
+                Problem(
+                    said_unknown("station", recommendation.station, language),
+                    word("fix_recommendation_station", language, known=known),
+                    ("recommendations", index, "station"),
+                )
             )
         missing = [n for n in recommendation.notes if n not in note_ids]
         for note_id in dict.fromkeys(missing):
             problems.append(
-                Problem(word("said_cited_note", language, id=note_id), word("fix_cited_note", language),
-                        ("recommendations", index, "notes"))
+                Problem(
+                    word("said_cited_note", language, id=note_id),
+                    word("fix_cited_note", language),
+                    ("recommendations", index, "notes"),
+                )
             )
 
     for index, note in enumerate(session.notes):
         if note.section is not None and note.section not in SECTION_NAMES:
             problems.append(
-                Problem(said_unknown("section", note.section, language),
-                        word("fix_note_section", language, known=", ".join(SECTION_NAMES)),
-                        ("notes", index, "section"))
+                Problem(
+                    said_unknown("section", note.section, language),
+                    word("fix_note_section", language, known=", ".join(SECTION_NAMES)),
+                    ("notes", index, "section"),
+                )
             )
         if note.recommendation is not None and note.recommendation not in ids:
             known = ", ".join(r.id for r in session.recommendations) or word("none_defined", language)
             problems.append(
-                Problem(said_unknown("recommendation", note.recommendation, language),
-                        word("fix_note_recommendation", language, known=known),
-                        ("notes", index, "recommendation"))
+                Problem(
+                    said_unknown("recommendation", note.recommendation, language),
+                    word("fix_note_recommendation", language, known=known),
+                    ("notes", index, "recommendation"),
+                )
             )
         elif note.section is not None and note.recommendation is None:
             problems.append(
-                Problem(word("said_section_alone", language), word("fix_section_alone", language),
-                        ("notes", index, "section"))
+                Problem(
+                    word("said_section_alone", language),
+                    word("fix_section_alone", language),
+                    ("notes", index, "section"),
+                )
             )
     return problems

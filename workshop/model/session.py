@@ -251,6 +251,7 @@ class Category(Model):
         if value and not re.fullmatch(r"#[0-9a-fA-F]{6}|[a-z_]+", value):
             raise PydanticCustomError("colour_format", 'a colour is written "#4e79a7" or as a name such as "red"')
         return value
+
     description: LongText = ""
     """What belongs in the category (printed in the codebook of the minutes)."""
     guid: Annotated[str, Field(max_length=limits.ID_LENGTH)] = ""
@@ -481,8 +482,22 @@ def _reviver(annotation: Any) -> Revive | None:
 
 
 MODELS: tuple[type[Model], ...] = (
-    Workshop, ProgramItem, Station, Member, Group, Category, Note, RotationRound, Schedule, ActualTime, Live,
-    Summaries, Theme, Recommendation, Agenda, Session,
+    Workshop,
+    ProgramItem,
+    Station,
+    Member,
+    Group,
+    Category,
+    Note,
+    RotationRound,
+    Schedule,
+    ActualTime,
+    Live,
+    Summaries,
+    Theme,
+    Recommendation,
+    Agenda,
+    Session,
 )
 """Every model of a session file."""
 

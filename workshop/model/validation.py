@@ -36,8 +36,12 @@ def _duplicates(section: str, ids: Iterable[str], language: str) -> list[Problem
     return problems
 
 
-_USE_IDS = {"station": "fix_use_station", "group": "fix_use_group", "category": "fix_use_category",
-            "item": "fix_use_item"}
+_USE_IDS = {
+    "station": "fix_use_station",
+    "group": "fix_use_group",
+    "category": "fix_use_category",
+    "item": "fix_use_item",
+}
 """The fix of an unknown reference, by what it refers to (``thing_<what>`` names it)."""
 
 
@@ -49,8 +53,12 @@ def size_problems(session: Session, language: str) -> list[Problem]:
         (("program",), len(session.round_items()), limits.ROUNDS, "count_round_items"),
         (("program",), len(session.program), limits.PROGRAM_ITEMS, "count_program"),
         (("rotation",), len(session.rotation), limits.ROUNDS, "count_rotation"),
-        (("groups",), sum(len(g.members) for g in session.groups) + len(session.participants), limits.PEOPLE,
-         "count_people"),
+        (
+            ("groups",),
+            sum(len(g.members) for g in session.groups) + len(session.participants),
+            limits.PEOPLE,
+            "count_people",
+        ),
         (("categories",), len(session.categories), limits.CATEGORIES, "count_categories"),
         (("notes",), len(session.notes), limits.NOTES, "count_notes"),
         (("themes",), len(session.themes), limits.RECOMMENDATIONS, "count_themes"),
@@ -61,9 +69,7 @@ def size_problems(session: Session, language: str) -> list[Problem]:
             (("schedule", "mode"), len(session.people()), limits.REMIX_PEOPLE, "count_remix_people"),
             (("schedule", "mode"), len(session.stations), limits.REMIX_STATIONS, "count_remix_stations"),
         ]
-    problems = [
-        too_many(loc, count, limit, what, language) for loc, count, limit, what in sizes if count > limit
-    ]
+    problems = [too_many(loc, count, limit, what, language) for loc, count, limit, what in sizes if count > limit]
     for problem in problems:
         if problem.loc == ("schedule", "mode"):
             problem.fix = word("fix_too_many_remix", language)

@@ -21,8 +21,20 @@ from workshop.storage.store import ChangeRefused, Store
 from workshop.words import word
 
 PALETTE = (
-    "#4e79a7", "#e15759", "#59a14f", "#b07aa1", "#76b7b2", "#ff9da7", "#9c755f",
-    "#bab0ac", "#a0cbe8", "#8cd17d", "#b6992d", "#17becf", "#e377c2", "#dbdb8d",
+    "#4e79a7",
+    "#e15759",
+    "#59a14f",
+    "#b07aa1",
+    "#76b7b2",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+    "#a0cbe8",
+    "#8cd17d",
+    "#b6992d",
+    "#17becf",
+    "#e377c2",
+    "#dbdb8d",
 )
 """Colours new categories get (readable on dark and light screens), the first one far enough from every
 colour in use; the orange of the "uncoded" warning is left out."""
@@ -31,11 +43,26 @@ UNCODED_WARNING = "#ffa62b"
 DISTINCT = 90.0
 """How far apart (:func:`colour_distance`) two category colours must be to tell them apart at a glance."""
 BASIC_COLOURS = {
-    "black": "#000000", "red": "#800000", "green": "#008000", "yellow": "#808000", "blue": "#000080",
-    "magenta": "#800080", "cyan": "#008080", "white": "#c0c0c0", "bright_black": "#808080",
-    "bright_red": "#ff0000", "bright_green": "#00ff00", "bright_yellow": "#ffff00", "bright_blue": "#0000ff",
-    "bright_magenta": "#ff00ff", "bright_cyan": "#00ffff", "bright_white": "#ffffff", "orange": "#ffa500",
-    "purple": "#800080", "grey": "#808080", "gray": "#808080",
+    "black": "#000000",
+    "red": "#800000",
+    "green": "#008000",
+    "yellow": "#808000",
+    "blue": "#000080",
+    "magenta": "#800080",
+    "cyan": "#008080",
+    "white": "#c0c0c0",
+    "bright_black": "#808080",
+    "bright_red": "#ff0000",
+    "bright_green": "#00ff00",
+    "bright_yellow": "#ffff00",
+    "bright_blue": "#0000ff",
+    "bright_magenta": "#ff00ff",
+    "bright_cyan": "#00ffff",
+    "bright_white": "#ffffff",
+    "orange": "#ffa500",
+    "purple": "#800080",
+    "grey": "#808080",
+    "gray": "#808080",
 }
 """The colour names a session most often uses, as the terminal shows them."""
 

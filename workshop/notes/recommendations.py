@@ -86,7 +86,7 @@ class RecommendationError(KeyError):
 
 
 def section_title(section: str, language: str, *, short: bool = False) -> str:
-    """"Indsatser", "Næste step (efter politisk stillingtagen)" (``short``: "Næste step")."""
+    """ "Indsatser", "Næste step (efter politisk stillingtagen)" (``short``: "Næste step")."""
     key = f"section_short_{section}" if short and section == "next_step" else f"section_{section}"
     return word(key, language)
 

@@ -216,7 +216,7 @@ class StationNotes:
     """False for notes of a station the session no longer has (kept visible, never lost)."""
 
     def title(self, language: str, *, host: bool = True) -> str:
-        """"Station 1 – Ledelse som fag v. Rikke" (``host=False``: without the host)."""
+        """ "Station 1 – Ledelse som fag v. Rikke" (``host=False``: without the host)."""
         return station_title(self.number, self.station.name, self.station.host if host else "", language)
 
 

@@ -59,8 +59,14 @@ def starter_session(
         raise ValueError(word("new_bad_title", language, limit=limits.NAME_LENGTH))
     if rounds > max(stations, groups):
         raise ValueError(
-            word("new_too_many_rounds", language, rounds=rounds, stations=stations, groups=groups,
-                 needed=max(stations, groups))
+            word(
+                "new_too_many_rounds",
+                language,
+                rounds=rounds,
+                stations=stations,
+                groups=groups,
+                needed=max(stations, groups),
+            )
         )
     try:
         start_time = parse_clock(start)

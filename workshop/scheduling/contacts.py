@@ -34,7 +34,7 @@ def _met(rounds: Iterable[Mapping[str, Sequence[str]]]) -> tuple[list[str], set[
                 seen.setdefault(name, None)
             ordered = sorted(names)
             for i, a in enumerate(ordered):
-                for b in ordered[i + 1:]:
+                for b in ordered[i + 1 :]:
                     if a != b:
                         pairs.add((a, b))
     return list(seen), pairs

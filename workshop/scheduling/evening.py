@@ -231,10 +231,7 @@ def projected(session: Session, now: dt.datetime) -> list[Row]:
     state = phase(live)
     if state == "before":
         expected = planned(session, live.minutes)
-        return [
-            Row(slot.item, slot, exp.start, exp.end, "upcoming", exp.minutes)
-            for slot, exp in zip(slots, expected)
-        ]
+        return [Row(slot.item, slot, exp.start, exp.end, "upcoming", exp.minutes) for slot, exp in zip(slots, expected)]
     rows: list[Row] = []
     current = position(session, live.current) if state != "finished" else len(slots)
     if current is None:  # the running item was removed: treat as finished
@@ -481,8 +478,14 @@ def end_early(session: Session, now: dt.datetime) -> Live:
         stood = max(int((now - live.paused).total_seconds()), 0)
         update |= {"paused": None, "paused_seconds": live.paused_seconds + stood}
     if following(session, live.current) is None:
-        update |= {"current": None, "started": None, "finished": True, "paused": None,
-                   "paused_seconds": 0, "extra_minutes": 0}
+        update |= {
+            "current": None,
+            "started": None,
+            "finished": True,
+            "paused": None,
+            "paused_seconds": 0,
+            "extra_minutes": 0,
+        }
     return live.model_copy(update=update)
 
 
@@ -502,8 +505,14 @@ def next_item(session: Session, now: dt.datetime) -> Live:
         if state == "ended":
             now = _second(now)
             return live.model_copy(
-                update={"current": None, "started": None, "finished": True, "paused": None,
-                        "paused_seconds": 0, "extra_minutes": 0}
+                update={
+                    "current": None,
+                    "started": None,
+                    "finished": True,
+                    "paused": None,
+                    "paused_seconds": 0,
+                    "extra_minutes": 0,
+                }
             )
         return end_early(session, now)
     return start(session, now, upcoming.id)

@@ -49,11 +49,7 @@ def irreducible(p: int, m: int) -> list[int]:
         if tail[0] == 0:
             continue
         f = [*tail, 1]
-        if all(
-            any(_poly_mod(f, [*low, 1], p))
-            for d in range(1, m // 2 + 1)
-            for low in product(range(p), repeat=d)
-        ):
+        if all(any(_poly_mod(f, [*low, 1], p)) for d in range(1, m // 2 + 1) for low in product(range(p), repeat=d)):
             return f
     raise AssertionError(f"no irreducible polynomial of degree {m} over GF({p})")  # pragma: no cover
 

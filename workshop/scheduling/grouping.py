@@ -83,9 +83,7 @@ def ideal_range(total: int, count: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- input
 
 
-def _pairs(
-    kind: str, pairs: Iterable[Sequence[str]], index: Mapping[str, int], language: str
-) -> list[tuple[int, int]]:
+def _pairs(kind: str, pairs: Iterable[Sequence[str]], index: Mapping[str, int], language: str) -> list[tuple[int, int]]:
     """Pairs of names as index pairs; unknown or self pairs are input errors (``kind``: apart or together)."""
     wish = word(f"cost_wish_{kind}", language)
     found: list[tuple[int, int]] = []
@@ -365,9 +363,7 @@ def form_groups(
             )
         elif len(pinned_to) > 1:
             gave_way.append(
-                word(
-                    "cost_together_gave_way_pins", language, **pair, first=pinned_to[0] + 1, second=pinned_to[1] + 1
-                )
+                word("cost_together_gave_way_pins", language, **pair, first=pinned_to[0] + 1, second=pinned_to[1] + 1)
             )
         elif len(merged) > high:
             gave_way.append(word("cost_together_gave_way_size", language, **pair, count=len(merged), high=high))
@@ -388,9 +384,7 @@ def form_groups(
             state.place(b, g)
         else:
             who = names_text([names[i] for i in block_list[b] if pin[i] >= 0], language)
-            gave_way.append(
-                word("cost_pin_gave_way", language, who=who, group=g + 1, sizes=bounds_text((low, high)))
-            )
+            gave_way.append(word("cost_pin_gave_way", language, who=who, group=g + 1, sizes=bounds_text((low, high))))
             block_pin[b] = -1
     pinned_now = [(b, state.where[b]) for b in range(len(block_list)) if state.where[b] >= 0]
 
@@ -413,7 +407,9 @@ def form_groups(
             members = work[b]
             broken.append(
                 word(
-                    "cost_together_gave_way_blocks", language, who=names_text([names[i] for i in members], language),
+                    "cost_together_gave_way_blocks",
+                    language,
+                    who=names_text([names[i] for i in members], language),
                     sizes=bounds_text((low, high)),
                 )
             )
@@ -471,8 +467,13 @@ def _unmet_wishes(
             if not bounds[0] <= c <= bounds[1]:
                 found.append(
                     word(
-                        "cost_affiliation_gave_way_group", language, affiliation=repr(label), group=g + 1, count=c,
-                        total=totals[a], ideal=bounds_text(bounds),
+                        "cost_affiliation_gave_way_group",
+                        language,
+                        affiliation=repr(label),
+                        group=g + 1,
+                        count=c,
+                        total=totals[a],
+                        ideal=bounds_text(bounds),
                     )
                 )
     return found

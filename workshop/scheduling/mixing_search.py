@@ -91,7 +91,7 @@ class Placement:
         for r in range(self.k):
             for cell in self.cells[r]:
                 for i, p in enumerate(cell):
-                    for o in cell[i + 1:]:
+                    for o in cell[i + 1 :]:
                         self.meet[p][o] += 1
                         self.meet[o][p] += 1
         for p in range(n):
@@ -222,8 +222,9 @@ def swap_cost(placement: Placement, p: int, q: int, chain: list[int]) -> int:
                 if g >= 0:
                     bounds = placement.aff_bounds[g]
                     va, vb = ca.get(g, 0), cb.get(g, 0)
-                    broken += (excess(va + sign, bounds) - excess(va, bounds)
-                               + excess(vb - sign, bounds) - excess(vb, bounds))
+                    broken += (
+                        excess(va + sign, bounds) - excess(va, bounds) + excess(vb - sign, bounds) - excess(vb, bounds)
+                    )
     pairs = 0
     for who, changes in ((p, dp), (q, dq)):
         row, apart = placement.meet[who], placement.apart[who]

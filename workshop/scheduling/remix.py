@@ -174,15 +174,24 @@ def _unmet_wishes(
                     label = next(affiliation_of[p] for p in range(placement.n) if placement.aff[p] == a)
                     found.append(
                         word(
-                            "cost_remix_affiliation_gave_way", language, affiliation=repr(label), station=stations[s],
-                            count=c, round=r + 1, ideal=bounds_text(bounds),
+                            "cost_remix_affiliation_gave_way",
+                            language,
+                            affiliation=repr(label),
+                            station=stations[s],
+                            count=c,
+                            round=r + 1,
+                            ideal=bounds_text(bounds),
                         )
                     )
             size = len(placement.cells[r][s])
             if excess(size, placement.size_bounds):
                 found.append(
                     word(
-                        "cost_remix_numbers_gave_way", language, station=stations[s], count=size, round=r + 1,
+                        "cost_remix_numbers_gave_way",
+                        language,
+                        station=stations[s],
+                        count=size,
+                        round=r + 1,
                         ideal=bounds_text(placement.size_bounds),
                     )
                 )
@@ -257,9 +266,7 @@ def _mix(
     """Fresh rounds: routes from the plane (or shifted squares), dealt and, where wishes or no plane ask, searched."""
     k, n = len(stations), len(people)
     classes, orthogonal = route_classes(k, rng)
-    method = (
-        word("cost_method_plane", language, k=k) if orthogonal else word("cost_method_shifted", language, k=k)
-    )
+    method = word("cost_method_plane", language, k=k) if orthogonal else word("cost_method_shifted", language, k=k)
     wishes = bool(any(apart_of) or affiliated)
     everyone_allowed = Wishes(aff, apart_of, [[True] * k for _ in range(n)])
     full = max(1, min(len(classes), -(-n // k)))

@@ -77,7 +77,7 @@ def deal(order: list[int], aff: list[int], k: int, count: int) -> list[list[int]
     if all(a < 0 for a in aff):
         classes: list[list[int]] = [[] for _ in range(count)]
         for j in range(0, n, k):
-            classes[(j // k) % count].extend(order[j:j + k])
+            classes[(j // k) % count].extend(order[j : j + k])
         return classes
     members: dict[int, list[int]] = {}
     singles: list[int] = []
@@ -90,9 +90,9 @@ def deal(order: list[int], aff: list[int], k: int, count: int) -> list[list[int]
     rests: list[list[int]] = []
     for group in members.values():
         whole, rest = divmod(len(group), k)
-        layers.extend(group[i * k:(i + 1) * k] for i in range(whole))
+        layers.extend(group[i * k : (i + 1) * k] for i in range(whole))
         if rest:
-            rests.append(group[whole * k:])
+            rests.append(group[whole * k :])
     rests.sort(key=len, reverse=True)
     chunks: list[list[list[int]]] = [[] for _ in range(count)]
     residue = n % k
@@ -114,7 +114,7 @@ def deal(order: list[int], aff: list[int], k: int, count: int) -> list[list[int]
             pad = -sum(len(r) for r in take) % k
         chunks[c].extend(take)
         if pad:
-            chunks[c].append(singles[used:used + pad])
+            chunks[c].append(singles[used : used + pad])
             used += pad
         c += 1
         if c >= count and rests:  # pragma: no cover - _remainders_for_class never leaves this
@@ -122,10 +122,10 @@ def deal(order: list[int], aff: list[int], k: int, count: int) -> list[list[int]
     size = [sum(len(ch) for ch in cl) for cl in chunks]
     if residue and not partial_done:
         target = min(range(count), key=lambda i: size[i])
-        chunks[target].append(singles[used:used + residue])
+        chunks[target].append(singles[used : used + residue])
         size[target] += residue
         used += residue
-    units = layers + [singles[i:i + k] for i in range(used, len(singles), k)]
+    units = layers + [singles[i : i + k] for i in range(used, len(singles), k)]
     for unit in units:
         target = min(range(count), key=lambda i: size[i])
         chunks[target].append(unit)
@@ -157,7 +157,7 @@ def layout_score(x: Routes, k: int, apart: list[set[int]]) -> tuple[int, int]:
             cells.setdefault(row[r], []).append(p)
         for cell in cells.values():
             for i, p in enumerate(cell):
-                for o in cell[i + 1:]:
+                for o in cell[i + 1 :]:
                     met.add((p, o))
     broken = sum(1 for p, o in met if o in apart[p])
     return broken, -len(met)

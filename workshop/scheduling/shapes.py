@@ -238,8 +238,12 @@ def _williams(stations: list[str], groups: list[str], rounds: int | None, mode: 
         if sequential:
             costs.append(
                 word(
-                    "cost_williams_odd_wait", language, need=need, needed=needed,
-                    groups=counted(n, "group", language), n=n,
+                    "cost_williams_odd_wait",
+                    language,
+                    need=need,
+                    needed=needed,
+                    groups=counted(n, "group", language),
+                    n=n,
                 )
             )
         else:
@@ -317,7 +321,9 @@ def _costs(
         per_group = [sum(g in w for w in waiting) for g in groups]
         costs.append(
             word(
-                "cost_each_group_waits", language, span=span_text(per_group, language),
+                "cost_each_group_waits",
+                language,
+                span=span_text(per_group, language),
                 rounds=counted(count, "round", language),
             )
         )

@@ -57,7 +57,7 @@ def clock(moment: dt.datetime | dt.time, language: str = "da") -> str:
 
 
 def span(slot: Slot, language: str = "da") -> str:
-    """"18.20 – 18.50"."""
+    """ "18.20 – 18.50"."""
     return f"{clock(slot.start, language)} {DASH} {clock(slot.end, language)}"
 
 

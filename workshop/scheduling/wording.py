@@ -57,8 +57,13 @@ def decimal(value: float, language: str) -> str:
 
 
 def people_met(stats: ContactStats, method: str, language: str) -> str:
-    """"people met: min 10, mean 12.4, max 14 (135 distinct pairs; affine plane over GF(3))"."""
+    """ "people met: min 10, mean 12.4, max 14 (135 distinct pairs; affine plane over GF(3))"."""
     return word(
-        "cost_people_met", language, min=stats.min, mean=decimal(stats.mean, language), max=stats.max,
-        pairs=stats.distinct_pairs, method=method,
+        "cost_people_met",
+        language,
+        min=stats.min,
+        mean=decimal(stats.mean, language),
+        max=stats.max,
+        pairs=stats.distinct_pairs,
+        method=method,
     )

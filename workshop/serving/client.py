@@ -170,4 +170,3 @@ class Browser:
                 await asyncio.wait_for(self._reader, 5)
         if self._http is not None:
             await self._http.close()
-

@@ -73,8 +73,9 @@ def problem_for(error: BaseException, path: Path, language: str, *, session: Pat
         key = "storage_read_only_folder" if _folder_at_fault(error, path) else "storage_read_only_file"
         return Problem(word(key, language, name=name, folder=folder), word("fix_read_only", language, path=path))
     if kind == CANNOT_OPEN:
-        return Problem(word("storage_cannot_open", language, name=name, folder=folder), word("fix_read_only", language,
-                                                                                               path=path))
+        return Problem(
+            word("storage_cannot_open", language, name=name, folder=folder), word("fix_read_only", language, path=path)
+        )
     if kind == LOCKED:
         return Problem(word("storage_locked", language, name=name), word("fix_locked", language))
     if kind == DAMAGED:

@@ -102,8 +102,15 @@ class Journal:
     copied to a private temporary folder first).
     """
 
-    def __init__(self, path: Path, db: sqlite3.Connection, *, readonly: bool = False,
-                 scratch: Path | None = None, language: str = "da") -> None:
+    def __init__(
+        self,
+        path: Path,
+        db: sqlite3.Connection,
+        *,
+        readonly: bool = False,
+        scratch: Path | None = None,
+        language: str = "da",
+    ) -> None:
         self.path = path
         self.db = db
         self.readonly = readonly
@@ -119,8 +126,9 @@ class Journal:
 
     # Opening -------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path, *, readonly: bool = False, language: str = "da",
-             session: Path | None = None) -> Journal | None:
+    def open(
+        cls, path: Path, *, readonly: bool = False, language: str = "da", session: Path | None = None
+    ) -> Journal | None:
         """Open (or, to write, create) the journal at ``path``; None when reading and there is none.
 
         Raises :class:`StorageError` when the path is not a regular file, the journal is
@@ -148,7 +156,10 @@ class Journal:
                 # locks this process's other connections hold on it.)
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
             db = sqlite3.connect(
-                f"file:{_uri_path(path)}?mode=rw", uri=True, timeout=30, isolation_level=None,
+                f"file:{_uri_path(path)}?mode=rw",
+                uri=True,
+                timeout=30,
+                isolation_level=None,
                 check_same_thread=False,
             )
         journal = cls(path, db, language=language)
@@ -208,28 +219,39 @@ class Journal:
         except sqlite3.DatabaseError as error:
             if kind_of(error) != DAMAGED:
                 raise
-            raise StorageError(self.path, [damaged_problem(self.path, session, str(error), self.language)],
-                               self.language) from None
+            raise StorageError(
+                self.path, [damaged_problem(self.path, session, str(error), self.language)], self.language
+            ) from None
         if version > SCHEMA_VERSION:
-            raise storage_error(self.path, self.language, "journal_newer", "fix_journal_newer", name=self.path.name,
-                                found=version, known=SCHEMA_VERSION)
+            raise storage_error(
+                self.path,
+                self.language,
+                "journal_newer",
+                "fix_journal_newer",
+                name=self.path.name,
+                found=version,
+                known=SCHEMA_VERSION,
+            )
         names = {row[0] for row in rows}
         if not names & set(TABLES):
             if names - {"sqlite_sequence"}:
                 detail = word("journal_detail_foreign_tables", self.language, tables=", ".join(sorted(names)))
-                raise StorageError(self.path, [damaged_problem(self.path, session, detail, self.language)],
-                                   self.language)
+                raise StorageError(
+                    self.path, [damaged_problem(self.path, session, detail, self.language)], self.language
+                )
             return True
         for table, columns in TABLES.items():
             if table not in names:
                 detail = word("journal_detail_missing_table", self.language, table=table)
-                raise StorageError(self.path, [damaged_problem(self.path, session, detail, self.language)],
-                                   self.language)
+                raise StorageError(
+                    self.path, [damaged_problem(self.path, session, detail, self.language)], self.language
+                )
             found = tuple(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
             if found != columns:
                 detail = word("journal_detail_columns", self.language, table=table)
-                raise StorageError(self.path, [damaged_problem(self.path, session, detail, self.language)],
-                                   self.language)
+                raise StorageError(
+                    self.path, [damaged_problem(self.path, session, detail, self.language)], self.language
+                )
         verdict = db.execute("PRAGMA quick_check").fetchall()
         if verdict != [("ok",)]:
             detail = str(verdict[0][0]) if verdict else "quick_check"
@@ -488,8 +510,10 @@ def _event(row: tuple[Any, ...]) -> Event:
         changes = json.loads(ops)
     except (TypeError, ValueError, RecursionError):
         raise ValueError(f"change {seq}: its operations are not JSON") from None
-    if not isinstance(seq, int) or not isinstance(changes, list) or not all(
-        isinstance(op, dict) and op.get("t") in ("note", "section") for op in changes
+    if (
+        not isinstance(seq, int)
+        or not isinstance(changes, list)
+        or not all(isinstance(op, dict) and op.get("t") in ("note", "section") for op in changes)
     ):
         raise ValueError(f"change {seq}: not a change the app wrote")
     if action not in ("do", "undo", "redo") or not all(isinstance(v, str) for v in (at, author, instance, label)):
@@ -524,20 +548,23 @@ def _regular_or_missing(path: Path, language: str, session: Path) -> bool:
         info = os.stat(path)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise storage_error(path, language, "journal_link_loop", "fix_journal_not_a_file", name=path.name,
-                                session=session) from None
+            raise storage_error(
+                path, language, "journal_link_loop", "fix_journal_not_a_file", name=path.name, session=session
+            ) from None
         if error.errno in (errno.ENOENT, errno.ENOTDIR):
             if os.path.islink(path):
-                raise storage_error(path, language, "journal_dangling_link", "fix_journal_not_a_file",
-                                    name=path.name, session=session) from None
+                raise storage_error(
+                    path, language, "journal_dangling_link", "fix_journal_not_a_file", name=path.name, session=session
+                ) from None
             return False
         with translated(path, language, session=session):
             raise
         return False  # pragma: no cover - translated always raises
     if not stat.S_ISREG(info.st_mode):
         kind = "folder" if stat.S_ISDIR(info.st_mode) else "special"
-        raise storage_error(path, language, f"journal_is_{kind}", "fix_journal_not_a_file", name=path.name,
-                            session=session)
+        raise storage_error(
+            path, language, f"journal_is_{kind}", "fix_journal_not_a_file", name=path.name, session=session
+        )
     return True
 
 
@@ -618,8 +645,11 @@ def _connect_reading(path: Path) -> tuple[sqlite3.Connection, Path | None]:
         before = os.stat(path)
         data = bytearray(path.read_bytes())
         after = os.stat(path)
-        unchanged = (before.st_ino, before.st_size, before.st_mtime_ns) == (after.st_ino, after.st_size,
-                                                                           after.st_mtime_ns)
+        unchanged = (before.st_ino, before.st_size, before.st_mtime_ns) == (
+            after.st_ino,
+            after.st_size,
+            after.st_mtime_ns,
+        )
         if unchanged and _size(wal) <= 0:
             if len(data) >= 20 and data[18:20] == b"\x02\x02":
                 data[18:20] = b"\x01\x01"  # in memory, the journal is read without its WAL (it has none now)
@@ -631,8 +661,9 @@ def _connect_reading(path: Path) -> tuple[sqlite3.Connection, Path | None]:
                     db.close()
                     raise
             return db, None
-    db = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=30, isolation_level=None,
-                         check_same_thread=False)
+    db = sqlite3.connect(
+        f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=30, isolation_level=None, check_same_thread=False
+    )
     try:
         db.execute("PRAGMA busy_timeout=30000")
         db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
@@ -649,8 +680,7 @@ def _connect_reading(path: Path) -> tuple[sqlite3.Connection, Path | None]:
         side = Path(f"{path}{SIDE_FILES[0]}")
         if side.exists():
             shutil.copyfile(side, Path(f"{copy}{SIDE_FILES[0]}"))
-        db = sqlite3.connect(f"file:{_uri_path(copy)}?mode=ro", uri=True, isolation_level=None,
-                             check_same_thread=False)
+        db = sqlite3.connect(f"file:{_uri_path(copy)}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise

@@ -55,8 +55,18 @@ EVERY_CHANGE = 2**62
 """How many of a journal's changes the merge reads: all of them."""
 
 MAINS_SECTIONS = (
-    "workshop", "program", "stations", "groups", "participants", "rotation", "schedule", "live", "summary",
-    "themes", "recommendations", "agenda",
+    "workshop",
+    "program",
+    "stations",
+    "groups",
+    "participants",
+    "rotation",
+    "schedule",
+    "live",
+    "summary",
+    "themes",
+    "recommendations",
+    "agenda",
 )
 """The parts of a session that stay MAIN's: a copy that changed one of them is reported, never merged."""
 
@@ -235,9 +245,7 @@ def _names_by_id(categories: Any) -> dict[str, str]:
     if not isinstance(categories, list):
         return {}
     return {
-        str(c["id"]): _fold(str(c["name"]))
-        for c in categories
-        if isinstance(c, dict) and "id" in c and "name" in c
+        str(c["id"]): _fold(str(c["name"])) for c in categories if isinstance(c, dict) and "id" in c and "name" in c
     }
 
 
@@ -306,8 +314,11 @@ def _codebook(main: Side, copy: Side, main_scan: _Scan, copy_scan: _Scan) -> _Co
             book.mapping[category.id] = same.id
             claimed.add(same.id)
             book.joined += 1
-            book.conflicts.append(Conflict("category_renamed", {
-                "id": same.id, "main_category": same.name, "copy_category": category.name}))
+            book.conflicts.append(
+                Conflict(
+                    "category_renamed", {"id": same.id, "main_category": same.name, "copy_category": category.name}
+                )
+            )
         else:
             rest.append(category)
     fresh: list[Category] = []
@@ -331,8 +342,12 @@ def _codebook(main: Side, copy: Side, main_scan: _Scan, copy_scan: _Scan) -> _Co
             book.mapping[category.id] = new_id
             if not copy.tracked:
                 twin = by_id[category.id]
-                book.conflicts.append(Conflict("category_maybe_same", {
-                    "id": twin.id, "main_category": twin.name, "copy_category": category.name, "new_id": new_id}))
+                book.conflicts.append(
+                    Conflict(
+                        "category_maybe_same",
+                        {"id": twin.id, "main_category": twin.name, "copy_category": category.name, "new_id": new_id},
+                    )
+                )
         book.new.append(_landed(book, category, book.mapping[category.id]))
     book.used_ids.update(c.id for c in book.new)
     # Comparing versions of notes: a category MAIN's journal knew under the same id (by a name of its lineage) is
@@ -425,7 +440,7 @@ def _text_beginning(text: str) -> str:
 def _clock(value: Any, seconds: bool = False) -> str:
     """When a version was last changed, as the report shows it ("19:42", or "19:42:05" to tell two apart)."""
     text = str(value or "")
-    return text[11:19 if seconds else 16] if len(text) >= 19 else text
+    return text[11 : 19 if seconds else 16] if len(text) >= 19 else text
 
 
 def _about(data: Mapping[str, Any], **more: str | int) -> dict[str, str | int]:
@@ -462,8 +477,11 @@ def _notes(main: Side, copy: Side, book: _Codebook, main_scan: _Scan, copy_scan:
     recommendations = {r.id for r in session.recommendations}
     recordable = {c.id for c in session.categories} | {c.id for c in book.new}
     main_known = {_canon(v) for v in main_scan.versions}
-    copy_known = {_canon(_adapt(v, mapping, recommendations))
-                  for v in copy_scan.versions for mapping in (book.known, book.mapping)}
+    copy_known = {
+        _canon(_adapt(v, mapping, recommendations))
+        for v in copy_scan.versions
+        for mapping in (book.known, book.mapping)
+    }
     index = {note.id: note for note in session.notes}
     cited: dict[str, str] = {}
     for recommendation in session.recommendations:
@@ -539,8 +557,9 @@ def _notes(main: Side, copy: Side, book: _Codebook, main_scan: _Scan, copy_scan:
             plan.conflicts.append(Conflict("deleted_but_changed", _about(mains, main_text=text)))
         elif note_id in cited:
             plan.kept += 1
-            plan.conflicts.append(Conflict("deleted_but_cited", _about(mains, recommendation=cited[note_id],
-                                                                        main_text=text)))
+            plan.conflicts.append(
+                Conflict("deleted_but_cited", _about(mains, recommendation=cited[note_id], main_text=text))
+            )
         else:
             plan.ops.append(note_op(current, None))
             plan.deleted += 1
@@ -677,10 +696,22 @@ def simulate(main: Side, plan: Plan) -> Side:
 def report(plan: Plan, main: Path, copy: Path, language: str, *, dry_run: bool = False) -> list[str]:
     """The report of merging ``copy`` into ``main``, line by line, in ``language``."""
     lines = [word("merge_heading_dry_run" if dry_run else "merge_heading", language, main=main, copy=copy)]
-    lines.append("  " + word("merge_note_counts", language, added=plan.added, updated=plan.updated, kept=plan.kept,
-                              deleted=plan.deleted, unchanged=plan.unchanged, skipped=plan.skipped))
-    lines.append("  " + word("merge_category_counts", language, joined=plan.categories_joined,
-                              added=plan.categories_added))
+    lines.append(
+        "  "
+        + word(
+            "merge_note_counts",
+            language,
+            added=plan.added,
+            updated=plan.updated,
+            kept=plan.kept,
+            deleted=plan.deleted,
+            unchanged=plan.unchanged,
+            skipped=plan.skipped,
+        )
+    )
+    lines.append(
+        "  " + word("merge_category_counts", language, joined=plan.categories_joined, added=plan.categories_added)
+    )
     if not plan.conflicts:
         lines.append("  " + word("merge_no_conflicts", language))
         return lines

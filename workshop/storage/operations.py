@@ -168,7 +168,5 @@ def shift_ops(ops: list[Op], session: Session, index: NoteIndex, towards: str) -
                 result.append({"t": "note", "id": op["id"], "before": current, "after": wanted})
         else:
             name = op["name"]
-            result.append(
-                {"t": "section", "name": name, "before": dump_section(session, name), "after": op[towards]}
-            )
+            result.append({"t": "section", "name": name, "before": dump_section(session, name), "after": op[towards]})
     return result

@@ -120,8 +120,14 @@ def start_new_journal(path: Path) -> Recovery:
                     continue
                 apply(session, event.ops, index)
                 journal.append(
-                    at=event.at, author=event.author, instance=event.instance, action=event.action,
-                    target=event.target, label=event.label, undoable=event.undoable, ops=event.ops,
+                    at=event.at,
+                    author=event.author,
+                    instance=event.instance,
+                    action=event.action,
+                    target=event.target,
+                    label=event.label,
+                    undoable=event.undoable,
+                    ops=event.ops,
                 )
                 carried += 1
             lost += max(expected - len(later), 0)  # numbers in between that could not be read at all

@@ -70,9 +70,7 @@ def read_text(path: Path) -> str:
         language = language_of_text(data.decode("utf-8", errors="replace"))
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        problem = Problem(
-            word("problem_not_utf8", language), word("fix_not_utf8", language), line=line, column=column
-        )
+        problem = Problem(word("problem_not_utf8", language), word("fix_not_utf8", language), line=line, column=column)
         raise SessionError(path, [problem], language) from None
 
 
@@ -127,13 +125,17 @@ def parse(text: str, path: Path) -> Session:
         raise SessionError(path, [_syntax_problem(error, text)], language) from None
     except RecursionError:
         problem = Problem(
-            word("problem_too_deep", language, limit=limits.DEPTH), word("fix_too_deep", language),
+            word("problem_too_deep", language, limit=limits.DEPTH),
+            word("fix_too_deep", language),
             line=_deepest_line(text),
         )
         raise SessionError(path, [problem], language) from None
     except ValueError:  # an integer of more than 4,300 digits
-        problem = Problem(word("problem_number_too_long", language), word("fix_number_too_long", language),
-                          line=_longest_number_line(text))
+        problem = Problem(
+            word("problem_number_too_long", language),
+            word("fix_number_too_long", language),
+            line=_longest_number_line(text),
+        )
         raise SessionError(path, [problem], language) from None
     if not raw:
         problem = Problem(word("problem_empty_file", language), word("fix_empty_file", language, path=path), line=1)
@@ -324,9 +326,7 @@ def from_dict(raw: dict[str, Any], text: str, path: Path) -> Session:
     except ValidationError as error:
         language = language_of(raw, text)
         index = index_lines(text)
-        problems = problems_from(
-            error, language, sections=SECTIONS, line_of=lambda loc: line_of(text, loc, index)
-        )
+        problems = problems_from(error, language, sections=SECTIONS, line_of=lambda loc: line_of(text, loc, index))
         raise SessionError(path, problems, language) from None
     return checked(session, text, path)
 

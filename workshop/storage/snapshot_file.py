@@ -54,7 +54,7 @@ def read_header(text: str) -> Header | None:
     match = _HEADER.match(text)
     if not match:
         return None
-    body = text[match.end():]
+    body = text[match.end() :]
     return Header(int(match[1]), checksum(body) == match[2], match[3] or "")
 
 
@@ -132,7 +132,7 @@ def has_comments(text: str) -> bool:
     file with comments, a copy is kept and the user is told.
     """
     match = _HEADER.match(text)
-    body = text[match.end():] if match else text
+    body = text[match.end() :] if match else text
     body = body.removeprefix(TOP_COMMENT)
     quote = ""
     index = 0

@@ -179,9 +179,16 @@ class Store:
         jpath = journal_path(path)
         if jpath == path:
             language = DEFAULT_LANGUAGE
-            raise SessionError(path, [Problem(word("problem_named_like_journal", language),
-                                              word("fix_named_like_journal", language,
-                                                   name=path.with_suffix(".toml").name))], language)
+            raise SessionError(
+                path,
+                [
+                    Problem(
+                        word("problem_named_like_journal", language),
+                        word("fix_named_like_journal", language, name=path.with_suffix(".toml").name),
+                    )
+                ],
+                language,
+            )
         text = read_text(path)
         if readonly:
             return cls._open_reading(path, jpath, text, author, trust_cache)
@@ -200,8 +207,9 @@ class Store:
                 store.file_ours = header is not None and header.ours
                 if header is not None and header.seq > 0:
                     key = "notice_journal_missing_shown" if journal is None else "notice_journal_behind_shown"
-                    store.notices.append(word(key, base.workshop.language, name=jpath.name, file=path.name,
-                                              seq=header.seq, last=0))
+                    store.notices.append(
+                        word(key, base.workshop.language, name=jpath.name, file=path.name, seq=header.seq, last=0)
+                    )
                 if journal is not None:
                     journal.close()
                     store.journal = None
@@ -220,8 +228,16 @@ class Store:
                     journal.language = base.workshop.language
                     store._check_identity(base, header)
                     if header is not None and header.seq > last:
-                        store.notices.append(word("notice_journal_behind_shown", base.workshop.language,
-                                                  name=jpath.name, file=path.name, seq=header.seq, last=last))
+                        store.notices.append(
+                            word(
+                                "notice_journal_behind_shown",
+                                base.workshop.language,
+                                name=jpath.name,
+                                file=path.name,
+                                seq=header.seq,
+                                last=last,
+                            )
+                        )
                     store._start(base, text, header)
                     break
         except BaseException:
@@ -285,8 +301,9 @@ class Store:
             raise
         except (sqlite3.Error, OSError) as error:
             language = self.journal.language
-            raise StorageError(self.journal.path, [problem_for(error, self.journal.path, language, session=self.path)],
-                               language) from error
+            raise StorageError(
+                self.journal.path, [problem_for(error, self.journal.path, language, session=self.path)], language
+            ) from error
 
     def _check_identity(self, base: Session, header: snapshot.Header | None) -> None:
         """Refuse a journal of another session; a journal without an identity takes the file's (or a new one).
@@ -303,11 +320,28 @@ class Store:
             if not self.readonly:
                 journal.set_meta("session_id", self.session_id)
         elif own and own != known:
-            raise storage_error(journal.path, language, "journal_foreign", "fix_journal_foreign",
-                                name=journal.path.name, file=self.path.name, found=known, own=own, session=self.path)
+            raise storage_error(
+                journal.path,
+                language,
+                "journal_foreign",
+                "fix_journal_foreign",
+                name=journal.path.name,
+                file=self.path.name,
+                found=known,
+                own=own,
+                session=self.path,
+            )
         elif not own and journal.get_meta("session_id_written") == "1":
-            raise storage_error(journal.path, language, "journal_foreign_no_id", "fix_journal_foreign_no_id",
-                                name=journal.path.name, file=self.path.name, found=known, session=self.path)
+            raise storage_error(
+                journal.path,
+                language,
+                "journal_foreign_no_id",
+                "fix_journal_foreign_no_id",
+                name=journal.path.name,
+                file=self.path.name,
+                found=known,
+                session=self.path,
+            )
         else:
             self.session_id = known
         self._adopt(base)
@@ -366,9 +400,7 @@ class Store:
         self._replay(pending)
         self.seq = pending[-1].seq if pending else max(folded, 0)
         if hand_edited and pending and self.readonly:
-            self.notices.append(
-                word("notice_hand_edit_shown", self.language, name=self.path.name, count=len(pending))
-            )
+            self.notices.append(word("notice_hand_edit_shown", self.language, name=self.path.name, count=len(pending)))
         problems = check(self.session) if pending else []
         if problems:
             for problem in problems:
@@ -395,8 +427,12 @@ class Store:
                 apply(target, event.ops, where)
             except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as error:
                 assert self.journal is not None
-                detail = word("journal_detail_change", self.language, seq=event.seq,
-                              reason=type(error).__name__ if not isinstance(error, ValidationError) else "model")
+                detail = word(
+                    "journal_detail_change",
+                    self.language,
+                    seq=event.seq,
+                    reason=type(error).__name__ if not isinstance(error, ValidationError) else "model",
+                )
                 problem = damaged_problem(self.journal.path, self.path, detail, self.language)
                 raise StorageError(self.journal.path, [problem], self.language) from None
 
@@ -478,8 +514,14 @@ class Store:
         language = self.language
         count = merge.get("count", 0)
         if count:
-            notice = word("notice_merged_elsewhere", language, name=self.path.name, count=count,
-                          copy=merge.get("copy", ""), by=merge.get("by", "?"))
+            notice = word(
+                "notice_merged_elsewhere",
+                language,
+                name=self.path.name,
+                count=count,
+                copy=merge.get("copy", ""),
+                by=merge.get("by", "?"),
+            )
         else:
             notice = word("notice_taken_elsewhere", language, name=self.path.name, by=merge.get("by", "?"))
         self.notices.append(notice)
@@ -721,9 +763,7 @@ class Store:
 
         return self.transact(label, build, undoable=undoable)
 
-    def change(
-        self, label: str, edit: Callable[[Session], Iterable[Op]], *, undoable: bool = True
-    ) -> Event | None:
+    def change(self, label: str, edit: Callable[[Session], Iterable[Op]], *, undoable: bool = True) -> Event | None:
         """A change of several parts at once (merging categories moves notes and the codebook)."""
         return self.transact(label, lambda session: list(edit(session)), undoable=undoable)
 
@@ -827,8 +867,11 @@ class Store:
 
     def _fold_failed(self, problem: Problem) -> None:
         """Say (once) why the file could not be written; every change stays safe in the journal."""
-        self._tell_once(word("notice_fold_failed", self.language, name=self.path.name,
-                             reason=problem.render(language=self.language)))
+        self._tell_once(
+            word(
+                "notice_fold_failed", self.language, name=self.path.name, reason=problem.render(language=self.language)
+            )
+        )
 
     def _write_snapshot(self, session: Session, seq: int, expected: FileState | None) -> None:
         """Write the TOML file and remember its parsed form (inside the journal's write lock).
@@ -875,9 +918,7 @@ class Store:
                     reason = problem_for(error, snapshot.backups_dir(self.path), self.language).message
                     self.notices.append(word("notice_no_copy", self.language, name=self.path.name, reason=reason))
                 else:
-                    self.notices.append(
-                        word("notice_left_with_errors", self.language, name=self.path.name, copy=copy)
-                    )
+                    self.notices.append(word("notice_left_with_errors", self.language, name=self.path.name, copy=copy))
         finally:
             self.journal.close()
             self.journal = None
@@ -928,8 +969,9 @@ class Store:
         assert self.journal is not None
         if base.workshop.id and self.session_id and base.workshop.id != self.session_id:
             if not self.file_blocked:
-                self.notices.append(word("notice_hand_edit_id", self.language, name=self.path.name,
-                                         own=self.session_id))
+                self.notices.append(
+                    word("notice_hand_edit_id", self.language, name=self.path.name, own=self.session_id)
+                )
             self.file_blocked = True
             self.file_state = state
             return False
@@ -1042,7 +1084,26 @@ def _journal_lost_error(path: Path, jpath: Path, seq: int, last: int | None, lan
     """The journal is missing or behind the file's first line: say so, and how to go on (nothing is written)."""
     backups = snapshot.backups_dir(path)
     if last is None:
-        return storage_error(jpath, language, "journal_missing", "fix_journal_lost", name=jpath.name,
-                             file=path.name, seq=seq, backups=backups, session=path)
-    return storage_error(jpath, language, "journal_behind", "fix_journal_lost", name=jpath.name, file=path.name,
-                         seq=seq, last=last, backups=backups, session=path)
+        return storage_error(
+            jpath,
+            language,
+            "journal_missing",
+            "fix_journal_lost",
+            name=jpath.name,
+            file=path.name,
+            seq=seq,
+            backups=backups,
+            session=path,
+        )
+    return storage_error(
+        jpath,
+        language,
+        "journal_behind",
+        "fix_journal_lost",
+        name=jpath.name,
+        file=path.name,
+        seq=seq,
+        last=last,
+        backups=backups,
+        session=path,
+    )

@@ -78,4 +78,3 @@ def repeated_key_line(text: str) -> int | None:
             return number
         seen.add(path)
     return None
-

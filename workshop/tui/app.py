@@ -117,18 +117,36 @@ class WorkshopApp(CrashKeepingApp):
 
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help", tooltip="Show every key of this screen"),
-        Binding("f2", "switch_mode('facilitator')", "Facilitator", id="app.mode.facilitator",
-                tooltip="The programme, the round clock and the rotation board"),
-        Binding("f3", "switch_mode('notes')", "Notes", id="app.mode.notes",
-                tooltip="Capture and code notes at a station"),
-        Binding("f4", "switch_mode('secretariat')", "Secretariat", id="app.mode.secretariat",
-                tooltip="Review, summarise and export the minutes"),
+        Binding(
+            "f2",
+            "switch_mode('facilitator')",
+            "Facilitator",
+            id="app.mode.facilitator",
+            tooltip="The programme, the round clock and the rotation board",
+        ),
+        Binding(
+            "f3", "switch_mode('notes')", "Notes", id="app.mode.notes", tooltip="Capture and code notes at a station"
+        ),
+        Binding(
+            "f4",
+            "switch_mode('secretariat')",
+            "Secretariat",
+            id="app.mode.secretariat",
+            tooltip="Review, summarise and export the minutes",
+        ),
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False, tooltip="Undo your last change"),
         Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False, tooltip="Redo what you undid"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Save everything and quit"),
         # Declared here (not left to Textual) so that it has an id and speaks the session's language.
-        Binding("ctrl+p", "command_palette", "Palette", id="app.palette", show=False, priority=True,
-                tooltip="Find a command of this screen by name"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            id="app.palette",
+            show=False,
+            priority=True,
+            tooltip="Find a command of this screen by name",
+        ),
     ]
 
     def __init__(
@@ -179,7 +197,7 @@ class WorkshopApp(CrashKeepingApp):
 
     @property
     def language(self) -> str:
-        """"da" or "en": the session's language, which every screen speaks."""
+        """ "da" or "en": the session's language, which every screen speaks."""
         return self.store.session.workshop.language
 
     def on_mount(self) -> None:
@@ -253,8 +271,7 @@ class WorkshopApp(CrashKeepingApp):
         while self.store.notices:
             notice = self.store.notices.pop(0)
             stopped = notice == self.store.stopped  # in full for a minute; the banner stays
-            self.notify(notice, severity="error" if stopped else "warning", timeout=60 if stopped else 15,
-                        markup=False)
+            self.notify(notice, severity="error" if stopped else "warning", timeout=60 if stopped else 15, markup=False)
         if self.store.stopped:
             try:
                 screen = self.screen
@@ -359,8 +376,10 @@ class WorkshopApp(CrashKeepingApp):
             return
         event.prevent_default()
         language = self.language
-        text = word("screenshot_saved", language) if event.path is None else word(
-            "screenshot_saved_to", language, path=event.path
+        text = (
+            word("screenshot_saved", language)
+            if event.path is None
+            else word("screenshot_saved_to", language, path=event.path)
         )
         self.notify(text, title=word("screenshot", language), markup=False)
 
@@ -370,5 +389,6 @@ class WorkshopApp(CrashKeepingApp):
             return
         event.prevent_default()
         language = self.language
-        self.notify(word("screenshot_failed", language), title=word("screenshot", language), severity="error",
-                    markup=False)
+        self.notify(
+            word("screenshot_failed", language), title=word("screenshot", language), severity="error", markup=False
+        )

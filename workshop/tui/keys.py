@@ -58,6 +58,7 @@ def screen_keys(screen: Screen[Any]) -> list[ScreenKey]:
             order.append(ident)
             found[ident] = ScreenKey(shown, binding.description, binding.tooltip, binding.action, active.node)
         elif shown not in before.keys.split(", "):
-            found[ident] = ScreenKey(f"{before.keys}, {shown}", before.description, before.tooltip, before.action,
-                                     before.node)
+            found[ident] = ScreenKey(
+                f"{before.keys}, {shown}", before.description, before.tooltip, before.action, before.node
+            )
     return [found[ident] for ident in order]

@@ -56,5 +56,5 @@ class SessionView:
 
     @property
     def language(self: InApp) -> str:
-        """"da" or "en": the language of the labels."""
+        """ "da" or "en": the language of the labels."""
         return workshop_app(self).store.session.workshop.language

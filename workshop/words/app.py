@@ -26,12 +26,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "palette_placeholder": ("Søg efter en kommando …", "Search for commands…"),
     "palette_no_matches": ("Ingen kommando passer", "No matches found"),
     "screenshot": ("Skærmbillede", "Screenshot"),
-    "screenshot_help": ("Gem et billede (SVG) af skærmen, som den ser ud nu", "Save an SVG picture of the screen as it is now"),
+    "screenshot_help": (
+        "Gem et billede (SVG) af skærmen, som den ser ud nu",
+        "Save an SVG picture of the screen as it is now",
+    ),
     "screenshot_saved": ("Skærmbilledet er gemt", "Screenshot saved"),
     "screenshot_saved_to": ("Skærmbilledet er gemt i {path}", "Screenshot saved to {path}"),
     "screenshot_failed": ("Skærmbilledet kunne ikke gemmes", "Failed to save screenshot"),
     "maximize": ("Fuld skærm", "Maximize"),
-    "maximize_help": ("Vis den del, der har fokus, på hele skærmen", "Show the part that has the focus on the whole screen"),
+    "maximize_help": (
+        "Vis den del, der har fokus, på hele skærmen",
+        "Show the part that has the focus on the whole screen",
+    ),
     "minimize": ("Normal størrelse", "Minimize"),
     "minimize_help": ("Vis delen i normal størrelse igen", "Show the part at its normal size again"),
     # Notices

@@ -24,7 +24,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "workshop {command}: an unexpected error ({summary}); the details are in {log} - please send them with a report",
     ),
     # workshop check --new-journal
-    "new_journal_not_needed": ("journalen til {path} er i orden; intet er ændret", "the journal of {path} is fine; nothing was changed"),
+    "new_journal_not_needed": (
+        "journalen til {path} er i orden; intet er ændret",
+        "the journal of {path} is fine; nothing was changed",
+    ),
     "new_journal_damaged": (
         "ny journal startet for {path} fra filen (som rækker til ændring {position}); {carried} ændring(er) ført over fra den beskadigede journal, {lost} kunne ikke læses eller passede ikke, og ændringer i den beskadigede del kan mangle; den gamle journal ligger i {kept}",
         "started a new journal for {path} from the file (which reaches change {position}); {carried} change(s) carried over from the damaged journal, {lost} could not be read or no longer fit, and changes in its damaged part may be missing; the old journal is in {kept}",
@@ -42,20 +45,41 @@ WORDS: dict[str, tuple[str, str]] = {
         "started a new journal for {path}; the other session's journal is in {kept}",
     ),
     # workshop new
-    "new_wrote": ("skrev {path}: {counts}. Næste skridt: workshop run {path}", "wrote {path}: {counts}. Next: workshop run {path}"),
-    "new_exists": ("{path} findes allerede; vælg et andet navn (intet er ændret)", "{path} exists already; choose another name (nothing was changed)"),
-    "new_no_folder": ("mappen {folder} findes ikke; opret den først", "the folder {folder} does not exist; create it first"),
+    "new_wrote": (
+        "skrev {path}: {counts}. Næste skridt: workshop run {path}",
+        "wrote {path}: {counts}. Next: workshop run {path}",
+    ),
+    "new_exists": (
+        "{path} findes allerede; vælg et andet navn (intet er ændret)",
+        "{path} exists already; choose another name (nothing was changed)",
+    ),
+    "new_no_folder": (
+        "mappen {folder} findes ikke; opret den først",
+        "the folder {folder} does not exist; create it first",
+    ),
     "new_not_toml": ("{path}: en sessionsfil skal ende på .toml", "{path}: a session file ends in .toml"),
     "new_too_few_stations": ("--stations skal være 1 eller mere", "--stations must be 1 or more"),
     "new_too_few": ("--groups og --rounds skal være 1 eller mere", "--groups and --rounds must be 1 or more"),
-    "new_too_many": ("{option} {count}: et værksted har højst {limit}", "{option} {count}: a workshop has at most {limit}"),
-    "new_bad_title": ("--title skal have mellem 1 og {limit} tegn", "--title must have between 1 and {limit} characters"),
+    "new_too_many": (
+        "{option} {count}: et værksted har højst {limit}",
+        "{option} {count}: a workshop has at most {limit}",
+    ),
+    "new_bad_title": (
+        "--title skal have mellem 1 og {limit} tegn",
+        "--title must have between 1 and {limit} characters",
+    ),
     "new_too_many_rounds": (
         "--rounds {rounds}: med {stations} stationer og {groups} grupper har hver gruppe besøgt hver station efter {needed} runder",
         "--rounds {rounds}: with {stations} stations and {groups} groups every group has visited every station after {needed} rounds",
     ),
-    "new_bad_start": ('--start "{value}": angiv et klokkeslæt som 18:00', '--start "{value}": give a clock time such as 18:00'),
-    "new_bad_date": ('--date "{value}": angiv en dato som 2026-11-25', '--date "{value}": give a date such as 2026-11-25'),
+    "new_bad_start": (
+        '--start "{value}": angiv et klokkeslæt som 18:00',
+        '--start "{value}": give a clock time such as 18:00',
+    ),
+    "new_bad_date": (
+        '--date "{value}": angiv en dato som 2026-11-25',
+        '--date "{value}": give a date such as 2026-11-25',
+    ),
     # what a new session holds (workshop new)
     "starter_title": ("Værksted", "Workshop"),
     "starter_welcome": ("Velkomst", "Welcome"),
@@ -66,14 +90,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "starter_question_2": ("Noget der mangler at blive beskrevet?", "Is something missing from the description?"),
     "starter_question_3": ("Vil det skabe merværdi?", "Will it add value?"),
     # workshop groups
-    "groups_bad_count": ("--count {count}: brug et antal grupper fra 1 til {limit}", "--count {count}: use a number of groups from 1 to {limit}"),
+    "groups_bad_count": (
+        "--count {count}: brug et antal grupper fra 1 til {limit}",
+        "--count {count}: use a number of groups from 1 to {limit}",
+    ),
     # workshop run and workshop note
     "run_no_station": (
         '--station "{station}": stationen findes ikke i {path}; brug en af {known}',
         '--station "{station}": no such station in {path}; use one of {known}',
     ),
-    "note_no_station": ('--station "{station}": stationen findes ikke; brug en af {known}', '--station "{station}": no such station; use one of {known}'),
-    "note_no_round": ("--round {round}: programmet har runde 1 til {rounds}", "--round {round}: the programme has rounds 1 to {rounds}"),
+    "note_no_station": (
+        '--station "{station}": stationen findes ikke; brug en af {known}',
+        '--station "{station}": no such station; use one of {known}',
+    ),
+    "note_no_round": (
+        "--round {round}: programmet har runde 1 til {rounds}",
+        "--round {round}: the programme has rounds 1 to {rounds}",
+    ),
     "note_stdin_not_utf8": (
         "standardinput er ikke UTF-8-tekst (byte {position}); gem teksten som UTF-8, og prøv igen",
         "standard input is not UTF-8 text (byte {position}); save the text as UTF-8 and try again",
@@ -82,10 +115,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "teksten, forfatteren eller en kategori er ikke UTF-8-tekst; skriv den i et UTF-8-terminalvindue, eller læs teksten fra en UTF-8-fil med -",
         "the text, author or a category is not UTF-8 text; type it in a UTF-8 terminal, or read the text from a UTF-8 file with -",
     ),
-    "note_too_long": ("noten har {length} tegn; en note har højst {limit}", "the note has {length} characters; a note has {limit} at most"),
-    "note_bad_category": ("--category skal have mellem 1 og {limit} tegn", "--category must have between 1 and {limit} characters"),
+    "note_too_long": (
+        "noten har {length} tegn; en note har højst {limit}",
+        "the note has {length} characters; a note has {limit} at most",
+    ),
+    "note_bad_category": (
+        "--category skal have mellem 1 og {limit} tegn",
+        "--category must have between 1 and {limit} characters",
+    ),
     "note_bad_author": ("--author kan højst have {limit} tegn", "--author may have {limit} characters at most"),
-    "note_no_group": ('--group "{group}": gruppen findes ikke; brug en af {known}', '--group "{group}": no such group; use one of {known}'),
+    "note_no_group": (
+        '--group "{group}": gruppen findes ikke; brug en af {known}',
+        '--group "{group}": no such group; use one of {known}',
+    ),
     "copy_wrote": (
         "skrev {path} med {notes}. Noteføreren åbner den med: workshop run {path} --station ID; bagefter: workshop merge {session} {path}",
         "wrote {path} with {notes}. The note-taker opens it with: workshop run {path} --station ID; afterwards: workshop merge {session} {path}",

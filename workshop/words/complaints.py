@@ -41,7 +41,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "said_one_of": ("skal være en af {values}", "Input should be {values}"),
     "said_or": ("eller", "or"),
     # the session's own checks of a value (workshop.model.session)
-    "said_clock": ('et klokkeslæt som "18:00" eller "18.00" forventes', 'a clock time such as "18:00" or "18.00" is expected'),
+    "said_clock": (
+        'et klokkeslæt som "18:00" eller "18.00" forventes',
+        'a clock time such as "18:00" or "18.00" is expected',
+    ),
     "said_minutes": ("minutterne skal være over nul", "minutes must be more than zero"),
     "said_colour": (
         'en farve skrives "#4e79a7" eller som et navn som "red"',
@@ -61,7 +64,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "said_apart_pair": ("et par, der skal holdes adskilt, skal have to navne", "a keep-apart pair needs two names"),
     "said_not_participant": ('"{name}" er ikke deltager', '"{name}" is not a participant'),
-    "said_replanned_minutes": ("en omplanlagt varighed skal være over nul", "a re-planned duration must be more than zero"),
+    "said_replanned_minutes": (
+        "en omplanlagt varighed skal være over nul",
+        "a re-planned duration must be more than zero",
+    ),
     "said_rotation_numbers": ("rotationens runder er {numbers}", "the rotation's rounds are {numbers}"),
     "said_rotation_count": (
         "rotationen har {rotation} runder, men programmet har {rounds} runder",
@@ -71,7 +77,10 @@ WORDS: dict[str, tuple[str, str]] = {
         'gruppen "{group}" er ved to stationer i runde {round}',
         'group "{group}" is at two stations in round {round}',
     ),
-    "said_too_many": ("{count} {what}: et værksted har højst {limit}", "{count} {what}: a workshop has at most {limit}"),
+    "said_too_many": (
+        "{count} {what}: et værksted har højst {limit}",
+        "{count} {what}: a workshop has at most {limit}",
+    ),
     "said_theme_twice": ('temaet "{name}" står der to gange', 'the theme "{name}" is written twice'),
     "said_cited_note": ('den citerede note "{id}" findes ikke', 'the cited note "{id}" does not exist'),
     "said_section_alone": ("et afsnit uden en anbefaling", "a section without a recommendation"),
@@ -79,12 +88,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "fix_category_gone": ("den er måske slettet; skriv navnet igen", "it may have been deleted; type the name again"),
     "said_category_nameless": ("en kategori skal have et navn", "a category needs a name"),
     "fix_category_nameless": ("skriv et navn", "type a name"),
-    "said_category_exists": ('der er allerede en kategori, der hedder "{name}"', 'a category called "{name}" exists already'),
-    "fix_category_exists": ("vælg den, tag et andet navn, eller flet de to", "choose it, pick another name, or merge the two"),
-    "said_merge_into_itself": ("en kategori kan ikke flettes ind i sig selv", "a category cannot be merged into itself"),
+    "said_category_exists": (
+        'der er allerede en kategori, der hedder "{name}"',
+        'a category called "{name}" exists already',
+    ),
+    "fix_category_exists": (
+        "vælg den, tag et andet navn, eller flet de to",
+        "choose it, pick another name, or merge the two",
+    ),
+    "said_merge_into_itself": (
+        "en kategori kan ikke flettes ind i sig selv",
+        "a category cannot be merged into itself",
+    ),
     "fix_merge_into_itself": ("vælg en anden kategori", "choose another category"),
     "said_merge_gone": ("en af kategorierne findes ikke længere", "one of the categories no longer exists"),
-    "fix_look_again": ("se på kodebogen igen; en anden har måske ændret den", "look at the codebook again; someone may have changed it"),
+    "fix_look_again": (
+        "se på kodebogen igen; en anden har måske ændret den",
+        "look at the codebook again; someone may have changed it",
+    ),
     # the things named in those messages
     "thing_id_program": ("programpunkt-id'et", "programme item"),
     "thing_id_stations": ("stations-id'et", "station"),

@@ -36,7 +36,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "cost_because_one_round": ("fordi der kun er {rounds}", "because there is only {rounds}"),
     "cost_because_rounds": ("fordi der kun er {rounds}", "because there are only {rounds}"),
     "cost_group_misses": ("gruppe {group} når ikke {stations}, {because}", "group {group} misses {stations} {because}"),
-    "cost_each_group_misses_one": ("hver gruppe når ikke 1 station, {because}", "each group misses 1 station {because}"),
+    "cost_each_group_misses_one": (
+        "hver gruppe når ikke 1 station, {because}",
+        "each group misses 1 station {because}",
+    ),
     "cost_each_group_misses_many": (
         "hver gruppe når ikke {span} stationer, {because}",
         "each group misses {span} stations {because}",
@@ -128,33 +131,56 @@ WORDS: dict[str, tuple[str, str]] = {
         "designet lader hver gruppe besøge hver station én gang",
         "the design has every group visit every station once",
     ),
-    "cost_error_no_stations": ("der er ingen stationer: tilføj mindst én station",
-                               "there are no stations: add at least one station"),
-    "cost_error_no_groups": ("der er ingen grupper: tilføj mindst én gruppe",
-                             "there are no groups: add at least one group"),
-    "cost_error_station_blank": ("hver station skal have et id (fandt {item})",
-                                 "every station needs a non-empty id (got {item})"),
-    "cost_error_group_blank": ("hver gruppe skal have et id (fandt {item})",
-                               "every group needs a non-empty id (got {item})"),
-    "cost_error_person_blank": ("hver deltager skal have et navn (fandt {item})",
-                                "every person needs a non-empty name (got {item})"),
-    "cost_error_station_twice": ("stationen {item} står der to gange: stationerne skal have hver sit id",
-                                 "the station id {item} appears twice: station ids must be unique"),
-    "cost_error_group_twice": ("gruppen {item} står der to gange: grupperne skal have hver sit id",
-                               "the group id {item} appears twice: group ids must be unique"),
-    "cost_error_person_twice": ("deltageren {item} står der to gange: navnene skal være forskellige",
-                                "the person {item} appears twice: names must be unique"),
-    "cost_error_rounds_whole": ("antallet af runder skal være et helt tal (fandt {rounds})",
-                                "the number of rounds must be a whole number (got {rounds})"),
-    "cost_error_rounds_none": ("der skal være mindst én runde (fandt {rounds})",
-                               "there must be at least one round (got {rounds})"),
+    "cost_error_no_stations": (
+        "der er ingen stationer: tilføj mindst én station",
+        "there are no stations: add at least one station",
+    ),
+    "cost_error_no_groups": (
+        "der er ingen grupper: tilføj mindst én gruppe",
+        "there are no groups: add at least one group",
+    ),
+    "cost_error_station_blank": (
+        "hver station skal have et id (fandt {item})",
+        "every station needs a non-empty id (got {item})",
+    ),
+    "cost_error_group_blank": (
+        "hver gruppe skal have et id (fandt {item})",
+        "every group needs a non-empty id (got {item})",
+    ),
+    "cost_error_person_blank": (
+        "hver deltager skal have et navn (fandt {item})",
+        "every person needs a non-empty name (got {item})",
+    ),
+    "cost_error_station_twice": (
+        "stationen {item} står der to gange: stationerne skal have hver sit id",
+        "the station id {item} appears twice: station ids must be unique",
+    ),
+    "cost_error_group_twice": (
+        "gruppen {item} står der to gange: grupperne skal have hver sit id",
+        "the group id {item} appears twice: group ids must be unique",
+    ),
+    "cost_error_person_twice": (
+        "deltageren {item} står der to gange: navnene skal være forskellige",
+        "the person {item} appears twice: names must be unique",
+    ),
+    "cost_error_rounds_whole": (
+        "antallet af runder skal være et helt tal (fandt {rounds})",
+        "the number of rounds must be a whole number (got {rounds})",
+    ),
+    "cost_error_rounds_none": (
+        "der skal være mindst én runde (fandt {rounds})",
+        "there must be at least one round (got {rounds})",
+    ),
     "cost_error_rounds_too_many": (
         "{rounds} er flere end denne form kræver: {why} på {needed_rounds}; planlæg {needed} runder "
         "(eller tilføj stationer eller grupper)",
         "{rounds} are more than this shape needs: {why} in {needed_rounds}; plan {needed} rounds "
         "(or add stations or groups)",
     ),
-    "cost_error_mode": ("ukendt form {mode}: brug 'pause' eller 'share'", "unknown mode {mode}: use 'pause' or 'share'"),
+    "cost_error_mode": (
+        "ukendt form {mode}: brug 'pause' eller 'share'",
+        "unknown mode {mode}: use 'pause' or 'share'",
+    ),
     "cost_error_williams_odd": (
         "balanceret rækkefølge (et Williams-design) med et ulige antal stationer ({stations}) kræver dobbelt så "
         "mange grupper som stationer: {need} grupper, men der er {groups}. Dan {need} grupper (del fx grupperne "
@@ -189,27 +215,47 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "cost_wish_apart": ("hold-adskilt", "keep-apart"),
     "cost_wish_together": ("hold-sammen", "keep-together"),
-    "cost_error_wish_pair": ("et {wish}-ønske skal nævne præcis to navne (fandt {pair})",
-                             "a {wish} wish needs exactly two names (got {pair})"),
-    "cost_error_wish_unknown": ("{wish} nævner {name}, som ikke er på deltagerlisten",
-                                "{wish} names {name}, who is not on the participant list"),
-    "cost_error_wish_twice": ("{wish} nævner {name} to gange: nævn to forskellige personer",
-                              "{wish} names {name} twice: name two different people"),
-    "cost_error_group_count": ("antallet af grupper skal være et helt tal på mindst 1 (fandt {count})",
-                               "the number of groups must be a whole number of at least 1 (got {count})"),
-    "cost_error_balance": ("ukendt balance {balance}: brug 'affiliation' eller ingen",
-                           "unknown balance {balance}: use 'affiliation' or None"),
-    "cost_error_listed_twice": ("{name} står to gange på deltagerlisten: navnene skal være forskellige",
-                                "{name} is on the participant list twice: names must be unique"),
-    "cost_error_host_pinned": ("{name} er vært og bliver ved sin station, så {name} kan ikke sættes i en gruppe",
-                               "{name} is a host, who stays at a station and cannot be pinned to a group"),
-    "cost_error_pin_unknown": ("den faste plads nævner {name}, som ikke er på deltagerlisten",
-                               "the pin names {name}, who is not on the participant list"),
-    "cost_error_pin_group": ("{name} er sat i gruppe {group}, men grupperne er 1 til {count}",
-                             "{name} is pinned to group {group}, but the groups are 1 to {count}"),
+    "cost_error_wish_pair": (
+        "et {wish}-ønske skal nævne præcis to navne (fandt {pair})",
+        "a {wish} wish needs exactly two names (got {pair})",
+    ),
+    "cost_error_wish_unknown": (
+        "{wish} nævner {name}, som ikke er på deltagerlisten",
+        "{wish} names {name}, who is not on the participant list",
+    ),
+    "cost_error_wish_twice": (
+        "{wish} nævner {name} to gange: nævn to forskellige personer",
+        "{wish} names {name} twice: name two different people",
+    ),
+    "cost_error_group_count": (
+        "antallet af grupper skal være et helt tal på mindst 1 (fandt {count})",
+        "the number of groups must be a whole number of at least 1 (got {count})",
+    ),
+    "cost_error_balance": (
+        "ukendt balance {balance}: brug 'affiliation' eller ingen",
+        "unknown balance {balance}: use 'affiliation' or None",
+    ),
+    "cost_error_listed_twice": (
+        "{name} står to gange på deltagerlisten: navnene skal være forskellige",
+        "{name} is on the participant list twice: names must be unique",
+    ),
+    "cost_error_host_pinned": (
+        "{name} er vært og bliver ved sin station, så {name} kan ikke sættes i en gruppe",
+        "{name} is a host, who stays at a station and cannot be pinned to a group",
+    ),
+    "cost_error_pin_unknown": (
+        "den faste plads nævner {name}, som ikke er på deltagerlisten",
+        "the pin names {name}, who is not on the participant list",
+    ),
+    "cost_error_pin_group": (
+        "{name} er sat i gruppe {group}, men grupperne er 1 til {count}",
+        "{name} is pinned to group {group}, but the groups are 1 to {count}",
+    ),
     # a session whose rotation cannot be made
-    "cost_error_cyclic": ("den cykliske rotation kræver lige så mange grupper som stationer",
-                          "the cyclic rotation needs as many groups as stations"),
+    "cost_error_cyclic": (
+        "den cykliske rotation kræver lige så mange grupper som stationer",
+        "the cyclic rotation needs as many groups as stations",
+    ),
     "cost_error_session_no_stations": ("sessionen har ingen stationer", "the session has no stations"),
     "cost_error_session_no_groups": ("sessionen har ingen grupper", "the session has no groups"),
     "cost_error_session_no_rounds": ("programmet har ingen runder", "the programme has no round items"),
@@ -226,29 +272,49 @@ WORDS: dict[str, tuple[str, str]] = {
         "change the counts or the [schedule], or add [[rotation]] tables",
     ),
     # the evening's clock: a step it cannot take now (scheduling/evening.py; the facilitator sees it)
-    "live_no_programme": ("programmet er tomt; tilføj punkter i opsætningen først",
-                          "the programme is empty; add items in the setup first"),
+    "live_no_programme": (
+        "programmet er tomt; tilføj punkter i opsætningen først",
+        "the programme is empty; add items in the setup first",
+    ),
     "live_no_item": ("der er intet programpunkt «{item}»", 'there is no programme item "{item}"'),
-    "live_started_already": ("aftenen er allerede i gang; brug næste for at gå videre til næste punkt",
-                             "the evening has started already; use next to go on to the next item"),
-    "live_paused_already": ("uret står allerede på pause; start det igen for at fortsætte",
-                            "the clock is paused already; resume it to go on"),
-    "live_nothing_to_pause": ("intet kører, så der er intet at sætte på pause",
-                              "nothing is running, so there is nothing to pause"),
+    "live_started_already": (
+        "aftenen er allerede i gang; brug næste for at gå videre til næste punkt",
+        "the evening has started already; use next to go on to the next item",
+    ),
+    "live_paused_already": (
+        "uret står allerede på pause; start det igen for at fortsætte",
+        "the clock is paused already; resume it to go on",
+    ),
+    "live_nothing_to_pause": (
+        "intet kører, så der er intet at sætte på pause",
+        "nothing is running, so there is nothing to pause",
+    ),
     "live_not_paused": ("uret står ikke på pause", "the clock is not paused"),
-    "live_nothing_to_extend": ("intet kører, så der er intet at forlænge",
-                               "nothing is running, so there is nothing to extend"),
+    "live_nothing_to_extend": (
+        "intet kører, så der er intet at forlænge",
+        "nothing is running, so there is nothing to extend",
+    ),
     "live_one_minute": ("et punkt skal vare mindst ét minut", "an item must last at least one minute"),
-    "live_nothing_to_end": ("intet kører, så der er intet at afslutte", "nothing is running, so there is nothing to end"),
-    "live_over": ("aftenen er slut; start et punkt igen for at genåbne den",
-                  "the evening is over; start an item again to reopen it"),
+    "live_nothing_to_end": (
+        "intet kører, så der er intet at afslutte",
+        "nothing is running, so there is nothing to end",
+    ),
+    "live_over": (
+        "aftenen er slut; start et punkt igen for at genåbne den",
+        "the evening is over; start an item again to reopen it",
+    ),
     "live_has_run_or_running": (
         "«{title}» har kørt eller kører nu; vælg et senere punkt (eller forlæng det, der kører)",
         '"{title}" has run or is running; choose a later item (extend the running one instead)',
     ),
-    "live_has_run": ("«{title}» har allerede kørt; vælg et senere punkt",
-                     '"{title}" has run already; choose a later item'),
-    "live_on_time": ("aftenen er i tide; der er intet at indhente", "the evening is on time; there is nothing to catch up"),
+    "live_has_run": (
+        "«{title}» har allerede kørt; vælg et senere punkt",
+        '"{title}" has run already; choose a later item',
+    ),
+    "live_on_time": (
+        "aftenen er i tide; der er intet at indhente",
+        "the evening is on time; there is nothing to catch up",
+    ),
     "live_too_short": ("«{title}» kan ikke blive kortere end ét minut", '"{title}" cannot be shorter than one minute'),
     # what `workshop groups` prints and refuses
     "cost_group_line": ("{group} ({count}): {members}", "{group} ({count}): {members}"),
@@ -258,7 +324,9 @@ WORDS: dict[str, tuple[str, str]] = {
         '{option} "{text}": skriv to navne adskilt af et komma, fx "Anna Berg,Bo Dam"',
         '{option} "{text}": give two names separated by a comma, e.g. "Anna Berg,Bo Dam"',
     ),
-    "cost_option_pin": ('--pin "{text}": skriv NAVN=GRUPPE, fx "Anna Berg=2"',
-                        '--pin "{text}": write NAME=GROUP, e.g. "Anna Berg=2"'),
+    "cost_option_pin": (
+        '--pin "{text}": skriv NAVN=GRUPPE, fx "Anna Berg=2"',
+        '--pin "{text}": write NAME=GROUP, e.g. "Anna Berg=2"',
+    ),
     "cost_not_a_participant": ('"{name}" er ikke deltager i {session}', '"{name}" is not a participant of {session}'),
 }

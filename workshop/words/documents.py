@@ -24,7 +24,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "anon_report_counts": ("Erstatninger:", "Replacements:"),
     "anon_kind_names": ("navne", "names"),
     "anon_kind_ambiguous": (
-        "heraf navne, som flere personer har (erstattet med [navn])", "of these, names several people share (replaced by [name])"
+        "heraf navne, som flere personer har (erstattet med [navn])",
+        "of these, names several people share (replaced by [name])",
     ),
     "anon_kind_emails": ("e-mailadresser", "e-mail addresses"),
     "anon_kind_phones": ("telefonnumre", "phone numbers"),
@@ -32,7 +33,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "anon_people": ("{count} forskellige personer", "{count} different people"),
     "anon_people_one": ("{count} person", "{count} person"),
     "anon_hosts_pseudonym": (
-        "Værter er erstattet som alle andre (Deltager N).", "Hosts are replaced like everyone else (Participant N)."
+        "Værter er erstattet som alle andre (Deltager N).",
+        "Hosts are replaced like everyone else (Participant N).",
     ),
     "anon_hosts_roles": (
         "Værter er erstattet med deres rolle (Vært 1 er værten ved station 1).",
@@ -43,7 +45,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "Words that are also ordinary Danish words, replaced because someone in the session has that name – check them:",
     ),
     "anon_ordinary_none": (
-        "Ingen erstattede ord er også almindelige danske ord.", "No replaced word is also an ordinary Danish word."
+        "Ingen erstattede ord er også almindelige danske ord.",
+        "No replaced word is also an ordinary Danish word.",
     ),
     "anon_times": ("{count} gang(e)", "{count} time(s)"),
     "anon_report_written": ("anonymiseringsrapport: {path}", "anonymization report: {path}"),
@@ -51,11 +54,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{names} navne ({people}), {emails} e-mailadresser, {phones} telefonnumre, {cpr} cpr-numre erstattet",
         "{names} names ({people}), {emails} e-mail addresses, {phones} phone numbers, {cpr} CPR numbers replaced",
     ),
-    "anon_summary_ordinary": (
-        "tjek: {words} er også almindelige ord", "check: {words} are also ordinary words"
-    ),
+    "anon_summary_ordinary": ("tjek: {words} er også almindelige ord", "check: {words} are also ordinary words"),
     "anon_summary_ordinary_one": (
-        "tjek: {words} er også et almindeligt ord", "check: {words} is also an ordinary word"
+        "tjek: {words} er også et almindeligt ord",
+        "check: {words} is also an ordinary word",
     ),
     "counted_under_each": (
         "Kategoriernes tal er kodninger: en note med flere kategorier tælles under hver af dem, så der kan være "
@@ -139,7 +141,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "mappen {folder} findes ikke; opret den, eller vælg et andet sted",
         "the folder {folder} does not exist; create it or choose another place",
     ),
-    "doc_cannot_make_folder": ("kan ikke oprette mappen {folder}: {reason}", "cannot create the folder {folder}: {reason}"),
+    "doc_cannot_make_folder": (
+        "kan ikke oprette mappen {folder}: {reason}",
+        "cannot create the folder {folder}: {reason}",
+    ),
     "doc_file_in_use": (
         "kan ikke skrive {target}: filen er åben i et andet program (Word?), eller mappen er skrivebeskyttet; "
         "luk filen, eller vælg et andet sted",

@@ -165,7 +165,10 @@ KEYS: dict[str, tuple[str, str]] = {
         "Fortryd ur",
         "Tag det seneste trin på uret tilbage (start, pause, ±min., næste, …); noter og opsætning røres ikke",
     ),
-    "board.join": ("QR-koder", "Vis en QR-kode og et link pr. station, så notetagerne kan deltage fra deres egen enhed"),
+    "board.join": (
+        "QR-koder",
+        "Vis en QR-kode og et link pr. station, så notetagerne kan deltage fra deres egen enhed",
+    ),
     "join.back": ("Tilbage", "Tilbage til tavlen"),
     "join.next": ("Næste stationer", "Vis de næste stationers koder (når ikke alle kan være der)"),
     "join.previous": ("Forrige stationer", "Vis de forrige stationers koder"),

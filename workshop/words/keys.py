@@ -27,8 +27,10 @@ KEYS: dict[str, tuple[str, str]] = {
     "facilitator.extend5": ("+5 min", "Giv det aktuelle punkt fem minutter mere"),
     "facilitator.shorten1": ("-1 min", "Tag ét minut fra det aktuelle punkt"),
     "facilitator.shorten5": ("-5 min", "Tag fem minutter fra det aktuelle punkt"),
-    "facilitator.undo_clock": ("Fortryd ur", "Tag urets seneste skridt tilbage (start, pause, ±min, næste, …); "
-                               "noter og opsætning bliver"),
+    "facilitator.undo_clock": (
+        "Fortryd ur",
+        "Tag urets seneste skridt tilbage (start, pause, ±min, næste, …); noter og opsætning bliver",
+    ),
     "facilitator.end": ("Afslut nu", "Afslut det aktuelle punkt før tid; det næste venter"),
     "facilitator.next": ("Næste", "Afslut det aktuelle punkt og start det næste nu"),
     "facilitator.replan": ("Ny varighed", "Giv det valgte senere punkt en ny varighed"),
@@ -40,12 +42,17 @@ KEYS: dict[str, tuple[str, str]] = {
     "board.back": ("Tilbage", "Tilbage til programmet"),
     "board.pause": ("Pause", "Sæt uret på pause, eller lad det køre videre"),
     "board.next": ("Næste", "Afslut det aktuelle punkt og start det næste nu"),
-    "board.join": ("QR-koder", "Vis en QR-kode og et link pr. station, så noteskriverne kan koble sig på fra egne enheder"),
+    "board.join": (
+        "QR-koder",
+        "Vis en QR-kode og et link pr. station, så noteskriverne kan koble sig på fra egne enheder",
+    ),
     "join.back": ("Tilbage", "Tilbage til tavlen"),
     "join.next": ("Næste stationer", "Vis de næste stationers koder (når de ikke alle kan være der)"),
     "join.previous": ("Forrige stationer", "Vis de forrige stationers koder"),
-    "board.undo_clock": ("Fortryd ur", "Tag urets seneste skridt tilbage (start, pause, ±min, næste, …); "
-                         "noter og opsætning bliver"),
+    "board.undo_clock": (
+        "Fortryd ur",
+        "Tag urets seneste skridt tilbage (start, pause, ±min, næste, …); noter og opsætning bliver",
+    ),
     "setup.back": ("Tilbage", "Tilbage til programmet"),
     "setup.tab.evening": ("Aftenen", "Titel, dato, start og sprog"),
     "setup.tab.program": ("Program", "Programpunkter, minutter og typer"),
@@ -66,16 +73,16 @@ KEYS: dict[str, tuple[str, str]] = {
     "form.previous": ("Forrige felt", "Gå tilbage til feltet før"),
     # The note-taker, the codebook and the review
     "notes.code.1": ("Kod 1-9", "Sæt eller fjern kategorien med tast 1 (2, …, 9) på den valgte note"),
-    **{
-        f"notes.code.{k}": ("", f"Sæt eller fjern kategorien med tast {k} på den valgte note")
-        for k in range(2, 10)
-    },
+    **{f"notes.code.{k}": ("", f"Sæt eller fjern kategorien med tast {k} på den valgte note") for k in range(2, 10)},
     "notes.repeat": ("Samme kategori", "Sæt den senest brugte kategori på den valgte note også"),
     "notes.prompt": ("Kategori", "Skriv for at finde en kategori (eller oprette en ny) og sæt den på"),
     "notes.next_uncoded": ("Næste ikke kodede", "Gå til den næste note uden kategori"),
     "notes.edit": ("Ret", "Ret den valgte notes tekst"),
     "notes.delete": ("Slet", "Slet den valgte note (ctrl+z henter den tilbage)"),
-    "capture.save": ("Gem", "Gem noten: den ligger på disken med det samme, med station, runde, gruppe, skribent og tid"),
+    "capture.save": (
+        "Gem",
+        "Gem noten: den ligger på disken med det samme, med station, runde, gruppe, skribent og tid",
+    ),
     "capture.to_notes": ("Til noterne", "Gå fra notefeltet til noterne for at kode dem med 1-9"),
     "capture.write": ("Skriv", "Gå til notefeltet og skriv en ny note"),
     "capture.round": ("Runde", "Vælg runden selv (igen for den næste; efter den sidste følges facilitatoren)"),
@@ -147,7 +154,10 @@ KEYS: dict[str, tuple[str, str]] = {
     "recommendations.delete": ("Slet", "Slet anbefalingen (ctrl+z i listen henter den tilbage)"),
     "recommendations.list": ("Liste", "Gå til listen over anbefalinger"),
     "recommendations.write": ("Skriv", "Gå til teksten, du skriver"),
-    "recommendations.notes": ("Noter", "Gå til stationens noter for at citere dem (c) eller knytte dem til afsnittet (l)"),
+    "recommendations.notes": (
+        "Noter",
+        "Gå til stationens noter for at citere dem (c) eller knytte dem til afsnittet (l)",
+    ),
     "recommendations.cite": ("Citér", "Citér den valgte note i anbefalingen (igen: fjern citatet)"),
     "recommendations.link": ("Knyt", "Knyt den valgte note til afsnittet, du skriver (igen: fjern koblingen)"),
     # The schedule

@@ -116,5 +116,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "er {copy} kopieret fra {main}, så flet med --adopt",
         "if {copy} was copied from {main}, merge with --adopt",
     ),
-    "merge_refused": ("{copy} kan ikke flettes ind i {main}: {reason}", "{copy} cannot be merged into {main}: {reason}"),
+    "merge_refused": (
+        "{copy} kan ikke flettes ind i {main}: {reason}",
+        "{copy} cannot be merged into {main}: {reason}",
+    ),
 }

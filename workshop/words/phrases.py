@@ -11,7 +11,7 @@ from workshop.words import CATALOGUE, word
 
 
 def station_title(number: int, name: str, host: str, language: str) -> str:
-    """"Station 1 – Ledelse som fag v. Rikke" (the title every screen and document uses).
+    """ "Station 1 – Ledelse som fag v. Rikke" (the title every screen and document uses).
 
     A station still named as ``workshop new`` named it ("Station 1") is "Station 1", not "Station 1 – Station 1".
     """
@@ -22,7 +22,7 @@ def station_title(number: int, name: str, host: str, language: str) -> str:
 
 
 def station_label(number: int, name: str, language: str, between: str = " – ") -> str:
-    """"Station 1 – Ledelse som fag" (``between`` "\\n" in a column head); just "Station 1" when that is its name."""
+    """ "Station 1 – Ledelse som fag" (``between`` "\\n" in a column head); just "Station 1" when that is its name."""
     plain = f"{word('station', language)} {number}"
     if name.strip().casefold() == plain.casefold():
         return plain
@@ -30,7 +30,7 @@ def station_label(number: int, name: str, language: str, between: str = " – ")
 
 
 def long_date(day: dt.date, language: str) -> str:
-    """"onsdag den 19. april 2023" / "Wednesday 19 April 2023"."""
+    """ "onsdag den 19. april 2023" / "Wednesday 19 April 2023"."""
     return word(
         "long_date",
         language,
@@ -42,14 +42,14 @@ def long_date(day: dt.date, language: str) -> str:
 
 
 def group_and_round(group_name: str | None, round_number: int, language: str) -> str:
-    """"Gruppe 2, runde 1" / "Group 2, round 1"; "Runde 1" when the note has no group."""
+    """ "Gruppe 2, runde 1" / "Group 2, round 1"; "Runde 1" when the note has no group."""
     if not group_name:
         return f"{word('round', language)} {round_number}"
     return f"{group_name}, {word('round', language).lower()} {round_number}"
 
 
 def affiliation(value: str | None, language: str) -> str:
-    """"politician" -> "politiker" in Danish; an affiliation the catalogue does not know is shown as written."""
+    """ "politician" -> "politiker" in Danish; an affiliation the catalogue does not know is shown as written."""
     if not value:
         return ""
     key = f"affiliation.{value.strip().casefold()}"

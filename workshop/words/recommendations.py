@@ -79,7 +79,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "change_recommendation_created": ("anbefaling «{title}» oprettet", "recommendation “{title}” created"),
     "change_recommendation_edited": ("anbefaling «{title}» ændret", "recommendation “{title}” changed"),
     "change_recommendation_section": (
-        "«{section}» i anbefaling «{title}» skrevet", "“{section}” of recommendation “{title}” written"
+        "«{section}» i anbefaling «{title}» skrevet",
+        "“{section}” of recommendation “{title}” written",
     ),
     "change_recommendation_deleted": ("anbefaling «{title}» slettet", "recommendation “{title}” deleted"),
     "change_recommendation_moved": ("anbefaling «{title}» flyttet", "recommendation “{title}” moved"),
@@ -92,7 +93,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "change_proposed_decision_written": ("indstillingen skrevet", "recommended decision written"),
     # refusals of the editing functions (the secretariat's screen shows them)
     "recommendation_gone": (
-        "anbefalingen {id} findes ikke (slettet af en anden?)", "the recommendation {id} does not exist (deleted by someone else?)"
+        "anbefalingen {id} findes ikke (slettet af en anden?)",
+        "the recommendation {id} does not exist (deleted by someone else?)",
     ),
     "recommendation_no_title": ("en anbefaling skal have en titel", "a recommendation needs a title"),
     "recommendation_unknown_section": (
@@ -100,20 +102,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "“{section}” is not a section of the template; use one of {known}",
     ),
     "recommendation_unknown_field": (
-        "«{field}» kan ikke ændres her; brug et af {known}", "“{field}” cannot be changed here; use one of {known}"
+        "«{field}» kan ikke ændres her; brug et af {known}",
+        "“{field}” cannot be changed here; use one of {known}",
     ),
     "recommendation_note_gone": (
-        "noten {id} findes ikke (slettet af en anden?)", "the note {id} does not exist (deleted by someone else?)"
+        "noten {id} findes ikke (slettet af en anden?)",
+        "the note {id} does not exist (deleted by someone else?)",
     ),
     "recommendation_unknown_station": ("stationen {id} findes ikke", "the station {id} does not exist"),
     # fixes of the session file's problems (workshop check)
     "fix_theme_twice": ("giv hvert tema i [[themes]] sit eget navn", "give each theme in [[themes]] its own name"),
     "fix_own_id_recommendations": ("giv hver anbefaling sit eget id", "give each recommendation its own id"),
     "fix_recommendation_station": (
-        "brug et af stationernes id'er ({known}), eller fjern station", "use one of the station ids ({known}) or remove station"
+        "brug et af stationernes id'er ({known}), eller fjern station",
+        "use one of the station ids ({known}) or remove station",
     ),
     "fix_cited_note": (
-        "fjern id'et fra notes, eller brug id'et på en note, der findes", "remove the id from notes or use the id of a note that exists"
+        "fjern id'et fra notes, eller brug id'et på en note, der findes",
+        "remove the id from notes or use the id of a note that exists",
     ),
     "fix_note_section": ("brug et af afsnittene {known}", "use one of the sections {known}"),
     "fix_note_recommendation": (
@@ -125,7 +131,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "also give recommendation (the recommendation's id), or remove section",
     ),
     # the secretariat's recommendations editor (workshop/tui/screens/recommendations.py)
-    "rec_evidence_none": ("Vælg en anbefaling for at se noterne bag den", "Choose a recommendation to see the notes behind it"),
+    "rec_evidence_none": (
+        "Vælg en anbefaling for at se noterne bag den",
+        "Choose a recommendation to see the notes behind it",
+    ),
     "rec_evidence_of": ("Noter fra {station}", "Notes from {station}"),
     "rec_evidence_no_station": (
         "Ingen station valgt (ctrl+o): her står kun de citerede noter",
@@ -167,9 +176,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "rec_recommendation_title": ("Anbefalingens titel", "The recommendation's title"),
     "rec_recommendation_theme": ("Anbefalingens tema", "The recommendation's theme"),
-    "rec_recommendation_theme_hint": (
-        "Tomt: stationens navn bliver temaet", "Empty: the station's name is the theme"
-    ),
+    "rec_recommendation_theme_hint": ("Tomt: stationens navn bliver temaet", "Empty: the station's name is the theme"),
     "rec_recommendation_station": ("Noterne kommer fra station", "The notes come from station"),
     "rec_recommendation_deleted": (
         "Anbefalingen «{title}» er slettet; ctrl+z i listen henter den tilbage",
@@ -178,14 +185,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "rec_note_cited": ("Noten er citeret i «{title}»", "The note is cited in “{title}”"),
     "rec_note_uncited": ("Noten er ikke længere citeret", "The note is no longer cited"),
     "rec_link_needs_section": (
-        "Vælg først et afsnit (ctrl+↓), som noten skal knyttes til", "Choose a section (ctrl+↓) to link the note to first"
+        "Vælg først et afsnit (ctrl+↓), som noten skal knyttes til",
+        "Choose a section (ctrl+↓) to link the note to first",
     ),
     "rec_note_linked": ("Noten er knyttet til «{section}»", "The note is linked to “{section}”"),
-    "rec_note_unlinked": ("Noten er ikke længere knyttet til «{section}»", "The note is no longer linked to “{section}”"),
+    "rec_note_unlinked": (
+        "Noten er ikke længere knyttet til «{section}»",
+        "The note is no longer linked to “{section}”",
+    ),
     # the note-taker's draft (workshop/tui/components/draft_recommendation.py)
     "draft_more": ("… ctrl+o viser hele udkastet", "… ctrl+o shows the whole draft"),
     "no_draft": ("Stationen har intet udkast til en anbefaling", "The station has no draft recommendation"),
-    "link_which_section": ("Hvilket afsnit af udkastet kvalificerer noten?", "Which section of the draft does the note qualify?"),
+    "link_which_section": (
+        "Hvilket afsnit af udkastet kvalificerer noten?",
+        "Which section of the draft does the note qualify?",
+    ),
     "link_remove": ("Fjern notens kobling til udkastet", "Remove the note's link to the draft"),
     "link_removed": ("Noten er ikke længere knyttet til udkastet", "The note is no longer linked to the draft"),
 }

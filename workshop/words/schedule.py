@@ -7,10 +7,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "schedule_title": ("Skema", "Schedule"),
     "mode_groups": ("Faste grupper roterer", "Fixed groups rotate"),
     "mode_remix": ("Deltagerne blandes mellem runderne", "People re-mix between rounds"),
-    "pause": ("flere grupper end stationer: grupperne venter på skift", "more groups than stations: groups wait in turn"),
-    "share": ("flere grupper end stationer: grupperne deler stationer", "more groups than stations: groups share stations"),
+    "pause": (
+        "flere grupper end stationer: grupperne venter på skift",
+        "more groups than stations: groups wait in turn",
+    ),
+    "share": (
+        "flere grupper end stationer: grupperne deler stationer",
+        "more groups than stations: groups share stations",
+    ),
     "williams": ("rækkefølgen balanceret (Williams)", "carry-over balanced (Williams)"),
-    "no_cost": ("Skemaet koster intet: alle besøger alle stationer.", "Nothing is lost: everyone visits every station."),
+    "no_cost": (
+        "Skemaet koster intet: alle besøger alle stationer.",
+        "Nothing is lost: everyone visits every station.",
+    ),
     "waits": ("venter", "waits"),
     "form_title": ("Dan grupper", "Form groups"),
     "group_count": ("Antal grupper", "Number of groups"),
@@ -54,9 +63,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "evening_before": ("Før", "Before"),
     "evening_after": ("Efter", "After"),
-    "evening_confirm_hint": ("Enter gennemfører ændringen · Esc lader alt være, som det er",
-                             "Enter makes the change · Esc leaves everything as it is"),
-    "evening_switch_remix": ("Skift til blanding af deltagerne midt i aftenen?", "Switch to re-mixing people mid-evening?"),
+    "evening_confirm_hint": (
+        "Enter gennemfører ændringen · Esc lader alt være, som det er",
+        "Enter makes the change · Esc leaves everything as it is",
+    ),
+    "evening_switch_remix": (
+        "Skift til blanding af deltagerne midt i aftenen?",
+        "Switch to re-mixing people mid-evening?",
+    ),
     "evening_cancelled": ("Intet er ændret", "Nothing was changed"),
     "nobody": ("ingen", "nobody"),
 }

@@ -24,9 +24,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "Bemærk: almindelig HTTP kan læses af andre på samme netværk. Brug --cert og --key for HTTPS.",
         "Note: plain HTTP can be read by others on the same network. Use --cert and --key for HTTPS.",
     ),
-    "serve_stopped": ("workshop serve er stoppet; ingen app-processer kører.", "workshop serve has stopped; no app process is running."),
+    "serve_stopped": (
+        "workshop serve er stoppet; ingen app-processer kører.",
+        "workshop serve has stopped; no app process is running.",
+    ),
     # Lines of the server's log (no link and no access token is ever in them)
-    "serve_log_opened": ("åbnet: {what} ({count} af højst {limit} browsere)", "opened: {what} ({count} of at most {limit} browsers)"),
+    "serve_log_opened": (
+        "åbnet: {what} ({count} af højst {limit} browsere)",
+        "opened: {what} ({count} of at most {limit} browsers)",
+    ),
     "serve_log_closed": ("lukket: {what} ({count} browsere tilbage)", "closed: {what} ({count} browsers left)"),
     "serve_log_refused": (
         "afvist: {path} fra {peer} uden den rigtige adgangsnøgle",
@@ -80,8 +86,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "--token: brug 16 til 128 tegn af A-Z, a-z, 0-9, - og _ (så kan den stå i et link uændret)",
         "--token: use 16 to 128 characters of A-Z, a-z, 0-9, - and _ (so that it stands in a link unchanged)",
     ),
-    "serve_bad_max": ("--max {value}: angiv et antal browsere på 1 eller mere, f.eks. 30", "--max {value}: give a number of browsers of 1 or more, e.g. 30"),
-    "serve_bad_port": ("--port {value}: angiv et portnummer fra 1 til 65535 (0 vælger en ledig port)", "--port {value}: give a port number from 1 to 65535 (0 picks a free one)"),
+    "serve_bad_max": (
+        "--max {value}: angiv et antal browsere på 1 eller mere, f.eks. 30",
+        "--max {value}: give a number of browsers of 1 or more, e.g. 30",
+    ),
+    "serve_bad_port": (
+        "--port {value}: angiv et portnummer fra 1 til 65535 (0 vælger en ledig port)",
+        "--port {value}: give a port number from 1 to 65535 (0 picks a free one)",
+    ),
     "serve_port_busy": (
         "{host}:{port} er optaget af et andet program; vælg en anden port, f.eks. --port {other}",
         "{host}:{port} is taken by another program; choose another port, e.g. --port {other}",
@@ -94,7 +106,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "--lan: denne computer har ingen netværksadresse ud over sig selv; forbind den til netværket, eller angiv adressen med --host",
         "--lan: this computer has no network address besides itself; connect it to the network, or give the address with --host",
     ),
-    "serve_cert_pair": ("--cert og --key skal gives sammen (certifikatet og dets nøgle som PEM-filer)", "--cert and --key go together (the certificate and its key as PEM files)"),
+    "serve_cert_pair": (
+        "--cert og --key skal gives sammen (certifikatet og dets nøgle som PEM-filer)",
+        "--cert and --key go together (the certificate and its key as PEM files)",
+    ),
     "serve_bad_cert": (
         "{path}: certifikatet eller nøglen kan ikke bruges ({reason}); giv certifikatet og dets private nøgle som PEM-filer",
         "{path}: the certificate or key cannot be used ({reason}); give the certificate and its private key as PEM files",

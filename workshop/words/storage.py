@@ -41,7 +41,10 @@ WORDS: dict[str, tuple[str, str]] = {
         " (after merging the journal into the hand-edited file)",
     ),
     # the disk, the folder and the journal (workshop.storage.failures, journal, store)
-    "storage_disk_full": ("disken er fuld, så {name} kunne ikke skrives", "the disk is full, so {name} could not be written"),
+    "storage_disk_full": (
+        "disken er fuld, så {name} kunne ikke skrives",
+        "the disk is full, so {name} could not be written",
+    ),
     "fix_disk_full": (
         "frigør plads på disken, og prøv igen; alt, hvad der allerede var gemt, er der stadig",
         "free some space on the disk and try again; everything saved before is still there",
@@ -65,8 +68,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} har været optaget af et andet program i mere end 30 sekunder",
         "{name} has been busy with another program for more than 30 seconds",
     ),
-    "fix_locked": ("vent lidt, eller luk det andet program, og prøv igen", "wait a moment, or close the other program, and try again"),
-    "storage_failed": ("{name} kunne ikke læses eller skrives ({reason})", "{name} could not be read or written ({reason})"),
+    "fix_locked": (
+        "vent lidt, eller luk det andet program, og prøv igen",
+        "wait a moment, or close the other program, and try again",
+    ),
+    "storage_failed": (
+        "{name} kunne ikke læses eller skrives ({reason})",
+        "{name} could not be read or written ({reason})",
+    ),
     "fix_storage_failed": ("tjek disken og mappen, og prøv igen", "check the disk and the folder and try again"),
     "journal_damaged": ("journalen {name} er beskadiget ({detail})", "the journal {name} is damaged ({detail})"),
     "fix_journal_damaged": (
@@ -75,21 +84,42 @@ WORDS: dict[str, tuple[str, str]] = {
         "put back a backup of {name}, or start a new journal from the file with: workshop check {session} "
         "--new-journal (the damaged journal is kept beside it, and the changes that can be read are carried over)",
     ),
-    "journal_detail_foreign_tables": ("det er ikke en workshop-journal; tabeller: {tables}", "not a workshop journal; tables: {tables}"),
+    "journal_detail_foreign_tables": (
+        "det er ikke en workshop-journal; tabeller: {tables}",
+        "not a workshop journal; tables: {tables}",
+    ),
     "journal_detail_missing_table": ("tabellen {table} mangler", "the table {table} is missing"),
-    "journal_detail_columns": ("tabellen {table} har andre kolonner end en journal", "the table {table} has other columns than a journal's"),
+    "journal_detail_columns": (
+        "tabellen {table} har andre kolonner end en journal",
+        "the table {table} has other columns than a journal's",
+    ),
     "journal_detail_change": ("ændring {seq} kan ikke læses ({reason})", "change {seq} cannot be read ({reason})"),
     "journal_newer": (
         "journalen {name} er skrevet af en nyere udgave af workshop (journalformat {found}; denne udgave kender {known})",
         "the journal {name} was written by a newer version of workshop (journal format {found}; this version knows {known})",
     ),
     "fix_journal_newer": ("opdatér workshop, og prøv igen", "update workshop and try again"),
-    "journal_no_access": ("journalen {name} må ikke læses (ingen adgang)", "the journal {name} may not be read (permission denied)"),
-    "fix_journal_no_access": ("giv dig selv læseadgang til den (chmod u+r), eller bed dens ejer om det", "give yourself read access to it (chmod u+r), or ask its owner to"),
-    "journal_is_folder": ("{name} er en mappe, men workshop har sessionens journal dér", "{name} is a folder, but workshop keeps the session's journal there"),
-    "journal_is_special": ("{name} er ikke en almindelig fil, men workshop har sessionens journal dér", "{name} is not a regular file, but workshop keeps the session's journal there"),
+    "journal_no_access": (
+        "journalen {name} må ikke læses (ingen adgang)",
+        "the journal {name} may not be read (permission denied)",
+    ),
+    "fix_journal_no_access": (
+        "giv dig selv læseadgang til den (chmod u+r), eller bed dens ejer om det",
+        "give yourself read access to it (chmod u+r), or ask its owner to",
+    ),
+    "journal_is_folder": (
+        "{name} er en mappe, men workshop har sessionens journal dér",
+        "{name} is a folder, but workshop keeps the session's journal there",
+    ),
+    "journal_is_special": (
+        "{name} er ikke en almindelig fil, men workshop har sessionens journal dér",
+        "{name} is not a regular file, but workshop keeps the session's journal there",
+    ),
     "journal_link_loop": ("{name} er en løkke af symbolske links", "{name} is a loop of symbolic links"),
-    "journal_dangling_link": ("{name} er et link, der peger på noget, som ikke findes", "{name} is a link to something that does not exist"),
+    "journal_dangling_link": (
+        "{name} er et link, der peger på noget, som ikke findes",
+        "{name} is a link to something that does not exist",
+    ),
     "fix_journal_not_a_file": (
         "flyt det væk (eller omdøb det), så workshop kan lægge journalen dér",
         "move it away (or rename it) so workshop can keep the journal there",
@@ -136,7 +166,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "fix_named_like_journal": ("omdøb den, fx til {name}", "rename it, e.g. to {name}"),
     "refused_read_only": ("{name} er åbnet skrivebeskyttet", "{name} was opened read-only"),
-    "fix_refused_read_only": ("luk og åbn sessionen igen for at ændre den", "close and open the session again to change it"),
+    "fix_refused_read_only": (
+        "luk og åbn sessionen igen for at ændre den",
+        "close and open the session again to change it",
+    ),
     # notices about the journal and the file (workshop.storage.store)
     "notice_journal_missing_shown": (
         "journalen {name} mangler, men {file} siger, at den rækker til ændring {seq}: filen vises, som den er; "
@@ -198,7 +231,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "note_fix_round": ("brug en runde fra 1 til {rounds}", "use a round from 1 to {rounds}"),
     "note_unknown_category": ("kategorien «{id}» findes ikke", 'unknown category "{id}"'),
     "note_fix_category": ("opret den i kodebogen først", "create it in the codebook first"),
-    "station_gone": ("stationen {id} findes ikke længere (fjernet af en anden?)", "no station {id} (removed by someone else?)"),
+    "station_gone": (
+        "stationen {id} findes ikke længere (fjernet af en anden?)",
+        "no station {id} (removed by someone else?)",
+    ),
     "note_gone": ("noten {id} findes ikke længere (slettet af en anden?)", "no note {id} (deleted by someone else?)"),
     # what a change did (undo and redo say it): change_<key> for change_label("<key>", ...)
     "change_note_added": ("note tilføjet", "note added"),

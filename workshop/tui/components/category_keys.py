@@ -25,7 +25,7 @@ def category_style(colour: str, extra: str = "bold") -> str:
 
 
 def keys_line(session: Session, last: str | None, width: int | None = None) -> Text:
-    """"1 Ledelse  2 Uddannelse ...  . Ledelse" in the categories' colours.
+    """ "1 Ledelse  2 Uddannelse ...  . Ledelse" in the categories' colours.
 
     With a ``width``, the legend goes on over more lines rather than cutting a category off; a
     key and its name always stay together.

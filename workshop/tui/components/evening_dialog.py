@@ -58,40 +58,53 @@ def change_rows(change: EveningChange, before: Session, after: Session) -> list[
             if was == now:
                 continue
             place, name = numbers.get(station, (0, station))
-            rows.append((
-                label,
-                _short(f"{word('station', language)} {place}: {name}", STATION_WIDTH),
-                _short(_names(before, was) or nobody),
-                _short(_names(after, now) or nobody),
-            ))
+            rows.append(
+                (
+                    label,
+                    _short(f"{word('station', language)} {place}: {name}", STATION_WIDTH),
+                    _short(_names(before, was) or nobody),
+                    _short(_names(after, now) or nobody),
+                )
+            )
             label = ""
         if not remixing(after):
             was_waiting = waiting(before, old) if old else []
             now_waiting = waiting(after, new) if new else []
             if was_waiting != now_waiting:
-                rows.append((
-                    label,
-                    word("waits", language).capitalize(),
-                    _short(_names(before, was_waiting) or nobody),
-                    _short(_names(after, now_waiting) or nobody),
-                ))
+                rows.append(
+                    (
+                        label,
+                        word("waits", language).capitalize(),
+                        _short(_names(before, was_waiting) or nobody),
+                        _short(_names(after, now_waiting) or nobody),
+                    )
+                )
     return rows
 
 
 class EveningChangeDialog(ModalScreen[bool]):
     """The rounds before and after a change during the evening; Enter makes it, Esc does not."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="EveningChangeDialog") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="EveningChangeDialog")
+        + """
     EveningChangeDialog > Vertical { width: 110; }
     EveningChangeDialog DataTable { scrollbar-size-horizontal: 0; }
     EveningChangeDialog DataTable { height: auto; max-height: 60vh; margin: 1 0; }
     EveningChangeDialog .evening-warning { color: $warning; text-style: bold; }
     """
+    )
 
     BINDINGS = [
         # A priority key: the table (where the arrows scroll the rounds) never takes Enter for itself.
-        Binding("enter", "confirm", "Make the change", id="evening.confirm", priority=True,
-                tooltip="Make the change: the rounds become as shown under After"),
+        Binding(
+            "enter",
+            "confirm",
+            "Make the change",
+            id="evening.confirm",
+            priority=True,
+            tooltip="Make the change: the rounds become as shown under After",
+        ),
         Binding("escape", "cancel", "Leave it", id="evening.cancel", tooltip="Leave everything as it is"),
     ]
 
@@ -109,8 +122,9 @@ class EveningChangeDialog(ModalScreen[bool]):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             if change.started_moved:
                 rounds = ", ".join(str(n) for n in change.started_moved)
-                yield Static(word("evening_remix_moves", language, rounds=rounds), classes="evening-warning",
-                             markup=False)
+                yield Static(
+                    word("evening_remix_moves", language, rounds=rounds), classes="evening-warning", markup=False
+                )
             elif change.kept == 1:
                 yield Static(word("evening_kept_one", language), markup=False)
             elif change.kept > 1:
@@ -128,8 +142,9 @@ class EveningChangeDialog(ModalScreen[bool]):
             table.add_column(word("evening_before", language), key="before", width=cell)
             table.add_column(Text(word("evening_after", language), style="bold"), key="after", width=cell)
             for index, (number, station, was, now) in enumerate(rows):
-                table.add_row(Text(number), Text(station), Text(was), Text(now, style="bold"), key=f"row-{index}",
-                              height=None)
+                table.add_row(
+                    Text(number), Text(station), Text(was), Text(now, style="bold"), key=f"row-{index}", height=None
+                )
             yield table
             yield Static(word("evening_confirm_hint", language), classes="dialog-hint")
 

@@ -42,9 +42,12 @@ def _language(screen: ModalScreen[Any]) -> str:
 class NoteEditor(ModalScreen[str | None]):
     """Edit a note's text (several lines); ctrl+s saves, escape cancels."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="NoteEditor") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="NoteEditor")
+        + """
     NoteEditor TextArea { height: 10; }
     """
+    )
 
     BINDINGS = [
         Binding("ctrl+s,f5", "save", "Save", id="dialog.save", tooltip="Save the note"),
@@ -128,9 +131,12 @@ class ChoiceDialog(ModalScreen[str | None]):
     when escape closes it. ``current`` is highlighted first.
     """
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ChoiceDialog") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="ChoiceDialog")
+        + """
     ChoiceDialog OptionList { height: auto; max-height: 16; }
     """
+    )
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without choosing")]
 
@@ -146,8 +152,9 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield OptionList(*[Option(text, id=ident) for ident, text in self.choices], id="dialog-choices",
-                             markup=False)
+            yield OptionList(
+                *[Option(text, id=ident) for ident, text in self.choices], id="dialog-choices", markup=False
+            )
 
     def on_mount(self) -> None:
         localise_bindings(self, _language(self))
@@ -170,10 +177,13 @@ class ChoiceDialog(ModalScreen[str | None]):
 class NotePicker(ModalScreen[list[str] | None]):
     """Mark some notes (space), then enter: the ids of the marked notes."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="NotePicker") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="NotePicker")
+        + """
     NotePicker > Vertical { width: 100; height: 80%; }
     NotePicker DataTable { height: 1fr; }
     """
+    )
 
     BINDINGS = [
         Binding("space", "mark", "Mark", id="dialog.mark", tooltip="Mark or unmark the note"),

@@ -51,11 +51,14 @@ class NoteListDialog(SessionView, ModalScreen[None]):
     It shows the notes as they are now: one edited, recoded or deleted meanwhile shows so here too.
     """
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="NoteListDialog") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="NoteListDialog")
+        + """
     NoteListDialog > Vertical { width: 100; height: 90%; }
     NoteListDialog VerticalScroll { height: 1fr; }
     NoteListDialog .note-in-full { margin-bottom: 1; }
     """
+    )
 
     BINDINGS = [Binding("escape", "close", "Close", id="dialog.close", tooltip="Back to the matrix")]
 

@@ -196,23 +196,65 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
 
     BINDINGS = [
         # alt+digit too: a terminal sends Esc and a digit typed within its escape delay as alt+digit.
-        Binding("1,alt+1", "code(1)", "Code 1-9", key_display="1-9", id="notes.code.1",
-                tooltip="Toggle the category holding key 1 (2, ..., 9) on the selected note"),
+        Binding(
+            "1,alt+1",
+            "code(1)",
+            "Code 1-9",
+            key_display="1-9",
+            id="notes.code.1",
+            tooltip="Toggle the category holding key 1 (2, ..., 9) on the selected note",
+        ),
         *[
-            Binding(f"{k},alt+{k}", f"code({k})", "", show=False, id=f"notes.code.{k}",
-                    tooltip=f"Toggle the category holding key {k} on the selected note")
+            Binding(
+                f"{k},alt+{k}",
+                f"code({k})",
+                "",
+                show=False,
+                id=f"notes.code.{k}",
+                tooltip=f"Toggle the category holding key {k} on the selected note",
+            )
             for k in range(2, 10)
         ],
-        Binding("full_stop", "repeat", "Repeat", key_display=".", show=False, id="notes.repeat",
-                tooltip="Put the category used last on the selected note too"),
-        Binding("c", "prompt", "Category", id="notes.prompt",
-                tooltip="Type to find a category (or create a new one) and apply it"),
-        Binding("u", "next_uncoded", "Next uncoded", id="notes.next_uncoded",
-                tooltip="Jump to the next note without a category"),
-        Binding("e,enter", "edit", "Edit", key_display="e", show=False, id="notes.edit",
-                tooltip="Edit the selected note's text"),
-        Binding("d,delete", "delete", "Delete", show=False, id="notes.delete",
-                tooltip="Delete the selected note (ctrl+z brings it back)"),
+        Binding(
+            "full_stop",
+            "repeat",
+            "Repeat",
+            key_display=".",
+            show=False,
+            id="notes.repeat",
+            tooltip="Put the category used last on the selected note too",
+        ),
+        Binding(
+            "c",
+            "prompt",
+            "Category",
+            id="notes.prompt",
+            tooltip="Type to find a category (or create a new one) and apply it",
+        ),
+        Binding(
+            "u",
+            "next_uncoded",
+            "Next uncoded",
+            id="notes.next_uncoded",
+            tooltip="Jump to the next note without a category",
+        ),
+        Binding(
+            "e,enter",
+            "edit",
+            "Edit",
+            key_display="e",
+            show=False,
+            id="notes.edit",
+            tooltip="Edit the selected note's text",
+        ),
+        Binding(
+            "d,delete",
+            "delete",
+            "Delete",
+            show=False,
+            id="notes.delete",
+            tooltip="Delete the selected note (ctrl+z brings it back)",
+        ),
     ]
 
     class CategoryUsed(Message):

@@ -133,12 +133,14 @@ class RoundClock(Widget):
         current = timing(session, now)
         level = current.level if current.phase in ("running", "paused") else "normal"
         # One batch: the clock is restyled once when its state changes, not once per class.
-        self.update_classes({
-            "-idle": current.phase in ("before", "ended", "finished"),
-            "-paused": current.phase == "paused",
-            "-ended": current.phase == "ended",
-            **{name: name == f"-{level}" for name in LEVELS},
-        })
+        self.update_classes(
+            {
+                "-idle": current.phase in ("before", "ended", "finished"),
+                "-paused": current.phase == "paused",
+                "-ended": current.phase == "ended",
+                **{name: name == f"-{level}" for name in LEVELS},
+            }
+        )
         rows = {row.item.id: row for row in projected(session, now)}
         if current.phase == "finished" or current.item is None:
             self._draw(word("finished", language), current.text, ("", "", ""))

@@ -268,10 +268,20 @@ class BoardScreen(SessionView, Screen[None]):
         Binding("escape,b", "back", "Back", id="board.back", tooltip="Back to the programme"),
         Binding("p", "pause", "Pause", id="board.pause", tooltip="Stop the clock, or let it run again"),
         Binding("n", "next", "Next", id="board.next", tooltip="End the running item and start the next one now"),
-        Binding("u", "undo_clock", "Undo clock", id="board.undo_clock",
-                tooltip="Take back the clock's last step (start, pause, ±min, next, ...); notes and setup stay"),
-        Binding("j", "join", "QR codes", id="board.join",
-                tooltip="Show a QR code and a link per station, so the note-takers join from their own devices"),
+        Binding(
+            "u",
+            "undo_clock",
+            "Undo clock",
+            id="board.undo_clock",
+            tooltip="Take back the clock's last step (start, pause, ±min, next, ...); notes and setup stay",
+        ),
+        Binding(
+            "j",
+            "join",
+            "QR codes",
+            id="board.join",
+            tooltip="Show a QR code and a link per station, so the note-takers join from their own devices",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -454,9 +464,7 @@ class BoardScreen(SessionView, Screen[None]):
             for name, target in targets
         ]
         self.query_one(PeopleColumns).show(entries)
-        legend = [
-            station_title(line.number, line.station.name, line.station.host, language) for line in content.lines
-        ]
+        legend = [station_title(line.number, line.station.name, line.station.host, language) for line in content.lines]
         self.query_one("#board-legend", Static).update(Text("\n".join(legend)))
 
     def _arrange(self, stations: int) -> None:

@@ -137,8 +137,13 @@ def take_step(screen: Screen[Any], label: str, step: Step, after: Callable[[], N
     _save(app, label, step, after)
 
 
-def _save(app: WorkshopApp, label: str, step: Step, after: Callable[[], None] | None,
-          workshop: Callable[[Session], Workshop] | None = None) -> None:
+def _save(
+    app: WorkshopApp,
+    label: str,
+    step: Step,
+    after: Callable[[], None] | None,
+    workshop: Callable[[Session], Workshop] | None = None,
+) -> None:
     now = app.clock()
     if save_live(app, label, lambda s: step(s, now), workshop) and after is not None:
         after()
@@ -166,9 +171,7 @@ def _ask_to_move_plan(screen: Screen[Any], label: str, step: Step, after: Callab
         elif choice == "move":
             moment = app.clock()
             moved = live.moved_plan(app.store.session, moment)
-            start_label = change_label(
-                "clock_started_moved", planned=planned, start=clock(moved.start, language)
-            )
+            start_label = change_label("clock_started_moved", planned=planned, start=clock(moved.start, language))
             _save(app, start_label, step, after, lambda s: live.moved_plan(s, moment))
 
     title = word("move_plan_title", language, planned=planned, now=at, distance=how_far)

@@ -93,18 +93,35 @@ class CodebookScreen(SessionView, Screen[None]):
         Binding("n", "new", "New", id="codebook.new", tooltip="Add a category (it gets the next free key and colour)"),
         Binding("r", "rename", "Rename", id="codebook.rename", tooltip="Rename the category (names must differ)"),
         Binding("c", "colour", "Colour", show=False, id="codebook.colour", tooltip="Give the category another colour"),
-        Binding("d", "describe", "Describe", show=False, id="codebook.describe",
-                tooltip="Say what belongs in the category"),
-        Binding("k", "rekey", "Key", show=False, id="codebook.key",
-                tooltip="Give the category a key 1-9 (a key in use moves here)"),
-        Binding("m", "merge", "Merge", id="codebook.merge",
-                tooltip="Move every note of the category to another one and remove it (undoable)"),
+        Binding(
+            "d", "describe", "Describe", show=False, id="codebook.describe", tooltip="Say what belongs in the category"
+        ),
+        Binding(
+            "k",
+            "rekey",
+            "Key",
+            show=False,
+            id="codebook.key",
+            tooltip="Give the category a key 1-9 (a key in use moves here)",
+        ),
+        Binding(
+            "m",
+            "merge",
+            "Merge",
+            id="codebook.merge",
+            tooltip="Move every note of the category to another one and remove it (undoable)",
+        ),
         Binding("s", "split", "Split", id="codebook.split", tooltip="Move chosen notes of the category to a new one"),
-        Binding("x,delete", "delete", "Delete", key_display="x", id="codebook.delete",
-                tooltip="Delete the category; its notes lose it (undoable)"),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            key_display="x",
+            id="codebook.delete",
+            tooltip="Delete the category; its notes lose it (undoable)",
+        ),
         Binding("escape", "close", "Close", key_display="esc", id="codebook.close", tooltip="Back to the notes"),
     ]
-
 
     select_next: str | None = None
     """A category to put the cursor on once the table shows it (one just made)."""

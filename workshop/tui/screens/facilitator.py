@@ -108,36 +108,95 @@ class FacilitatorScreen(SessionView, Screen[None]):
     """
 
     BINDINGS = [
-        Binding("s", "start", "Start", id="facilitator.start",
-                tooltip="Start the evening's first item now"),
-        Binding("p", "pause", "Pause", id="facilitator.pause",
-                tooltip="Stop the clock, or let it run again"),
-        Binding("n", "next", "Next", id="facilitator.next",
-                tooltip="End the running item and start the next one now"),
-        Binding("x", "extend(1)", "+1 min", id="facilitator.extend1", group=EXTEND,
-                tooltip="Give the running item one minute more"),
-        Binding("X", "extend(5)", "+5 min", id="facilitator.extend5", group=EXTEND,
-                tooltip="Give the running item five minutes more"),
-        Binding("z", "extend(-1)", "-1 min", id="facilitator.shorten1", group=SHORTEN,
-                tooltip="Take one minute from the running item"),
-        Binding("Z", "extend(-5)", "-5 min", id="facilitator.shorten5", group=SHORTEN,
-                tooltip="Take five minutes from the running item"),
-        Binding("u", "undo_clock", "Undo clock", id="facilitator.undo_clock",
-                tooltip="Take back the clock's last step (start, pause, ±min, next, ...); notes and setup stay"),
-        Binding("e", "end", "End now", id="facilitator.end", show=False,
-                tooltip="End the running item early; the next one waits for you"),
-        Binding("r", "replan", "New length", id="facilitator.replan", show=False,
-                tooltip="Give the selected later item another length"),
-        Binding("c", "catch_up", "Catch up", id="facilitator.catch_up", show=False,
-                tooltip="Shorten the selected later item by the delay"),
-        Binding("g", "jump", "Start selected", id="facilitator.jump", show=False,
-                tooltip="Start the selected item now (the running one ends)"),
-        Binding("b", "board", "Board", id="facilitator.board",
-                tooltip="Show the rotation board for the projector"),
-        Binding("o,f5", "setup", "Setup", id="facilitator.setup",
-                tooltip="Change the programme, stations, groups and the evening"),
-        Binding("k", "schedule", "Schedule", id="facilitator.schedule",
-                tooltip="Everyone's route, what the shape costs, re-mixing and forming groups"),
+        Binding("s", "start", "Start", id="facilitator.start", tooltip="Start the evening's first item now"),
+        Binding("p", "pause", "Pause", id="facilitator.pause", tooltip="Stop the clock, or let it run again"),
+        Binding("n", "next", "Next", id="facilitator.next", tooltip="End the running item and start the next one now"),
+        Binding(
+            "x",
+            "extend(1)",
+            "+1 min",
+            id="facilitator.extend1",
+            group=EXTEND,
+            tooltip="Give the running item one minute more",
+        ),
+        Binding(
+            "X",
+            "extend(5)",
+            "+5 min",
+            id="facilitator.extend5",
+            group=EXTEND,
+            tooltip="Give the running item five minutes more",
+        ),
+        Binding(
+            "z",
+            "extend(-1)",
+            "-1 min",
+            id="facilitator.shorten1",
+            group=SHORTEN,
+            tooltip="Take one minute from the running item",
+        ),
+        Binding(
+            "Z",
+            "extend(-5)",
+            "-5 min",
+            id="facilitator.shorten5",
+            group=SHORTEN,
+            tooltip="Take five minutes from the running item",
+        ),
+        Binding(
+            "u",
+            "undo_clock",
+            "Undo clock",
+            id="facilitator.undo_clock",
+            tooltip="Take back the clock's last step (start, pause, ±min, next, ...); notes and setup stay",
+        ),
+        Binding(
+            "e",
+            "end",
+            "End now",
+            id="facilitator.end",
+            show=False,
+            tooltip="End the running item early; the next one waits for you",
+        ),
+        Binding(
+            "r",
+            "replan",
+            "New length",
+            id="facilitator.replan",
+            show=False,
+            tooltip="Give the selected later item another length",
+        ),
+        Binding(
+            "c",
+            "catch_up",
+            "Catch up",
+            id="facilitator.catch_up",
+            show=False,
+            tooltip="Shorten the selected later item by the delay",
+        ),
+        Binding(
+            "g",
+            "jump",
+            "Start selected",
+            id="facilitator.jump",
+            show=False,
+            tooltip="Start the selected item now (the running one ends)",
+        ),
+        Binding("b", "board", "Board", id="facilitator.board", tooltip="Show the rotation board for the projector"),
+        Binding(
+            "o,f5",
+            "setup",
+            "Setup",
+            id="facilitator.setup",
+            tooltip="Change the programme, stations, groups and the evening",
+        ),
+        Binding(
+            "k",
+            "schedule",
+            "Schedule",
+            id="facilitator.schedule",
+            tooltip="Everyone's route, what the shape costs, re-mixing and forming groups",
+        ),
     ]
 
     def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
@@ -244,7 +303,7 @@ class FacilitatorScreen(SessionView, Screen[None]):
             return
         rows = live.projected(session, now)
         at = live.position(session, session.live.current) or 0
-        later = [r for r in rows[at + 1:]]
+        later = [r for r in rows[at + 1 :]]
         anchor = next((r for r in later if r.item.kind == "plenary"), later[-1] if later else None)
         if late == 0:
             text = word("on_time", language)
@@ -253,10 +312,7 @@ class FacilitatorScreen(SessionView, Screen[None]):
         else:
             text = f"{-late} {word('early', language)}"
         if anchor is not None and anchor.moved:
-            text += (
-                f" · {anchor.item.title} {clock(anchor.planned.start, language)}"
-                f" → {clock(anchor.start, language)}"
-            )
+            text += f" · {anchor.item.title} {clock(anchor.planned.start, language)} → {clock(anchor.start, language)}"
         line.update(text)
 
     def _show_notes(self, session: Session, now: dt.datetime, language: str) -> None:

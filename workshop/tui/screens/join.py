@@ -196,10 +196,22 @@ class JoinScreen(SessionView, Screen[None]):
 
     BINDINGS = [
         Binding("escape,j", "back", "Back", id="join.back", tooltip="Back to the board"),
-        Binding("right,pagedown", "page(1)", "Next stations", id="join.next", show=False,
-                tooltip="Show the next stations' codes (when they do not all fit)"),
-        Binding("left,pageup", "page(-1)", "Previous stations", id="join.previous", show=False,
-                tooltip="Show the previous stations' codes"),
+        Binding(
+            "right,pagedown",
+            "page(1)",
+            "Next stations",
+            id="join.next",
+            show=False,
+            tooltip="Show the next stations' codes (when they do not all fit)",
+        ),
+        Binding(
+            "left,pageup",
+            "page(-1)",
+            "Previous stations",
+            id="join.previous",
+            show=False,
+            tooltip="Show the previous stations' codes",
+        ),
     ]
 
     def __init__(self) -> None:

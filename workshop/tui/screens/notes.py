@@ -69,27 +69,76 @@ class NotesScreen(SessionView, Screen[None]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s,f5", "save", "Save", id="capture.save",
-                tooltip="Save the note: it is on disk at once, with station, round, group, author and time"),
-        Binding("escape", "to_notes", "To notes", key_display="esc", id="capture.to_notes",
-                tooltip="Move from the note field to the notes, to code them with 1-9"),
-        Binding("n,i", "write", "Write", key_display="n", id="capture.write",
-                tooltip="Move to the note field to write a new note"),
-        Binding("ctrl+r", "round", "Round", id="capture.round",
-                tooltip="Choose the round by hand (press again for the next; after the last, follow the facilitator)"),
+        Binding(
+            "ctrl+s,f5",
+            "save",
+            "Save",
+            id="capture.save",
+            tooltip="Save the note: it is on disk at once, with station, round, group, author and time",
+        ),
+        Binding(
+            "escape",
+            "to_notes",
+            "To notes",
+            key_display="esc",
+            id="capture.to_notes",
+            tooltip="Move from the note field to the notes, to code them with 1-9",
+        ),
+        Binding(
+            "n,i",
+            "write",
+            "Write",
+            key_display="n",
+            id="capture.write",
+            tooltip="Move to the note field to write a new note",
+        ),
+        Binding(
+            "ctrl+r",
+            "round",
+            "Round",
+            id="capture.round",
+            tooltip="Choose the round by hand (press again for the next; after the last, follow the facilitator)",
+        ),
         Binding("ctrl+t", "station", "Station", id="capture.station", tooltip="Take notes at another station"),
-        Binding("ctrl+b", "codebook", "Codebook", id="capture.codebook",
-                tooltip="The codebook: rename, recolour, describe, re-key, merge, split and delete categories"),
-        Binding("ctrl+f", "review", "Review", id="capture.review",
-                tooltip="All notes: filter, search, group by station or category, count"),
-        Binding("ctrl+o", "unfold", "Draft", id="capture.unfold",
-                tooltip="Unfold the station's draft recommendation in full, or fold it again"),
-        Binding("a", "link", "Link to draft", show=False, id="capture.link",
-                tooltip="Link the selected note to the section of the draft recommendation it qualifies"),
+        Binding(
+            "ctrl+b",
+            "codebook",
+            "Codebook",
+            id="capture.codebook",
+            tooltip="The codebook: rename, recolour, describe, re-key, merge, split and delete categories",
+        ),
+        Binding(
+            "ctrl+f",
+            "review",
+            "Review",
+            id="capture.review",
+            tooltip="All notes: filter, search, group by station or category, count",
+        ),
+        Binding(
+            "ctrl+o",
+            "unfold",
+            "Draft",
+            id="capture.unfold",
+            tooltip="Unfold the station's draft recommendation in full, or fold it again",
+        ),
+        Binding(
+            "a",
+            "link",
+            "Link to draft",
+            show=False,
+            id="capture.link",
+            tooltip="Link the selected note to the section of the draft recommendation it qualifies",
+        ),
         # Esc then a digit, typed fast, reaches the app as alt+digit: it codes, as Esc and the digit would.
         *[
-            Binding(f"alt+{k}", f"code_now({k})", "", show=False, id=f"capture.code.{k}",
-                    tooltip=f"To the notes, and toggle the category holding key {k} on the selected note")
+            Binding(
+                f"alt+{k}",
+                f"code_now({k})",
+                "",
+                show=False,
+                id=f"capture.code.{k}",
+                tooltip=f"To the notes, and toggle the category holding key {k} on the selected note",
+            )
             for k in range(1, 10)
         ],
     ]
@@ -98,7 +147,6 @@ class NotesScreen(SessionView, Screen[None]):
         super().__init__(**kwargs)
         self.chosen_round: int | None = None
         """A round the note-taker chose with ctrl+r; None follows the facilitator."""
-
 
     @property
     def station(self) -> str | None:

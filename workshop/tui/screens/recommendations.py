@@ -55,14 +55,14 @@ AGENDA = "agenda"
 
 
 def field_title(field: str, language: str) -> str:
-    """"Indledning til anbefalingen", "Formål", ..., "Næste step"."""
+    """ "Indledning til anbefalingen", "Formål", ..., "Næste step"."""
     if field == "intro":
         return word("recommendation_intro", language)
     return recs.section_title(field, language, short=True)
 
 
 def note_place(session: Session, note: Note, language: str) -> str:
-    """"Station 1, runde 2": where a note was written."""
+    """ "Station 1, runde 2": where a note was written."""
     number = next((i for i, s in enumerate(session.stations, start=1) if s.id == note.station), None)
     station = f"{word('station', language)} {number if number is not None else note.station}"
     return f"{station}, {word('round', language).lower()} {note.round}"
@@ -141,10 +141,20 @@ class EvidenceList(SessionView, OptionList):
     """The station's notes under their categories, in full; c cites the highlighted one, l links it."""
 
     BINDINGS = [
-        Binding("c", "cite", "Cite", id="recommendations.cite",
-                tooltip="Cite the highlighted note in the recommendation (again: no longer cite it)"),
-        Binding("l", "link", "Link", id="recommendations.link",
-                tooltip="Link the highlighted note to the section being written (again: unlink it)"),
+        Binding(
+            "c",
+            "cite",
+            "Cite",
+            id="recommendations.cite",
+            tooltip="Cite the highlighted note in the recommendation (again: no longer cite it)",
+        ),
+        Binding(
+            "l",
+            "link",
+            "Link",
+            id="recommendations.link",
+            tooltip="Link the highlighted note to the section being written (again: unlink it)",
+        ),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -230,31 +240,89 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
     """Write the recommendations, their themes and the proposed decision beside the notes."""
 
     BINDINGS = [
-        Binding("escape", "close", "Back", key_display="esc", id="recommendations.close",
-                tooltip="Back to the summaries (what is written is saved)"),
+        Binding(
+            "escape",
+            "close",
+            "Back",
+            key_display="esc",
+            id="recommendations.close",
+            tooltip="Back to the summaries (what is written is saved)",
+        ),
         Binding("ctrl+s", "save", "Save", id="recommendations.save", tooltip="Save the text being written"),
         Binding("ctrl+n", "new", "New", id="recommendations.new", tooltip="Write a new recommendation"),
         Binding("ctrl+r", "title", "Title", id="recommendations.title", tooltip="Give the recommendation a new title"),
-        Binding("ctrl+g", "theme", "Theme", id="recommendations.theme",
-                tooltip="Put the recommendation under another theme"),
-        Binding("ctrl+o", "station", "Station", id="recommendations.station",
-                tooltip="Choose the station whose notes the recommendation comes from"),
-        Binding("ctrl+down", "section(1)", "Next section", id="recommendations.next_section",
-                tooltip="Write the next section of the recommendation"),
-        Binding("ctrl+up", "section(-1)", "Previous section", id="recommendations.previous_section", show=False,
-                tooltip="Write the previous section of the recommendation"),
-        Binding("alt+up", "move(-1)", "Move up", id="recommendations.move_up", show=False,
-                tooltip="Move the recommendation one place up in its theme"),
-        Binding("alt+down", "move(1)", "Move down", id="recommendations.move_down", show=False,
-                tooltip="Move the recommendation one place down in its theme"),
-        Binding("f8", "delete", "Delete", id="recommendations.delete",
-                tooltip="Delete the recommendation (ctrl+z in the list brings it back)"),
-        Binding("ctrl+l", "focus_list", "List", id="recommendations.list", show=False,
-                tooltip="Move to the list of recommendations"),
-        Binding("ctrl+t", "focus_text", "Write", id="recommendations.write", show=False,
-                tooltip="Move to the text being written"),
-        Binding("ctrl+b", "focus_notes", "Notes", id="recommendations.notes", show=False,
-                tooltip="Move to the station's notes, to cite them (c) or link them to the section (l)"),
+        Binding(
+            "ctrl+g", "theme", "Theme", id="recommendations.theme", tooltip="Put the recommendation under another theme"
+        ),
+        Binding(
+            "ctrl+o",
+            "station",
+            "Station",
+            id="recommendations.station",
+            tooltip="Choose the station whose notes the recommendation comes from",
+        ),
+        Binding(
+            "ctrl+down",
+            "section(1)",
+            "Next section",
+            id="recommendations.next_section",
+            tooltip="Write the next section of the recommendation",
+        ),
+        Binding(
+            "ctrl+up",
+            "section(-1)",
+            "Previous section",
+            id="recommendations.previous_section",
+            show=False,
+            tooltip="Write the previous section of the recommendation",
+        ),
+        Binding(
+            "alt+up",
+            "move(-1)",
+            "Move up",
+            id="recommendations.move_up",
+            show=False,
+            tooltip="Move the recommendation one place up in its theme",
+        ),
+        Binding(
+            "alt+down",
+            "move(1)",
+            "Move down",
+            id="recommendations.move_down",
+            show=False,
+            tooltip="Move the recommendation one place down in its theme",
+        ),
+        Binding(
+            "f8",
+            "delete",
+            "Delete",
+            id="recommendations.delete",
+            tooltip="Delete the recommendation (ctrl+z in the list brings it back)",
+        ),
+        Binding(
+            "ctrl+l",
+            "focus_list",
+            "List",
+            id="recommendations.list",
+            show=False,
+            tooltip="Move to the list of recommendations",
+        ),
+        Binding(
+            "ctrl+t",
+            "focus_text",
+            "Write",
+            id="recommendations.write",
+            show=False,
+            tooltip="Move to the text being written",
+        ),
+        Binding(
+            "ctrl+b",
+            "focus_notes",
+            "Notes",
+            id="recommendations.notes",
+            show=False,
+            tooltip="Move to the station's notes, to cite them (c) or link them to the section (l)",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -407,11 +475,15 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
         else:
             where = word("rec_no_station_chosen", language)
         cited = len(recs.cited_notes(session, rec))
-        return Text(" · ".join([
-            f"{word('theme_word', language).capitalize()}: {theme}",
-            where,
-            word("rec_cited_count", language, count=cited),
-        ]))
+        return Text(
+            " · ".join(
+                [
+                    f"{word('theme_word', language).capitalize()}: {theme}",
+                    where,
+                    word("rec_cited_count", language, count=cited),
+                ]
+            )
+        )
 
     def _sections(self, session: Session, rec: Recommendation) -> Text:
         language = session.workshop.language
@@ -539,8 +611,14 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
             self.choose(key, "intro")
             self.action_focus_text()
 
-        self.app.push_screen(TextDialog(word("rec_new_recommendation", language),
-                                        hint=word("rec_new_recommendation_hint", language), submit=submit), done)
+        self.app.push_screen(
+            TextDialog(
+                word("rec_new_recommendation", language),
+                hint=word("rec_new_recommendation_hint", language),
+                submit=submit,
+            ),
+            done,
+        )
 
     def action_title(self) -> None:
         rec = self._need_recommendation()
@@ -581,8 +659,12 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
                 self.workshop_app.changed()
 
         self.save()
-        dialog = TextDialog(word("rec_recommendation_theme", self.language), rec.theme,
-                            hint=word("rec_recommendation_theme_hint", self.language), submit=submit)
+        dialog = TextDialog(
+            word("rec_recommendation_theme", self.language),
+            rec.theme,
+            hint=word("rec_recommendation_theme_hint", self.language),
+            submit=submit,
+        )
         self.app.push_screen(dialog, done)
 
     def action_station(self) -> None:

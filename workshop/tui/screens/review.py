@@ -98,30 +98,74 @@ class ReviewScreen(SessionView, Screen[None]):
     """
 
     BINDINGS = [
-        Binding("slash", "search", "Search", key_display="/", id="review.search",
-                tooltip="Search the notes' text (every word must occur)"),
-        Binding("s", "cycle('station')", "Station", show=False, id="review.station",
-                tooltip="Show one station, the next, ..., all"),
-        Binding("r", "cycle('round')", "Round", show=False, id="review.round",
-                tooltip="Show one round, the next, ..., all"),
-        Binding("g", "cycle('group')", "Group", show=False, id="review.group",
-                tooltip="Show one group, the next, ..., all"),
-        Binding("a", "cycle('author')", "Author", show=False, id="review.author",
-                tooltip="Show one author's notes, the next, ..., all"),
-        Binding("k", "category", "Category", show=False, id="review.category",
-                tooltip="Show one category's notes (type to find it); again: all categories"),
-        Binding("o", "uncoded", "Uncoded", show=False, id="review.uncoded",
-                tooltip="Show only the notes without a category, or all"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            id="review.search",
+            tooltip="Search the notes' text (every word must occur)",
+        ),
+        Binding(
+            "s",
+            "cycle('station')",
+            "Station",
+            show=False,
+            id="review.station",
+            tooltip="Show one station, the next, ..., all",
+        ),
+        Binding(
+            "r", "cycle('round')", "Round", show=False, id="review.round", tooltip="Show one round, the next, ..., all"
+        ),
+        Binding(
+            "g", "cycle('group')", "Group", show=False, id="review.group", tooltip="Show one group, the next, ..., all"
+        ),
+        Binding(
+            "a",
+            "cycle('author')",
+            "Author",
+            show=False,
+            id="review.author",
+            tooltip="Show one author's notes, the next, ..., all",
+        ),
+        Binding(
+            "k",
+            "category",
+            "Category",
+            show=False,
+            id="review.category",
+            tooltip="Show one category's notes (type to find it); again: all categories",
+        ),
+        Binding(
+            "o",
+            "uncoded",
+            "Uncoded",
+            show=False,
+            id="review.uncoded",
+            tooltip="Show only the notes without a category, or all",
+        ),
         Binding("x", "clear", "Clear", show=False, id="review.clear", tooltip="Clear every filter and the search"),
         Binding("v", "view", "View", id="review.view", tooltip="List the notes, group them by station, or by category"),
         Binding("m", "matrix", "Matrix", id="review.matrix", tooltip="Count the notes per station and category"),
         Binding("ctrl+b", "codebook", "Codebook", show=False, id="review.codebook", tooltip="Open the codebook"),
-        Binding("escape", "close", "Close", key_display="esc", id="review.close",
-                tooltip="Back (from the search: to the notes)"),
+        Binding(
+            "escape",
+            "close",
+            "Close",
+            key_display="esc",
+            id="review.close",
+            tooltip="Back (from the search: to the notes)",
+        ),
         # Esc then a digit, typed fast, reaches the app as alt+digit: it recodes, as Esc and the digit would.
         *[
-            Binding(f"alt+{k}", f"code_now({k})", "", show=False, id=f"review.code.{k}",
-                    tooltip=f"Back to the notes, and toggle the category holding key {k} on the selected note")
+            Binding(
+                f"alt+{k}",
+                f"code_now({k})",
+                "",
+                show=False,
+                id=f"review.code.{k}",
+                tooltip=f"Back to the notes, and toggle the category holding key {k} on the selected note",
+            )
             for k in range(1, 10)
         ],
     ]
@@ -132,7 +176,6 @@ class ReviewScreen(SessionView, Screen[None]):
         self.view = "flat"
         self.shown = 0
         self._search_timer: Timer | None = None
-
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title", markup=False)
@@ -189,7 +232,7 @@ class ReviewScreen(SessionView, Screen[None]):
         self._show_detail()
 
     def _why_empty(self) -> str:
-        """"Ingen noter", and which filter hides the notes there are."""
+        """ "Ingen noter", and which filter hides the notes there are."""
         language, every = self.language, self.session.notes
         if not every:
             return word("no_notes_yet", language)
@@ -328,8 +371,9 @@ class ReviewScreen(SessionView, Screen[None]):
                 key=category.id,
                 width=width,
             )
-        table.add_column(Text(uncoded, style="italic", no_wrap=True, overflow="ellipsis"), key="uncoded",
-                         width=widths[-2])
+        table.add_column(
+            Text(uncoded, style="italic", no_wrap=True, overflow="ellipsis"), key="uncoded", width=widths[-2]
+        )
         table.add_column(Text(total, style="bold"), key="total", width=widths[-1])
 
         def cell(value: int, bold: bool = False) -> Text:

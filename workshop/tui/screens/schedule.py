@@ -43,14 +43,30 @@ class ScheduleScreen(SessionView, Screen[None]):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="schedule.back", tooltip="Back to the programme"),
-        Binding("m", "toggle_mode", "Groups/remix", id="schedule.mode",
-                tooltip="Switch between fixed groups and re-mixing people"),
-        Binding("v", "toggle_extra", "Wait/share", id="schedule.extra",
-                tooltip="More groups than stations: groups wait in turn, or share stations"),
-        Binding("w", "toggle_williams", "Balance", id="schedule.williams",
-                tooltip="Carry-over balance (Williams design) on or off"),
-        Binding("f", "form_groups", "Form groups", id="schedule.form",
-                tooltip="Form balanced groups from the participants"),
+        Binding(
+            "m",
+            "toggle_mode",
+            "Groups/remix",
+            id="schedule.mode",
+            tooltip="Switch between fixed groups and re-mixing people",
+        ),
+        Binding(
+            "v",
+            "toggle_extra",
+            "Wait/share",
+            id="schedule.extra",
+            tooltip="More groups than stations: groups wait in turn, or share stations",
+        ),
+        Binding(
+            "w",
+            "toggle_williams",
+            "Balance",
+            id="schedule.williams",
+            tooltip="Carry-over balance (Williams design) on or off",
+        ),
+        Binding(
+            "f", "form_groups", "Form groups", id="schedule.form", tooltip="Form balanced groups from the participants"
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -107,8 +123,9 @@ class ScheduleScreen(SessionView, Screen[None]):
     def _set(self, title: str = "", **changes: object) -> None:
         """Change the schedule (during the evening only after the facilitator has seen who moves)."""
         value = self.session.schedule.model_copy(update=changes)
-        guarded_change(self, lambda store: store.set_section("schedule", value, change_label("schedule_changed")),
-                       title=title)
+        guarded_change(
+            self, lambda store: store.set_section("schedule", value, change_label("schedule_changed")), title=title
+        )
 
     def action_toggle_mode(self) -> None:
         if self.session.schedule.mode == "remix":
@@ -151,8 +168,9 @@ class ScheduleScreen(SessionView, Screen[None]):
         message = f"{len(result.groups)} {word('formed', self.language)}"
         if result.gave_way:
             message += f". {word('gave_way', self.language)}: " + "; ".join(result.gave_way)
-        return guarded_change(self, lambda store: save_groups(store, result.groups),
-                              lambda: self.notify(message, markup=False))
+        return guarded_change(
+            self, lambda store: save_groups(store, result.groups), lambda: self.notify(message, markup=False)
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -82,21 +82,53 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="secretariat.save", tooltip="Save the summary being written"),
-        Binding("f5", "export('all')", "Export", id="secretariat.export",
-                tooltip="Write every document into the exports folder: minutes, route cards, quote table, "
-                        "recommendations, agenda item and the two REFI-QDA files"),
-        Binding("f9", "export('anonymized')", "Anonymized", id="secretariat.export_anonymized",
-                tooltip="Write the minutes without any participant's or author's name"),
-        Binding("ctrl+l", "focus_list", "Summaries", id="secretariat.list", show=False,
-                tooltip="Move to the list of summaries"),
-        Binding("ctrl+t", "focus_text", "Write", id="secretariat.write", show=False,
-                tooltip="Move to the summary's text"),
-        Binding("ctrl+f", "review", "Review", id="secretariat.review",
-                tooltip="All notes: filter, search, recode, the station x category matrix"),
-        Binding("ctrl+b", "codebook", "Codebook", id="secretariat.codebook",
-                tooltip="Rename, merge, split and delete categories"),
-        Binding("ctrl+r", "recommendations", "Recommendations", id="secretariat.recommendations",
-                tooltip="Write the recommendations, their themes and the proposed decision from the notes"),
+        Binding(
+            "f5",
+            "export('all')",
+            "Export",
+            id="secretariat.export",
+            tooltip="Write every document into the exports folder: minutes, route cards, quote table, "
+            "recommendations, agenda item and the two REFI-QDA files",
+        ),
+        Binding(
+            "f9",
+            "export('anonymized')",
+            "Anonymized",
+            id="secretariat.export_anonymized",
+            tooltip="Write the minutes without any participant's or author's name",
+        ),
+        Binding(
+            "ctrl+l",
+            "focus_list",
+            "Summaries",
+            id="secretariat.list",
+            show=False,
+            tooltip="Move to the list of summaries",
+        ),
+        Binding(
+            "ctrl+t", "focus_text", "Write", id="secretariat.write", show=False, tooltip="Move to the summary's text"
+        ),
+        Binding(
+            "ctrl+f",
+            "review",
+            "Review",
+            id="secretariat.review",
+            tooltip="All notes: filter, search, recode, the station x category matrix",
+        ),
+        Binding(
+            "ctrl+b",
+            "codebook",
+            "Codebook",
+            id="secretariat.codebook",
+            tooltip="Rename, merge, split and delete categories",
+        ),
+        Binding(
+            "ctrl+r",
+            "recommendations",
+            "Recommendations",
+            id="secretariat.recommendations",
+            tooltip="Write the recommendations, their themes and the proposed decision from the notes",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -341,8 +373,11 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
         try:
             self.app.deliver_binary(path, save_filename=path.name)
         except Exception as error:  # noqa: BLE001 - the file is written; say the download failed
-            self.notify(word("export_not_delivered", self.language, name=path.name, problem=error),
-                        severity="warning", markup=False)
+            self.notify(
+                word("export_not_delivered", self.language, name=path.name, problem=error),
+                severity="warning",
+                markup=False,
+            )
 
     def _export_failed(self, message: str) -> None:
         self.exporting = False

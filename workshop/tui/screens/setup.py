@@ -160,8 +160,11 @@ class EveningSetup(SetupPane):
             "start": w.start.strftime("%H.%M" if language == "da" else "%H:%M"),
             "language": word(w.language, language),
         }
-        names = {"location": word("location", language), "date": word("date", language),
-                 "start": word("start", language)}
+        names = {
+            "location": word("location", language),
+            "date": word("date", language),
+            "start": word("start", language),
+        }
         rows = [(key, [names.get(key) or word(key, language), values[key]]) for key in self.FIELDS]
         self.fill(rows, [word("field", language), word("value", language)])
         slots = planned(session)
@@ -180,8 +183,13 @@ class EveningSetup(SetupPane):
             Field("date", f"{word('date', language)} (2026-11-25)", w.date.isoformat() if w.date else ""),
             Field("location", word("location", language), w.location),
             Field("start", f"{word('start', language)} (18.00)", w.start.strftime("%H.%M")),
-            Field("language", word("language", language), w.language, "choice",
-                  [(word("da", language), "da"), (word("en", language), "en")]),
+            Field(
+                "language",
+                word("language", language),
+                w.language,
+                "choice",
+                [(word("da", language), "da"), (word("en", language), "en")],
+            ),
         ]
 
         def save(values: dict[str, Any]) -> bool:
@@ -207,12 +215,21 @@ class ProgrammeSetup(SetupPane):
     def show(self, session: Session) -> None:
         language = session.workshop.language
         rows = [
-            (slot.item.id,
-             [span(slot, language), slot.item.title, word(slot.item.kind, language), str(slot.item.minutes)])
+            (
+                slot.item.id,
+                [span(slot, language), slot.item.title, word(slot.item.kind, language), str(slot.item.minutes)],
+            )
             for slot in planned(session)
         ]
-        self.fill(rows, [word("time", language), word("activity", language), word("kind", language),
-                         word("minutes_unit", language)])
+        self.fill(
+            rows,
+            [
+                word("time", language),
+                word("activity", language),
+                word("kind", language),
+                word("minutes_unit", language),
+            ],
+        )
 
     def _fields(
         self, title: str = "", minutes: str = "30", kind: str = "plenary", description: str = ""
@@ -250,8 +267,11 @@ class ProgrammeSetup(SetupPane):
         def save(values: dict[str, Any]) -> bool:
             return self.run(lambda store: setup.update_item(store, item.id, **values))
 
-        self.form(f"{word('edit', self.language)}: {item.title}",
-                  self._fields(item.title, str(item.minutes), item.kind, item.description), save)
+        self.form(
+            f"{word('edit', self.language)}: {item.title}",
+            self._fields(item.title, str(item.minutes), item.kind, item.description),
+            save,
+        )
 
     def action_remove(self) -> None:
         key = self.selected_key()
@@ -271,8 +291,9 @@ class StationSetup(SetupPane):
     BINDINGS = [
         Binding("a", "add", "Add", id="setup.add", tooltip="Add a station (with its group and round)"),
         Binding("e", "edit", "Edit", id="setup.edit", tooltip="Change the selected station's name, host or questions"),
-        Binding("x", "remove", "Remove", id="setup.remove",
-                tooltip="Remove the selected station (with a group and a round)"),
+        Binding(
+            "x", "remove", "Remove", id="setup.remove", tooltip="Remove the selected station (with a group and a round)"
+        ),
         Binding("u", "move(-1)", "Up", id="setup.up", tooltip="Move the selected station up"),
         Binding("d", "move(1)", "Down", id="setup.down", tooltip="Move the selected station down"),
     ]
@@ -308,8 +329,9 @@ class StationSetup(SetupPane):
         return [
             Field("name", word("theme", language), name),
             Field("host", word("host", language), host),
-            Field("questions", f"{word('questions', language)} ({word('questions_hint', language)})", questions,
-                  "lines"),
+            Field(
+                "questions", f"{word('questions', language)} ({word('questions_hint', language)})", questions, "lines"
+            ),
         ]
 
     def _tell(self, outcome: setup.Outcome, key: str) -> None:
@@ -351,13 +373,19 @@ class StationSetup(SetupPane):
         def save(values: dict[str, Any]) -> bool:
             return self.run(
                 lambda store: setup.update_station(
-                    store, station.id, name=values["name"], host=values["host"],
+                    store,
+                    station.id,
+                    name=values["name"],
+                    host=values["host"],
                     questions=values["questions"].split("\n"),
                 )
             )
 
-        self.form(f"{word('edit', self.language)}: {station.name}",
-                  self._fields(station.name, station.host, "\n".join(station.questions)), save)
+        self.form(
+            f"{word('edit', self.language)}: {station.name}",
+            self._fields(station.name, station.host, "\n".join(station.questions)),
+            save,
+        )
 
     def action_remove(self) -> None:
         key = self.selected_key()
@@ -383,8 +411,9 @@ class GroupSetup(SetupPane):
     BINDINGS = [
         Binding("a", "add", "Add person", id="setup.add_person", tooltip="Add a person to the selected group"),
         Binding("e", "edit", "Edit", id="setup.edit", tooltip="Change the selected person (or rename the group)"),
-        Binding("m", "move", "Move person", id="setup.move_person",
-                tooltip="Move the selected person to another group"),
+        Binding(
+            "m", "move", "Move person", id="setup.move_person", tooltip="Move the selected person to another group"
+        ),
         Binding("x", "remove", "Remove", id="setup.remove", tooltip="Remove the selected person"),
         Binding("r", "rename", "Rename group", id="setup.rename_group", tooltip="Give the selected group a new name"),
         Binding("g", "add_group", "New group", id="setup.add_group", show=False, tooltip="Add a group"),
@@ -419,8 +448,12 @@ class GroupSetup(SetupPane):
         hint = word("affiliation_hint", language, examples=", ".join(suggestions))
         return [
             Field("name", word("name", language), name),
-            Field("affiliation", f"{word('affiliation', language)} ({hint})", affiliation(value, language),
-                  suggestions=suggestions),
+            Field(
+                "affiliation",
+                f"{word('affiliation', language)} ({hint})",
+                affiliation(value, language),
+                suggestions=suggestions,
+            ),
         ]
 
     def action_add(self) -> None:
@@ -455,8 +488,11 @@ class GroupSetup(SetupPane):
                 )
             )
 
-        self.form(f"{word('edit', self.language)}: {person.name}",
-                  self._person_fields(person.name, person.affiliation or ""), save)
+        self.form(
+            f"{word('edit', self.language)}: {person.name}",
+            self._person_fields(person.name, person.affiliation or ""),
+            save,
+        )
 
     def action_remove(self) -> None:
         kind, gid, index = self._where()
@@ -479,6 +515,7 @@ class GroupSetup(SetupPane):
             if target is None:
                 return
             to = None if target == ChoiceDialog.NONE else target
+
             def moved() -> None:
                 self.focus_key = f"m|{to or ''}|{len(setup.members_of(self.session, to)) - 1}"
 
@@ -518,14 +555,31 @@ class SetupScreen(SessionView, Screen[None]):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="setup.back", tooltip="Back to the programme"),
-        Binding("1", "tab('setup-evening')", "Evening", id="setup.tab.evening", show=False,
-                tooltip="Title, date, start and language"),
-        Binding("2", "tab('setup-program')", "Programme", id="setup.tab.program", show=False,
-                tooltip="Programme items, minutes and kinds"),
-        Binding("3", "tab('setup-stations')", "Stations", id="setup.tab.stations", show=False,
-                tooltip="Stations, hosts and questions"),
-        Binding("4", "tab('setup-groups')", "Groups", id="setup.tab.groups", show=False,
-                tooltip="Groups and people"),
+        Binding(
+            "1",
+            "tab('setup-evening')",
+            "Evening",
+            id="setup.tab.evening",
+            show=False,
+            tooltip="Title, date, start and language",
+        ),
+        Binding(
+            "2",
+            "tab('setup-program')",
+            "Programme",
+            id="setup.tab.program",
+            show=False,
+            tooltip="Programme items, minutes and kinds",
+        ),
+        Binding(
+            "3",
+            "tab('setup-stations')",
+            "Stations",
+            id="setup.tab.stations",
+            show=False,
+            tooltip="Stations, hosts and questions",
+        ),
+        Binding("4", "tab('setup-groups')", "Groups", id="setup.tab.groups", show=False, tooltip="Groups and people"),
     ]
 
     def __init__(self, tab: str = "setup-program") -> None:

@@ -74,10 +74,15 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save and close"),
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
-        Binding("tab", "app.focus_next", "Next field", show=False, id="form.next",
-                tooltip="Go to the next field"),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, id="form.previous",
-                tooltip="Go back to the field before"),
+        Binding("tab", "app.focus_next", "Next field", show=False, id="form.next", tooltip="Go to the next field"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            show=False,
+            id="form.previous",
+            tooltip="Go back to the field before",
+        ),
     ]
 
     def __init__(
