@@ -18,6 +18,13 @@ FROZEN = dt.datetime(2026, 3, 12, 18, 0, 0)
 """The frozen wall clock of UI tests: the evening's start."""
 
 
+@pytest.fixture(autouse=True)
+def _no_inherited_terminal_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands print as into a pipe in every test: pytest-xdist's workers set COLUMNS=80, a serial run does not."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+
+
 @pytest.fixture
 def session_path(tmp_path: Path) -> Path:
     """A fresh copy of the made-up evening in a temporary sessions folder."""

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, get_args
 
-from pydantic import Field
-
 from workshop.model.base import Model
 from workshop.model.problems import Problem, said_unknown
+from workshop.model.text import Id, LongText, Name, ShortText
 from workshop.words import word
 
 if TYPE_CHECKING:
@@ -27,38 +26,38 @@ SECTION_NAMES: tuple[SectionName, ...] = get_args(SectionName)
 class Theme(Model):
     """A theme of the report ("Ledelse", "Uddannelse"), with its introduction."""
 
-    name: str = Field(min_length=1)
+    name: Name
     """The theme's name, as the recommendations' ``theme`` writes it."""
-    intro: str = ""
+    intro: LongText = ""
     """The introduction that opens the theme's chapter."""
 
 
 class Recommendation(Model):
     """One recommendation: "Anbefaling 1: Ny i ledelse i Norddjurs Kommune"."""
 
-    id: str = Field(min_length=1)
+    id: Id
     """A short id, e.g. "r1"."""
-    theme: str = ""
+    theme: ShortText = ""
     """The theme it belongs to (default: its station's theme)."""
-    title: str = Field(min_length=1)
+    title: Name
     """The title after "Anbefaling N: "."""
-    intro: str = ""
+    intro: LongText = ""
     """A short introduction."""
-    purpose: str = ""
+    purpose: LongText = ""
     """Formål."""
-    goals: str = ""
+    goals: LongText = ""
     """Mål."""
-    actions: str = ""
+    actions: LongText = ""
     """Indsatser."""
-    follow_up: str = ""
+    follow_up: LongText = ""
     """Opfølgning."""
-    baseline: str = ""
+    baseline: LongText = ""
     """Baseline."""
-    resources: str = ""
+    resources: LongText = ""
     """Ressourcer og økonomi."""
-    next_step: str = ""
+    next_step: LongText = ""
     """Næste step (efter politisk stillingtagen)."""
-    station: str | None = None
+    station: Id | None = None
     """The station whose notes it comes from, if any."""
     notes: list[str] = []
     """The ids of the notes it cites."""
@@ -67,7 +66,7 @@ class Recommendation(Model):
 class Agenda(Model):
     """The draft agenda item for the committee (seed 004): what the secretariat proposes."""
 
-    proposed_decision: str = ""
+    proposed_decision: LongText = ""
     """Indstilling: what the administration recommends the committee to decide."""
 
 

@@ -37,6 +37,7 @@ import workshop  # noqa: E402
 from workshop.model import limits  # noqa: E402
 from workshop.model.base import Model  # noqa: E402
 from workshop.model.recommendations import Agenda, Recommendation, Theme  # noqa: E402
+from workshop.model.text import Id, LongText, Name, NoteText, ShortText  # noqa: E402
 
 Language = Literal["da", "en"]
 """The languages of a session: Danish (the users' own) and English."""
@@ -69,14 +70,6 @@ ClockTime = Annotated[
 """A clock time, written "18:00" in the file."""
 
 
-Id = Annotated[str, Field(min_length=1, max_length=limits.ID_LENGTH)]
-"""An id a person may type ("s1", "g2"): not empty, not endless."""
-Name = Annotated[str, Field(min_length=1, max_length=limits.NAME_LENGTH)]
-"""A name or title that must be there."""
-ShortText = Annotated[str, Field(max_length=limits.NAME_LENGTH)]
-"""A short text that may be empty (a subtitle, a host)."""
-LongText = Annotated[str, Field(max_length=limits.TEXT_LENGTH)]
-"""A long text (a question, a description, a summary)."""
 WholeNumber = Annotated[int, Strict()]
 """A number is a number: ``true`` or ``"30"`` is refused, not read as 1 or 30."""
 YesNo = Annotated[bool, Strict()]
@@ -104,25 +97,6 @@ def _member(value: object) -> object:
     if isinstance(value, str):
         return {"name": value}
     return value
-
-
-def _newlines(value: object) -> object:
-    """Windows line ends become plain ones (TOML cannot keep them apart anyway)."""
-    if isinstance(value, str) and "\r\n" in value:
-        return value.replace("\r\n", "\n")
-    return value
-
-
-def _whole_characters(value: str) -> str:
-    """Text read from a terminal or a pipe that was not UTF-8 holds half characters; they cannot be saved."""
-    if any("\ud800" <= character <= "\udfff" for character in value):
-        raise PydanticCustomError("not_utf8", "the text holds bytes that are not UTF-8")
-    return value
-
-
-NoteText = Annotated[
-    str, BeforeValidator(_newlines), Field(max_length=limits.TEXT_LENGTH), AfterValidator(_whole_characters)
-]
 
 
 def _strip_tz(value: object) -> object:

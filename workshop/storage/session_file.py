@@ -416,15 +416,44 @@ def _is_table_list(value: object) -> bool:
 
 
 def _table_block(name: str, item: dict[str, Any]) -> str:
-    """One ``[[name]]`` block: its plain values as they are, a table value inline."""
+    """One ``[[name]]`` block: its plain values as they are, a table (or a list holding one) inline."""
     import tomli_w
 
     lines = [f"[[{name}]]"]
     for key, value in item.items():
-        if isinstance(value, dict):
-            inline = tomli_w.dumps({key: [value]}).strip()  # 'key = [\n    { ... },\n]'
-            body = inline[inline.index("[") + 1 : inline.rindex("]")].strip().rstrip(",")
-            lines.append(f"{tomli_w.dumps({key: 0}).split(' = ')[0]} = {body}")
+        if _holds_table(value):
+            lines.append(f"{_key(key)} = {_inline(value)}")
         else:
             lines.append(tomli_w.dumps({key: value}, multiline_strings=True).rstrip("\n"))
     return "\n".join(lines) + "\n"
+
+
+def _holds_table(value: object) -> bool:
+    """Whether a value is, or contains, a table: tomli-w would write it as a table of its own."""
+    if isinstance(value, dict):
+        return True
+    return isinstance(value, list) and any(_holds_table(item) for item in value)
+
+
+def _key(key: str) -> str:
+    """A key as TOML writes it: bare when it can be, quoted otherwise."""
+    import tomli_w
+
+    return tomli_w.dumps({key: 0}).rsplit(" = ", 1)[0]
+
+
+def _inline(value: object) -> str:
+    """A value on one line: ``{ s1 = ["g1"], s2 = ["g2"] }``, ``[{ name = "Anna" }]``.
+
+    Written here rather than by tomli-w, whose choice between an inline table and a table of its own
+    depends on the value and on its version; inside a ``[[...]]`` block only the inline form is valid.
+    """
+    import tomli_w
+
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        return "{ " + ", ".join(f"{_key(k)} = {_inline(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(item) for item in value) + "]"
+    return tomli_w.dumps({"v": value}).rstrip("\n")[len("v = ") :]
