@@ -69,7 +69,7 @@ def full_sessions(draw: st.DrawFn) -> Session:
     for station in session.stations:
         station.name = draw(TEXT)
         station.questions = draw(st.lists(TEXT, max_size=2))
-    session.groups[0].members = [Member(name=draw(TEXT), affiliation=draw(TEXT))] + session.groups[0].members[1:]
+    session.groups[0].members = [Member(name=draw(TEXT), affiliation=draw(TEXT)), *session.groups[0].members[1:]]
     session.participants = [Member(name="Ekstra Person"), Member(name="Anden Person", affiliation=draw(TEXT))]
     station_ids = [s.id for s in session.stations]
     group_ids = [g.id for g in session.groups]
@@ -145,7 +145,8 @@ def test_a_session_with_an_explicit_rotation_stays_valid_after_a_note(tmp_path: 
     path = tmp_path / "aften.toml"
     text = EVENING.read_text(encoding="utf-8")
     text += "".join(
-        f'\n[[rotation]]\nround = {n}\nstations = {{ s1 = ["g{n}"], s2 = ["g{n % 3 + 1}"], s3 = ["g{(n + 1) % 3 + 1}"] }}\n'
+        f"\n[[rotation]]\nround = {n}\n"
+        f'stations = {{ s1 = ["g{n}"], s2 = ["g{n % 3 + 1}"], s3 = ["g{(n + 1) % 3 + 1}"] }}\n'
         for n in (1, 2, 3)
     )
     path.write_text(text, encoding="utf-8")
