@@ -367,3 +367,28 @@ def test_a_rounds_time_as_the_programme_shows_it(session):
     assert row is not None
     assert (clock(row.planned.start), clock(row.start)) == ("19.20", "19.27")
     assert live.round_row(session, 4, at(18, 7)) is None
+
+
+def test_an_early_evening_says_as_many_minutes_early_as_the_times_differ(session):
+    """Issue 18: the plenary at 20.20 expected at 20.15 must read "5 min. foran", not 4."""
+    step(session, live.start(session, at(17, 54, 50)))  # started 5 min 10 s early
+    shown = times(session, at(17, 54, 50))["Opsamling i plenum"]
+    assert shown == ("20.20", "20.14")
+    assert live.delay_minutes(session, at(17, 54, 50)) == -6
+    fresh = load(EVENING)[0]
+    step(fresh, live.start(fresh, at(17, 55, 0)))
+    assert times(fresh, at(17, 55))["Opsamling i plenum"] == ("20.20", "20.15")
+    assert live.delay_minutes(fresh, at(17, 55)) == -5
+
+
+def test_a_plan_dated_years_ago_is_years_from_now_not_hours(session):
+    """Issue 18: the start dialog compared the time of day only ("1 t. 22 min. efter planen")."""
+    later = dt.datetime(2029, 3, 12, 19, 22)
+    assert live.far_from_plan(session, later)
+    assert live.plan_distance(session, later, "da") == "1096 dage efter planen (planen er fra 12.03.2026)"
+    assert live.plan_distance(session, at(19, 22), "da") == "1 t. 22 min. efter planen"
+    assert live.plan_distance(session, dt.datetime(2026, 3, 11, 18, 0), "en") == (
+        "1 day before the plan (the plan is for 2026-03-12)"
+    )
+    moved = live.moved_plan(session, later)
+    assert (moved.date, moved.start) == (later.date(), dt.time(19, 22))

@@ -28,6 +28,8 @@ async def test_routes_remix_and_forming_groups(session_path: Path, clock):
         rows = cells(app)
         assert rows[0] == ["Gruppe 1", "Station 1", "Station 2", "Station 3"]
         assert rows[1] == ["Gruppe 2", "Station 2", "Station 3", "Station 1"]
+        mode = str(app.screen.query_one("#schedule-mode").render())
+        assert mode == "Faste grupper roterer"  # the square: no word of more groups than stations
 
         await pilot.press("m")  # people re-mix
         await pilot.pause()
@@ -49,6 +51,7 @@ async def test_routes_remix_and_forming_groups(session_path: Path, clock):
         assert len(store.session.groups) == 4
         assert sorted(len(g.members) for g in store.session.groups) == [4, 4, 4, 5]
         rows = cells(app)
+        assert "flere grupper end stationer" in str(app.screen.query_one("#schedule-mode").render())
         assert len(rows) == 4 and any("venter" in r for r in rows)  # 4 groups, 3 stations: one waits
         costs = str(app.screen.query_one("#schedule-costs").render())
         assert "venter" in costs

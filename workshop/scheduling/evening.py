@@ -281,9 +281,13 @@ def delay_seconds(session: Session, now: dt.datetime) -> float:
 
 
 def delay_minutes(session: Session, now: dt.datetime) -> int:
-    """The delay in whole minutes (what a person reads: "7 min late")."""
-    seconds = delay_seconds(session, now)
-    return int(seconds // 60) if seconds >= 0 else -int(-seconds // 60)
+    """The delay in whole minutes, as the clock times on the screen differ ("7 min late").
+
+    Times are shown to the minute, cut (21.37 for 21:37:50), so the delay is the planned end's
+    minute against the expected end's minute: both late and early round down, and "21.42 → 21.37"
+    reads "5 min early", never 4.
+    """
+    return math.floor(delay_seconds(session, now) / 60)
 
 
 def following(session: Session, item_id: str | None) -> ProgramItem | None:
@@ -305,19 +309,40 @@ def just_started(session: Session, now: dt.datetime) -> bool:
     return (now - live.started).total_seconds() < GRACE_SECONDS
 
 
-def planned_start_on(session: Session, day: dt.date) -> dt.datetime:
-    """The planned start of the evening, on ``day`` (a rehearsal compares clock times)."""
-    return dt.datetime.combine(day, session.workshop.start)
+def planned_start(session: Session, now: dt.datetime) -> dt.datetime:
+    """The planned start: on the session's date when it has one, else today at its start time."""
+    return dt.datetime.combine(session.workshop.date or now.date(), session.workshop.start)
 
 
 def minutes_from_plan(session: Session, now: dt.datetime) -> int:
-    """How many whole minutes ``now`` is after the planned start (negative: before it), by the clock."""
-    seconds = (now - planned_start_on(session, now.date())).total_seconds()
+    """How many whole minutes ``now`` is after the planned start (negative: before it), date included.
+
+    A plan dated three years ago is three years away, not "1 h 22 min": the start dialog asks
+    whether to move the plan to now.
+    """
+    seconds = (now - planned_start(session, now)).total_seconds()
     return int(seconds // 60) if seconds >= 0 else -int(-seconds // 60)
 
 
+def plan_distance(session: Session, now: dt.datetime, language: str) -> str:
+    """How far ``now`` is from the plan, as a person says it: "3 dage efter planen (12.03.2026)",
+    "1 t. 22 min. før planen"."""
+    distance = minutes_from_plan(session, now)
+    days, rest = divmod(abs(distance), 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    after = distance > 0
+    if days:
+        planned = session.workshop.date or now.date()
+        date = planned.strftime("%d.%m.%Y" if language == "da" else "%Y-%m-%d")
+        if days == 1:
+            return word("after_plan_day" if after else "before_plan_day", language, date=date)
+        return word("after_plan_days" if after else "before_plan_days", language, days=days, date=date)
+    return word("after_plan" if after else "before_plan", language, hours=hours, minutes=minutes)
+
+
 def far_from_plan(session: Session, now: dt.datetime) -> bool:
-    """Would starting the evening now put it hours away from its plan (a rehearsal in the morning)?
+    """Would starting the evening now put it hours away from its plan (a rehearsal in the morning,
+    or a plan dated another day)?
 
     Only before the evening starts (or after a finished one is started again): the screen then
     asks whether to move the plan to now, so the programme does not say "479 min. foran".
@@ -328,10 +353,14 @@ def far_from_plan(session: Session, now: dt.datetime) -> bool:
 
 
 def moved_plan(session: Session, now: dt.datetime) -> Workshop:
-    """The ``[workshop]`` table with the evening's start moved to now (to the minute): every
-    planned time follows, on every screen (the programme, the board, the note-taker's round)."""
+    """The ``[workshop]`` table with the evening's start moved to now (to the minute), and its date to
+    today when it has one: every planned time follows, on every screen (the programme, the board,
+    the note-taker's round)."""
     start = now.time().replace(second=0, microsecond=0)
-    return session.workshop.model_copy(update={"start": start})
+    update: dict[str, object] = {"start": start}
+    if session.workshop.date is not None:
+        update["date"] = now.date()
+    return session.workshop.model_copy(update=update)
 
 
 def round_row(session: Session, number: int, now: dt.datetime) -> Row | None:

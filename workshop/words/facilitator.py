@@ -44,6 +44,16 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "before_plan": ("{hours} t. {minutes} min. før planen", "{hours} h {minutes} min before the plan"),
     "after_plan": ("{hours} t. {minutes} min. efter planen", "{hours} h {minutes} min after the plan"),
+    "after_plan_day": ("1 dag efter planen (planen er fra {date})", "1 day after the plan (the plan is for {date})"),
+    "before_plan_day": ("1 dag før planen (planen er til {date})", "1 day before the plan (the plan is for {date})"),
+    "after_plan_days": (
+        "{days} dage efter planen (planen er fra {date})",
+        "{days} days after the plan (the plan is for {date})",
+    ),
+    "before_plan_days": (
+        "{days} dage før planen (planen er til {date})",
+        "{days} days before the plan (the plan is for {date})",
+    ),
     "move_plan_yes": (
         "Flyt planen: start kl. {now}, og alle tider følger med",
         "Move the plan: start at {now}, and every time follows",

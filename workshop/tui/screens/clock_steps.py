@@ -157,9 +157,7 @@ def _ask_to_move_plan(screen: Screen[Any], label: str, step: Step, after: Callab
     language = session.workshop.language
     planned = clock(session.workshop.start, language)
     at = clock(now, language)
-    distance = live.minutes_from_plan(session, now)
-    hours, minutes = divmod(abs(distance), 60)
-    how_far = word("after_plan" if distance > 0 else "before_plan", language, hours=hours, minutes=minutes)
+    how_far = live.plan_distance(session, now, language)
     choices = [
         ("move", word("move_plan_yes", language, now=at)),
         ("keep", word("move_plan_no", language, planned=planned)),

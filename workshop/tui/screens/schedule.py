@@ -91,10 +91,11 @@ class ScheduleScreen(SessionView, Screen[None]):
         if schedule.mode == "remix":
             mode = word("mode_remix", language)
         else:
-            parts = [word(schedule.extra_groups, language)]
+            # "More groups than stations: groups wait" only where there are more groups than stations.
+            parts = [word(schedule.extra_groups, language)] if len(session.groups) > len(session.stations) else []
             if schedule.williams:
                 parts.append(word("williams", language))
-            mode = f"{word('mode_groups', language)} ({'; '.join(parts)})"
+            mode = word("mode_groups", language) + (f" ({'; '.join(parts)})" if parts else "")
         self.query_one("#schedule-mode", Static).update(mode)
         view = overview(session)
         self.query_one("#schedule-problem", Static).update(view.problem or "")
