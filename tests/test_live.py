@@ -392,3 +392,16 @@ def test_a_plan_dated_years_ago_is_years_from_now_not_hours(session):
     )
     moved = live.moved_plan(session, later)
     assert (moved.date, moved.start) == (later.date(), dt.time(19, 22))
+
+
+def test_the_note_taker_sees_the_rounds_expected_time_not_the_plans(session):
+    """Issue 18: round 1 ran 18.27 - ... while the plan said 18.20 - 18.50: the note-taker's top says 18.27."""
+    from workshop.notes.capture import place
+    from workshop.scheduling.timetable import span
+
+    step(session, live.start(session, at(18, 7)))  # the welcome starts 7 minutes late
+    step(session, live.next_item(session, at(18, 27)))  # round 1 starts at 18.27
+    here = place(session, "s1", moment=at(18, 30))
+    assert here is not None and here.round == 1
+    assert here.slot is not None and span(here.slot) == "18.27 – 18.57"
+    assert [span(s) for s in live.round_times(session, at(18, 30))][:2] == ["18.27 – 18.57", "19.27 – 19.57"]

@@ -10,13 +10,15 @@ No Textual here; the note-taker's screen is a thin layer over these functions.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
 from workshop.model.session import Category, Group, Session, Station, now
 from workshop.notes import codebook
+from workshop.scheduling.evening import round_times
 from workshop.scheduling.rotation import RotationError, groups_at, remixed, remixing
-from workshop.scheduling.timetable import Slot, current_round, planned
+from workshop.scheduling.timetable import Slot, current_round
 from workshop.storage.change_labels import change_label
 from workshop.storage.operations import Op, note_op, section_op
 from workshop.storage.store import Store
@@ -46,7 +48,7 @@ class Place:
     groups: list[Group]
     """The groups the rotation puts at the station in that round (usually one)."""
     slot: Slot | None
-    """The round's planned time (with the facilitator's re-planned minutes), if known."""
+    """The round's time as it ran or is now expected (the live clock), if known."""
     people: list[str] = field(default_factory=list)
     """When people re-mix (no fixed groups): the names at the station in that round."""
 
@@ -78,8 +80,14 @@ def round_now(session: Session) -> tuple[int | None, Why]:
     return 1, "first"
 
 
-def place(session: Session, station_id: str, chosen_round: int | None = None) -> Place | None:
-    """Where a note at ``station_id`` goes now; None when the station does not exist."""
+def place(
+    session: Session, station_id: str, chosen_round: int | None = None, moment: dt.datetime | None = None
+) -> Place | None:
+    """Where a note at ``station_id`` goes at ``moment`` (default: now); None when the station does not exist.
+
+    The round's time is the one the live clock expects (or the one it ran), never the plan's while
+    the evening runs differently.
+    """
     station = session.station(station_id)
     if station is None:
         return None
@@ -95,7 +103,7 @@ def place(session: Session, station_id: str, chosen_round: int | None = None) ->
     slot = None
     if round_number is not None:
         groups = [g for g in (session.group(i) for i in groups_at(session, station_id, round_number)) if g]
-        slots = [s for s in planned(session, session.live.minutes) if s.item.kind == "round"]
+        slots = round_times(session, moment or now())
         slot = slots[round_number - 1] if round_number <= len(slots) else None
     return Place(station, number, round_number, why, groups, slot, people_at(session, station_id, round_number))
 

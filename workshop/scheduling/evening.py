@@ -371,6 +371,15 @@ def round_row(session: Session, number: int, now: dt.datetime) -> Row | None:
     return rounds[number - 1] if 1 <= number <= len(rounds) else None
 
 
+def round_times(session: Session, now: dt.datetime) -> list[Slot]:
+    """Round 1, 2, ... as they ran or are now expected to run (the live clock's times, not the plan's).
+
+    What every screen shows beside a round during the evening; the plan is shown only where it is
+    labelled as the plan (the facilitator's programme, setup).
+    """
+    return [Slot(row.item, row.start, row.end) for row in projected(session, now) if row.item.kind == "round"]
+
+
 def notes_round(session: Session) -> int | None:
     """The round whose notes the facilitator watches: the one running, else the one that ran last
     (notes are finished during the break); None before the first round."""

@@ -7,6 +7,7 @@ station is cut to "Station 3: Fr" at 160 columns or pushed off the screen at 80.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rich.cells import cell_len
@@ -16,6 +17,7 @@ from textual import events
 from textual.widgets import DataTable
 
 from workshop.model.session import Session
+from workshop.scheduling.evening import round_times
 from workshop.scheduling.rotation import RotationError, remixing, rotation
 from workshop.scheduling.timetable import round_slots, span
 from workshop.words import word
@@ -53,8 +55,11 @@ class RotationTable(DataTable[Text | str]):
         self._height = 0
         """The size the columns were last laid out for."""
 
-    def show(self, session: Session) -> None:
-        """Fill the table for ``session`` at the width the table has now."""
+    def show(self, session: Session, now: dt.datetime | None = None) -> None:
+        """Fill the table for ``session`` at the width the table has now.
+
+        With ``now``, each round's time is the one the live clock expects (or ran), else the plan's.
+        """
         language = session.workshop.language
         self._width = self._available()
         self._height = self.size.height
@@ -71,7 +76,7 @@ class RotationTable(DataTable[Text | str]):
             rounds = []
             self.problem = str(error)
         names = {} if remixing(session) else {g.id: g.name for g in session.groups}
-        slots = round_slots(session)
+        slots = round_slots(session) if now is None else round_times(session, now)
         rows: list[tuple[str, list[str]]] = []
         for number, assignment in enumerate(rounds, start=1):
             when = f" {span(slots[number - 1], language)}" if number <= len(slots) else ""

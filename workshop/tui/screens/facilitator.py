@@ -243,7 +243,7 @@ class FacilitatorScreen(SessionView, Screen[None]):
         if not self.is_current:
             self.query_one(RoundClock).ring_if_due(self.session, self._now())
             return
-        self.redraw(rotation=False)
+        self.redraw()  # the rotation redraws only when its expected times (or anything else) change
 
     def redraw(self, rotation: bool = True) -> None:
         session = self.session
@@ -270,13 +270,14 @@ class FacilitatorScreen(SessionView, Screen[None]):
             session.workshop.start,
             repr(session.schedule),
             repr(session.rotation),
+            tuple((s.start.strftime("%H%M"), s.end.strftime("%H%M")) for s in live.round_times(session, now)),
         )
         if key == self._rotation_shown:
             return
         first = self._rotation_shown is None
         self._rotation_shown = key
         table = self.query_one(RotationTable)
-        table.show(session)
+        table.show(session, now)
         title = word("rotation_people" if remixing(session) else "rotation", language)
         if table.problem:
             title += f" – {table.problem}"
