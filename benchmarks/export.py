@@ -210,6 +210,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-naive", action="store_true", help="skip the slow naive runs")
+    parser.add_argument("--table", type=int, default=30, help="rows and columns of the table case (CI: 5)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"export benchmark: median of {args.repeats} runs (naive: 1 run)")
@@ -236,11 +237,12 @@ def main() -> None:
                 f"{size:>7} | {seconds(ours)} {seconds(anonymized)} {anonymized / ours:5.2f}x {seconds(naive)} | "
                 f"{seconds(report)} {seconds(naive_rep)} | {seconds(qdpx)} {seconds(naive_q)} | {seconds(quotes):>11}"
             )
-    by_cell = timed(lambda: table_by_cell(30), 1)
-    by_rows = timed(lambda: table_by_rows(30), args.repeats)
-    by_writer = timed(lambda: table_by_writer(30), args.repeats)
+    size = args.table
+    by_cell = timed(lambda: table_by_cell(size), 1)
+    by_rows = timed(lambda: table_by_rows(size), args.repeats)
+    by_writer = timed(lambda: table_by_writer(size), args.repeats)
     print(
-        f"30 x 30 table: table.cell(r, c) {seconds(by_cell)}, rows once {seconds(by_rows)}, writer {seconds(by_writer)}"
+        f"{size} x {size} table: table.cell(r, c) {seconds(by_cell)}, rows once {seconds(by_rows)}, writer {seconds(by_writer)}"
     )
     print(
         "targets: minutes, report and qdpx for 1,000 notes <= 0.3 s, for 10,000 notes <= 2 s; "
