@@ -242,7 +242,8 @@ def main() -> None:
     by_rows = timed(lambda: table_by_rows(size), args.repeats)
     by_writer = timed(lambda: table_by_writer(size), args.repeats)
     print(
-        f"{size} x {size} table: table.cell(r, c) {seconds(by_cell)}, rows once {seconds(by_rows)}, writer {seconds(by_writer)}"
+        f"{size} x {size} table: table.cell(r, c) {seconds(by_cell)}, "
+        f"rows once {seconds(by_rows)}, writer {seconds(by_writer)}"
     )
     print(
         "targets: minutes, report and qdpx for 1,000 notes <= 0.3 s, for 10,000 notes <= 2 s; "
