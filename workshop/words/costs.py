@@ -63,9 +63,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "the odd number of stations needs {need} groups: two groups share each station in every round",
     ),
     # re-mixing: how the rounds were made, and who met whom
-    "cost_method_plane": ("affin plan over GF({k})", "affine plane over GF({k})"),
-    "cost_method_shifted": ("forskudte latinske kvadrater af orden {k}", "shifted Latin squares of order {k}"),
-    "cost_method_searched": (" + lokal søgning", " + local search"),
+    "cost_method_plane": (
+        "fordelt efter et fast mønster, så ingen to mødes mere end én gang",
+        "placed by a fixed pattern in which no two people meet more than once",
+    ),
+    "cost_method_shifted": (
+        "fordelt efter et forskudt mønster ({k} pladser pr. station)",
+        "placed by a shifted pattern ({k} places per station)",
+    ),
+    "cost_method_searched": (", derefter forbedret ved afprøvning", ", then improved by trial"),
     "cost_method_nobody": ("ingen at placere", "nobody to place"),
     "cost_method_resolved": ("løst igen fra runde {round}", "re-solved from round {round}"),
     "cost_people_met": (
@@ -182,7 +188,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "unknown mode {mode}: use 'pause' or 'share'",
     ),
     "cost_error_williams_odd": (
-        "balanceret rækkefølge (et Williams-design) med et ulige antal stationer ({stations}) kræver dobbelt så "
+        "balanceret rækkefølge med et ulige antal stationer ({stations}) kræver dobbelt så "
         "mange grupper som stationer: {need} grupper, men der er {groups}. Dan {need} grupper (del fx grupperne "
         "i to), brug et lige antal stationer, eller slå balanceret rækkefølge fra",
         "carry-over balance (a Williams design) for an odd number of stations ({stations}) needs twice as many "
@@ -190,7 +196,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "two), use an even number of stations, or turn carry-over balance off",
     ),
     "cost_error_williams_even": (
-        "balanceret rækkefølge (et Williams-design) med {stations} stationer kræver præcis {need} grupper, "
+        "balanceret rækkefølge med {stations} stationer kræver præcis {need} grupper, "
         "men der er {groups}. Dan {need} grupper, eller slå balanceret rækkefølge fra",
         "carry-over balance (a Williams design) for {stations} stations needs exactly {need} groups, but there "
         "are {groups}. Form {need} groups or turn carry-over balance off",

@@ -15,7 +15,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "flere grupper end stationer: grupperne deler stationer",
         "more groups than stations: groups share stations",
     ),
-    "williams": ("rækkefølgen balanceret (Williams)", "carry-over balanced (Williams)"),
+    "williams": (
+        "rækkefølgen balanceret: hver station følger hver anden lige ofte",
+        "carry-over balanced: every station follows every other equally often",
+    ),
     "no_cost": (
         "Skemaet koster intet: alle besøger alle stationer.",
         "Nothing is lost: everyone visits every station.",
