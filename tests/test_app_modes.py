@@ -141,3 +141,19 @@ async def test_textuals_screenshot_notices_speak_danish(store, clock, tmp_path):
         messages = [n.message for n in notifications(app)]
         assert messages[-1] == "Skærmbilledet kunne ikke gemmes"
         assert not {"Saved screenshot", "Failed to save screenshot"} & set(messages)
+
+
+async def test_f1_wraps_long_descriptions_at_80x24_instead_of_cutting_them(store, clock):
+    """Issue 18: "start det næste n" was cut mid-word, the rest only reachable by scrolling sideways."""
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        table = app.screen.query_one("#help-keys", DataTable)
+        assert table.virtual_size.width <= table.size.width  # nothing to scroll to sideways
+        rows = [list(table.get_row_at(i)) for i in range(table.row_count)]
+        longest = max(rows, key=lambda row: len(row[2]))
+        index = rows.index(longest)
+        assert list(table.rows.values())[index].height > 1  # wrapped onto more lines, not cut
+        shown = screen_text(app)
+        assert longest[2].split()[-1] in shown  # its last word is on the screen

@@ -33,13 +33,34 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
             yield Static(self.title_text, classes="section-title", markup=False)
-            table: DataTable[str] = DataTable(cursor_type="row", id="help-keys")
-            table.add_columns(
-                word("help_key", self.language), word("help_action", self.language), word("help_what", self.language)
-            )
-            for row in self.rows:
-                table.add_row(*row)
-            yield table
+            yield DataTable(cursor_type="row", id="help-keys")
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        """The keys in three columns; a long description wraps onto more lines at the width there is,
+        whole words kept, instead of being cut mid-word with the rest only reachable sideways."""
+        table = self.query_one("#help-keys", DataTable)
+        inside = table.size.width or max(40, int(self.app.size.width * 0.9) - 2)
+        key_width = min(18, max([len(word("help_key", self.language))] + [len(k) for k, _, _ in self.rows]))
+        action_width = min(24, max([len(word("help_action", self.language))] + [len(a) for _, a, _ in self.rows]))
+        what_width = max(16, inside - key_width - action_width - 3 * 2 - 2)  # cell padding, the scrollbar
+        if getattr(self, "_widths", None) == (key_width, action_width, what_width):
+            return
+        self._widths = (key_width, action_width, what_width)
+        row = table.cursor_row
+        table.clear(columns=True)
+        table.add_column(word("help_key", self.language), width=key_width)
+        table.add_column(word("help_action", self.language), width=action_width)
+        table.add_column(word("help_what", self.language), width=what_width)
+        for keys, action, what in self.rows:
+            table.add_row(keys, action, what, height=None)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
 
     def action_close(self) -> None:
         self.dismiss(None)
