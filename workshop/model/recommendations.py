@@ -8,8 +8,11 @@ a line starting with "- " is a bullet.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
+from pydantic import Field
+
+from workshop.model import limits
 from workshop.model.base import Model
 from workshop.model.problems import Problem, said_unknown
 from workshop.model.text import Id, LongText, Name, ShortText
@@ -59,8 +62,8 @@ class Recommendation(Model):
     """Næste step (efter politisk stillingtagen)."""
     station: Id | None = None
     """The station whose notes it comes from, if any."""
-    notes: list[str] = []
-    """The ids of the notes it cites."""
+    notes: Annotated[list[Id], Field(max_length=limits.NOTES)] = []
+    """The ids of the notes it cites (at most as many as a session has notes)."""
 
 
 class Agenda(Model):
