@@ -180,6 +180,9 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
     for item in live.minutes:
         if item not in item_ids:
             problems.append(unknown("item", item, item_ids, ("live", "minutes")))
+    for index, actual in enumerate(live.actual):
+        if actual.item not in item_ids:
+            problems.append(unknown("item", actual.item, item_ids, ("live", "actual", index, "item")))
     for value in live.minutes.values():
         if value <= 0:
             problems.append(

@@ -27,6 +27,7 @@ from workshop.model.session import (
     ITEM_KINDS,
     Group,
     ItemKind,
+    Live,
     Member,
     ProgramItem,
     Session,
@@ -204,12 +205,23 @@ def remove_item(store: Store, item_id: str) -> None:
             )
         program = [i for i in session.program if i.id != item_id]
         sections: dict[str, Any] = {"program": program}
-        if item_id in session.live.minutes:
-            minutes = {k: v for k, v in session.live.minutes.items() if k != item_id}
-            sections["live"] = session.live.model_copy(update={"minutes": minutes})
+        live = _live_without(session, item_id)
+        if live is not None:
+            sections["live"] = live
         return _ops(session, **sections)
 
     _apply(store, change_label("item_removed"), edit)
+
+
+def _live_without(session: Session, item_id: str) -> Live | None:
+    """``[live]`` without the re-planned duration and the runs of a removed item (every reference in
+    ``[live]`` names an item of the programme); None when it has neither."""
+    live = session.live
+    actual = [run for run in live.actual if run.item != item_id]
+    if item_id not in live.minutes and len(actual) == len(live.actual):
+        return None
+    minutes = {k: v for k, v in live.minutes.items() if k != item_id}
+    return live.model_copy(update={"minutes": minutes, "actual": actual})
 
 
 def move_item(store: Store, item_id: str, offset: int) -> None:
@@ -377,9 +389,9 @@ def remove_station(store: Store, station_id: str) -> Outcome:
                     ("live", "current"),
                 )
             sections["program"] = [i for i in session.program if i.id != last.id]
-            if last.id in session.live.minutes:
-                minutes = {k: v for k, v in session.live.minutes.items() if k != last.id}
-                sections["live"] = session.live.model_copy(update={"minutes": minutes})
+            live = _live_without(session, last.id)
+            if live is not None:
+                sections["live"] = live
             outcome.also.append(("round", last.title))
         if "group" in companions:
             noted_groups = {note.group for note in session.notes}
