@@ -14,7 +14,7 @@ from lxml import etree
 
 from workshop.cli import main as cli
 from workshop.documents.format import ExportOptions
-from workshop.documents.qdc import codebook_xml, keep_guids, rgb, write_codebook
+from workshop.documents.qdc import codebook_xml, rgb, write_codebook
 from workshop.documents.qdpx import write_project
 from workshop.documents.registry import ExportError, export
 from workshop.model.session import Session, Workshop
@@ -87,12 +87,13 @@ def test_a_category_keeps_its_guid_from_export_to_export_and_in_the_session(sess
 
     first = guids()
     assert guids() == first
-    assert cli.main(["export", str(session_path), "--format", "qdc", "--out", str(tmp_path / "k.qdc")]) == 0
     kept = session_path.read_text(encoding="utf-8")
-    assert all(f'guid = "{g}"' in kept for g in first)  # written into [[categories]] by the first export
+    assert cli.main(["export", str(session_path), "--format", "qdc", "--out", str(tmp_path / "k.qdc")]) == 0
+    assert session_path.read_text(encoding="utf-8") == kept  # the export only reads: no GUID written into it
+    assert re.findall(r'guid="([^"]+)"', (tmp_path / "k.qdc").read_text(encoding="utf-8")) == first
     renamed = kept.replace("Udvalget om trivsel og rekruttering", "Et nyt navn")
     session_path.write_text(renamed, encoding="utf-8")
-    assert guids() == first  # a renamed session keeps its categories' GUIDs
+    assert guids() == first  # a renamed session keeps its categories' GUIDs: they come from its identity
 
 
 def test_a_guid_in_the_session_is_used(coded):
@@ -102,12 +103,13 @@ def test_a_guid_in_the_session_is_used(coded):
     assert 'guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="Ledelse"' in codebook_xml(session)
 
 
-def test_keep_guids_is_one_change_that_is_not_undone(coded):
-    assert keep_guids(coded) is True
-    assert all(GUID.fullmatch(c.guid) for c in coded.session.categories)
-    assert keep_guids(coded) is False
-    coded.undo()  # takes back the last note, not the GUIDs
-    assert all(c.guid for c in coded.session.categories)
+def test_a_guid_the_session_holds_twice_is_given_once(coded):
+    twice = "{1ff58b12-6f6f-4b0c-8be5-bbdc91f55294}"
+    categories = [c.model_copy(update={"guid": twice}) for c in coded.session.categories[:2]]
+    session = coded.session.model_copy(update={"categories": categories + coded.session.categories[2:]})
+    guids = re.findall(r'guid="([^"]+)"', codebook_xml(session))
+    assert guids[0] == "1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294"  # the first keeps it
+    assert len(set(guids)) == len(guids) == 4
 
 
 def test_colours_become_rrggbb_or_are_left_out():

@@ -2,9 +2,11 @@
 
 One ``<Code>`` per category with its name, description and colour (``#RRGGBB``), under the
 namespace ``urn:QDA-XML:codebook:1.0``; valid against the REFI-QDA 1.0 ``Codebook.xsd``
-(``tests/test_refi_qda.py`` checks it). Each category keeps one GUID: ``Category.guid`` when the
-session has one, else one made from the session and the category's id, so the same category gets
-the same GUID in every export (:func:`keep_guids` writes them into the session once).
+(``tests/test_refi_qda.py`` checks it). Each category has one GUID: ``Category.guid`` when the
+session has one (an older export wrote it there, or another program's), else a name-based UUID
+(version 5) made from the session's identity (``[workshop] id``, which a copy keeps) and the
+category's id. So the same category gets the same GUID in every export, after the session is
+renamed too, without the export writing anything into the session: exporting only reads.
 
 Shared with the project export (:mod:`workshop.documents.qdpx`): GUIDs, colours, escaping.
 """
@@ -16,16 +18,12 @@ import re
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import workshop
 from workshop.documents.format import DocumentError, DocumentFormat, ExportOptions
 from workshop.documents.printable import printable
 from workshop.model.session import Category, Session
 from workshop.words import word
-
-if TYPE_CHECKING:
-    from workshop.storage.store import Store
 
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 ORIGIN = f"workshop {workshop.__version__}"
@@ -53,7 +51,15 @@ _NAMED = {
 
 
 def session_namespace(session: Session) -> uuid.UUID:
-    """The namespace of a session's GUIDs: made from its title and date, the same in every export."""
+    """The namespace of a session's GUIDs: made from its identity, the same in every export.
+
+    The identity is ``[workshop] id`` (the app writes it; a copy keeps it, a renamed session too).
+    A file that has none yet (written by hand, never opened by the app) falls back on its title
+    and date.
+    """
+    identity = session.workshop.id.strip()
+    if identity:
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"workshop:session:{identity}")
     date = session.workshop.date.isoformat() if session.workshop.date is not None else ""
     return uuid.uuid5(uuid.NAMESPACE_URL, f"workshop:{session.workshop.title}:{date}")
 
@@ -72,11 +78,31 @@ def guid(namespace: uuid.UUID, *parts: str) -> str:
 
 
 def category_guid(session: Session, category: Category) -> str:
-    """The category's GUID: the one kept in the session, else the one made from the session and its id."""
+    """The category's GUID: the one in the session (``guid = "..."``), else the one made from the
+    session's identity and the category's id."""
     kept = category.guid.strip()
     if _GUID.fullmatch(kept):
         return kept.strip("{}").upper()
     return guid(session_namespace(session), "category", category.id)
+
+
+def category_guids(session: Session) -> dict[str, str]:
+    """Every category's GUID by its id (:func:`category_guid`), each one only once.
+
+    A GUID the session holds twice (a category copied by hand with its ``guid``) stays with the
+    first category; the second gets the one made from its id, so every ``<Code>`` has its own.
+    """
+    guids: dict[str, str] = {}
+    taken: set[str] = set()
+    for category in session.categories:
+        found = category_guid(session, category)
+        if found in taken:
+            found = guid(session_namespace(session), "category", category.id)
+        while found in taken:  # a GUID in the file that is this one's made GUID: never in practice
+            found = guid(session_namespace(session), "category", category.id, found)
+        guids.setdefault(category.id, found)
+        taken.add(found)
+    return guids
 
 
 def as_guid(namespace: uuid.UUID, value: str, kind: str) -> str:
@@ -119,10 +145,9 @@ def xml_attr(text: str) -> str:
 def codes_xml(session: Session, redact: Callable[[str], str], indent: str = "  ") -> str:
     """The ``<Codes>`` element: one ``<Code>`` per category, in codebook order."""
     lines = [f"{indent}<Codes>"]
+    guids = category_guids(session)
     for category in session.categories:
-        attributes = (
-            f'guid="{category_guid(session, category)}" name="{xml_attr(redact(category.name))}" isCodable="true"'
-        )
+        attributes = f'guid="{guids[category.id]}" name="{xml_attr(redact(category.name))}" isCodable="true"'
         colour = rgb(category.colour)
         if colour:
             attributes += f' color="{colour}"'
@@ -153,28 +178,6 @@ def codebook_xml(session: Session, options: ExportOptions | None = None) -> str:
 def write_codebook(session: Session, target: Path, options: ExportOptions | None = None) -> None:
     """Write the ``.qdc`` codebook to ``target``."""
     target.write_text(codebook_xml(session, options), encoding="utf-8")
-
-
-def lacks_guids(session: Session) -> bool:
-    """True when a category has no GUID of its own yet (the first REFI-QDA export keeps them)."""
-    return not all(_GUID.fullmatch(c.guid.strip()) for c in session.categories)
-
-
-def keep_guids(store: Store) -> bool:
-    """Write each category's GUID into the session where it has none, so a renamed session keeps them.
-
-    One change, not undoable (it only fixes what exports already use); True when something was written.
-    """
-    from workshop.storage.change_labels import change_label
-
-    session = store.session
-    if not lacks_guids(session):
-        return False
-    categories = [
-        c if _GUID.fullmatch(c.guid.strip()) else c.model_copy(update={"guid": category_guid(session, c)})
-        for c in session.categories
-    ]
-    return store.set_section("categories", categories, change_label("category_guids"), undoable=False) is not None
 
 
 FORMAT = DocumentFormat(

@@ -27,6 +27,7 @@ from workshop.documents.qdc import (
     ORIGIN,
     as_guid,
     category_guid,
+    category_guids,
     codes_xml,
     guid,
     session_namespace,
@@ -70,7 +71,7 @@ def project_xml(session: Session, options: ExportOptions, notes: list[tuple[Note
     moment = _stamp(options.when())
     numbers = {s.id: n for n, s in enumerate(session.stations, start=1)}
     groups = {g.id: g.name for g in session.groups}
-    code_guids = {c.id: category_guid(session, c) for c in session.categories}
+    code_guids = category_guids(session)
     station_names = {s.id: redact(entry_title(session, s.id, language)) for s in session.stations}
 
     users: dict[str, str] = {}
