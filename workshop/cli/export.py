@@ -4,11 +4,12 @@
 The minutes (``docx``, the default), the route cards (``cards``), the quote table (``csv``), the
 recommendations report (``recommendations``), the draft agenda item (``agenda``), the codebook
 and the coded notes for analysis programs (``qdc``, ``qdpx``: REFI-QDA) or all of them: the
-choices come from the registry of documents. The journal is folded into the session file first,
-so the file and the documents agree; the recommendations' history is read from the journal (for
-the report's "what the evening changed"). Each written file is printed with its path, in the
-session's language; anonymized, so is the report of what was replaced, written beside each
-document. Bad input is a message and exit code 2, and nothing is written.
+choices come from the registry of documents. The session is read as it is now, the file with
+every change still in its journal, and neither is written; the recommendations' history is read
+from the journal (for the report's "what the evening changed"). Each written file is printed
+with its path, in the session's language; anonymized, so is the report of what was replaced,
+written beside each document. All documents are written or none; bad input is a message and
+exit code 2, and nothing is written.
 
 :func:`add_command` registers the command on the ``workshop`` parser.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop.cli.errors import EXIT_OK, UsageError, print_notices
 from workshop.documents.format import HostPolicy
@@ -24,12 +26,14 @@ from workshop.documents.registry import (
     ALL,
     FORMATS,
     ExportError,
-    export,
     file_name,
     kinds_for,
     options,
     target_path,
 )
+
+if TYPE_CHECKING:
+    from workshop.storage.store import Store
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -89,12 +93,13 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the documents asked for from the session as it is now (file and journal), and say where they went.
 
-    The session is only read (a refused argument leaves no trace, and a read-only folder can be
-    exported); the one write is the categories' REFI-QDA GUIDs, kept in the session the first
-    time a ``qdc``/``qdpx`` is exported.
+    The session is only read: nothing is written into it or its journal, no journal or backup is
+    made, and a read-only session file and folder can be exported (the categories' REFI-QDA
+    GUIDs are made from the session's identity, not kept in it). The documents are written all
+    or none (:func:`~workshop.documents.registry.export_documents`): a refused export leaves no
+    document, no folder and no journal behind.
     """
-    from workshop.documents.qdc import keep_guids, lacks_guids
-    from workshop.documents.registry import in_sentence, snapshot_of, template_of, title
+    from workshop.documents.registry import export_documents, in_sentence, snapshot_of, template_of, title
     from workshop.notes.recommendations import versions
     from workshop.storage.store import Store
     from workshop.words import word
@@ -124,42 +129,41 @@ def cmd_export(args: argparse.Namespace) -> int:
         if template is not None and not template.is_file():
             raise UsageError(word("template_missing", speak, path=template))
         make_folder = out is None or several
-        needs_guids = bool({"qdc", "qdpx"} & set(kinds)) and lacks_guids(store.session)
         session = snapshot_of(store.session)
+        if not session.workshop.id:  # its GUIDs are made from its identity: the journal's, or the first line's
+            session.workshop = session.workshop.model_copy(update={"id": _identity(store)})
         history = versions(store) if {"recommendations", "agenda"} & set(kinds) else []
     finally:
         store.close()
         print_notices(store.notices)
-    if needs_guids:  # the categories keep their GUIDs in the session from the first export on
-        writer = Store.open(args.session, backup=False)
-        try:
-            keep_guids(writer)
-            session = snapshot_of(writer.session)
-        finally:
-            writer.close()
-            print_notices(writer.notices)
     files = {f.name: file_name(args.session, f.name, language, args.anonymize) for f in FORMATS}
     hosts: HostPolicy = "roles" if args.hosts_as_roles else "pseudonym"
     try:
-        for kind, target in zip(kinds, targets, strict=True):
-            done = export(
-                session,
-                kind,
-                target,
-                language=language,
-                anonymize=args.anonymize,
-                make_folder=make_folder,
-                hosts=hosts,
-                template=template,
-                history=history,
-                files=files,
-            )
-            notes = word(f"doc_notes_{'one' if done.notes == 1 else 'many'}", speak, count=done.notes)
-            print(word("doc_wrote", speak, path=done.path, title=in_sentence(title(kind, speak)), notes=notes))
-            if done.report is not None and done.report_path is not None:
-                for line in done.report.summary(speak):
-                    print("  " + line)
-                print("  " + word("anon_report_written", speak, path=done.report_path))
+        written = export_documents(
+            session,
+            list(zip(kinds, targets, strict=True)),
+            language=language,
+            anonymize=args.anonymize,
+            make_folder=make_folder,
+            hosts=hosts,
+            template=template,
+            history=history,
+            files=files,
+        )
     except ExportError as error:
         raise UsageError(str(error)) from None
+    for done in written:
+        notes = word(f"doc_notes_{'one' if done.notes == 1 else 'many'}", speak, count=done.notes)
+        print(word("doc_wrote", speak, path=done.path, title=in_sentence(title(done.kind.name, speak)), notes=notes))
+        if done.report is not None and done.report_path is not None:
+            for line in done.report.summary(speak):
+                print("  " + line)
+            print("  " + word("anon_report_written", speak, path=done.report_path))
     return EXIT_OK
+
+
+def _identity(store: Store) -> str:
+    """The session's identity when its ``[workshop] id`` line is gone: the journal's, or the file's first line's."""
+    from workshop.storage.merge import identity
+
+    return identity(store)

@@ -5,10 +5,11 @@ Shared by ``workshop export`` and the secretariat's screen. Each document module
 the ``--format`` choices, the secretariat's exports, the file names and the words for a
 document all come from that list, so a new format is one module and one entry here.
 
-A document is written to a temporary file beside its target and renamed into place
-(:func:`workshop.storage.atomic_file.replacing`), so an export that fails (a full disk, the old
-file still open in Word) never leaves half a document behind. Messages are in the session's
-language and say what to do.
+An export writes all its documents or none (:func:`export_documents`): each is written to a
+temporary file beside its target, and only when every one is written are they renamed into
+place, so an export that fails (a full disk, the old file still open in Word, a text a document
+cannot hold) leaves no half document, no new folder and no document of the batch behind, and
+the files already there as they were. Messages are in the session's language and say what to do.
 
 Anonymized, each document gets a report of what was replaced, written beside it
 (``exports/meeting-3-referat-anonymiseret-rapport.txt``) and returned in :class:`Exported`, so
@@ -19,7 +20,12 @@ session's template (``[workshop] template``, relative to the session file) unles
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+import os
+import secrets
+import stat
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +33,14 @@ from typing import TYPE_CHECKING
 from workshop.documents import agenda, minutes, qdc, qdpx, quotes, recommendations_report, route_cards
 from workshop.documents.docx_writer import TemplateError
 from workshop.documents.format import DocumentError, DocumentFormat, ExportOptions, HostPolicy, Progress
-from workshop.storage.atomic_file import make_private_folder, replacing
+from workshop.model.problems import one_line
+from workshop.storage.atomic_file import (
+    PRIVATE_FILE,
+    TEMPORARY_SUFFIX,
+    fsync_dir,
+    make_private_folder,
+    temporary_prefix,
+)
 from workshop.words import word
 
 if TYPE_CHECKING:
@@ -221,51 +234,243 @@ def export(
     (:func:`workshop.notes.recommendations.versions`) for the report's "what the evening changed";
     anonymized, the report of what was replaced is written beside the document.
     """
+    return export_documents(
+        session,
+        [(kind, target)],
+        language=language,
+        anonymize=anonymize,
+        progress=None if progress is None else (lambda index: progress),
+        make_folder=make_folder,
+        hosts=hosts,
+        template=template,
+        moment=moment,
+        history=history,
+        files=files,
+    )[0]
+
+
+def export_documents(
+    session: Session,
+    documents: Sequence[tuple[str, Path]],
+    *,
+    language: str | None = None,
+    anonymize: bool = False,
+    progress: Callable[[int], Progress] | None = None,
+    make_folder: bool = False,
+    hosts: HostPolicy = "pseudonym",
+    template: Path | None = None,
+    moment: dt.datetime | None = None,
+    history: Sequence[Version] = (),
+    files: Mapping[str, str] | None = None,
+    written: Callable[[int], None] | None = None,
+) -> list[Exported]:
+    """Write every document (kind, target) or none: each goes to a temporary file beside its
+    target, and only when all are written are they renamed into place.
+
+    A document that cannot be written (a full disk, a file open in Word, a text a document cannot
+    hold) raises ExportError, in the session's language; the temporary files are removed, a folder
+    made for the export is removed again, and every target is left as it was. ``progress(index)``
+    is the progress callback of the index-th document; ``written(index)`` is called when it is
+    written (to its temporary file). Other keywords: see :func:`export`.
+    """
     speak = session.workshop.language
-    found = format_of(kind)
     language = language or speak
-    folder = target.parent
-    if not folder.is_dir():
-        if not make_folder:
-            raise ExportError(word("doc_no_folder", speak, folder=folder))
+    moment = moment or dt.datetime.now().astimezone()
+    batch = _Batch(speak, several=len(documents) > 1)
+    done: list[Exported] = []
+    try:
+        for folder in dict.fromkeys(target.parent for _, target in documents):
+            batch.folder(folder, make_folder)
+        for index, (kind, target) in enumerate(documents):
+            found = format_of(kind)
+            anonymizer = None
+            if anonymize:
+                from workshop.documents.anonymize import anonymizer_for
+
+                anonymizer = anonymizer_for(session, language, hosts=hosts)
+            options = ExportOptions(
+                language=language,
+                anonymize=anonymize,
+                hosts=hosts,
+                template=template if found.word_file else None,
+                moment=moment,
+                progress=progress(index) if progress is not None else None,
+                history=history,
+                files=dict(files or {}),
+                redact=anonymizer,
+            )
+            with batch.writing(target, in_sentence(word(found.title, speak))) as temporary:
+                found.write(session, temporary, options)
+            written_report: Path | None = None
+            if anonymizer is not None:
+                written_report = report_path(target, language)
+                document = in_sentence(word(found.title, language))
+                text = anonymizer.report.text(language, f"{document} ({target.name})")
+                with batch.writing(written_report, document) as temporary:
+                    temporary.write_text(text, encoding="utf-8")
+            done.append(
+                Exported(
+                    found,
+                    target,
+                    len(session.notes),
+                    anonymizer.report if anonymizer is not None else None,
+                    written_report,
+                )
+            )
+            if written is not None:
+                written(index)
+        batch.commit()
+    except BaseException:
+        batch.abandon()
+        raise
+    return done
+
+
+class _Batch:
+    """Documents written to temporary files beside their targets, put in place together or not at all."""
+
+    def __init__(self, language: str, *, several: bool) -> None:
+        self.language = language
+        self.several = several
+        """More than one document was asked for: a refusal says that none of them was written."""
+        self.pending: list[tuple[Path, Path]] = []
+        """(temporary file, target), in the order written."""
+        self.made: list[Path] = []
+        """The folders made for this export, the deepest first (removed again when it fails)."""
+
+    def refused(self, message: str) -> ExportError:
+        """The ExportError of ``message``; with several documents it adds that none was written."""
+        if self.several:
+            message = f"{message} - {word('doc_none_written', self.language)}"
+        return ExportError(message)
+
+    def folder(self, folder: Path, make: bool) -> None:
+        """Make sure ``folder`` is there: make it (and remember it) when ``make``, else refuse."""
+        if folder.is_dir():
+            return
+        if not make:
+            raise self.refused(word("doc_no_folder", self.language, folder=folder))
+        missing = []
+        parent = folder
+        while not os.path.lexists(parent) and parent != parent.parent:
+            missing.append(parent)
+            parent = parent.parent
         try:
             make_private_folder(folder)
         except OSError as error:
-            raise ExportError(word("doc_cannot_make_folder", speak, folder=folder, reason=_reason(error))) from None
-    anonymizer = None
-    if anonymize:
-        from workshop.documents.anonymize import anonymizer_for
+            self.made += [m for m in missing if m.is_dir()]
+            raise self.refused(
+                word("doc_cannot_make_folder", self.language, folder=folder, reason=_reason(error))
+            ) from None
+        self.made += missing
 
-        anonymizer = anonymizer_for(session, language, hosts=hosts)
-    options = ExportOptions(
-        language=language,
-        anonymize=anonymize,
-        hosts=hosts,
-        template=template if found.word_file else None,
-        moment=moment or dt.datetime.now().astimezone(),
-        progress=progress,
-        history=history,
-        files=dict(files or {}),
-        redact=anonymizer,
-    )
-    written_report: Path | None = None
+    @contextmanager
+    def writing(self, target: Path, title: str) -> Iterator[Path]:
+        """A new temporary file beside ``target`` for the block to write; a failure becomes an ExportError."""
+        try:
+            descriptor, name = tempfile.mkstemp(
+                prefix=temporary_prefix(target), suffix=TEMPORARY_SUFFIX, dir=target.parent
+            )
+            os.close(descriptor)
+            temporary = Path(name)
+            self.pending.append((temporary, target))
+            yield temporary
+        except (DocumentError, TemplateError) as error:
+            raise self.refused(str(error)) from None
+        except PermissionError:
+            raise self.refused(word("doc_file_in_use", self.language, target=target)) from None
+        except OSError as error:
+            raise self.refused(word("doc_cannot_write", self.language, target=target, reason=_reason(error))) from None
+        except Exception as error:
+            if not _the_texts_fault(error):
+                raise  # a bug: the caller's crash report (nothing is left behind all the same)
+            reason = one_line(str(error))[:200]
+            raise self.refused(word("doc_text_unwritable", self.language, title=title, reason=reason)) from None
+
+    def commit(self) -> None:
+        """Put every written document in place; when one rename fails, those before it are taken back."""
+        for temporary, target in self.pending:
+            try:
+                os.chmod(temporary, _mode_of(target))
+                with open(temporary, "rb+") as handle:
+                    os.fsync(handle.fileno())
+            except OSError as error:
+                raise self.refused(
+                    word("doc_cannot_write", self.language, target=target, reason=_reason(error))
+                ) from None
+        placed: list[tuple[Path, Path | None, bool]] = []  # (target, its old version set aside, it existed)
+        try:
+            for temporary, target in self.pending:
+                existed = target.is_file() and not target.is_symlink()
+                old = _set_aside(target) if existed else None
+                try:
+                    os.replace(temporary, target)
+                except BaseException:
+                    if old is not None:
+                        old.unlink(missing_ok=True)
+                    raise
+                placed.append((target, old, existed))
+        except OSError as error:
+            for target, old, existed in reversed(placed):
+                try:
+                    if old is not None:
+                        os.replace(old, target)
+                    elif not existed:
+                        target.unlink(missing_ok=True)
+                except OSError:
+                    pass  # the old version stays beside it, as a hidden temporary file
+            failed = next(target for temporary, target in self.pending if temporary.exists())
+            if isinstance(error, PermissionError):
+                raise self.refused(word("doc_file_in_use", self.language, target=failed)) from None
+            raise self.refused(word("doc_cannot_write", self.language, target=failed, reason=_reason(error))) from None
+        for _, old, _ in placed:
+            if old is not None:
+                old.unlink(missing_ok=True)
+        for folder in dict.fromkeys(target.parent for _, target in self.pending):
+            fsync_dir(folder)
+        self.pending = []
+        self.made = []
+
+    def abandon(self) -> None:
+        """Remove the temporary files and the folders made for the export: nothing of it is left."""
+        for temporary, _ in self.pending:
+            temporary.unlink(missing_ok=True)
+        for folder in self.made:
+            with suppress(OSError):  # not empty (someone put a file there meanwhile): it stays
+                folder.rmdir()
+        self.pending = []
+        self.made = []
+
+
+def _set_aside(target: Path) -> Path | None:
+    """A second name for the file ``target`` (a hard link beside it), so a failed export can put it back.
+
+    None where the file system has no hard links (the old file is then replaced without a way back).
+    """
+    for _ in range(10):
+        aside = target.with_name(f"{temporary_prefix(target)}{secrets.token_hex(6)}.old{TEMPORARY_SUFFIX}")
+        try:
+            os.link(target, aside, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError:
+            return None
+        return aside
+    return None
+
+
+def _mode_of(target: Path) -> int:
+    """An existing document keeps its mode; a new one is its owner's only."""
     try:
-        with replacing(target) as temporary:
-            found.write(session, temporary, options)
-        if anonymizer is not None:
-            written_report = report_path(target, language)
-            document = in_sentence(word(found.title, language))
-            with replacing(written_report) as temporary:
-                temporary.write_text(anonymizer.report.text(language, f"{document} ({target.name})"), encoding="utf-8")
-    except (DocumentError, TemplateError) as error:
-        raise ExportError(str(error)) from None
-    except PermissionError:
-        raise ExportError(word("doc_file_in_use", speak, target=target)) from None
-    except OSError as error:
-        raise ExportError(word("doc_cannot_write", speak, target=target, reason=_reason(error))) from None
-    return Exported(
-        found, target, len(session.notes), anonymizer.report if anonymizer is not None else None, written_report
-    )
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return PRIVATE_FILE
+
+
+def _the_texts_fault(error: Exception) -> bool:
+    """True for what a document library says about a text it cannot hold (lxml's "Text node too long",
+    python-docx's "All strings must be XML compatible"), not a bug of the writer."""
+    return isinstance(error, ValueError | OverflowError) or type(error).__module__.split(".")[0] == "lxml"
 
 
 def _reason(error: OSError) -> str:
@@ -291,39 +496,33 @@ def export_many(
     template: Path | None = None,
     history: Sequence[Version] = (),
 ) -> list[Exported]:
-    """Write several documents to their default places; ``progress`` gets 0.0 ... 1.0.
+    """Write several documents to their default places, all or none; ``progress`` gets 0.0 ... 1.0.
 
     The Word documents take ``template``, else the session's own (:func:`template_of`). Raises
-    ExportError at the first document that cannot be written (those before it stay).
+    ExportError when a document cannot be written; then none is (see :func:`export_documents`).
     """
     language = language or session.workshop.language
     report = progress or (lambda fraction: None)
     template = template or template_of(session, session_path)
-    moment = dt.datetime.now().astimezone()
     files = {f.name: file_name(session_path, f.name, language, anonymize) for f in FORMATS}
-    done: list[Exported] = []
-    for index, kind in enumerate(kinds):
-        share = 1 / len(kinds)
+    share = 1 / len(kinds) if kinds else 1.0
 
-        def step(count: int, total: int, index: int = index, share: float = share) -> None:
+    def stepper(index: int) -> Progress:
+        def step(count: int, total: int) -> None:
             report(min(1.0, (index + (count / total if total else 1.0)) * share))
 
-        target = target_path(session_path, kind, language, anonymize=anonymize)
-        done.append(
-            export(
-                session,
-                kind,
-                target,
-                language=language,
-                anonymize=anonymize,
-                progress=step,
-                make_folder=True,
-                hosts=hosts,
-                template=template,
-                moment=moment,
-                history=history,
-                files=files,
-            )
-        )
-        report((index + 1) * share)
-    return done
+        return step
+
+    return export_documents(
+        session,
+        [(kind, target_path(session_path, kind, language, anonymize=anonymize)) for kind in kinds],
+        language=language,
+        anonymize=anonymize,
+        progress=stepper,
+        make_folder=True,
+        hosts=hosts,
+        template=template,
+        history=history,
+        files=files,
+        written=lambda index: report((index + 1) * share),
+    )

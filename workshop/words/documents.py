@@ -120,6 +120,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "the codebook has no categories, and a REFI-QDA codebook needs at least one; create a category first",
     ),
     "what_changed": ("Ændring", "Change"),
+    # a change older exports wrote into the journal (export writes nothing now): its label is still read
     "change_category_guids": ("kategoriernes GUID'er gemt", "the categories' GUIDs kept"),
     # exporting (workshop export and the secretariat's screen): what was written, and what went wrong
     "doc_wrote": ("skrev {path} ({title}, {notes})", "wrote {path} ({title}, {notes})"),
@@ -152,6 +153,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "close it or choose another place",
     ),
     "doc_cannot_write": ("kan ikke skrive {target}: {reason}", "cannot write {target}: {reason}"),
+    "doc_none_written": (
+        "intet dokument er skrevet, og filer, der lå der i forvejen, er urørte",
+        "no document was written, and files already there are untouched",
+    ),
+    "doc_text_unwritable": (
+        "{title} kan ikke skrives ({reason}); kør workshop check på sessionen og ret det, den nævner "
+        "(siger den ok, så send gerne fejlen til udviklerne)",
+        "the {title} cannot be written ({reason}); run workshop check on the session and fix what it names "
+        "(if it says ok, please report this to the developers)",
+    ),
     "doc_no_participants": (
         "sessionen har ingen deltagere, så der er ingen rutekort at skrive ud",
         "the session has no participants, so there are no route cards to print",
