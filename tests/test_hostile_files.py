@@ -71,7 +71,12 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-COMMANDS = (["check"], ["schedule"], ["note", "--station", "s1", "--round", "1", "tekst"])
+COMMANDS = (
+    ["check"],
+    ["schedule"],
+    ["note", "--station", "s1", "--round", "1", "tekst"],
+    ["export", "--format", "all"],
+)
 
 
 def every_command_tells(path: Path, *fragments: str) -> str:
@@ -150,6 +155,26 @@ def test_numbers_dates_and_times_out_of_range(old: str, new: str, fragments: lis
                 f"må højst have {limits.TEXT_LENGTH} tegn",
                 f"forkort teksten til højst {limits.TEXT_LENGTH} tegn",
             ],
+        ),
+        (
+            '[[themes]]\nname = "' + "x" * (limits.NAME_LENGTH + 1) + '"',
+            ["[[themes]] #1, name", f"må højst have {limits.NAME_LENGTH} tegn"],
+        ),
+        (
+            '[[recommendations]]\nid = "r1"\ntitle = "' + "x" * (limits.NAME_LENGTH + 1) + '"',
+            ["[[recommendations]] #1, title", f"må højst have {limits.NAME_LENGTH} tegn"],
+        ),
+        (
+            '[[recommendations]]\nid = "r1"\ntitle = "Ny"\nactions = "' + "x" * (limits.TEXT_LENGTH + 1) + '"',
+            ["[[recommendations]] #1, actions", f"forkort teksten til højst {limits.TEXT_LENGTH} tegn"],
+        ),
+        (
+            '[agenda]\nproposed_decision = "' + "x" * 15_000_000 + '"',
+            ["[agenda], proposed_decision", f"forkort teksten til højst {limits.TEXT_LENGTH} tegn"],
+        ),
+        (
+            '[live]\nactual = [{ item = "p99", start = 2026-03-12T18:00:00 }]',
+            ["[live], actual.1.item", 'ukendt programpunkt "p99"', "brug et af programpunkternes id'er"],
         ),
     ],
     ids=lambda value: value[:40] if isinstance(value, str) else None,
