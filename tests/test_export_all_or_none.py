@@ -197,6 +197,10 @@ def test_one_document_that_cannot_be_written_means_none_is(noted: Path, tmp_path
         if name != last:
             (exports / name).write_bytes(b"last week's " + name.encode())
     (exports / last).mkdir()
+    shared = tmp_path / "delt-referat.docx"  # the minutes are a link to a shared copy
+    shared.write_bytes(b"the shared minutes")
+    (exports / "evening-referat.docx").unlink()
+    (exports / "evening-referat.docx").symlink_to(shared)
     before = tree(tmp_path)
 
     result = workshop("export", noted, "--format", "all")
@@ -207,6 +211,7 @@ def test_one_document_that_cannot_be_written_means_none_is(noted: Path, tmp_path
         "- intet dokument er skrevet, og filer, der lå der i forvejen, er urørte"
     ]
     assert tree(tmp_path) == before  # the six old documents put back, no temporary file left
+    assert (exports / "evening-referat.docx").readlink() == shared  # the link put back as the link
 
 
 def test_a_session_without_categories_exports_nothing_with_all(session_path: Path, tmp_path: Path):

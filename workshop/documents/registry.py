@@ -401,7 +401,7 @@ class _Batch:
         placed: list[tuple[Path, Path | None, bool]] = []  # (target, its old version set aside, it existed)
         try:
             for temporary, target in self.pending:
-                existed = target.is_file() and not target.is_symlink()
+                existed = os.path.lexists(target)  # a file, or a link (which is put back as the link)
                 old = _set_aside(target) if existed else None
                 try:
                     os.replace(temporary, target)
@@ -410,7 +410,7 @@ class _Batch:
                         old.unlink(missing_ok=True)
                     raise
                 placed.append((target, old, existed))
-        except OSError as error:
+        except BaseException as error:
             for target, old, existed in reversed(placed):
                 try:
                     if old is not None:
@@ -419,6 +419,8 @@ class _Batch:
                         target.unlink(missing_ok=True)
                 except OSError:
                     pass  # the old version stays beside it, as a hidden temporary file
+            if not isinstance(error, OSError):
+                raise  # interrupted (Ctrl+C): the documents before are taken back all the same
             failed = next(target for temporary, target in self.pending if temporary.exists())
             if isinstance(error, PermissionError):
                 raise self.refused(word("doc_file_in_use", self.language, target=failed)) from None
