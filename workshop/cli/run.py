@@ -20,6 +20,10 @@ def add_command(commands: Commands) -> None:
     )
     run.add_argument("--station", help="start as note-taker pinned to this station id")
     run.add_argument("--author", help="your name on the notes you write")
+    run.add_argument(
+        "--device",
+        help="this device's id (workshop serve gives each browser its own): its name, undo and drafts are its own",
+    )
     run.set_defaults(handler=cmd_run)
 
 
@@ -41,25 +45,34 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from workshop.storage.authors import is_device_id, release, remember_author, remembered_author, terminal_device
     from workshop.storage.store import Store
     from workshop.words import word
 
     station = args.station
-    if station is not None:
+    if station is not None or (args.device is not None and not is_device_id(args.device)):
         with Store.open(args.session, author=args.author, backup=False, readonly=True) as looked:
-            if looked.session.station(station) is None:
+            if args.device is not None and not is_device_id(args.device):
+                raise UsageError(word("run_bad_device", looked.language, device=args.device))
+            if station is not None and looked.session.station(station) is None:
                 known = ", ".join(s.id for s in looked.session.stations)
                 raise UsageError(
                     word("run_no_station", looked.language, station=station, path=args.session, known=known)
                 )
-    store = Store.open(args.session, author=args.author)
     mode = args.mode or ("notes" if station else "facilitator")
+    device = args.device or terminal_device(args.session, mode=mode, station=station, author=args.author)
+    remembered = None if args.author else remembered_author(args.session, device)
+    store = Store.open(args.session, author=args.author or remembered or "")
+    store.device = device
+    if args.author and args.device:  # a link's name (workshop serve): this device's name from now on
+        remember_author(args.session, device, args.author)
     from workshop.tui.app import WorkshopApp  # imported late: the commands that need no screen stay fast
 
     try:
-        app = WorkshopApp(store, mode=mode, station=station, ask_author=args.author is None)
+        app = WorkshopApp(store, mode=mode, station=station, ask_author=not (args.author or remembered))
         app.run()
     finally:
+        release(device)
         store.close()
         notices = list(store.notices)
         if store.stopped and store.stopped not in notices:  # shown in the app; said once more as it ends

@@ -39,6 +39,8 @@ def app_argv(session: Path, launch: Launch) -> list[str]:
         argv.append(f"--station={launch.station}")
     if launch.name:
         argv.append(f"--author={launch.name}")
+    if launch.device:  # the browser's own device (workshop.serving.devices): its name, undo and drafts
+        argv.append(f"--device={launch.device}")
     return argv
 
 

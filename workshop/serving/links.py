@@ -50,6 +50,8 @@ class Launch:
     mode: str
     station: str | None = None
     name: str | None = None
+    device: str | None = None
+    """The browser's device id (from its cookie: :mod:`workshop.serving.devices`), not from the link."""
 
 
 def new_token() -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import html
 import json
 import logging
@@ -44,6 +45,9 @@ from textual_serve.server import Server
 from workshop.model.problems import SessionError
 from workshop.serving.announce import announce, withdraw
 from workshop.serving.app_process import AppProcess, app_argv
+from workshop.serving.devices import COOKIE as DEVICE_COOKIE
+from workshop.serving.devices import COOKIE_SECONDS as DEVICE_COOKIE_SECONDS
+from workshop.serving.devices import device_cookie, device_id
 from workshop.serving.links import (
     LOOPBACK,
     Launch,
@@ -235,6 +239,9 @@ class WorkshopServer(Server):
             log.warning(word("serve_log_full", language, limit=self.limit))
             full = word("serve_full", language, limit=self.limit)
             return self._message(503, language, word("serve_full_title", language), full)
+        # Each browser is a device of its own (workshop.serving.devices): its cookie names it to the app.
+        cookie, new_device = device_cookie(request.cookies.get(DEVICE_COOKIE))
+        launch = dataclasses.replace(launch, device=device_id(cookie))
         ticket = self._issue_ticket(launch)
         scheme = "wss" if self.tls else "ws"
         # The address the browser used (request.host), so that its cookie goes with the websocket.
@@ -253,6 +260,16 @@ class WorkshopServer(Server):
         )
         response = web.Response(text=text, content_type="text/html", charset="utf-8")
         response.headers["Cache-Control"] = "no-store"
+        if new_device:
+            response.set_cookie(
+                DEVICE_COOKIE,
+                cookie,
+                max_age=DEVICE_COOKIE_SECONDS,
+                httponly=True,
+                samesite="Strict",
+                secure=self.tls,
+                path="/",
+            )
         if request.query.get("token"):
             response.set_cookie(
                 self.cookie_name, self.token, httponly=True, samesite="Strict", secure=self.tls, path="/"

@@ -58,6 +58,16 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS snapshot_cache (checksum TEXT PRIMARY KEY, data TEXT NOT NULL);
 """
 
+DEVICE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS event_devices (seq INTEGER PRIMARY KEY, device TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS event_devices_device ON event_devices (device);
+"""
+"""Which device made each change (a browser, a terminal: see :mod:`workshop.storage.authors`), for undo.
+
+A table of its own beside ``events`` (not a column of it): a journal written before devices is
+read as it is, a program from before devices reads and writes a journal with this table, and the
+changes made without a device (scripts, older programs) simply have no row here."""
+
 TABLES: dict[str, tuple[str, ...]] = {
     "events": ("seq", "at", "author", "instance", "action", "target", "label", "undoable", "ops"),
     "meta": ("key", "value"),
@@ -175,12 +185,13 @@ class Journal:
                 if empty:
                     with journal.write():
                         if journal._inspect(session):  # another process may have made it meanwhile
-                            for statement in SCHEMA.strip().split(";"):
-                                if statement.strip():
-                                    db.execute(statement)
+                            _run_script(db, SCHEMA)
                             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 elif int(db.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
                     db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")  # a journal from before versions
+                if not journal._has_table("event_devices"):  # a journal from before devices (or made just now)
+                    with journal.write():
+                        _run_script(db, DEVICE_SCHEMA)
         except BaseException:
             journal.close()
             if created:
@@ -258,6 +269,11 @@ class Journal:
             raise StorageError(self.path, [damaged_problem(self.path, session, detail, self.language)], self.language)
         return False
 
+    def _has_table(self, name: str) -> bool:
+        """Does the journal have the table ``name``?"""
+        row = self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        return row is not None
+
     def close(self) -> None:
         """Let go of the journal (and of a temporary copy read in its place)."""
         with contextlib.suppress(sqlite3.Error):
@@ -326,8 +342,9 @@ class Journal:
         label: str,
         undoable: bool,
         ops: list[Op],
+        device: str = "",
     ) -> int:
-        """Add one change to the journal (in :meth:`write`); its number."""
+        """Add one change to the journal (in :meth:`write`); its number. ``device``: the device that made it."""
         cursor = self.db.execute(
             "INSERT INTO events (at, author, instance, action, target, label, undoable, ops)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -335,6 +352,8 @@ class Journal:
         )
         seq = cursor.lastrowid
         assert seq is not None  # an INSERT always gives the new row's id
+        if device:
+            self.db.execute("INSERT INTO event_devices (seq, device) VALUES (?, ?)", (seq, device))
         return seq
 
     def since(self, seq: int) -> list[Event]:
@@ -387,8 +406,13 @@ class Journal:
     def count_since(self, seq: int) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM events WHERE seq > ?", (seq,)).fetchone()[0])
 
-    def undo_stacks(self, author: str, *, lanes: frozenset[str] | None = None) -> tuple[list[int], list[int]]:
+    def undo_stacks(
+        self, author: str, *, lanes: frozenset[str] | None = None, device: str = ""
+    ) -> tuple[list[int], list[int]]:
         """The author's changes that can be undone and redone, newest last.
+
+        With a ``device``: that device's changes, whatever name signed them (a device is one person;
+        two devices whose people typed the same name never share an undo), and no others.
 
         ``lanes`` (see :mod:`workshop.storage.lanes`) keeps only the changes that touch one of
         them, and gives those lanes their own redo: a new change empties the redo only when it
@@ -396,7 +420,7 @@ class Journal:
         """
         done: list[int] = []
         undone: list[int] = []
-        rows = self._undoable(author, lanes is not None)
+        rows = self._undoable(author, lanes is not None, device)
         for seq, action, target in rows:
             if action == "do":
                 if lanes is not None and not in_lanes(self._lanes[seq], lanes):
@@ -416,23 +440,31 @@ class Journal:
                 done.append(target)
         return done, undone
 
-    def _undoable(self, author: str, with_lanes: bool) -> list[tuple[int, str, int | None]]:
-        """The author's undoable rows (seq, action, target), oldest first; ``with_lanes`` learns each change's lanes.
+    def _undoable(self, author: str, with_lanes: bool, device: str = "") -> list[tuple[int, str, int | None]]:
+        """The author's (or device's) undoable rows (seq, action, target), oldest first; ``with_lanes`` learns
+        each change's lanes.
 
         A change's lanes never change, so each is read from its operations once per connection.
         """
-        known = self._lanes_read.get(author, 0) if with_lanes else None
+        whose = f"device:{device}" if device else f"author:{author}"
+        known = self._lanes_read.get(whose, 0) if with_lanes else None
+        if device:
+            source, who = "events JOIN event_devices USING (seq) WHERE device = ?", device
+        else:
+            source, who = "events WHERE author = ?", author
         with translated(self.path, self.language):
-            if known is None:
+            if device and not self._has_table("event_devices"):
+                found = []
+            elif known is None:
                 found = self.db.execute(
-                    "SELECT seq, action, target, NULL FROM events WHERE author = ? AND undoable = 1 ORDER BY seq",
-                    (author,),
+                    f"SELECT seq, action, target, NULL FROM {source} AND undoable = 1 ORDER BY seq",
+                    (who,),
                 ).fetchall()
             else:
                 found = self.db.execute(
                     "SELECT seq, action, target, CASE WHEN action = 'do' AND seq > ? THEN ops END"
-                    " FROM events WHERE author = ? AND undoable = 1 ORDER BY seq",
-                    (known, author),
+                    f" FROM {source} AND undoable = 1 ORDER BY seq",
+                    (known, who),
                 ).fetchall()
         rows: list[tuple[int, str, int | None]] = []
         for seq, action, target, ops in found:
@@ -442,7 +474,7 @@ class Journal:
                 self._lanes[seq] = self.change_lanes(seq)
             rows.append((seq, action, target))
         if known is not None and rows:
-            self._lanes_read[author] = max(known, rows[-1][0])
+            self._lanes_read[whose] = max(known, rows[-1][0])
         return rows
 
     def change_lanes(self, seq: int) -> frozenset[str]:
@@ -519,6 +551,13 @@ def _event(row: tuple[Any, ...]) -> Event:
     if action not in ("do", "undo", "redo") or not all(isinstance(v, str) for v in (at, author, instance, label)):
         raise ValueError(f"change {seq}: not a change the app wrote")
     return Event(seq, at, author, instance, action, target, label, bool(undoable), changes)
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """Run each statement of ``script`` (inside the caller's transaction: ``executescript`` would commit)."""
+    for statement in script.strip().split(";"):
+        if statement.strip():
+            db.execute(statement)
 
 
 def _retry_while_locked(action: Callable[[], object], attempts: int = 600) -> None:

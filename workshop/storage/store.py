@@ -121,6 +121,9 @@ class Store:
         self.path = path
         self.journal = journal
         self.author = author
+        self.device = ""
+        """The device this store writes for (a browser, a terminal; see :mod:`workshop.storage.authors`): each change
+        records it, and undo takes back this device's changes only. Empty (scripts): undo follows the author."""
         self.readonly = readonly
         """Opened to read only (``workshop check``, ``schedule``, ``export``): nothing is ever written."""
         self.instance = instance_id()
@@ -591,6 +594,7 @@ class Store:
                 label=label,
                 undoable=undoable,
                 ops=ops,
+                device=self.device,
             )
         apply(self.session, ops, self.index)
         self.seq = seq
@@ -785,12 +789,14 @@ class Store:
         if self.journal is None or self.readonly:
             return False
         try:
-            return bool(self.journal.undo_stacks(self.author, lanes=chosen)[which])
+            return bool(self.journal.undo_stacks(self.author, lanes=chosen, device=self.device)[which])
         except (sqlite3.Error, SessionError):
             return False
 
     def undo(self, *, lanes: Iterable[str] | None = None) -> Event | None:
         """Undo this author's latest change in ``lanes`` (also one made before a restart); None when there is none.
+
+        With a :attr:`device`: that device's latest change, whoever's name signed it, never another device's.
 
         The returned event's label is the original's behind "undo: " (``describe_change`` words it).
         """
@@ -804,7 +810,7 @@ class Store:
         """Undo or redo: the label is the original change's behind "undo: " or "redo: "."""
         with self._writing() as journal:
             self._catch_up()
-            done, undone = journal.undo_stacks(self.author, lanes=lanes)
+            done, undone = journal.undo_stacks(self.author, lanes=lanes, device=self.device)
             stack = done if action == "undo" else undone
             if not stack:
                 return None

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.widgets import Static
 
+from workshop.storage.authors import remember_author
 from workshop.storage.change_labels import describe_change
 from workshop.storage.lanes import lanes_for_mode
 from workshop.storage.store import ChangeRefused, Store, default_author
@@ -33,6 +34,8 @@ T = TypeVar("T")
 
 POLL_SECONDS = 0.5
 """How often other instances' changes are taken in (they show within 1 s)."""
+QUIT_PAUSE_SECONDS = 1.5
+"""In a browser, how long ctrl+q's word on what was saved and what kept as a draft stays before the app ends."""
 IDLE_FOLD_SECONDS = 30.0
 """After this long without a change, the journal is folded into the TOML file."""
 
@@ -158,18 +161,27 @@ class WorkshopApp(CrashKeepingApp):
         clock: Clock | None = None,
         poll: bool = True,
         ask_author: bool | None = None,
+        device: str | None = None,
+        browser: bool | None = None,
     ) -> None:
         self.store = store
+        if device:
+            store.device = device
         self.station = station
         """The station a note-taker is pinned to (``--station``)."""
         self.ask_author = store.author == default_author() if ask_author is None else ask_author
-        """True until the note-taker has said their name: ``workshop run`` had no ``--author`` (by
-        default: the store signs with the machine's login)."""
+        """True until the note-taker has said their name: ``workshop run`` had no ``--author`` and this
+        device has given none before. Until then the changes are signed by the mode ("Facilitator"),
+        never by the computer's login, which every browser on the serving computer would share."""
+        self._browser = browser
+        self._quitting = False
         self.clock: Clock = clock or system_clock
         """The wall clock; tests pass a frozen one."""
         screens = _mode_screens()
         if mode not in screens:
             raise ValueError(f"no mode {mode!r}; use one of {', '.join(screens)}")
+        if self.ask_author:
+            store.author = word(f"unnamed_{mode}", store.language)
         self.polling = poll
         self.crash = None
         """The error that ended the app, if one did (a bug): ``workshop run`` then says where its log is."""
@@ -199,6 +211,26 @@ class WorkshopApp(CrashKeepingApp):
     def language(self) -> str:
         """ "da" or "en": the session's language, which every screen speaks."""
         return self.store.session.workshop.language
+
+    @property
+    def device(self) -> str:
+        """This device's id (a browser's, a terminal's): its name, its undo and its drafts are its own."""
+        return self.store.device
+
+    @property
+    def in_browser(self) -> bool:
+        """Does the app run in a browser (``workshop serve``)? Its footer then shows keys a browser passes on."""
+        return self.is_web if self._browser is None else self._browser
+
+    def get_key_display(self, binding: Binding) -> str:
+        """How a key is written; in a browser, a key the browser keeps for itself is never the one shown."""
+        from .keys import browser_key
+
+        if self.in_browser:
+            key = browser_key(binding)
+            if key != binding.key:
+                return super().get_key_display(Binding(key, binding.action))
+        return super().get_key_display(binding)
 
     def on_mount(self) -> None:
         self.session_changed_signal.subscribe(self, self._hand_on, immediate=True)
@@ -256,10 +288,48 @@ class WorkshopApp(CrashKeepingApp):
             self._stale.discard(screen)
             screen.post_message(SessionChanged(self.store.version))
 
-    def sign_as(self, name: str) -> None:
-        """Sign this person's notes (and know their changes for undo) by ``name`` from now on."""
+    def sign_as(self, name: str, *, remember: bool = True) -> str | None:
+        """Sign this device's notes by ``name`` from now on (and, ``remember``, the next time it opens the session).
+
+        A problem keeping the name for next time is returned in words (the name is used all the same).
+        """
         self.store.author = name
         self.ask_author = False
+        if not remember:
+            return None
+        try:
+            remember_author(self.store.path, self.device, name)
+        except OSError as error:
+            return word("author_not_kept", self.language, error=error)
+        return None
+
+    # Quitting: nothing typed is lost -----------------------------------------------------------------
+    async def action_quit(self) -> None:
+        """Save everything and quit; what was typed and not saved is saved or kept as this device's draft, and said."""
+        if self._quitting:
+            self.exit()
+            return
+        self._quitting = True
+        said = self.keep_typing()
+        if not said:
+            self.exit()
+            return
+        text = "\n".join(said)
+        self.store.notices.append(text)  # workshop run prints it once the app has gone
+        self.notify(text, timeout=10, markup=False)
+        self.set_timer(QUIT_PAUSE_SECONDS if self.in_browser else 0.0, self.exit)
+
+    def keep_typing(self) -> list[str]:
+        """Every screen over the session saves what it can and keeps the rest as a draft; what each did, in words."""
+        said: list[str] = []
+        for screen in self._session_screens():
+            leave = getattr(screen, "on_leaving", None)
+            if callable(leave):
+                try:
+                    said.extend(leave())
+                except Exception:  # noqa: BLE001 - quitting goes on; the draft written while typing stays
+                    continue
+        return said
 
     def show_notices(self) -> None:
         """Tell the user what the store noticed, as it is noticed: another program merged its changes or

@@ -18,8 +18,43 @@ from textual.screen import Screen
 
 from workshop.words import KEYS
 
+BROWSER_KEEPS = frozenset(
+    {
+        "ctrl+n",
+        "ctrl+t",
+        "ctrl+w",
+        "ctrl+shift+n",
+        "ctrl+shift+t",
+        "ctrl+shift+w",
+        "ctrl+tab",
+        "ctrl+shift+tab",
+        "ctrl+pageup",
+        "ctrl+pagedown",
+        "ctrl+shift+q",
+    }
+)
+"""Keys a browser keeps for itself and never passes to a page (Chrome's new window, new tab, close tab, tab
+switching, quit): every action of the app bound to one of these has another key too, which a browser shows."""
+
 NAMESPACES = frozenset(binding_id.split(".")[0] for binding_id in KEYS)
 """The first part of every binding id of the app: "app", "capture", "setup", ..."""
+
+
+BROWSER_ALTERNATIVES: dict[str, str] = {
+    "capture.station": "ctrl+g",
+    "secretariat.write": "ctrl+e",
+    "recommendations.write": "ctrl+e",
+    "recommendations.new": "f9",
+}
+"""Binding id -> the key a browser passes on, for every binding whose first key a browser keeps (each binding
+declares both keys, ``"ctrl+t,ctrl+g"``; ``tests/test_browser_keys.py`` checks every binding of the app)."""
+
+
+def browser_key(binding: Binding) -> str:
+    """The key to show for ``binding`` in a browser: its own, or its other key when a browser keeps this one."""
+    if binding.key not in BROWSER_KEEPS:
+        return binding.key
+    return BROWSER_ALTERNATIVES.get(binding.id or "", binding.key)
 
 
 def is_app_key(binding: Binding) -> bool:

@@ -8,6 +8,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "mode_facilitator": ("facilitator", "facilitator"),
     "mode_notes": ("notetager", "note-taker"),
     "mode_secretariat": ("sekretariat", "secretariat"),
+    # Who signs a device's changes before its person has given a name (never the computer's login)
+    "unnamed_facilitator": ("Facilitator", "Facilitator"),
+    "unnamed_notes": ("Notetager", "Note-taker"),
+    "unnamed_secretariat": ("Sekretariatet", "The secretariat"),
+    # ctrl+q: what was saved and what kept as a draft
+    "quit_saved": ("Gemt: {what}", "Saved: {what}"),
+    "quit_kept": (
+        "Kunne ikke gemmes, men er gemt som kladde og kommer frem igen, når du vender tilbage: {what}",
+        "Could not be saved, so it is kept as a draft and comes back when you return: {what}",
+    ),
     # F1: the keys of the screen
     "help_title": ("Taster – {mode}", "Keys – {mode}"),
     "help_key": ("Tast", "Key"),

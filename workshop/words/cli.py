@@ -99,6 +99,10 @@ WORDS: dict[str, tuple[str, str]] = {
         '--station "{station}": stationen findes ikke i {path}; brug en af {known}',
         '--station "{station}": no such station in {path}; use one of {known}',
     ),
+    "run_bad_device": (
+        '--device "{device}": et enheds-id er bogstaver, tal og _.:- (højst 100 tegn) - skriv fx --device tablet-2',
+        '--device "{device}": a device id is letters, digits and _.:- (at most 100 characters) - write e.g. --device tablet-2',
+    ),
     "note_no_station": (
         '--station "{station}": stationen findes ikke; brug en af {known}',
         '--station "{station}": no such station; use one of {known}',

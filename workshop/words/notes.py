@@ -93,6 +93,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "Your name goes on your notes; you are asked only once. Esc: skip",
     ),
     "author_needed": ("Skriv dit navn", "Type your name"),
+    "unnamed_author_at": ("Notetager {number}, station {station}", "Note-taker {number}, station {station}"),
+    "unnamed_author": ("Notetager {number}", "Note-taker {number}"),
+    "draft_back_note": (
+        "Noten, du var ved at skrive her, er tilbage i notefeltet - gem den med ctrl+s",
+        "The note you were writing here is back in the note field - save it with ctrl+s",
+    ),
+    "quit_note_kept": (
+        "Din note ved station {station} var ikke gemt: den er gemt som kladde og kommer frem igen, når du åbner stationen igen",
+        "Your note at station {station} was not saved: it is kept as a draft and comes back when you open the station again",
+    ),
+    "quit_note_not_kept": (
+        "Din note ved station {station} var ikke gemt og kunne ikke gemmes som kladde - skriv den ned, før du lukker",
+        "Your note at station {station} was not saved and could not be kept as a draft - write it down before closing",
+    ),
     "signed_as": ("Dine noter skrives med navnet {name}", "Your notes are signed {name}"),
     "author_not_kept": (
         "Navnet kunne ikke gemmes til næste gang: {error}",

@@ -13,9 +13,11 @@ a note links it to the section of the draft it qualifies ("Indsatser"), chosen i
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -30,12 +32,14 @@ from workshop.notes.capture import (
     round_count,
 )
 from workshop.notes.review import station_notes
-from workshop.storage.authors import clean_name, remember_author, remembered_author
+from workshop.storage import drafts
+from workshop.storage.authors import clean_name, remembered_author, unnamed_author
 from workshop.words import word
 from workshop.words.phrases import station_title
 
 from ..components.capture_header import CaptureHeader
 from ..components.category_keys import CategoryKeys
+from ..components.draft_keeper import DraftKeeper
 from ..components.draft_recommendation import DraftRecommendation
 from ..components.in_order_keys import InOrderKeys
 from ..components.key_footer import KeyFooter
@@ -99,7 +103,13 @@ class NotesScreen(SessionView, Screen[None]):
             id="capture.round",
             tooltip="Choose the round by hand (press again for the next; after the last, follow the facilitator)",
         ),
-        Binding("ctrl+t", "station", "Station", id="capture.station", tooltip="Take notes at another station"),
+        Binding(
+            "ctrl+t,ctrl+g",
+            "station",
+            "Station",
+            id="capture.station",
+            tooltip="Take notes at another station (ctrl+g in a browser, which keeps ctrl+t for itself)",
+        ),
         Binding(
             "ctrl+b",
             "codebook",
@@ -147,6 +157,8 @@ class NotesScreen(SessionView, Screen[None]):
         super().__init__(**kwargs)
         self.chosen_round: int | None = None
         """A round the note-taker chose with ctrl+r; None follows the facilitator."""
+        self.keeper = DraftKeeper(self, lambda: self.store, self._typed_note)
+        """Keeps the note being written as this device's draft (nothing typed is lost)."""
 
     @property
     def station(self) -> str | None:
@@ -171,20 +183,21 @@ class NotesScreen(SessionView, Screen[None]):
         area.border_title = f"{word('new_note', self.language)} · ctrl+s"
         self.redraw()
         area.focus()
+        self.offer_draft()
         if self.station is None:
             self.call_after_refresh(self.action_station)
         else:
             self.call_after_refresh(self.ask_author)
 
     def ask_author(self) -> None:
-        """Without ``--author``: the name on this person's notes, asked once and remembered."""
+        """Without ``--author``: the name on this device's notes, asked once and remembered for this device."""
         app = self.workshop_app
         if not app.ask_author:
             return
         path, station, language = self.store.path, self.station, self.language
-        name = remembered_author(path, station)
+        name = remembered_author(path, app.device)
         if name:
-            app.sign_as(name)
+            app.sign_as(name, remember=False)
             self.notify(word("signed_as", language, name=name), markup=False)
             return
 
@@ -192,16 +205,19 @@ class NotesScreen(SessionView, Screen[None]):
             return None if clean_name(text) else word("author_needed", language)
 
         def given(text: str | None) -> None:
-            if text is None:  # not now: the login signs, and the next start asks again
-                app.ask_author = False
-                self.notify(word("signed_as", language, name=self.store.author), markup=False)
+            if text is None:  # not now: a name that tells this device apart (never the login); asked again next time
+                number = next((str(n) for n, s in enumerate(self.session.stations, start=1) if s.id == station), None)
+                try:
+                    unnamed = unnamed_author(path, app.device, number, language)
+                except OSError:
+                    unnamed = word("unnamed_notes", language)
+                app.sign_as(unnamed, remember=False)
+                self.notify(word("signed_as", language, name=unnamed), markup=False)
                 return
             name = clean_name(text)
-            app.sign_as(name)
-            try:
-                remember_author(path, station, name)
-            except OSError as error:  # the name is used all the same, only not remembered
-                self.notify(word("author_not_kept", language, error=error), severity="warning", markup=False)
+            problem = app.sign_as(name)
+            if problem is not None:  # the name is used all the same, only not remembered
+                self.notify(problem, severity="warning", markup=False)
             self.notify(word("signed_as", language, name=name), markup=False)
             self.set_focus(self.query_one("#note-text", TextArea))
 
@@ -210,6 +226,52 @@ class NotesScreen(SessionView, Screen[None]):
 
     def on_session_changed(self, message: SessionChanged) -> None:
         self.redraw()
+
+    # What is typed and not saved: this device's draft ----------------------------------------------
+    def _typed_note(self) -> tuple[str, str, str] | None:
+        station = self.station
+        if station is None:
+            return None
+        return f"note:{station}", self.query_one("#note-text", TextArea).text, ""
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "note-text":
+            self.keeper.typed()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "note-text":
+            self.keeper.keep_now()
+
+    def on_screen_suspend(self) -> None:
+        self.keeper.keep_now()
+
+    def on_unmount(self) -> None:
+        with contextlib.suppress(Exception):  # closing down (a closed tab, a stopped server): keep what is typed
+            self.keeper.keep_now()
+
+    def offer_draft(self) -> None:
+        """Back at a station with an empty note field: the note this device was writing there comes back."""
+        station = self.station
+        area = self.query_one("#note-text", TextArea)
+        if station is None or area.text.strip():
+            return
+        kept = drafts.draft(self.store, f"note:{station}")
+        if kept is None:
+            return
+        area.load_text(kept.text)
+        area.move_cursor(area.document.end)
+        self.keeper.kept = (kept.place, kept.text)
+        self.notify(word("draft_back_note", self.language), timeout=10, markup=False)
+
+    def on_leaving(self) -> list[str]:
+        """ctrl+q: a note being written is kept as this device's draft; said in words."""
+        found = self._typed_note()
+        if found is None or not found[1].strip():
+            return []
+        number = next((n for n, s in enumerate(self.session.stations, start=1) if s.id == found[0][5:]), 0)
+        if self.keeper.keep_now():
+            return [word("quit_note_kept", self.language, station=number)]
+        return [word("quit_note_not_kept", self.language, station=number)]
 
     def on_note_table_category_used(self, message: NoteTable.CategoryUsed) -> None:
         self.query_one(CategoryKeys).show(self.session, message.category_id)
@@ -245,6 +307,7 @@ class NotesScreen(SessionView, Screen[None]):
         if note is None:
             return
         area.load_text("")
+        self.keeper.forget(f"note:{where.station.id}")
         # The new note is in the table before the next key is taken ("text ctrl+s esc 1" codes it),
         # not only when the app's SessionChanged comes round.
         self.redraw()
@@ -335,10 +398,15 @@ class NotesScreen(SessionView, Screen[None]):
         def chosen(station: str | None) -> None:
             if station is None:
                 return
+            before = self._typed_note()
             self.workshop_app.station = station
             self.chosen_round = None
+            if before is not None and before[0] != f"note:{station}" and before[1].strip():
+                self.keeper.forget(before[0])  # the note being written goes with the note-taker
+                self.keeper.keep_now()
             self.redraw()
             self.query_one("#note-text", TextArea).focus()
+            self.offer_draft()
             self.ask_author()
 
         self.app.push_screen(ChoiceDialog(word("choose_station", self.language), choices, self.station), chosen)

@@ -249,7 +249,13 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
             tooltip="Back to the summaries (what is written is saved)",
         ),
         Binding("ctrl+s", "save", "Save", id="recommendations.save", tooltip="Save the text being written"),
-        Binding("ctrl+n", "new", "New", id="recommendations.new", tooltip="Write a new recommendation"),
+        Binding(
+            "ctrl+n,f9",
+            "new",
+            "New",
+            id="recommendations.new",
+            tooltip="Write a new recommendation (F9 in a browser, which keeps ctrl+n for itself)",
+        ),
         Binding("ctrl+r", "title", "Title", id="recommendations.title", tooltip="Give the recommendation a new title"),
         Binding(
             "ctrl+g", "theme", "Theme", id="recommendations.theme", tooltip="Put the recommendation under another theme"
@@ -308,12 +314,12 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
             tooltip="Move to the list of recommendations",
         ),
         Binding(
-            "ctrl+t",
+            "ctrl+t,ctrl+e",
             "focus_text",
             "Write",
             id="recommendations.write",
             show=False,
-            tooltip="Move to the text being written",
+            tooltip="Move to the text being written (ctrl+e in a browser, which keeps ctrl+t for itself)",
         ),
         Binding(
             "ctrl+b",

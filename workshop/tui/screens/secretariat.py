@@ -106,7 +106,12 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
             tooltip="Move to the list of summaries",
         ),
         Binding(
-            "ctrl+t", "focus_text", "Write", id="secretariat.write", show=False, tooltip="Move to the summary's text"
+            "ctrl+t,ctrl+e",
+            "focus_text",
+            "Write",
+            id="secretariat.write",
+            show=False,
+            tooltip="Move to the summary's text (ctrl+e in a browser, which keeps ctrl+t for itself)",
         ),
         Binding(
             "ctrl+f",
