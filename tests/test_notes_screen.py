@@ -257,12 +257,11 @@ async def test_an_english_session_shows_english_words(store, clock):
 
 async def test_without_an_author_the_note_taker_is_asked_once_and_remembered(session_path, clock):
     from workshop.storage.authors import authors_file
-    from workshop.storage.store import Store, default_author
+    from workshop.storage.store import Store
     from workshop.tui.components.note_dialogs import TextDialog
 
-    store = Store.open(session_path)  # workshop run without --author: the login would sign
-    assert store.author == default_author()
-    app = notes_app(store, clock)
+    store = Store.open(session_path)  # workshop run without --author
+    app = WorkshopApp(store, mode="notes", station="s1", clock=clock, poll=False, ask_author=True, device="tablet-1")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TextDialog)
@@ -277,8 +276,8 @@ async def test_without_an_author_the_note_taker_is_asked_once_and_remembered(ses
     kept = authors_file(session_path)
     assert kept.exists() and kept.stat().st_mode & 0o077 == 0  # beside the session, the owner's only
 
-    again = Store.open(session_path, backup=False)  # the next evening: not asked again
-    app = notes_app(again, clock)
+    again = Store.open(session_path, backup=False)  # the same device the next evening: not asked again
+    app = WorkshopApp(again, mode="notes", station="s1", clock=clock, poll=False, ask_author=True, device="tablet-1")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)

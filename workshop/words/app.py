@@ -13,6 +13,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "unnamed_notes": ("Notetager", "Note-taker"),
     "unnamed_secretariat": ("Sekretariatet", "The secretariat"),
     # ctrl+q: what was saved and what kept as a draft
+    "draft_back_saved": (
+        "Din tekst, som ikke var nået at blive gemt ({what}), er gemt nu",
+        "Your text that had not been saved yet ({what}) is saved now",
+    ),
+    "draft_back_clash": (
+        "Din tekst, som ikke var gemt ({what}), står i feltet; en anden har ændret teksten siden - ctrl+s gemmer din over deres",
+        "Your unsaved text ({what}) is in the field; someone else changed the text since - ctrl+s saves yours over theirs",
+    ),
+    "draft_what_summary_overall": ("den samlede opsamling", "the overall summary"),
+    "draft_what_summary_station": ("opsamlingen for station {number}", "the summary of station {number}"),
     "quit_saved": ("Gemt: {what}", "Saved: {what}"),
     "quit_kept": (
         "Kunne ikke gemmes, men er gemt som kladde og kommer frem igen, når du vender tilbage: {what}",

@@ -417,6 +417,25 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
         editor.load_text(self.loaded)
         editor.read_only = not self.writable()
         self.show_parts()
+        self.offer_draft()
+
+    # What is typed and not saved yet: this device's draft (SavedWhileWriting) --------------------------
+    def draft_place(self) -> str | None:
+        if self.target is None or not self.writable():
+            return None
+        return f"rec:{self.target.key}:{self.field}" if self.target.kind == "rec" else f"rec:{self.target.key}"
+
+    def draft_what(self) -> str:
+        title = self.query_one("#rec-title", Static).content
+        section = self.query_one("#rec-text", TextArea).border_title
+        return " – ".join(str(part) for part in (title, section) if part)
+
+    def editor_text(self) -> str:
+        return self.query_one("#rec-text", TextArea).text
+
+    def put_in_editor(self, text: str) -> None:
+        self.query_one("#rec-text", TextArea).load_text(text)
+        self.draft = text
 
     # Showing --------------------------------------------------------------------------------------
     def redraw(self) -> None:
@@ -542,6 +561,7 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
             self._autosave = None
         if event.text_area.text != self.loaded:
             self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save)
+            self.typed()
 
     # Saving -------------------------------------------------------------------------------------------
     def _writer(self, text: str) -> Callable[[], object] | None:
@@ -571,10 +591,12 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
         if quiet:
             writer()
             self.loaded = text
+            self.saved_here()
             return True
         if not self.workshop_app.saved(writer):
             return False
         self.loaded = text
+        self.saved_here()
         return True
 
     def action_save(self) -> None:

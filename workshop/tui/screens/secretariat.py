@@ -204,6 +204,25 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
         self.loaded = self.draft = summary_of(self.store.session, self._station())
         self.query_one("#summary-text", TextArea).load_text(self.loaded)
         self.show_facts()
+        self.offer_draft()
+
+    # What is typed and not saved yet: this device's draft (SavedWhileWriting) --------------------------
+    def draft_place(self) -> str | None:
+        return None if self.key is None else f"summary:{self.key}"
+
+    def draft_what(self) -> str:
+        station = self._station()
+        if station is None:
+            return word("draft_what_summary_overall", self.language)
+        number = next((n for n, s in enumerate(self.session.stations, start=1) if s.id == station), station)
+        return word("draft_what_summary_station", self.language, number=number)
+
+    def editor_text(self) -> str:
+        return self.query_one("#summary-text", TextArea).text
+
+    def put_in_editor(self, text: str) -> None:
+        self.query_one("#summary-text", TextArea).load_text(text)
+        self.draft = text
 
     def show_facts(self) -> None:
         session = self.store.session
@@ -258,6 +277,7 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
             self._autosave = None
         if event.text_area.text != self.loaded:
             self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save)
+            self.typed()
 
     # Actions ------------------------------------------------------------------------------------------
     def save(self, quiet: bool = False) -> bool:
@@ -276,11 +296,13 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
         if quiet:
             write_summary(self.store, station, text)
             self.loaded = text
+            self.saved_here()
             return True
         changed = self.workshop_app.attempt(partial(write_summary, self.store, station, text))
         if changed is None:
             return False
         self.loaded = text
+        self.saved_here()
         return True
 
     def action_save(self) -> None:
