@@ -315,9 +315,12 @@ class WorkshopApp(CrashKeepingApp):
             self.exit()
             return
         text = "\n".join(said)
-        self.store.notices.append(text)  # workshop run prints it once the app has gone
+        self.store.notices.append(text)
         self.notify(text, timeout=10, markup=False)
-        self.set_timer(QUIT_PAUSE_SECONDS if self.in_browser else 0.0, self.exit)
+        if self.in_browser:  # the page goes with the app: the words stay a moment first
+            self.set_timer(QUIT_PAUSE_SECONDS, self.exit)
+        else:  # workshop run prints them once the app has gone
+            self.exit()
 
     def keep_typing(self) -> list[str]:
         """Every screen over the session saves what it can and keeps the rest as a draft; what each did, in words."""
