@@ -159,6 +159,8 @@ class NotesScreen(SessionView, Screen[None]):
         """A round the note-taker chose with ctrl+r; None follows the facilitator."""
         self.keeper = DraftKeeper(self, lambda: self.store, self._typed_note)
         """Keeps the note being written as this device's draft (nothing typed is lost)."""
+        self.note_text = ""
+        """The note field's text as last seen (still known while the screen closes and its field is gone)."""
 
     @property
     def station(self) -> str | None:
@@ -232,10 +234,11 @@ class NotesScreen(SessionView, Screen[None]):
         station = self.station
         if station is None:
             return None
-        return f"note:{station}", self.query_one("#note-text", TextArea).text, ""
+        return f"note:{station}", self.note_text, ""
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "note-text":
+            self.note_text = event.text_area.text
             self.keeper.typed()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
@@ -260,11 +263,13 @@ class NotesScreen(SessionView, Screen[None]):
             return
         area.load_text(kept.text)
         area.move_cursor(area.document.end)
+        self.note_text = kept.text
         self.keeper.kept = (kept.place, kept.text)
         self.notify(word("draft_back_note", self.language), timeout=10, markup=False)
 
     def on_leaving(self) -> list[str]:
         """ctrl+q: a note being written is kept as this device's draft; said in words."""
+        self.note_text = self.query_one("#note-text", TextArea).text
         found = self._typed_note()
         if found is None or not found[1].strip():
             return []
@@ -307,6 +312,7 @@ class NotesScreen(SessionView, Screen[None]):
         if note is None:
             return
         area.load_text("")
+        self.note_text = ""
         self.keeper.forget(f"note:{where.station.id}")
         # The new note is in the table before the next key is taken ("text ctrl+s esc 1" codes it),
         # not only when the app's SessionChanged comes round.
