@@ -128,6 +128,23 @@ def test_a_name_is_remembered_for_its_device_only(session_path):
     assert authors_file(session_path).stat().st_mode & 0o077 == 0
 
 
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+        max_leaves=20,
+    )
+)
+def test_a_names_file_of_any_shape_is_read_as_no_names_or_as_names(tmp_path_factory, data):
+    import json
+
+    session = tmp_path_factory.mktemp("names") / "aften.toml"
+    authors_file(session).write_text(json.dumps(data), encoding="utf-8")
+    found = remembered_author(session, "browser-aaaa")
+    assert found is None or (isinstance(found, str) and found.strip())
+    assert unnamed_author(session, "browser-aaaa", "1", "da").startswith("Notetager ")
+
+
 def test_a_skipped_name_tells_devices_apart_is_kept_per_device_and_is_never_the_login(session_path):
     first = unnamed_author(session_path, "browser-aaaa", "2", "da")
     second = unnamed_author(session_path, "browser-bbbb", "2", "da")

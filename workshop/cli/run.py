@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 
 from workshop.cli.errors import EXIT_OK, Commands, UsageError, crashed, print_notices
@@ -65,7 +66,8 @@ def _run(args: argparse.Namespace) -> int:
     store = Store.open(args.session, author=args.author or remembered or "")
     store.device = device
     if args.author and args.device:  # a link's name (workshop serve): this device's name from now on
-        remember_author(args.session, device, args.author)
+        with contextlib.suppress(OSError):  # not kept (a read-only folder): the link names it each time
+            remember_author(args.session, device, args.author)
     from workshop.tui.app import WorkshopApp  # imported late: the commands that need no screen stay fast
 
     try:
