@@ -17,6 +17,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 from test_serve import TOKEN, eventually, notes_in
+from test_serve_browser import WATCH_THE_SCREEN, page  # noqa: F401 - page: the Chromium fixture
 
 from workshop.serving.client import Browser
 from workshop.serving.devices import COOKIE, device_id
@@ -196,3 +197,23 @@ async def test_a_summary_typed_before_its_app_was_killed_is_saved_when_the_brows
 
     assert await eventually(overall, 30) == "Konklusion skrevet før et nedbrud"
     await close(back)
+
+
+async def test_in_chromium_the_footer_shows_keys_the_browser_passes_on_and_they_work(page, session_path):  # noqa: F811
+    server = WorkshopServer(session_path, port=0, announce=False)
+    await server.start()
+    try:
+        await page.call("Page.enable")
+        await page.call("Page.addScriptToEvaluateOnNewDocument", source=WATCH_THE_SCREEN)
+        await page.call("Page.navigate", url=server.links.station("s1", "Bodil Browser"))
+        await page.until(f"window.__screen.includes({FIELD!r})", 60)
+        await page.until("window.__screen.includes('^g')", 30)  # the footer: ctrl+g, not ctrl+t, changes station
+        assert not await page.evaluate("window.__screen.includes('^t')")
+        assert not await page.evaluate("document.cookie.includes('workshop_device')")  # HttpOnly: not the page's
+        await page.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+        await page.key("Escape", "Escape", 27)
+        await asyncio.sleep(0.3)
+        await page.key("g", "KeyG", 71, modifiers=2)  # ctrl+g: Chromium passes it on
+        await page.until(f"window.__screen.includes({word('choose_station', 'da')!r})", 30)
+    finally:
+        await server.close()
