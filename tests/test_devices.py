@@ -338,3 +338,23 @@ async def test_the_footer_in_a_browser_shows_the_keys_a_browser_passes_on(store,
         await pilot.press("escape", "ctrl+g")  # from the notes table: the station list
         await pilot.pause()
         assert app.screen.__class__.__name__ == "ChoiceDialog"
+
+
+async def test_the_facilitators_window_visiting_a_station_is_asked_and_never_takes_a_browsers_name(session_path, clock):
+    remember_author(session_path, "browser-aaaa", "Åse")  # a browser at station 1 named itself
+    store = Store.open(session_path, backup=False)
+    app = WorkshopApp(store, mode="facilitator", clock=clock, poll=False, ask_author=True, device="terminal-fac")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert store.author == "Facilitator"  # before a name: the role, never the login
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("enter")  # the station list: station 1
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)  # asked its own name
+        await pilot.press(*"Kim", "enter")
+        await pilot.pause()
+        assert store.author == "Kim"
+    store.close()
+    assert remembered_author(session_path, "terminal-fac") == "Kim"
+    assert remembered_author(session_path, "browser-aaaa") == "Åse"
