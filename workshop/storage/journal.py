@@ -31,6 +31,7 @@ from workshop.storage.failures import (
     StorageError,
     damaged_problem,
     kind_of,
+    session_of,
     storage_error,
     translated,
 )
@@ -87,9 +88,37 @@ class Event:
     ops: list[Op]
 
 
+JOURNAL_SUFFIX = ".journal"
+
+
 def journal_path(session_path: Path) -> Path:
-    """``sessions/meeting-3.toml`` -> ``sessions/meeting-3.journal``."""
-    return session_path.with_suffix(".journal")
+    """``sessions/meeting-3.toml`` -> ``sessions/meeting-3.toml.journal``: named after the whole file name.
+
+    A copy kept beside the session (``cp aften.toml aften.old``) so gets a journal of its own
+    (``aften.old.journal``) instead of writing into the session's. A journal named the way
+    workshop named them before (``meeting-3.journal``) stays the journal of ``meeting-3.toml``
+    while there is no ``meeting-3.toml.journal``; see :func:`legacy_journal_path`.
+    """
+    named = session_path.with_name(f"{session_path.name}{JOURNAL_SUFFIX}")
+    if os.path.lexists(named):
+        return named
+    legacy = legacy_journal_path(session_path)
+    return legacy if legacy is not None and os.path.lexists(legacy) else named
+
+
+def legacy_journal_path(session_path: Path) -> Path | None:
+    """Where workshop kept the journal before it was named after the whole file name, if it was this file's.
+
+    ``aften.journal`` was shared by every ``aften.*``: it is the journal of ``aften.toml`` (the
+    name workshop gives sessions), and of ``aften.<other>`` only when there is no ``aften.toml``
+    (a session that always had another ending). A copy ``aften.old`` beside ``aften.toml`` has none.
+    """
+    if session_path.suffix == JOURNAL_SUFFIX:
+        return None
+    legacy = session_path.with_suffix(JOURNAL_SUFFIX)
+    if session_path.suffix == ".toml" or not os.path.lexists(session_path.with_suffix(".toml")):
+        return legacy
+    return None
 
 
 class Journal:
@@ -110,8 +139,11 @@ class Journal:
         readonly: bool = False,
         scratch: Path | None = None,
         language: str = "da",
+        session: Path | None = None,
     ) -> None:
         self.path = path
+        self.session = session or session_of(path)
+        """The session file whose journal this is."""
         self.db = db
         self.readonly = readonly
         """True for a journal opened only to read it (``workshop check``, ``schedule``, ``export``)."""
@@ -134,7 +166,7 @@ class Journal:
         Raises :class:`StorageError` when the path is not a regular file, the journal is
         damaged or of a newer layout, or the folder or file cannot be written (to write).
         """
-        session = session or path.with_suffix(".toml")
+        session = session or session_of(path)
         exists = _regular_or_missing(path, language, session)
         if readonly:
             if not exists:
@@ -162,7 +194,7 @@ class Journal:
                 isolation_level=None,
                 check_same_thread=False,
             )
-        journal = cls(path, db, language=language)
+        journal = cls(path, db, language=language, session=session)
         journal._writing_here = _file_key(path)
         if journal._writing_here is not None:
             _WRITING_HERE[journal._writing_here] = _WRITING_HERE.get(journal._writing_here, 0) + 1
@@ -195,7 +227,7 @@ class Journal:
             raise storage_error(path, language, "journal_no_access", "fix_journal_no_access", name=path.name)
         with translated(path, language, session=session):
             db, scratch = _connect_reading(path)
-        journal = cls(path, db, readonly=True, scratch=scratch, language=language)
+        journal = cls(path, db, readonly=True, scratch=scratch, language=language, session=session)
         try:
             with translated(path, language, session=session):
                 journal.empty = journal._inspect(session)
@@ -360,7 +392,7 @@ class Journal:
             try:
                 return [_event(row) for row in rows]
             except ValueError as error:
-                problem = damaged_problem(self.path, self.path.with_suffix(".toml"), str(error), self.language)
+                problem = damaged_problem(self.path, self.session, str(error), self.language)
                 raise StorageError(self.path, [problem], self.language) from None
 
     def ensure_after(self, seq: int) -> None:
@@ -462,7 +494,7 @@ class Journal:
             changes = None
         if not isinstance(changes, list):
             detail = f"change {seq}: its operations are not JSON"
-            problem = damaged_problem(self.path, self.path.with_suffix(".toml"), detail, self.language)
+            problem = damaged_problem(self.path, self.session, detail, self.language)
             raise StorageError(self.path, [problem], self.language)
         return changes
 

@@ -177,7 +177,7 @@ class Store:
         """
         path = Path(path)
         jpath = journal_path(path)
-        if jpath == path:
+        if path.suffix == ".journal":
             language = DEFAULT_LANGUAGE
             raise SessionError(
                 path,

@@ -1,0 +1,92 @@
+"""The journal's integrity: a loss is told, a damaged journal gives back what it still holds, a linked
+session is written through its link, and a copy kept beside a session has a journal of its own.
+
+Real processes where a crash matters: a writer is killed with SIGKILL while its changes are only in
+the journal's write-ahead log, and the log is then deleted, cut short or garbled, or an older copy
+of the journal is put back.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from workshop.cli.main import main
+from workshop.model.validation import check
+from workshop.storage.journal import journal_path
+from workshop.storage.session_file import load
+from workshop.storage.store import Store
+
+ROOT = Path(__file__).parents[1]
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def note(path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    return run(["note", str(path), "--station", "s1", "--round", "1", text], capsys)
+
+
+def texts(path: Path) -> list[str]:
+    """The notes the file alone holds (it must parse back and validate)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    session, _ = load(path)
+    assert check(session) == []
+    return [n.text for n in session.notes]
+
+
+def folder_state(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# A copy kept beside the session ---------------------------------------------------------------------------
+
+
+def test_the_journal_is_named_after_the_whole_file_name(session_path: Path, capsys: pytest.CaptureFixture[str]):
+    assert note(session_path, "Første", capsys)[0] == 0
+    assert journal_path(session_path) == session_path.parent / "evening.toml.journal"
+    assert (session_path.parent / "evening.toml.journal").is_file()
+    assert not (session_path.parent / "evening.journal").exists()
+
+
+def test_a_note_on_a_copy_kept_beside_the_session_never_lands_in_the_session(
+    session_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    assert note(session_path, "I sessionen", capsys)[0] == 0
+    old = session_path.with_name("evening.old")
+    shutil.copy(session_path, old)  # cp evening.toml evening.old
+    before = folder_state(session_path.parent)
+    code, out, err = note(old, "På kopien", capsys)
+    assert code == 2 and out == ""
+    assert "evening.old.journal" in err and "--new-journal" in err  # its own journal is missing: said, not shared
+    assert folder_state(session_path.parent) == before
+    code, _, err = run(["check", str(old), "--new-journal"], capsys)
+    assert code == 0 and "ny journal startet" in err
+    assert note(old, "På kopien", capsys)[0] == 0
+    assert texts(session_path) == ["I sessionen"]
+    assert texts(old) == ["I sessionen", "På kopien"]
+    with Store.open(session_path, backup=False, readonly=True) as store:
+        assert [n.text for n in store.session.notes] == ["I sessionen"]
+
+
+def test_a_journal_named_the_old_way_is_still_the_sessions_own(session_path: Path, capsys: pytest.CaptureFixture[str]):
+    assert note(session_path, "Før opdateringen", capsys)[0] == 0
+    legacy = session_path.parent / "evening.journal"
+    os.replace(journal_path(session_path), legacy)  # as an older workshop named it
+    store = Store.open(session_path, author="Karen Mose", backup=False)
+    store.add_note("s2", 1, "Kun i journalen")
+    store.journal.close()  # a crash: the change is only in the journal named the old way
+    assert note(session_path, "Efter opdateringen", capsys)[0] == 0
+    assert texts(session_path) == ["Før opdateringen", "Kun i journalen", "Efter opdateringen"]
+    assert legacy.is_file() and not (session_path.parent / "evening.toml.journal").exists()
+    old = session_path.with_name("evening.old")  # a copy beside it does not take the old-named journal
+    shutil.copy(session_path, old)
+    assert journal_path(old) == session_path.parent / "evening.old.journal"
