@@ -90,3 +90,25 @@ def test_a_journal_named_the_old_way_is_still_the_sessions_own(session_path: Pat
     old = session_path.with_name("evening.old")  # a copy beside it does not take the old-named journal
     shutil.copy(session_path, old)
     assert journal_path(old) == session_path.parent / "evening.old.journal"
+
+
+# A session that is a link ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("relative", [True, False])
+def test_a_session_that_is_a_link_is_written_through_the_link(
+    relative: bool, session_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    usb = session_path.parent.parent / "usb"
+    usb.mkdir()
+    target = usb / "aften.toml"
+    os.replace(session_path, target)
+    session_path.symlink_to(Path("..") / "usb" / "aften.toml" if relative else target)
+    with Store.open(session_path, author="Karen Mose") as store:
+        store.add_note("s1", 1, "Gennem linket")
+    assert note(session_path, "Fra et script", capsys)[0] == 0
+    assert session_path.is_symlink()  # the link stays a link ...
+    assert texts(target) == ["Gennem linket", "Fra et script"]  # ... and the file it points to has the changes
+    assert sorted(p.name for p in usb.iterdir()) == ["aften.toml"]  # no temporary file left beside it
+    code, out, _ = run(["check", str(session_path)], capsys)
+    assert code == 0 and "2 noter" in out
