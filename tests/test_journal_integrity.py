@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -112,3 +116,77 @@ def test_a_session_that_is_a_link_is_written_through_the_link(
     assert sorted(p.name for p in usb.iterdir()) == ["aften.toml"]  # no temporary file left beside it
     code, out, _ = run(["check", str(session_path)], capsys)
     assert code == 0 and "2 noter" in out
+
+
+# --new-journal carries over what can still be read --------------------------------------------------------
+
+
+def unfolded_notes(session_path: Path, count: int = 20) -> Path:
+    """``count`` notes only in the journal (as after a crash), put into the journal file itself (no -wal)."""
+    with Store.open(session_path, author="Karen Mose") as store:
+        store.add_note("s1", 1, "I filen")
+    store = Store.open(session_path, author="Karen Mose", backup=False)
+    for number in range(count):
+        store.add_note("s2", 1, f"Kun i journalen nr. {number} " + "ord " * (400 if number % 5 == 0 else 10))
+    store.journal.close()
+    journal = journal_path(session_path)
+    db = sqlite3.connect(journal)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return journal
+
+
+def sql(journal: Path, *statements: str) -> None:
+    db = sqlite3.connect(journal)
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+
+
+def garble_header(journal: Path) -> None:
+    data = bytearray(journal.read_bytes())
+    data[:100] = bytes((index * 37 + 11) % 256 for index in range(100))
+    journal.write_bytes(bytes(data))
+
+
+SALVAGE = {
+    "one change with bad JSON": (lambda j: sql(j, "UPDATE events SET ops = '[{\"t\": ' WHERE seq = 7"), 19),
+    "a change numbered 2**63-1": (
+        lambda j: sql(
+            j,
+            "INSERT INTO events (seq, at, author, instance, action, target, label, undoable, ops)"
+            f" SELECT {2**63 - 1}, at, author, instance, action, target, label, undoable, ops"
+            " FROM events WHERE seq = 5",
+        ),
+        20,
+    ),
+    "a renamed events table": (lambda j: sql(j, "ALTER TABLE events RENAME TO old_events"), 20),
+    "a garbled file header": (garble_header, 20),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(SALVAGE))
+def test_new_journal_carries_over_every_intact_change(
+    damage: str, session_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    journal = unfolded_notes(session_path)
+    spoil, intact = SALVAGE[damage]
+    spoil(journal)
+    before = folder_state(session_path.parent)
+    code, _, err = note(session_path, "Efter skaden", capsys)
+    assert code == 2 and "er beskadiget" in err and "--new-journal" in err
+    assert "disk" not in err  # a number no store gives is damage, not a full disk
+    assert folder_state(session_path.parent) == before
+    code, out, err = run(["check", str(session_path), "--new-journal"], capsys)
+    assert code == 0, err
+    assert "ok: 3 stationer" in out
+    assert "ny journal startet" in err and f"{intact} ændring(er) ført over" in err
+    assert "i orden" not in err
+    assert list(session_path.parent.glob("evening.toml.journal.damaged-*"))  # the damaged one is kept
+    assert note(session_path, "Efter reparationen", capsys)[0] == 0  # writing works again
+    carried = texts(session_path)
+    assert carried[0] == "I filen" and carried[-1] == "Efter reparationen"
+    assert len(carried) == 1 + intact + 1
+    assert len(set(carried)) == len(carried)

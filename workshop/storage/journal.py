@@ -66,6 +66,10 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 """The tables of a journal and their columns: a journal without them is damaged (a renamed table, ...)."""
 
+MAX_SEQ = 10**15
+"""The highest change number the journal gives: far beyond any evening (a million changes a day for
+2,700 years), and below what the file's first line can say. A higher one is damage, not a full disk."""
+
 SIDE_FILES = ("-wal", "-shm")
 """The files SQLite keeps beside the journal while it is in use (they belong to it)."""
 
@@ -288,7 +292,20 @@ class Journal:
         if verdict != [("ok",)]:
             detail = str(verdict[0][0]) if verdict else "quick_check"
             raise StorageError(self.path, [damaged_problem(self.path, session, detail, self.language)], self.language)
+        given = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
+        newest = db.execute("SELECT MAX(seq) FROM events").fetchone()
+        for number in (given[0] if given else None, newest[0] if newest else None):
+            if number is not None and not (isinstance(number, int) and 0 <= number <= MAX_SEQ):
+                # SQLite would number the next change 2**63 and call that a full disk.
+                detail = word("journal_detail_number", self.language, seq=number)
+                raise StorageError(
+                    self.path, [damaged_problem(self.path, session, detail, self.language)], self.language
+                )
         return False
+
+    def verify(self) -> None:
+        """Read every change: a StorageError saying the journal is damaged when one is not a change the app wrote."""
+        self.since(0)
 
     def close(self) -> None:
         """Let go of the journal (and of a temporary copy read in its place)."""
@@ -544,6 +561,8 @@ def _event(row: tuple[Any, ...]) -> Event:
         raise ValueError(f"change {seq}: its operations are not JSON") from None
     if (
         not isinstance(seq, int)
+        or not 0 < seq <= MAX_SEQ
+        or not (target is None or (isinstance(target, int) and 0 < target <= MAX_SEQ))
         or not isinstance(changes, list)
         or not all(isinstance(op, dict) and op.get("t") in ("note", "section") for op in changes)
     ):
@@ -723,9 +742,14 @@ def salvage(path: Path) -> tuple[list[Event], int]:
     """The changes that can still be read from a damaged journal, oldest first, and the highest number it
     ever gave, as far as that can be read (the damaged file itself is not touched).
 
-    Rows are read from the start until the damage, then from the end back to it; a row that is
-    not a change the app wrote is left out.
+    Row by row: SQLite reads each table shaped like the events table (also one renamed) from the
+    start until the damage and from the end back to it; then the raw file and its ``-wal`` are read
+    page by page (see :mod:`workshop.storage.journal_pages`), which finds the rows of intact pages
+    even when SQLite cannot open the file at all (a garbled header). A row that is not a change the
+    app wrote is left out; so is a number beyond :data:`MAX_SEQ`.
     """
+    from workshop.storage.journal_pages import EVENT_COLUMNS, raw_rows
+
     scratch = Path(tempfile.mkdtemp(prefix="workshop-salvage-"))
     try:
         copy = scratch / "journal"
@@ -735,19 +759,41 @@ def salvage(path: Path) -> tuple[list[Event], int]:
                 shutil.copyfile(source, Path(f"{copy}{suffix}"))
         found: dict[int, Event] = {}
         highest = 0
-        try:
-            db = sqlite3.connect(copy, isolation_level=None)
-        except sqlite3.Error:
-            return [], 0
-        try:
-            with contextlib.suppress(sqlite3.Error):
-                row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
-                highest = row[0] if row and isinstance(row[0], int) else 0
+        with contextlib.suppress(sqlite3.Error, OSError):
+            highest = _salvage_sql(copy, found)
+        for row in raw_rows(path, EVENT_COLUMNS):
+            with contextlib.suppress(ValueError, TypeError):
+                event = _event(row)
+                found.setdefault(event.seq, event)
+        events = [found[seq] for seq in sorted(found)]
+        return events, max([highest, *(event.seq for event in events)])
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _salvage_sql(copy: Path, found: dict[int, Event]) -> int:
+    """Read what SQLite still can from a copy of a damaged journal into ``found``; the highest number it gave."""
+    highest = 0
+    db = sqlite3.connect(copy, isolation_level=None)
+    try:
+        with contextlib.suppress(sqlite3.Error):
+            row = db.execute("SELECT seq FROM sqlite_sequence").fetchall()
+            numbers = [r[0] for r in row if isinstance(r[0], int) and 0 < r[0] <= MAX_SEQ]
+            highest = max(numbers, default=0)
+        tables = ["events"]
+        with contextlib.suppress(sqlite3.Error):
+            for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+                if isinstance(name, str) and name != "events":
+                    columns = tuple(r[1] for r in db.execute(f'PRAGMA table_info("{name.replace(chr(34), "")}")'))
+                    if columns == TABLES["events"]:
+                        tables.append(name)  # the events table under another name
+        for table in tables:
+            quoted = table.replace('"', "")
             for order in ("ASC", "DESC"):
                 try:
                     cursor = db.execute(
                         "SELECT seq, at, author, instance, action, target, label, undoable, ops"
-                        f" FROM events ORDER BY seq {order}"
+                        f' FROM "{quoted}" ORDER BY seq {order}'
                     )
                     for row in cursor:
                         try:
@@ -757,9 +803,6 @@ def salvage(path: Path) -> tuple[list[Event], int]:
                         found.setdefault(event.seq, event)
                 except sqlite3.Error:
                     continue
-        finally:
-            db.close()
-        events = [found[seq] for seq in sorted(found)]
-        return events, max([highest, *(event.seq for event in events)])
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        db.close()
+    return highest

@@ -13,10 +13,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop.model.session import Session
 from workshop.model.validation import check
 from workshop.storage import snapshot_file as snapshot
 from workshop.storage.failures import StorageError, translated
-from workshop.storage.journal import Journal, journal_path, salvage, set_aside
+from workshop.storage.journal import Event, Journal, journal_path, salvage, set_aside
 from workshop.storage.operations import NoteIndex, apply
 from workshop.storage.session_file import parse, read_text
 from workshop.storage.store import new_session_id
@@ -68,11 +69,26 @@ def diagnose(path: Path) -> str:
             return FOREIGN
         if journal.last_seq() < position:
             return BEHIND
+        journal.verify()  # every change readable, not only the ones a store happens to read
+        if not _replays(base, journal.since(position)):
+            return DAMAGED
         return HEALTHY
     except StorageError:
         return DAMAGED
     finally:
         journal.close()
+
+
+def _replays(base: Session, events: list[Event]) -> bool:
+    """Do the journal's changes after the file's position apply to it (as the store applies them on opening)?"""
+    session = base.model_copy(deep=True)
+    index = NoteIndex(session)
+    for event in events:
+        try:
+            apply(session, event.ops, index)
+        except Exception:  # noqa: BLE001 - a change the model cannot take is damage, whatever the model says
+            return False
+    return True
 
 
 def start_new_journal(path: Path) -> Recovery:

@@ -93,6 +93,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "tabellen {table} har andre kolonner end en journal",
         "the table {table} has other columns than a journal's",
     ),
+    "journal_detail_number": (
+        "ændring nummer {seq} er ikke et nummer, workshop giver",
+        "change number {seq} is not a number workshop gives",
+    ),
     "journal_detail_change": ("ændring {seq} kan ikke læses ({reason})", "change {seq} cannot be read ({reason})"),
     "journal_newer": (
         "journalen {name} er skrevet af en nyere udgave af workshop (journalformat {found}; denne udgave kender {known})",
