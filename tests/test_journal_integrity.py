@@ -190,3 +190,122 @@ def test_new_journal_carries_over_every_intact_change(
     assert carried[0] == "I filen" and carried[-1] == "Efter reparationen"
     assert len(carried) == 1 + intact + 1
     assert len(set(carried)) == len(carried)
+
+
+# Losses are told ----------------------------------------------------------------------------------------------
+
+
+def crashed_writer(session: Path, ack: Path, at_least: int = 20) -> list[str]:
+    """A real writer adds notes until killed with SIGKILL: its changes are only in the journal's -wal."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.workers.writer", str(session), "Skriver", "1000000", str(ack)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        while not (ack.exists() and ack.read_text().count("\n") >= at_least):
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            os.sched_yield()
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    return ack.read_text().split()
+
+
+def cut_wal(journal: Path) -> None:
+    wal = Path(f"{journal}-wal")
+    with open(wal, "r+b") as handle:
+        handle.truncate(wal.stat().st_size // 3)
+
+
+def garble_wal(journal: Path) -> None:
+    wal = Path(f"{journal}-wal")
+    data = bytearray(wal.read_bytes())
+    start = len(data) // 4
+    for offset in range(start, start + 6000):
+        data[offset] = (offset * 7919 + 13) % 256
+    wal.write_bytes(bytes(data))
+
+
+LOSSES = {
+    "the -wal deleted": lambda j: Path(f"{j}-wal").unlink(),
+    "the -wal and -shm deleted": lambda j: [Path(f"{j}{s}").unlink() for s in ("-wal", "-shm")],
+    "the -wal cut short": cut_wal,
+    "the -wal garbled": garble_wal,
+}
+
+
+def unchanged(folder: Path) -> dict[str, bytes]:
+    """The files a refused command must leave alone (SQLite's -shm index aside)."""
+    return {name: data for name, data in folder_state(folder).items() if not name.endswith("-shm")}
+
+
+@pytest.mark.parametrize("loss", sorted(LOSSES))
+def test_a_journal_that_lost_changes_after_a_crash_is_told_never_ok(
+    loss: str, session_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    acknowledged = crashed_writer(session_path, tmp_path / "ack.txt")
+    journal = journal_path(session_path)
+    LOSSES[loss](journal)
+    before = unchanged(session_path.parent)
+    code, out, err = run(["check", str(session_path)], capsys)
+    assert code == 2 and "ok:" not in out
+    assert "har mistet" in err and f"workshop check {session_path} --new-journal" in err
+    assert len(err.strip().splitlines()) == 1
+    for command in (["note", "--station", "s1", "--round", "1", "Efter tabet"], ["run"]):
+        code, _, err = run([command[0], str(session_path), *command[1:]], capsys)
+        assert code == 2 and "har mistet" in err and "åbnes ikke for at skrive" in err and "--new-journal" in err
+    assert run(["schedule", str(session_path)], capsys)[0] == 0  # what is left can still be read
+    assert unchanged(session_path.parent) == before
+    code, out, err = run(["check", str(session_path), "--new-journal"], capsys)
+    assert code == 0 and "ny journal startet" in err and "var tabt fra den" in err and "ok:" in out
+    assert note(session_path, "Efter reparationen", capsys)[0] == 0
+    kept = texts(session_path)
+    assert kept[-1] == "Efter reparationen"
+    with Store.open(session_path, backup=False, readonly=True) as store:
+        ids = [n.id for n in store.session.notes]
+        assert not store.notices
+    # What came back was acknowledged (or committed as the writer was killed, before it could say so).
+    assert len(set(ids[:-1]) - set(acknowledged)) <= 1
+    assert all(text.startswith("Skriver nr. ") for text in kept[:-1])
+    assert run(["check", str(session_path)], capsys)[0] == 0
+
+
+def test_an_older_copy_of_the_journal_put_back_is_told(
+    session_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    for number in range(3):
+        assert note(session_path, f"Foldet nr. {number}", capsys)[0] == 0
+    journal = journal_path(session_path)
+    older = tmp_path / "kopi.journal"
+    shutil.copy(journal, older)  # a copy taken now ...
+    crashed_writer(session_path, tmp_path / "ack.txt")
+    with Store.open(session_path, backup=False, readonly=True) as store:
+        assert len(store.session.notes) > 20 and not store.notices
+    for suffix in ("-wal", "-shm"):
+        Path(f"{journal}{suffix}").unlink(missing_ok=True)
+    shutil.copy(older, journal)  # ... put back after the crash
+    code, out, err = run(["check", str(session_path)], capsys)
+    assert code == 2 and "ok:" not in out
+    assert "har mistet" in err and "rækker nu kun til 3" in err
+    code, _, err = note(session_path, "Efter tabet", capsys)
+    assert code == 2 and "har mistet" in err
+    code, out, err = run(["check", str(session_path), "--new-journal"], capsys)
+    assert code == 0 and "var tabt fra den" in err and "ok:" in out
+    assert note(session_path, "Igen", capsys)[0] == 0
+    assert texts(session_path) == ["Foldet nr. 0", "Foldet nr. 1", "Foldet nr. 2", "Igen"]
+
+
+def test_a_journal_without_losses_is_never_told_so(session_path: Path, tmp_path: Path, capsys):
+    """The mark never cries wolf: after a crash, with other writers, after a fold and with the journal deleted."""
+    acknowledged = crashed_writer(session_path, tmp_path / "ack.txt", at_least=5)
+    code, out, err = run(["check", str(session_path)], capsys)
+    assert code == 0 and err == "" and "ok:" in out
+    assert note(session_path, "Efter nedbruddet", capsys)[0] == 0
+    session, _ = load(session_path)
+    assert set(acknowledged) <= {n.id for n in session.notes}
+    for suffix in ("", "-wal", "-shm"):  # the journal deleted after everything was folded: nothing lost
+        Path(f"{journal_path(session_path)}{suffix}").unlink(missing_ok=True)
+    code, _, err = run(["check", str(session_path)], capsys)
+    assert code == 0 and "har mistet" not in err

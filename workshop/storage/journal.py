@@ -16,12 +16,15 @@ import sqlite3
 import stat
 import tempfile
 import time
+import uuid
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workshop.model.problems import Problem
 from workshop.storage.atomic_file import PRIVATE_FILE
 from workshop.storage.failures import (
     CANNOT_OPEN,
@@ -72,6 +75,17 @@ MAX_SEQ = 10**15
 
 SIDE_FILES = ("-wal", "-shm")
 """The files SQLite keeps beside the journal while it is in use (they belong to it)."""
+
+MARK_SUFFIX = "-mark"
+"""``NAME.toml.journal-mark``: the newest change the journal has given, written after each commit.
+
+SQLite cannot keep what is gone: a ``-wal`` deleted, cut short or garbled after a writer crashed,
+or an older copy of the journal put back, takes the changes only it held with it, and the journal
+alone cannot tell. The mark can: it is written (a few bytes, no fsync: it has to survive a killed
+process, and a mark that a power cut leaves behind only says less) after every commit, so a
+journal that reaches less far than its mark has lost changes, and every command says so.
+"""
+_MARK_WIDTH = 96
 
 
 @dataclass(frozen=True)
@@ -159,11 +173,25 @@ class Journal:
         """The lanes of each change read so far (a change's lanes never change)."""
         self._lanes_read: dict[str, int] = {}
         """Per author: the newest change whose lanes :meth:`_undoable` has read."""
+        self.journal_id = ""
+        """This journal's own identity (a new one for every journal made), which its mark carries."""
+        self.lost = 0
+        """Opened to read: the newest change the journal's mark says it gave, when neither it nor the file has it."""
+        self.reached = 0
+        """Opened to read: how far the journal and the file reach (the changes after it up to :attr:`lost` are gone)."""
+        self._given = 0
+        """The newest change number given in the write transaction under way (for the mark)."""
 
     # Opening -------------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, path: Path, *, readonly: bool = False, language: str = "da", session: Path | None = None
+        cls,
+        path: Path,
+        *,
+        readonly: bool = False,
+        language: str = "da",
+        session: Path | None = None,
+        position: int = 0,
     ) -> Journal | None:
         """Open (or, to write, create) the journal at ``path``; None when reading and there is none.
 
@@ -171,18 +199,24 @@ class Journal:
         damaged or of a newer layout, or the folder or file cannot be written (to write).
         """
         session = session or session_of(path)
+        mark = read_mark(path)  # before the journal: a change the mark names is committed by then
         exists = _regular_or_missing(path, language, session)
         if readonly:
             if not exists:
                 return None
-            journal = cls._open_reading(path, language, session)
+            journal = cls._open_reading(path, language, session, (mark, position))
         else:
-            journal = cls._open_writing(path, exists, language, session)
+            journal = cls._open_writing(path, exists, language, session, (mark, position))
         return journal
 
     @classmethod
-    def _open_writing(cls, path: Path, exists: bool, language: str, session: Path) -> Journal:
+    def _open_writing(
+        cls, path: Path, exists: bool, language: str, session: Path, marked: tuple[tuple[str, int] | None, int]
+    ) -> Journal:
         created = False
+        mark, position = marked
+        if mark is not None and mark[1] > position:
+            cls._refuse_loss(path, exists, language, session, marked)
         with translated(path, language, session=session):
             if not exists:
                 created = _create_private(path)
@@ -206,6 +240,10 @@ class Journal:
             with translated(path, language, session=session):
                 db.execute("PRAGMA busy_timeout=30000")
                 empty = journal._inspect(session)
+                lost = journal._beyond_mark(*marked, empty)
+                if lost:
+                    reached = max(0 if empty else journal.last_seq(), marked[1])
+                    raise StorageError(path, [lost_problem(path, session, language, reached, lost)], language)
                 _retry_while_locked(lambda: db.execute("PRAGMA journal_mode=WAL"))
                 db.execute("PRAGMA synchronous=FULL")
                 if empty:
@@ -217,6 +255,7 @@ class Journal:
                             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 elif int(db.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
                     db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")  # a journal from before versions
+                journal._ensure_identity()
         except BaseException:
             journal.close()
             if created:
@@ -226,7 +265,43 @@ class Journal:
         return journal
 
     @classmethod
-    def _open_reading(cls, path: Path, language: str, session: Path) -> Journal:
+    def _refuse_loss(
+        cls, path: Path, exists: bool, language: str, session: Path, marked: tuple[tuple[str, int] | None, int]
+    ) -> None:
+        """Before opening to write: a StorageError when the journal lost changes its mark says it gave.
+
+        Looked at read-only, so that a refused opening leaves the journal and its -wal as they are
+        (a connection that writes puts the -wal into the journal and deletes it when it closes).
+        """
+        mark, position = marked
+        if not exists:
+            given = mark[1] if mark is not None else 0
+            raise StorageError(path, [lost_problem(path, session, language, position, given)], language)
+        try:
+            db, scratch = _connect_reading(path)
+        except (sqlite3.Error, OSError):
+            return  # the opening that writes looks again
+        journal = cls(path, db, readonly=True, language=language, session=session, scratch=scratch)
+        try:
+            with translated(path, language, session=session):
+                db.execute("PRAGMA busy_timeout=30000")
+                empty = journal._inspect(session)
+                lost = journal._beyond_mark(*marked, empty)
+                reached = max(0 if empty else journal.last_seq(), marked[1])
+        except StorageError as error:
+            cause = error.__cause__
+            if cause is not None and kind_of(cause) in (CANNOT_OPEN, READ_ONLY, IO):
+                return  # (no -shm can be made here, say): the opening that writes looks again
+            raise
+        finally:
+            journal.close()
+        if lost:
+            raise StorageError(path, [lost_problem(path, session, language, reached, lost)], language)
+
+    @classmethod
+    def _open_reading(
+        cls, path: Path, language: str, session: Path, marked: tuple[tuple[str, int] | None, int]
+    ) -> Journal:
         if not os.access(path, os.R_OK):
             raise storage_error(path, language, "journal_no_access", "fix_journal_no_access", name=path.name)
         with translated(path, language, session=session):
@@ -235,6 +310,8 @@ class Journal:
         try:
             with translated(path, language, session=session):
                 journal.empty = journal._inspect(session)
+                journal.lost = journal._beyond_mark(*marked, journal.empty)
+                journal.reached = max(0 if journal.empty else journal.last_seq(), marked[1])
         except BaseException:
             journal.close()
             raise
@@ -303,6 +380,40 @@ class Journal:
                 )
         return False
 
+    def _beyond_mark(self, mark: tuple[str, int] | None, position: int, empty: bool) -> int:
+        """The change number the mark says this journal gave, when neither the journal nor the session file
+        (whose first line says it holds the changes up to ``position``) reaches it; else 0.
+
+        A mark of another journal (one set aside, or a journal copied here from elsewhere) says nothing
+        about this one; a journal with no tables at all (its -wal gone before anything reached the file)
+        is measured against any mark.
+        """
+        if mark is None or mark[1] <= position:
+            return 0
+        if empty:
+            return mark[1]
+        own = self.get_meta("journal_id") or ""
+        if not own or own != mark[0]:
+            return 0
+        return mark[1] if mark[1] > self.last_seq() else 0
+
+    def _ensure_identity(self) -> None:
+        """Give a journal without one its identity (new, or made by a workshop before marks), and get it on disk.
+
+        The identity goes into the journal file itself at once (a checkpoint), not only into the -wal:
+        a -wal lost later must not take the identity, and with it the mark's meaning, along.
+        """
+        self.journal_id = self.get_meta("journal_id") or ""
+        if self.journal_id:
+            return
+        with self.write():
+            self.journal_id = self.get_meta("journal_id") or ""
+            if not self.journal_id:
+                self.journal_id = uuid.uuid4().hex
+                self.set_meta("journal_id", self.journal_id)
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
     def verify(self) -> None:
         """Read every change: a StorageError saying the journal is damaged when one is not a change the app wrote."""
         self.since(0)
@@ -348,14 +459,19 @@ class Journal:
         A commit that fails (a full disk) is rolled back, so the change is refused whole.
         """
         self.db.execute("BEGIN IMMEDIATE")
+        self._given = 0
         try:
             yield self.db
             self.db.execute("COMMIT")
         except BaseException:
+            self._given = 0
             if self.db.in_transaction:
                 with contextlib.suppress(sqlite3.Error):
                     self.db.execute("ROLLBACK")
             raise
+        if self._given:
+            write_mark(self.path, self.journal_id, self._given)
+            self._given = 0
 
     def changed(self) -> bool:
         """Has anyone (another connection) committed since the last call? Cheap."""
@@ -384,6 +500,7 @@ class Journal:
         )
         seq = cursor.lastrowid
         assert seq is not None  # an INSERT always gives the new row's id
+        self._given = max(self._given, seq)
         return seq
 
     def since(self, seq: int) -> list[Event]:
@@ -421,6 +538,7 @@ class Journal:
             return
         self.db.execute("DELETE FROM sqlite_sequence WHERE name = 'events'")
         self.db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('events', ?)", (seq,))
+        self._given = max(self._given, seq)
 
     def last_seq(self) -> int:
         """The number of the newest change the journal has ever given (0 for none)."""
@@ -647,11 +765,73 @@ def set_aside(path: Path, reason: str) -> Path:
     while target.exists():
         number += 1
         target = path.with_name(f"{path.name}.{reason}-{stamp}-{number}")
-    for suffix in ("", *SIDE_FILES):
+    for suffix in ("", *SIDE_FILES, MARK_SUFFIX):
         source = Path(f"{path}{suffix}")
-        if source.exists():
+        if os.path.lexists(source):
             os.replace(source, Path(f"{target}{suffix}"))
     return target
+
+
+def mark_path(path: Path) -> Path:
+    """The journal's mark (see :data:`MARK_SUFFIX`)."""
+    return Path(f"{path}{MARK_SUFFIX}")
+
+
+def read_mark(path: Path) -> tuple[str, int] | None:
+    """The journal's identity and the newest change number its mark records; None without a (readable) mark."""
+    try:
+        with open(mark_path(path), "rb") as handle:
+            data = handle.read(_MARK_WIDTH + 1)
+    except OSError:
+        return None
+    parts = data.decode("ascii", "replace").split()
+    if len(parts) != 3 or not parts[1].isdigit() or len(parts[1]) > 18:
+        return None
+    identity, number, check = parts
+    if f"{zlib.crc32(f'{identity} {number}'.encode()):08x}" != check:
+        return None  # written over while it was read, or not written by a store
+    seq = int(number)
+    return (identity, seq) if 0 < seq <= MAX_SEQ else None
+
+
+def write_mark(path: Path, identity: str, seq: int) -> None:
+    """Record that the journal gave change ``seq`` (in place, a fixed width; never lower than it says already)."""
+    if not identity:
+        return
+    known = read_mark(path)
+    if known is not None and known[0] == identity and known[1] >= seq:
+        return  # another process got further meanwhile
+    text = f"{identity} {seq}"
+    line = f"{text} {zlib.crc32(text.encode()):08x}".ljust(_MARK_WIDTH) + "\n"
+    with contextlib.suppress(OSError):
+        descriptor = os.open(mark_path(path), os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE)
+        try:
+            os.pwrite(descriptor, line.encode("ascii"), 0)
+        finally:
+            os.close(descriptor)
+
+
+def lost_problem(path: Path, session: Path, language: str, last: int, marked: int) -> Problem:
+    """The problem of a journal that reaches less far than its mark: changes were lost, and how to go on."""
+    values = {"name": path.name, "last": last, "marked": marked, "count": marked - last, "session": session}
+    return Problem(
+        word("journal_lost_changes", language, **values), word("fix_journal_lost_changes", language, **values)
+    )
+
+
+def loss_on_reading(path: Path, journal: Journal | None, session: Path, language: str, position: int) -> Problem | None:
+    """The problem of changes the journal lost (a journal opened to read, or none there), if it lost any.
+
+    ``position``: how far the session file reaches (its first line).
+    """
+    if journal is None:
+        mark = read_mark(path)
+        if mark is None or mark[1] <= position or os.path.lexists(path):
+            return None  # (a journal made meanwhile, mark and all, lost nothing)
+        return lost_problem(path, session, language, position, mark[1])
+    if not journal.lost:
+        return None
+    return lost_problem(path, session, language, journal.reached, journal.lost)
 
 
 def _size(path: Path) -> int:
