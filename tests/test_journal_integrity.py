@@ -16,12 +16,15 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workshop.cli.main import main
 from workshop.model.validation import check
-from workshop.storage.journal import journal_path
+from workshop.storage.journal import journal_path, salvage
 from workshop.storage.session_file import load
 from workshop.storage.store import Store
 
@@ -309,3 +312,48 @@ def test_a_journal_without_losses_is_never_told_so(session_path: Path, tmp_path:
         Path(f"{journal_path(session_path)}{suffix}").unlink(missing_ok=True)
     code, _, err = run(["check", str(session_path)], capsys)
     assert code == 0 and "har mistet" not in err
+
+
+# Hostile bytes: salvage never invents a change and never fails ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def intact_journal(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, dict[int, Any]]:
+    """A journal of 21 changes (some long enough to need overflow pages), and its changes by number."""
+    folder = tmp_path_factory.mktemp("intact") / "sessions"
+    folder.mkdir()
+    session = folder / "evening.toml"
+    shutil.copy(Path(__file__).parent / "data" / "evening.toml", session)
+    journal = unfolded_notes(session)
+    events, _ = salvage(journal)
+    assert len(events) == 21  # the folded note and the 20 only in the journal
+    return journal.read_bytes(), {event.seq: event for event in events}
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    spoils=st.lists(
+        st.tuples(st.floats(0, 1), st.integers(1, 5000), st.binary(min_size=1, max_size=8)), min_size=1, max_size=4
+    ),
+    cut=st.one_of(st.none(), st.floats(0, 1)),
+)
+def test_salvage_of_hostile_bytes_never_fails_and_never_invents_a_change(
+    intact_journal: tuple[bytes, dict[int, Any]],
+    tmp_path: Path,
+    spoils: list[tuple[float, int, bytes]],
+    cut: float | None,
+):
+    data, original = intact_journal
+    spoiled = bytearray(data)
+    for where, length, pattern in spoils:
+        start = int(where * len(spoiled))
+        for offset in range(start, min(start + length, len(spoiled))):
+            spoiled[offset] = pattern[offset % len(pattern)]
+    if cut is not None:
+        del spoiled[int(cut * len(spoiled)) :]
+    journal = tmp_path / "evening.toml.journal"
+    journal.write_bytes(bytes(spoiled))
+    events, highest = salvage(journal)
+    for event in events:  # every change found is one the journal held, as it held it
+        assert event == original[event.seq]
+    assert highest <= 10**15

@@ -181,6 +181,7 @@ class Journal:
         """Opened to read: how far the journal and the file reach (the changes after it up to :attr:`lost` are gone)."""
         self._given = 0
         """The newest change number given in the write transaction under way (for the mark)."""
+        self._mark_file: int | None = None
 
     # Opening -------------------------------------------------------------------------------
     @classmethod
@@ -283,16 +284,16 @@ class Journal:
             return  # the opening that writes looks again
         journal = cls(path, db, readonly=True, language=language, session=session, scratch=scratch)
         try:
-            with translated(path, language, session=session):
-                db.execute("PRAGMA busy_timeout=30000")
-                empty = journal._inspect(session)
-                lost = journal._beyond_mark(*marked, empty)
-                reached = max(0 if empty else journal.last_seq(), marked[1])
-        except StorageError as error:
-            cause = error.__cause__
-            if cause is not None and kind_of(cause) in (CANNOT_OPEN, READ_ONLY, IO):
-                return  # (no -shm can be made here, say): the opening that writes looks again
-            raise
+            # Only what the mark is measured against (the opening that writes checks the rest): cheap.
+            db.execute("PRAGMA busy_timeout=30000")
+            names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            empty = not names & set(TABLES)
+            if not empty and not {"events", "meta"} <= names:
+                return
+            lost = journal._beyond_mark(*marked, empty)
+            reached = max(0 if empty else journal.last_seq(), marked[1])
+        except (sqlite3.Error, StorageError):
+            return  # damaged, or nothing to be read here: the opening that writes says what
         finally:
             journal.close()
         if lost:
@@ -422,6 +423,10 @@ class Journal:
         """Let go of the journal (and of a temporary copy read in its place)."""
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
+        if self._mark_file is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._mark_file)
+            self._mark_file = None
         if self._writing_here is not None:
             left = _WRITING_HERE.get(self._writing_here, 1) - 1
             if left > 0:
@@ -470,8 +475,21 @@ class Journal:
                     self.db.execute("ROLLBACK")
             raise
         if self._given:
-            write_mark(self.path, self.journal_id, self._given)
+            self._mark(self._given)
             self._given = 0
+
+    def _mark(self, seq: int) -> None:
+        """Write the journal's mark (kept open: a commit costs a read and a write of a few bytes more)."""
+        if not self.journal_id:
+            return
+        if self._mark_file is None:
+            try:
+                self._mark_file = os.open(
+                    mark_path(self.path), os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE
+                )
+            except OSError:
+                return  # a mark not written only says less
+        _write_mark(self._mark_file, self.journal_id, seq)
 
     def changed(self) -> bool:
         """Has anyone (another connection) committed since the last call? Cheap."""
@@ -781,9 +799,12 @@ def read_mark(path: Path) -> tuple[str, int] | None:
     """The journal's identity and the newest change number its mark records; None without a (readable) mark."""
     try:
         with open(mark_path(path), "rb") as handle:
-            data = handle.read(_MARK_WIDTH + 1)
+            return _parse_mark(handle.read(_MARK_WIDTH + 1))
     except OSError:
         return None
+
+
+def _parse_mark(data: bytes) -> tuple[str, int] | None:
     parts = data.decode("ascii", "replace").split()
     if len(parts) != 3 or not parts[1].isdigit() or len(parts[1]) > 18:
         return None
@@ -794,21 +815,15 @@ def read_mark(path: Path) -> tuple[str, int] | None:
     return (identity, seq) if 0 < seq <= MAX_SEQ else None
 
 
-def write_mark(path: Path, identity: str, seq: int) -> None:
-    """Record that the journal gave change ``seq`` (in place, a fixed width; never lower than it says already)."""
-    if not identity:
-        return
-    known = read_mark(path)
-    if known is not None and known[0] == identity and known[1] >= seq:
-        return  # another process got further meanwhile
-    text = f"{identity} {seq}"
-    line = f"{text} {zlib.crc32(text.encode()):08x}".ljust(_MARK_WIDTH) + "\n"
+def _write_mark(descriptor: int, identity: str, seq: int) -> None:
+    """Record in the open mark that the journal gave change ``seq`` (in place, a fixed width; never lower)."""
     with contextlib.suppress(OSError):
-        descriptor = os.open(mark_path(path), os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE)
-        try:
-            os.pwrite(descriptor, line.encode("ascii"), 0)
-        finally:
-            os.close(descriptor)
+        known = _parse_mark(os.pread(descriptor, _MARK_WIDTH + 1, 0))
+        if known is not None and known[0] == identity and known[1] >= seq:
+            return  # another process got further meanwhile
+        text = f"{identity} {seq}"
+        line = f"{text} {zlib.crc32(text.encode()):08x}".ljust(_MARK_WIDTH) + "\n"
+        os.pwrite(descriptor, line.encode("ascii"), 0)
 
 
 def lost_problem(path: Path, session: Path, language: str, last: int, marked: int) -> Problem:
