@@ -357,3 +357,20 @@ def test_salvage_of_hostile_bytes_never_fails_and_never_invents_a_change(
     for event in events:  # every change found is one the journal held, as it held it
         assert event == original[event.seq]
     assert highest <= 10**15
+
+
+def test_a_garbled_wal_header_still_gives_back_the_committed_changes(
+    session_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    acknowledged = crashed_writer(session_path, tmp_path / "ack.txt")
+    wal = Path(f"{journal_path(session_path)}-wal")
+    data = bytearray(wal.read_bytes())
+    data[:32] = b"\xff" * 32  # SQLite now ignores the whole -wal: every change in it is lost to it
+    wal.write_bytes(bytes(data))
+    code, _, err = run(["check", str(session_path)], capsys)
+    assert code == 2 and "har mistet" in err
+    code, _, err = run(["check", str(session_path), "--new-journal"], capsys)
+    assert code == 0, err
+    with Store.open(session_path, backup=False, readonly=True) as store:
+        found = {n.id for n in store.session.notes}
+    assert set(acknowledged) <= found  # read from the raw frames

@@ -3,6 +3,10 @@
 SQLite gives what several app instances on one session need: one writer at a time (the
 others wait), a commit that is on disk (fsync) before it returns, and readers that see the
 others' commits at once. The journal also keeps the history for undo and the audit trail.
+
+``aften.toml``'s journal is ``aften.toml.journal`` (:func:`journal_path`). Beside it, its mark
+(:data:`MARK_SUFFIX`) records the newest change it gave, so a journal that lost changes is told;
+:func:`salvage` reads what a damaged one still holds, row by row.
 """
 
 from __future__ import annotations

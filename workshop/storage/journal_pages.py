@@ -76,11 +76,12 @@ def _wal_frames(wal: bytes) -> tuple[int, dict[int, bytes]]:
     if len(wal) < 32:
         return 0, {}
     magic, _, size = struct.unpack(">III", wal[:12])
+    salts = wal[16:24]
     if magic not in _WAL_MAGIC or size not in _PAGE_SIZES:
-        size = _guess_wal_page_size(wal)
+        size = _guess_wal_page_size(wal)  # a garbled header: the first frame's salt is the log's
+        salts = wal[40:48]
         if not size:
             return 0, {}
-    salts = wal[16:24]
     frames: dict[int, bytes] = {}
     waiting: list[tuple[int, bytes]] = []
     for at in range(32, len(wal) - 24 - size + 1, 24 + size):
