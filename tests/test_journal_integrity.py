@@ -374,3 +374,20 @@ def test_a_garbled_wal_header_still_gives_back_the_committed_changes(
     with Store.open(session_path, backup=False, readonly=True) as store:
         found = {n.id for n in store.session.notes}
     assert set(acknowledged) <= found  # read from the raw frames
+
+
+def test_a_journal_deleted_before_anything_was_folded_is_told(
+    session_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    crashed_writer(session_path, tmp_path / "ack.txt", at_least=3)
+    for suffix in ("", "-wal", "-shm"):  # the whole journal gone; the file never had a change folded into it
+        Path(f"{journal_path(session_path)}{suffix}").unlink(missing_ok=True)
+    code, _, err = run(["check", str(session_path)], capsys)
+    assert code == 2 and "har mistet" in err and "rækker nu kun til 0" in err
+    code, _, err = note(session_path, "Efter tabet", capsys)
+    assert code == 2 and "har mistet" in err
+    assert not journal_path(session_path).exists()  # the refused note made no journal
+    code, _, err = run(["check", str(session_path), "--new-journal"], capsys)
+    assert code == 0 and "ny journal startet" in err and "ligger i -" in err
+    assert note(session_path, "Igen", capsys)[0] == 0
+    assert texts(session_path) == ["Igen"]

@@ -120,8 +120,10 @@ def start_new_journal(path: Path) -> Recovery:
         highest = max(highest, mark[1])  # the changes the mark says were given count, read or not
     kept = None
     if os.path.lexists(jpath) or mark is not None:
+        existed = os.path.lexists(jpath)
         with translated(jpath, language, session=path):
-            kept = set_aside(jpath, state)
+            aside = set_aside(jpath, state)  # (a mark whose journal is gone goes aside too)
+        kept = aside if existed else None
     journal = Journal.open(jpath, language=language, session=path)
     assert journal is not None
     carried = lost = 0
