@@ -216,7 +216,7 @@ def test_an_empty_note_is_refused_as_the_app_refuses_it(tmp_path, capsys, monkey
     assert "noten er tom" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\n\n")))
     assert main(["note", str(session), "--station", "s1", "--round", "1", "-"]) == 2
-    assert not (tmp_path / "aften.journal").exists()  # a refused command leaves no trace
+    assert not (tmp_path / "aften.toml.journal").exists()  # a refused command leaves no trace
 
 
 @pytest.mark.parametrize(

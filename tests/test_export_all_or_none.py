@@ -137,7 +137,7 @@ def test_a_guid_the_session_holds_is_honoured(session_path: Path, tmp_path: Path
 
 def test_a_read_only_session_file_and_folder_can_be_exported(noted: Path, tmp_path: Path):
     folder = noted.parent
-    journal = noted.with_suffix(".journal")
+    journal = noted.with_name(f"{noted.name}.journal")
     out = tmp_path / "ud"
     before = tree(folder)
     with unwritable(folder, noted, journal):

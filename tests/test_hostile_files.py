@@ -57,7 +57,7 @@ def assert_told(code: int, err: str, path: Path, *fragments: str, strict: bool =
     lines = err.strip().splitlines()
     assert lines, "no message"
     for line in lines:
-        assert line.startswith((str(path), str(path.with_suffix(".journal")), "workshop ")), line
+        assert line.startswith((str(path), str(Path(f"{path}.journal")), "workshop ")), line
         assert " - " in line or line.startswith("workshop "), line  # an argument's message: "...; brug en af s1, s2"
     for fragment in fragments:
         assert fragment in err, (fragment, err)

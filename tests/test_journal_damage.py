@@ -29,7 +29,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 def journal_of(session: Path) -> Path:
-    return session.with_suffix(".journal")
+    return Path(f"{session}.journal")
 
 
 def with_unfolded_notes(session_path: Path, folded: int = 2, unfolded: int = 40) -> None:
@@ -82,7 +82,7 @@ def test_a_damaged_journal_is_told_and_nothing_is_written(
     for command in (["check"], ["schedule"], ["note", "--station", "s1", "--round", "1", "tekst"], ["run"]):
         code, _, err = run([command[0], str(session_path), *command[1:]], capsys)
         assert code == 2, (command, err)
-        assert err.startswith(f"{journal_of(session_path)}: journalen evening.journal ")
+        assert err.startswith(f"{journal_of(session_path)}: journalen evening.toml.journal ")
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
         if damage == "a newer version":
             assert "nyere udgave af workshop" in err and "opdatér workshop" in err
@@ -100,7 +100,7 @@ def test_the_changes_a_damaged_journal_still_holds_are_carried_over(
     code, out, err = run(["check", str(session_path), "--new-journal"], capsys)
     assert code == 0, err
     assert "ny journal startet" in err and "ført over fra den beskadigede journal" in err
-    kept = list(session_path.parent.glob("evening.journal.damaged-*"))
+    kept = [p for p in session_path.parent.glob("evening.toml.journal.damaged-*") if not p.name.endswith("-mark")]
     assert len(kept) == 1  # the damaged journal is kept for a closer look
     assert "ok: 3 stationer" in out
     with Store.open(session_path, author="Karen Mose") as store:
@@ -198,7 +198,7 @@ def test_a_folder_where_the_journal_goes(session_path: Path, capsys: pytest.Capt
     for command in (["check"], ["note", "--station", "s1", "--round", "1", "x"]):
         code, _, err = run([command[0], str(session_path), *command[1:]], capsys)
         assert code == 2
-        assert "evening.journal er en mappe" in err and "flyt det væk" in err
+        assert "evening.toml.journal er en mappe" in err and "flyt det væk" in err
 
 
 def test_a_journal_deleted_under_a_running_app(session_path: Path):

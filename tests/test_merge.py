@@ -60,8 +60,8 @@ def main_path(session_path: Path, clock: list[dt.datetime]) -> Path:
 
 def take_copy(main_path: Path, name: str = "aften-s2.toml", *, journal: bool = True) -> Path:
     """Copy MAIN to the USB stick before the evening, as the README says: the file and its journal
-    (``cp sessions/evening.toml /media/usb/aften-s2.toml``, ``cp sessions/evening.journal
-    /media/usb/aften-s2.journal``), or the file alone and a new journal for it
+    (``cp sessions/evening.toml /media/usb/aften-s2.toml``, ``cp sessions/evening.toml.journal
+    /media/usb/aften-s2.toml.journal``), or the file alone and a new journal for it
     (``workshop check /media/usb/aften-s2.toml --new-journal``)."""
     usb = main_path.parent.parent / "usb"
     usb.mkdir(exist_ok=True)

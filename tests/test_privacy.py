@@ -32,7 +32,7 @@ def test_a_new_session_and_its_journal_are_the_owners_only(tmp_path: Path, share
     assert mode(path) == 0o600
     writer = Store.open(path, author="Karen Mose")
     writer.add_note("s1", 1, "Navne og holdninger")
-    journal = path.with_suffix(".journal")
+    journal = Path(f"{path}.journal")
     for side in (journal, Path(f"{journal}-wal"), Path(f"{journal}-shm")):
         assert mode(side) == 0o600, side
     writer.close()
@@ -45,7 +45,7 @@ def test_a_new_session_and_its_journal_are_the_owners_only(tmp_path: Path, share
 def test_a_hand_written_session_gets_a_private_journal(session_path: Path, shared_umask: None):
     with Store.open(session_path, author="Karen Mose") as store:
         store.add_note("s1", 1, "x")
-    assert mode(session_path.with_suffix(".journal")) == 0o600
+    assert mode(session_path.with_name(f"{session_path.name}.journal")) == 0o600
 
 
 def test_an_existing_file_keeps_its_mode_when_folded(session_path: Path, shared_umask: None):

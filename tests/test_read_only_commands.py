@@ -170,7 +170,7 @@ def unwritable(*paths: Path) -> Iterator[None]:
 def test_a_read_only_folder_can_be_checked_but_not_written(session_path: Path, capsys: pytest.CaptureFixture[str]):
     with Store.open(session_path, author="Karen Mose") as store:
         store.add_note("s1", 1, "Gemt før mappen blev låst")
-    journal = session_path.with_suffix(".journal")
+    journal = session_path.with_name(f"{session_path.name}.journal")
     folder = session_path.parent
     before = folder_state(folder)
     with unwritable(folder, session_path, journal):
@@ -190,9 +190,9 @@ def test_a_read_only_journal_is_refused_for_writing_with_its_name(
     session_path: Path, capsys: pytest.CaptureFixture[str]
 ):
     Store.open(session_path).close()
-    journal = session_path.with_suffix(".journal")
+    journal = session_path.with_name(f"{session_path.name}.journal")
     with unwritable(journal):
         assert main(["note", str(session_path), "--station", "s1", "--round", "1", "Afvist"]) == 2
     err = capsys.readouterr().err
-    assert "evening.journal er skrivebeskyttet" in err
+    assert "evening.toml.journal er skrivebeskyttet" in err
     assert not Path(f"{journal}-wal").exists() and not Path(f"{journal}-shm").exists()

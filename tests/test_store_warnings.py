@@ -47,12 +47,12 @@ async def test_a_deleted_journal_puts_a_lasting_banner_on_every_screen(store, cl
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         assert BANNER not in screen_text(app)
-        session_path.with_suffix(".journal").unlink()
+        session_path.with_name(f"{session_path.name}.journal").unlink()
         app.poll_store()
         await pilot.pause()
         assert store.stopped
         assert BANNER in screen_text(app)
-        assert any(".backups" in t and "evening.journal" in t for t in toasts(app))  # the whole story, once
+        assert any(".backups" in t and "evening.toml.journal" in t for t in toasts(app))  # the whole story, once
         for key in ("f3", "f4", "f2", "o"):  # every mode, and a screen pushed later
             await pilot.press(key)
             await pilot.pause()
@@ -89,7 +89,7 @@ async def test_a_note_on_a_full_disk_stays_in_the_field(store, clock, monkeypatc
 
 def test_workshop_run_says_at_the_end_that_the_session_stopped_saving(session_path, monkeypatch, capsys):
     def run_app(self: WorkshopApp) -> None:
-        session_path.with_suffix(".journal").unlink()
+        session_path.with_name(f"{session_path.name}.journal").unlink()
         self.store.poll()
         self.store.notices.clear()  # as the app does once it has shown them
 
@@ -97,4 +97,4 @@ def test_workshop_run_says_at_the_end_that_the_session_stopped_saving(session_pa
     args = argparse.Namespace(session=session_path, mode=None, station=None, author="Testa")
     assert run.cmd_run(args) == 0
     err = capsys.readouterr().err
-    assert "evening.journal" in err and ".backups" in err
+    assert "evening.toml.journal" in err and ".backups" in err

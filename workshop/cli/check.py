@@ -1,10 +1,12 @@
 """``workshop check SESSION [--new-journal]``: validate a session and the changes in its journal.
 
 ``check`` only reads: it writes neither the session file nor the journal, and works on a
-read-only folder. ``--new-journal`` is the one exception, and the user's decision when the
-journal is damaged, missing, behind the file or another session's: the old journal is set
-aside (never deleted), a new one starts from the file, and from a damaged journal the changes
-that can still be read are carried over.
+read-only folder. A journal that lost changes it had given (its mark says so: a ``-wal`` file
+deleted, cut short or garbled after a crash, an older copy put back) is never "ok": check says
+so, with the way out. ``--new-journal`` is the one exception to writing nothing, and the user's
+decision when the journal is damaged, missing, behind the file, another session's or lost
+changes: the old journal is set aside (never deleted), a new one starts from the file, and from
+a damaged journal, or one that lost changes, the changes that can still be read are carried over.
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         _new_journal(args.session)
     store = Store.open(args.session, backup=False, readonly=True, trust_cache=False)
     try:
+        if store.lost is not None:  # the journal lost changes it had given: never "ok"
+            from workshop.storage.failures import StorageError
+            from workshop.storage.journal import journal_path
+
+            raise StorageError(journal_path(args.session), [store.lost], store.language)
         session = store.session
         print_notices(store.notices)
         counted = counts(

@@ -1,7 +1,8 @@
 """``workshop merge SESSION COPY [COPY ...] [--dry-run] [--author NAME] [--adopt]``: the evening without a network.
 
 Where the venue has no network, each note-taker works in a copy of the session taken before the evening
-(``cp sessions/aften.toml /media/usb/aften-s2.toml`` and ``cp sessions/aften.journal /media/usb/aften-s2.journal``,
+(``cp sessions/aften.toml /media/usb/aften-s2.toml`` and
+``cp sessions/aften.toml.journal /media/usb/aften-s2.toml.journal``,
 then ``workshop run /media/usb/aften-s2.toml --station s2``);
 afterwards this command merges the copies back into the session (see :mod:`workshop.storage.merge` for the
 rules) and prints a report of each, in the session's language. The copies are only read. Every copy is read

@@ -31,14 +31,17 @@ def temporary_prefix(path: Path) -> str:
 
 
 @contextmanager
-def replacing(path: Path, guard: Callable[[], None] | None = None) -> Iterator[Path]:
+def replacing(path: Path, guard: Callable[[], None] | None = None, *, through_link: bool = False) -> Iterator[Path]:
     """Yield a fresh temporary file beside ``path``; when the block ends without an error, it becomes ``path``.
 
     The block writes the temporary file by name (a document writer's ``save(path)`` works). On
     an error the temporary file is removed and ``path`` is left as it was. ``guard`` is called
     just before the rename: raising there (the file was edited by hand meanwhile) leaves ``path`` alone.
+    ``through_link``: when ``path`` is a symbolic link (a session kept on a USB stick or in a shared
+    folder, linked from ``sessions/``), the file it points to is replaced, in its own folder, and
+    the link stays a link.
     """
-    path = Path(path)
+    path = linked_file(Path(path)) if through_link else Path(path)
     descriptor, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX, dir=path.parent)
     os.close(descriptor)
     temporary = Path(name)
@@ -55,13 +58,31 @@ def replacing(path: Path, guard: Callable[[], None] | None = None) -> Iterator[P
     fsync_dir(path.parent)
 
 
-def write_atomic(path: Path, text: str, guard: Callable[[], None] | None = None) -> None:
+def write_atomic(path: Path, text: str, guard: Callable[[], None] | None = None, *, through_link: bool = False) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` atomically and durably.
 
-    ``guard``: see :func:`replacing`.
+    ``guard`` and ``through_link``: see :func:`replacing`.
     """
-    with replacing(path, guard) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+    with (
+        replacing(path, guard, through_link=through_link) as temporary,
+        open(temporary, "w", encoding="utf-8", newline="\n") as handle,
+    ):
         handle.write(text)
+
+
+def linked_file(path: Path) -> Path:
+    """The file a symbolic link leads to, through every link on the way; ``path`` itself when it is no link.
+
+    Only the last part is followed: the folders on the way stay as they are named.
+    """
+    path = Path(path)
+    for _ in range(40):  # as many links as the system follows
+        try:
+            target = os.readlink(path)
+        except OSError:
+            return path
+        path = path.parent / target  # relative to the link's folder (an absolute target replaces it)
+    return path
 
 
 def write_new(path: Path, text: str) -> None:
@@ -107,14 +128,16 @@ def make_private_folder(folder: Path) -> None:
 
 def stray_temporaries(path: Path) -> list[Path]:
     """Temporary files of ``path`` left behind by a process that died while writing it."""
-    path = Path(path)
-    prefix = temporary_prefix(path)
-    try:
-        return sorted(
-            p for p in path.parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(TEMPORARY_SUFFIX)
-        )
-    except OSError:
-        return []
+    found: set[Path] = set()
+    for place in dict.fromkeys((Path(path), linked_file(Path(path)))):  # a linked session is written beside its file
+        prefix = temporary_prefix(place)
+        try:
+            found.update(
+                p for p in place.parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(TEMPORARY_SUFFIX)
+            )
+        except OSError:
+            continue
+    return sorted(found)
 
 
 def fsync_dir(folder: Path) -> None:

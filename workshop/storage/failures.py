@@ -79,7 +79,7 @@ def problem_for(error: BaseException, path: Path, language: str, *, session: Pat
     if kind == LOCKED:
         return Problem(word("storage_locked", language, name=name), word("fix_locked", language))
     if kind == DAMAGED:
-        return damaged_problem(path, session or path.with_suffix(".toml"), _reason(error), language)
+        return damaged_problem(path, session or session_of(path), _reason(error), language)
     return Problem(
         word("storage_failed", language, name=name, reason=_reason(error)), word("fix_storage_failed", language)
     )
@@ -91,6 +91,14 @@ def damaged_problem(journal: Path, session: Path, detail: str, language: str) ->
         word("journal_damaged", language, name=journal.name, detail=detail),
         word("fix_journal_damaged", language, name=journal.name, session=session),
     )
+
+
+def session_of(path: Path) -> Path:
+    """The session a journal (``aften.toml.journal``, or the older ``aften.journal``) belongs to."""
+    if path.suffix != ".journal":
+        return path
+    named = path.with_name(path.name.removesuffix(".journal"))
+    return named if named.suffix else path.with_suffix(".toml")
 
 
 def _reason(error: BaseException) -> str:

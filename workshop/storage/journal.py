@@ -3,6 +3,10 @@
 SQLite gives what several app instances on one session need: one writer at a time (the
 others wait), a commit that is on disk (fsync) before it returns, and readers that see the
 others' commits at once. The journal also keeps the history for undo and the audit trail.
+
+``aften.toml``'s journal is ``aften.toml.journal`` (:func:`journal_path`). Beside it, its mark
+(:data:`MARK_SUFFIX`) records the newest change it gave, so a journal that lost changes is told;
+:func:`salvage` reads what a damaged one still holds, row by row.
 """
 
 from __future__ import annotations
@@ -16,12 +20,15 @@ import sqlite3
 import stat
 import tempfile
 import time
+import uuid
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workshop.model.problems import Problem
 from workshop.storage.atomic_file import PRIVATE_FILE
 from workshop.storage.failures import (
     CANNOT_OPEN,
@@ -31,6 +38,7 @@ from workshop.storage.failures import (
     StorageError,
     damaged_problem,
     kind_of,
+    session_of,
     storage_error,
     translated,
 )
@@ -75,8 +83,23 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 """The tables of a journal and their columns: a journal without them is damaged (a renamed table, ...)."""
 
+MAX_SEQ = 10**15
+"""The highest change number the journal gives: far beyond any evening (a million changes a day for
+2,700 years), and below what the file's first line can say. A higher one is damage, not a full disk."""
+
 SIDE_FILES = ("-wal", "-shm")
 """The files SQLite keeps beside the journal while it is in use (they belong to it)."""
+
+MARK_SUFFIX = "-mark"
+"""``NAME.toml.journal-mark``: the newest change the journal has given, written after each commit.
+
+SQLite cannot keep what is gone: a ``-wal`` deleted, cut short or garbled after a writer crashed,
+or an older copy of the journal put back, takes the changes only it held with it, and the journal
+alone cannot tell. The mark can: it is written (a few bytes, no fsync: it has to survive a killed
+process, and a mark that a power cut leaves behind only says less) after every commit, so a
+journal that reaches less far than its mark has lost changes, and every command says so.
+"""
+_MARK_WIDTH = 96
 
 
 @dataclass(frozen=True)
@@ -97,9 +120,37 @@ class Event:
     ops: list[Op]
 
 
+JOURNAL_SUFFIX = ".journal"
+
+
 def journal_path(session_path: Path) -> Path:
-    """``sessions/meeting-3.toml`` -> ``sessions/meeting-3.journal``."""
-    return session_path.with_suffix(".journal")
+    """``sessions/meeting-3.toml`` -> ``sessions/meeting-3.toml.journal``: named after the whole file name.
+
+    A copy kept beside the session (``cp aften.toml aften.old``) so gets a journal of its own
+    (``aften.old.journal``) instead of writing into the session's. A journal named the way
+    workshop named them before (``meeting-3.journal``) stays the journal of ``meeting-3.toml``
+    while there is no ``meeting-3.toml.journal``; see :func:`legacy_journal_path`.
+    """
+    named = session_path.with_name(f"{session_path.name}{JOURNAL_SUFFIX}")
+    if os.path.lexists(named):
+        return named
+    legacy = legacy_journal_path(session_path)
+    return legacy if legacy is not None and os.path.lexists(legacy) else named
+
+
+def legacy_journal_path(session_path: Path) -> Path | None:
+    """Where workshop kept the journal before it was named after the whole file name, if it was this file's.
+
+    ``aften.journal`` was shared by every ``aften.*``: it is the journal of ``aften.toml`` (the
+    name workshop gives sessions), and of ``aften.<other>`` only when there is no ``aften.toml``
+    (a session that always had another ending). A copy ``aften.old`` beside ``aften.toml`` has none.
+    """
+    if session_path.suffix == JOURNAL_SUFFIX:
+        return None
+    legacy = session_path.with_suffix(JOURNAL_SUFFIX)
+    if session_path.suffix == ".toml" or not os.path.lexists(session_path.with_suffix(".toml")):
+        return legacy
+    return None
 
 
 class Journal:
@@ -120,8 +171,11 @@ class Journal:
         readonly: bool = False,
         scratch: Path | None = None,
         language: str = "da",
+        session: Path | None = None,
     ) -> None:
         self.path = path
+        self.session = session or session_of(path)
+        """The session file whose journal this is."""
         self.db = db
         self.readonly = readonly
         """True for a journal opened only to read it (``workshop check``, ``schedule``, ``export``)."""
@@ -133,30 +187,51 @@ class Journal:
         """The lanes of each change read so far (a change's lanes never change)."""
         self._lanes_read: dict[str, int] = {}
         """Per author: the newest change whose lanes :meth:`_undoable` has read."""
+        self.journal_id = ""
+        """This journal's own identity (a new one for every journal made), which its mark carries."""
+        self.lost = 0
+        """Opened to read: the newest change the journal's mark says it gave, when neither it nor the file has it."""
+        self.reached = 0
+        """Opened to read: how far the journal and the file reach (the changes after it up to :attr:`lost` are gone)."""
+        self._given = 0
+        """The newest change number given in the write transaction under way (for the mark)."""
+        self._mark_file: int | None = None
 
     # Opening -------------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, path: Path, *, readonly: bool = False, language: str = "da", session: Path | None = None
+        cls,
+        path: Path,
+        *,
+        readonly: bool = False,
+        language: str = "da",
+        session: Path | None = None,
+        position: int = 0,
     ) -> Journal | None:
         """Open (or, to write, create) the journal at ``path``; None when reading and there is none.
 
         Raises :class:`StorageError` when the path is not a regular file, the journal is
         damaged or of a newer layout, or the folder or file cannot be written (to write).
         """
-        session = session or path.with_suffix(".toml")
+        session = session or session_of(path)
+        mark = read_mark(path)  # before the journal: a change the mark names is committed by then
         exists = _regular_or_missing(path, language, session)
         if readonly:
             if not exists:
                 return None
-            journal = cls._open_reading(path, language, session)
+            journal = cls._open_reading(path, language, session, (mark, position))
         else:
-            journal = cls._open_writing(path, exists, language, session)
+            journal = cls._open_writing(path, exists, language, session, (mark, position))
         return journal
 
     @classmethod
-    def _open_writing(cls, path: Path, exists: bool, language: str, session: Path) -> Journal:
+    def _open_writing(
+        cls, path: Path, exists: bool, language: str, session: Path, marked: tuple[tuple[str, int] | None, int]
+    ) -> Journal:
         created = False
+        mark, position = marked
+        if mark is not None and mark[1] > position:
+            cls._refuse_loss(path, exists, language, session, marked)
         with translated(path, language, session=session):
             if not exists:
                 created = _create_private(path)
@@ -172,7 +247,7 @@ class Journal:
                 isolation_level=None,
                 check_same_thread=False,
             )
-        journal = cls(path, db, language=language)
+        journal = cls(path, db, language=language, session=session)
         journal._writing_here = _file_key(path)
         if journal._writing_here is not None:
             _WRITING_HERE[journal._writing_here] = _WRITING_HERE.get(journal._writing_here, 0) + 1
@@ -180,6 +255,10 @@ class Journal:
             with translated(path, language, session=session):
                 db.execute("PRAGMA busy_timeout=30000")
                 empty = journal._inspect(session)
+                lost = journal._beyond_mark(*marked, empty)
+                if lost:
+                    reached = max(0 if empty else journal.last_seq(), marked[1])
+                    raise StorageError(path, [lost_problem(path, session, language, reached, lost)], language)
                 _retry_while_locked(lambda: db.execute("PRAGMA journal_mode=WAL"))
                 db.execute("PRAGMA synchronous=FULL")
                 if empty:
@@ -192,6 +271,7 @@ class Journal:
                 if not journal._has_table("event_devices"):  # a journal from before devices (or made just now)
                     with journal.write():
                         _run_script(db, DEVICE_SCHEMA)
+                journal._ensure_identity()
         except BaseException:
             journal.close()
             if created:
@@ -201,15 +281,53 @@ class Journal:
         return journal
 
     @classmethod
-    def _open_reading(cls, path: Path, language: str, session: Path) -> Journal:
+    def _refuse_loss(
+        cls, path: Path, exists: bool, language: str, session: Path, marked: tuple[tuple[str, int] | None, int]
+    ) -> None:
+        """Before opening to write: a StorageError when the journal lost changes its mark says it gave.
+
+        Looked at read-only, so that a refused opening leaves the journal and its -wal as they are
+        (a connection that writes puts the -wal into the journal and deletes it when it closes).
+        """
+        mark, position = marked
+        if not exists:
+            given = mark[1] if mark is not None else 0
+            raise StorageError(path, [lost_problem(path, session, language, position, given)], language)
+        try:
+            db, scratch = _connect_reading(path)
+        except (sqlite3.Error, OSError):
+            return  # the opening that writes looks again
+        journal = cls(path, db, readonly=True, language=language, session=session, scratch=scratch)
+        try:
+            # Only what the mark is measured against (the opening that writes checks the rest): cheap.
+            db.execute("PRAGMA busy_timeout=30000")
+            names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            empty = not names & set(TABLES)
+            if not empty and not {"events", "meta"} <= names:
+                return
+            lost = journal._beyond_mark(*marked, empty)
+            reached = max(0 if empty else journal.last_seq(), marked[1])
+        except (sqlite3.Error, StorageError):
+            return  # damaged, or nothing to be read here: the opening that writes says what
+        finally:
+            journal.close()
+        if lost:
+            raise StorageError(path, [lost_problem(path, session, language, reached, lost)], language)
+
+    @classmethod
+    def _open_reading(
+        cls, path: Path, language: str, session: Path, marked: tuple[tuple[str, int] | None, int]
+    ) -> Journal:
         if not os.access(path, os.R_OK):
             raise storage_error(path, language, "journal_no_access", "fix_journal_no_access", name=path.name)
         with translated(path, language, session=session):
             db, scratch = _connect_reading(path)
-        journal = cls(path, db, readonly=True, scratch=scratch, language=language)
+        journal = cls(path, db, readonly=True, scratch=scratch, language=language, session=session)
         try:
             with translated(path, language, session=session):
                 journal.empty = journal._inspect(session)
+                journal.lost = journal._beyond_mark(*marked, journal.empty)
+                journal.reached = max(0 if journal.empty else journal.last_seq(), marked[1])
         except BaseException:
             journal.close()
             raise
@@ -267,17 +385,67 @@ class Journal:
         if verdict != [("ok",)]:
             detail = str(verdict[0][0]) if verdict else "quick_check"
             raise StorageError(self.path, [damaged_problem(self.path, session, detail, self.language)], self.language)
+        given = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
+        newest = db.execute("SELECT MAX(seq) FROM events").fetchone()
+        for number in (given[0] if given else None, newest[0] if newest else None):
+            if number is not None and not (isinstance(number, int) and 0 <= number <= MAX_SEQ):
+                # SQLite would number the next change 2**63 and call that a full disk.
+                detail = word("journal_detail_number", self.language, seq=number)
+                raise StorageError(
+                    self.path, [damaged_problem(self.path, session, detail, self.language)], self.language
+                )
         return False
 
     def _has_table(self, name: str) -> bool:
         """Does the journal have the table ``name``?"""
         row = self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
         return row is not None
+    def _beyond_mark(self, mark: tuple[str, int] | None, position: int, empty: bool) -> int:
+        """The change number the mark says this journal gave, when neither the journal nor the session file
+        (whose first line says it holds the changes up to ``position``) reaches it; else 0.
+
+        A mark of another journal (one set aside, or a journal copied here from elsewhere) says nothing
+        about this one; a journal with no tables at all (its -wal gone before anything reached the file)
+        is measured against any mark.
+        """
+        if mark is None or mark[1] <= position:
+            return 0
+        if empty:
+            return mark[1]
+        own = self.get_meta("journal_id") or ""
+        if not own or own != mark[0]:
+            return 0
+        return mark[1] if mark[1] > self.last_seq() else 0
+
+    def _ensure_identity(self) -> None:
+        """Give a journal without one its identity (new, or made by a workshop before marks), and get it on disk.
+
+        The identity goes into the journal file itself at once (a checkpoint), not only into the -wal:
+        a -wal lost later must not take the identity, and with it the mark's meaning, along.
+        """
+        self.journal_id = self.get_meta("journal_id") or ""
+        if self.journal_id:
+            return
+        with self.write():
+            self.journal_id = self.get_meta("journal_id") or ""
+            if not self.journal_id:
+                self.journal_id = uuid.uuid4().hex
+                self.set_meta("journal_id", self.journal_id)
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def verify(self) -> None:
+        """Read every change: a StorageError saying the journal is damaged when one is not a change the app wrote."""
+        self.since(0)
 
     def close(self) -> None:
         """Let go of the journal (and of a temporary copy read in its place)."""
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
+        if self._mark_file is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._mark_file)
+            self._mark_file = None
         if self._writing_here is not None:
             left = _WRITING_HERE.get(self._writing_here, 1) - 1
             if left > 0:
@@ -315,14 +483,32 @@ class Journal:
         A commit that fails (a full disk) is rolled back, so the change is refused whole.
         """
         self.db.execute("BEGIN IMMEDIATE")
+        self._given = 0
         try:
             yield self.db
             self.db.execute("COMMIT")
         except BaseException:
+            self._given = 0
             if self.db.in_transaction:
                 with contextlib.suppress(sqlite3.Error):
                     self.db.execute("ROLLBACK")
             raise
+        if self._given:
+            self._mark(self._given)
+            self._given = 0
+
+    def _mark(self, seq: int) -> None:
+        """Write the journal's mark (kept open: a commit costs a read and a write of a few bytes more)."""
+        if not self.journal_id:
+            return
+        if self._mark_file is None:
+            try:
+                self._mark_file = os.open(
+                    mark_path(self.path), os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE
+                )
+            except OSError:
+                return  # a mark not written only says less
+        _write_mark(self._mark_file, self.journal_id, seq)
 
     def changed(self) -> bool:
         """Has anyone (another connection) committed since the last call? Cheap."""
@@ -354,6 +540,7 @@ class Journal:
         assert seq is not None  # an INSERT always gives the new row's id
         if device:
             self.db.execute("INSERT INTO event_devices (seq, device) VALUES (?, ?)", (seq, device))
+        self._given = max(self._given, seq)
         return seq
 
     def since(self, seq: int) -> list[Event]:
@@ -379,7 +566,7 @@ class Journal:
             try:
                 return [_event(row) for row in rows]
             except ValueError as error:
-                problem = damaged_problem(self.path, self.path.with_suffix(".toml"), str(error), self.language)
+                problem = damaged_problem(self.path, self.session, str(error), self.language)
                 raise StorageError(self.path, [problem], self.language) from None
 
     def ensure_after(self, seq: int) -> None:
@@ -391,6 +578,7 @@ class Journal:
             return
         self.db.execute("DELETE FROM sqlite_sequence WHERE name = 'events'")
         self.db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('events', ?)", (seq,))
+        self._given = max(self._given, seq)
 
     def last_seq(self) -> int:
         """The number of the newest change the journal has ever given (0 for none)."""
@@ -494,7 +682,7 @@ class Journal:
             changes = None
         if not isinstance(changes, list):
             detail = f"change {seq}: its operations are not JSON"
-            problem = damaged_problem(self.path, self.path.with_suffix(".toml"), detail, self.language)
+            problem = damaged_problem(self.path, self.session, detail, self.language)
             raise StorageError(self.path, [problem], self.language)
         return changes
 
@@ -544,6 +732,8 @@ def _event(row: tuple[Any, ...]) -> Event:
         raise ValueError(f"change {seq}: its operations are not JSON") from None
     if (
         not isinstance(seq, int)
+        or not 0 < seq <= MAX_SEQ
+        or not (target is None or (isinstance(target, int) and 0 < target <= MAX_SEQ))
         or not isinstance(changes, list)
         or not all(isinstance(op, dict) and op.get("t") in ("note", "section") for op in changes)
     ):
@@ -635,11 +825,70 @@ def set_aside(path: Path, reason: str) -> Path:
     while target.exists():
         number += 1
         target = path.with_name(f"{path.name}.{reason}-{stamp}-{number}")
-    for suffix in ("", *SIDE_FILES):
+    for suffix in ("", *SIDE_FILES, MARK_SUFFIX):
         source = Path(f"{path}{suffix}")
-        if source.exists():
+        if os.path.lexists(source):
             os.replace(source, Path(f"{target}{suffix}"))
     return target
+
+
+def mark_path(path: Path) -> Path:
+    """The journal's mark (see :data:`MARK_SUFFIX`)."""
+    return Path(f"{path}{MARK_SUFFIX}")
+
+
+def read_mark(path: Path) -> tuple[str, int] | None:
+    """The journal's identity and the newest change number its mark records; None without a (readable) mark."""
+    try:
+        with open(mark_path(path), "rb") as handle:
+            return _parse_mark(handle.read(_MARK_WIDTH + 1))
+    except OSError:
+        return None
+
+
+def _parse_mark(data: bytes) -> tuple[str, int] | None:
+    parts = data.decode("ascii", "replace").split()
+    if len(parts) != 3 or not parts[1].isdigit() or len(parts[1]) > 18:
+        return None
+    identity, number, check = parts
+    if f"{zlib.crc32(f'{identity} {number}'.encode()):08x}" != check:
+        return None  # written over while it was read, or not written by a store
+    seq = int(number)
+    return (identity, seq) if 0 < seq <= MAX_SEQ else None
+
+
+def _write_mark(descriptor: int, identity: str, seq: int) -> None:
+    """Record in the open mark that the journal gave change ``seq`` (in place, a fixed width; never lower)."""
+    with contextlib.suppress(OSError):
+        known = _parse_mark(os.pread(descriptor, _MARK_WIDTH + 1, 0))
+        if known is not None and known[0] == identity and known[1] >= seq:
+            return  # another process got further meanwhile
+        text = f"{identity} {seq}"
+        line = f"{text} {zlib.crc32(text.encode()):08x}".ljust(_MARK_WIDTH) + "\n"
+        os.pwrite(descriptor, line.encode("ascii"), 0)
+
+
+def lost_problem(path: Path, session: Path, language: str, last: int, marked: int) -> Problem:
+    """The problem of a journal that reaches less far than its mark: changes were lost, and how to go on."""
+    values = {"name": path.name, "last": last, "marked": marked, "count": marked - last, "session": session}
+    return Problem(
+        word("journal_lost_changes", language, **values), word("fix_journal_lost_changes", language, **values)
+    )
+
+
+def loss_on_reading(path: Path, journal: Journal | None, session: Path, language: str, position: int) -> Problem | None:
+    """The problem of changes the journal lost (a journal opened to read, or none there), if it lost any.
+
+    ``position``: how far the session file reaches (its first line).
+    """
+    if journal is None:
+        mark = read_mark(path)
+        if mark is None or mark[1] <= position or os.path.lexists(path):
+            return None  # (a journal made meanwhile, mark and all, lost nothing)
+        return lost_problem(path, session, language, position, mark[1])
+    if not journal.lost:
+        return None
+    return lost_problem(path, session, language, journal.reached, journal.lost)
 
 
 def _size(path: Path) -> int:
@@ -730,9 +979,14 @@ def salvage(path: Path) -> tuple[list[Event], int]:
     """The changes that can still be read from a damaged journal, oldest first, and the highest number it
     ever gave, as far as that can be read (the damaged file itself is not touched).
 
-    Rows are read from the start until the damage, then from the end back to it; a row that is
-    not a change the app wrote is left out.
+    Row by row: SQLite reads each table shaped like the events table (also one renamed) from the
+    start until the damage and from the end back to it; then the raw file and its ``-wal`` are read
+    page by page (see :mod:`workshop.storage.journal_pages`), which finds the rows of intact pages
+    even when SQLite cannot open the file at all (a garbled header). A row that is not a change the
+    app wrote is left out; so is a number beyond :data:`MAX_SEQ`.
     """
+    from workshop.storage.journal_pages import EVENT_COLUMNS, raw_rows
+
     scratch = Path(tempfile.mkdtemp(prefix="workshop-salvage-"))
     try:
         copy = scratch / "journal"
@@ -742,19 +996,41 @@ def salvage(path: Path) -> tuple[list[Event], int]:
                 shutil.copyfile(source, Path(f"{copy}{suffix}"))
         found: dict[int, Event] = {}
         highest = 0
-        try:
-            db = sqlite3.connect(copy, isolation_level=None)
-        except sqlite3.Error:
-            return [], 0
-        try:
-            with contextlib.suppress(sqlite3.Error):
-                row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
-                highest = row[0] if row and isinstance(row[0], int) else 0
+        with contextlib.suppress(sqlite3.Error, OSError):
+            highest = _salvage_sql(copy, found)
+        for row in raw_rows(path, EVENT_COLUMNS):
+            with contextlib.suppress(ValueError, TypeError):
+                event = _event(row)
+                found.setdefault(event.seq, event)
+        events = [found[seq] for seq in sorted(found)]
+        return events, max([highest, *(event.seq for event in events)])
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _salvage_sql(copy: Path, found: dict[int, Event]) -> int:
+    """Read what SQLite still can from a copy of a damaged journal into ``found``; the highest number it gave."""
+    highest = 0
+    db = sqlite3.connect(copy, isolation_level=None)
+    try:
+        with contextlib.suppress(sqlite3.Error):
+            row = db.execute("SELECT seq FROM sqlite_sequence").fetchall()
+            numbers = [r[0] for r in row if isinstance(r[0], int) and 0 < r[0] <= MAX_SEQ]
+            highest = max(numbers, default=0)
+        tables = ["events"]
+        with contextlib.suppress(sqlite3.Error):
+            for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+                if isinstance(name, str) and name != "events":
+                    columns = tuple(r[1] for r in db.execute(f'PRAGMA table_info("{name.replace(chr(34), "")}")'))
+                    if columns == TABLES["events"]:
+                        tables.append(name)  # the events table under another name
+        for table in tables:
+            quoted = table.replace('"', "")
             for order in ("ASC", "DESC"):
                 try:
                     cursor = db.execute(
                         "SELECT seq, at, author, instance, action, target, label, undoable, ops"
-                        f" FROM events ORDER BY seq {order}"
+                        f' FROM "{quoted}" ORDER BY seq {order}'
                     )
                     for row in cursor:
                         try:
@@ -764,9 +1040,6 @@ def salvage(path: Path) -> tuple[list[Event], int]:
                         found.setdefault(event.seq, event)
                 except sqlite3.Error:
                     continue
-        finally:
-            db.close()
-        events = [found[seq] for seq in sorted(found)]
-        return events, max([highest, *(event.seq for event in events)])
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        db.close()
+    return highest

@@ -2,7 +2,7 @@
 
 Where the venue has no network, each note-taker runs the app on a copy of the session taken before
 the evening (the file and its journal, ``cp sessions/aften.toml /media/usb/aften-s2.toml`` and
-``cp sessions/aften.journal /media/usb/aften-s2.journal``; or the file alone, then
+``cp sessions/aften.toml.journal /media/usb/aften-s2.toml.journal``; or the file alone, then
 ``workshop check /media/usb/aften-s2.toml --new-journal``), and afterwards the copies are merged back
 into the session ("MAIN"). A copy is read only; everything is written to MAIN through its store,
 so the merge is durable at once, seen by apps running on MAIN, and kept in MAIN's journal as one

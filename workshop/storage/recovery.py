@@ -2,9 +2,10 @@
 
 ``workshop check SESSION --new-journal`` is how the user decides, after the store refused to write
 (and said why): the old journal is never deleted but set aside beside the session
-(``NAME.journal.damaged-<time>``, with its ``-wal``), a new one starts where the file's first line
-says the file reaches, and from a damaged journal every change that can still be read and still fits
-the session is carried over. Close every app on the session first.
+(``NAME.toml.journal.damaged-<time>``, with its ``-wal`` and its mark), a new one starts where the
+file's first line says the file reaches, and from a damaged journal, or one that lost changes (its
+mark says it gave more than it holds), every change that can still be read and still fits the
+session is carried over. Close every app on the session first.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop.model.session import Session
 from workshop.model.validation import check
 from workshop.storage import snapshot_file as snapshot
 from workshop.storage.failures import StorageError, translated
-from workshop.storage.journal import Journal, journal_path, salvage, set_aside
+from workshop.storage.journal import Event, Journal, journal_path, read_mark, salvage, set_aside
 from workshop.storage.operations import NoteIndex, apply
 from workshop.storage.session_file import parse, read_text
 from workshop.storage.store import new_session_id
@@ -26,6 +28,7 @@ DAMAGED = "damaged"
 MISSING = "missing"
 BEHIND = "behind"
 FOREIGN = "foreign"
+LOST = "lost"
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class Recovery:
     """What ``--new-journal`` found and did."""
 
     state: str
-    """healthy (nothing done), damaged, missing, behind or foreign."""
+    """healthy (nothing done), damaged, missing, behind, foreign or lost (changes its mark says it gave are gone)."""
     kept: Path | None = None
     """Where the old journal was set aside, if there was one."""
     position: int = 0
@@ -52,27 +55,47 @@ def diagnose(path: Path) -> str:
     position = header.seq if header else 0
     jpath = journal_path(path)
     if not os.path.lexists(jpath):
-        return MISSING if position > 0 else HEALTHY
+        mark = read_mark(jpath)
+        return LOST if mark is not None and mark[1] > position else MISSING if position > 0 else HEALTHY
     try:
-        journal = Journal.open(jpath, readonly=True, language=base.workshop.language, session=path)
+        journal = Journal.open(jpath, readonly=True, language=base.workshop.language, session=path, position=position)
     except StorageError:
         return DAMAGED
     if journal is None:
         return MISSING if position > 0 else HEALTHY
     try:
+        if journal.lost and journal.empty:
+            return LOST
         if journal.empty:
             return MISSING if position > 0 else HEALTHY
         known = journal.get_meta("session_id") or ""
         own = base.workshop.id or (header.session if header is not None else "")
         if known and ((own and own != known) or (not own and journal.get_meta("session_id_written") == "1")):
             return FOREIGN
+        if journal.lost:
+            return LOST
         if journal.last_seq() < position:
             return BEHIND
+        journal.verify()  # every change readable, not only the ones a store happens to read
+        if not _replays(base, journal.since(position)):
+            return DAMAGED
         return HEALTHY
     except StorageError:
         return DAMAGED
     finally:
         journal.close()
+
+
+def _replays(base: Session, events: list[Event]) -> bool:
+    """Do the journal's changes after the file's position apply to it (as the store applies them on opening)?"""
+    session = base.model_copy(deep=True)
+    index = NoteIndex(session)
+    for event in events:
+        try:
+            apply(session, event.ops, index)
+        except Exception:  # noqa: BLE001 - a change the model cannot take is damage, whatever the model says
+            return False
+    return True
 
 
 def start_new_journal(path: Path) -> Recovery:
@@ -91,11 +114,16 @@ def start_new_journal(path: Path) -> Recovery:
     if state == HEALTHY:
         return Recovery(HEALTHY, position=position)
     jpath = journal_path(path)
-    salvaged, highest = salvage(jpath) if state == DAMAGED else ([], 0)
+    salvaged, highest = salvage(jpath) if state in (DAMAGED, LOST) and os.path.lexists(jpath) else ([], 0)
+    mark = read_mark(jpath)
+    if state == LOST and mark is not None:
+        highest = max(highest, mark[1])  # the changes the mark says were given count, read or not
     kept = None
-    if os.path.lexists(jpath):
+    if os.path.lexists(jpath) or mark is not None:
+        existed = os.path.lexists(jpath)
         with translated(jpath, language, session=path):
-            kept = set_aside(jpath, state)
+            aside = set_aside(jpath, state)  # (a mark whose journal is gone goes aside too)
+        kept = aside if existed else None
     journal = Journal.open(jpath, language=language, session=path)
     assert journal is not None
     carried = lost = 0

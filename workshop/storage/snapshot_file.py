@@ -68,10 +68,11 @@ def render(session: Session, seq: int) -> str:
 def write(path: Path, session: Session, seq: int, guard: Callable[[], None] | None = None) -> str:
     """Write the snapshot atomically; returns the text written.
 
-    ``guard``: see :func:`~workshop.storage.atomic_file.replacing`.
+    ``guard``: see :func:`~workshop.storage.atomic_file.replacing`. A session that is a symbolic link
+    is written through it: the file it points to gets the new text, and the link stays.
     """
     text = render(session, seq)
-    write_atomic(path, text, guard)
+    write_atomic(path, text, guard, through_link=True)
     return text
 
 

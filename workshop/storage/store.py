@@ -35,7 +35,7 @@ from workshop.storage import snapshot_file as snapshot
 from workshop.storage.atomic_file import stray_temporaries, write_atomic
 from workshop.storage.change_labels import change_label
 from workshop.storage.failures import StorageError, damaged_problem, problem_for, storage_error
-from workshop.storage.journal import Event, Journal, instance_id, journal_path, remove_journal
+from workshop.storage.journal import Event, Journal, instance_id, journal_path, loss_on_reading, remove_journal
 from workshop.storage.lanes import checked
 from workshop.storage.operations import (
     NoteIndex,
@@ -153,6 +153,8 @@ class Store:
         """This store among the others (two apps in one process share a process id)."""
         self._fresh = False
         """True once this store took a text of the file that no store had written or read before (a hand edit)."""
+        self.lost: Problem | None = None
+        """Opened to read: the journal lost changes it had given (its -wal gone, an older copy put back)."""
 
     @property
     def language(self) -> str:
@@ -180,7 +182,7 @@ class Store:
         """
         path = Path(path)
         jpath = journal_path(path)
-        if jpath == path:
+        if path.suffix == ".journal":
             language = DEFAULT_LANGUAGE
             raise SessionError(
                 path,
@@ -200,8 +202,13 @@ class Store:
     @classmethod
     def _open_reading(cls, path: Path, jpath: Path, text: str, author: str | None, trust_cache: bool) -> Store:
         language = language_of_text(text)
-        journal = Journal.open(jpath, readonly=True, language=language, session=path)
+        first = snapshot.read_header(text)
+        position = first.seq if first is not None else 0
+        journal = Journal.open(jpath, readonly=True, language=language, session=path, position=position)
         store = cls(path, journal, author or default_author(), readonly=True)
+        store.lost = loss_on_reading(jpath, journal, path, language, position)
+        if store.lost is not None:
+            store.notices.append(store.lost.render(language=language))
         try:
             header = snapshot.read_header(text)
             if journal is None or journal.empty:
@@ -264,7 +271,8 @@ class Store:
             language = base.workshop.language
         elif header is not None and header.seq > 0 and _is_empty_file(jpath):
             raise _journal_lost_error(path, jpath, header.seq, 0, language)
-        journal = Journal.open(jpath, language=language, session=path)
+        position = header.seq if header is not None else 0
+        journal = Journal.open(jpath, language=language, session=path, position=position)
         assert journal is not None
         store = cls(path, journal, author or default_author())
         try:

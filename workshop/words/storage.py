@@ -93,6 +93,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "tabellen {table} har andre kolonner end en journal",
         "the table {table} has other columns than a journal's",
     ),
+    "journal_detail_number": (
+        "ændring nummer {seq} er ikke et nummer, workshop giver",
+        "change number {seq} is not a number workshop gives",
+    ),
     "journal_detail_change": ("ændring {seq} kan ikke læses ({reason})", "change {seq} cannot be read ({reason})"),
     "journal_newer": (
         "journalen {name} er skrevet af en nyere udgave af workshop (journalformat {found}; denne udgave kender {known})",
@@ -159,6 +163,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "som den er, med: workshop check {session} --new-journal",
         "put the journal back from a backup (copies of the file are in {backups}), or go on from the file as it "
         "is with: workshop check {session} --new-journal",
+    ),
+    "journal_lost_changes": (
+        "journalen {name} har mistet {count} ændring(er): den har givet ændring {marked}, men den og filen rækker "
+        "nu kun til {last} (dens -wal-fil er slettet, afkortet eller ødelagt efter et nedbrud, eller en ældre kopi "
+        "af journalen er lagt tilbage); sessionen åbnes ikke for at skrive",
+        "the journal {name} lost {count} change(s): it gave change {marked}, but it and the file now reach {last} "
+        "only (its -wal file was deleted, cut short or garbled after a crash, or an older copy of the journal was "
+        "put back); the session is not opened for writing",
+    ),
+    "fix_journal_lost_changes": (
+        "læg journalens -wal-fil eller den nyeste kopi af journalen tilbage, hvis du har dem; ellers fortsæt med det, "
+        "journalen stadig har, med: workshop check {session} --new-journal (den gamle journal gemmes ved siden af)",
+        "put the journal's -wal file or its newest copy back if you have them; otherwise go on with what the journal "
+        "still holds with: workshop check {session} --new-journal (the old journal is kept beside it)",
+    ),
+    "new_journal_lost": (
+        "ny journal startet for {path} fra filen (som rækker til ændring {position}); {carried} ændring(er) ført over "
+        "fra den gamle journal, {lost} var tabt fra den eller passede ikke; den gamle journal ligger i {kept}",
+        "started a new journal for {path} from the file (which reaches change {position}); {carried} change(s) "
+        "carried over from the old journal, {lost} were lost from it or no longer fit; the old journal is in {kept}",
     ),
     "problem_named_like_journal": (
         "en sessionsfil kan ikke ende på .journal; det navn bruger dens journal",
