@@ -27,6 +27,7 @@ from workshop.storage.authors import (
     terminal_device,
     unnamed_author,
 )
+from workshop.storage.journal import journal_path
 from workshop.storage.lanes import lanes_for_mode
 from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
@@ -103,7 +104,7 @@ def test_a_journal_from_before_devices_gets_the_devices_table_and_its_old_change
     older = Store.open(session_path, author="Bo", backup=False)
     older.add_note("s1", 1, "Gammel note")
     older.close()
-    db = sqlite3.connect(session_path.with_suffix(".journal"))
+    db = sqlite3.connect(journal_path(session_path))
     db.execute("DROP TABLE event_devices")
     db.commit()
     db.close()
@@ -180,7 +181,7 @@ def test_a_bad_device_argument_is_one_line_and_exit_2(session_path):
     )
     assert done.returncode == 2
     assert "--device" in done.stderr and len(done.stderr.strip().splitlines()) == 1
-    assert not session_path.with_suffix(".journal").exists()
+    assert not journal_path(session_path).exists()
 
 
 # Drafts -----------------------------------------------------------------------------------------------
