@@ -263,9 +263,7 @@ async def test_after_a_restart_the_open_tab_comes_back_by_itself(page, session_p
     second = WorkshopServer(session_path, token=again, port=port)
     await second.start()
     try:
-        await page.until(
-            f"!window.__before_the_restart && window.__screen.includes({word('new_note', 'da')!r})", 60
-        )
+        await page.until(f"!window.__before_the_restart && window.__screen.includes({word('new_note', 'da')!r})", 60)
         assert len(second.started) == 1
     finally:
         await second.close()

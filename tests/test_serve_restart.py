@@ -35,7 +35,7 @@ from workshop.serving.announce import (
     token_path,
 )
 from workshop.serving.cards import cards_page, write_cards
-from workshop.serving.client import Browser, websocket_address
+from workshop.serving.client import Browser
 from workshop.serving.links import Links
 from workshop.serving.server import FRAME_LIMIT, SERVICE_RESTART, WorkshopServer, frame_refusal, logged_path
 from workshop.words import word
