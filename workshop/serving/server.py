@@ -429,14 +429,17 @@ class WorkshopServer(Server):
     ) -> None:
         """The browser's frames: ``["stdin", keys]``, ``["resize", {width, height}]``, ``["ping", x]``,
         ``["focus"]``, ``["blur"]``. Anything else, or malformed, is ignored (never an error); a frame
-        too large or too deeply nested to parse safely is ignored with a line in the log."""
+        too large or too deeply nested to parse safely is ignored, the first one of each kind said in the log."""
+        said: set[str] = set()
         async for message in websocket:
             if message.type != WSMsgType.TEXT:
                 continue
             refused = frame_refusal(message.data)
             if refused is not None:
                 key, values = refused
-                log.warning(word(key, self.language, what=what, **values))
+                if key not in said:  # a browser sending thousands does not flood the log
+                    said.add(key)
+                    log.warning(word(key, self.language, what=what, **values))
                 continue
             try:
                 envelope = json.loads(message.data)
