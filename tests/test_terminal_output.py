@@ -90,7 +90,7 @@ def test_say_escapes_everything_but_what_the_program_drew(capsys):
     assert capsys.readouterr().err == "fejl \\u202e\n"
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(station=hostile_names, host=hostile_names, group=hostile_names, person=hostile_names)
 def test_hostile_names_are_shown_never_obeyed_by_schedule_groups_serve_and_check(
     session_path, capsys, station, host, group, person
@@ -106,10 +106,10 @@ def test_hostile_names_are_shown_never_obeyed_by_schedule_groups_serve_and_check
     out, err = capsys.readouterr()
     assert_safe(out)
     assert_safe(err)
-    # The names are there, shown: the table's head, the groups' members and serve's station titles.
-    assert one_line(person) in out
-    assert one_line(station).split("\\")[0] in out
-    assert out.count(f"Station 1 – {one_line(station)}") >= 1  # serve's station line and the QR code's title
+    # The names are there, shown (as the session keeps them: without spaces around): the groups' members
+    # and serve's station line.
+    assert one_line(person.strip()) in out
+    assert f"Station 1 – {one_line(station.strip())}" in out
 
 
 def test_schedule_json_keeps_the_names_as_they_are(session_path, capsys):
