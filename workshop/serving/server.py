@@ -91,7 +91,8 @@ SERVICE_RESTART = 1012
 """The websocket close code for "the server is stopping" (RFC 6455's registry): the page reconnects."""
 ROUTES = ("/static/", "/download/", "/ws/")
 """The paths the log names (by their route only)."""
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+"""A JSON string, its loop unrolled: a 100 KB paste full of brackets is scanned in a few milliseconds."""
 
 ArgvFor = Callable[[Path, Launch], list[str]]
 
