@@ -241,23 +241,40 @@ async def test_the_anonymized_export_shows_its_report(store, clock, session_path
         assert "Nora" not in log and "Peter" not in log
 
 
-async def test_in_a_browser_each_export_is_also_a_download(store, clock, session_path, monkeypatch):
+async def test_in_a_browser_every_export_is_also_downloaded_several_files_as_one_zip(
+    store, clock, session_path, monkeypatch
+):
+    import io
+    import zipfile
+
     add_notes(store)
     app = secretariat(store, clock)
-    delivered: list[tuple[str, str]] = []
+    delivered: list[tuple[object, str]] = []
+
+    def deliver(what: object, save_filename: str = "", **_: object) -> None:
+        delivered.append((what.getvalue() if isinstance(what, io.BytesIO) else what, save_filename))
+
     monkeypatch.setattr(type(app), "is_web", property(lambda self: True))
-    monkeypatch.setattr(
-        app, "deliver_binary", lambda path, save_filename=None, **_: delivered.append((str(path), save_filename))
-    )
+    monkeypatch.setattr(app, "deliver_binary", deliver)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f9")
+        await pilot.press("f9")  # the anonymized minutes and the report of what was replaced: two files, one zip
         await app.workers.wait_for_complete()
         await pilot.pause()
         folder = session_path.parent.parent / "exports"
         written = sorted(p.name for p in folder.iterdir())
-        assert sorted(name for _, name in delivered) == written
-        assert [path for path, _ in delivered] == [str(folder / name) for _, name in delivered]
-        assert "evening-referat-anonymiseret.docx" in written
+        ((data, name),) = delivered
+        assert name == "evening-dokumenter.zip" and isinstance(data, bytes)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        assert sorted(archive.namelist()) == written and "evening-referat-anonymiseret.docx" in written
+        assert all(archive.read(name) == (folder / name).read_bytes() for name in written)
+        # One document alone comes down as itself.
+        delivered.clear()
+        for path in folder.iterdir():
+            path.unlink()
+        app.screen.action_export("quotes")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert delivered == [(folder / "evening-noter.csv", "evening-noter.csv")]
 
 
 async def test_not_in_a_browser_nothing_is_delivered(store, clock, monkeypatch):

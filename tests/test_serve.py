@@ -293,7 +293,9 @@ async def test_without_the_token_every_request_gets_403_and_nothing_else(server,
             url = base + path + ("" if token is None else ("&" if "?" in path else "?") + f"token={token}")
             async with http.get(url) as response:
                 assert response.status == 403, url
-                assert await response.text() == "403: Forbidden"
+                page = await response.text()
+                assert "Linket virker ikke" in page and "Scan QR-koden ved din station igen" in page
+                assert websocket_address(page) is None and "Forbidden" not in page
     with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
         await http.ws_connect(base.replace("http", "ws") + "/ws/anything")
     assert refused.value.status == 403

@@ -239,3 +239,84 @@ async def test_a_note_typed_in_chromium_on_a_join_link_is_in_the_session(page, s
     # Everything the page asked for came from the server itself: no font or script from the internet.
     requested = [e["params"]["request"]["url"] for e in page.events if e["method"] == "Network.requestWillBeSent"]
     assert requested and all(url.startswith(server.public_url) for url in requested), requested
+
+
+async def test_after_a_restart_the_open_tab_comes_back_by_itself(page, session_path):
+    """Restarting `workshop serve` (same session, same port, the kept token): the tab reconnects, no click."""
+    from workshop.serving.announce import kept_token
+
+    token, _ = kept_token(session_path)
+    first = WorkshopServer(session_path, token=token, port=0)
+    await first.start()
+    port = first.port
+    link = first.links.station("s1", "Bodil Browser")
+    await page.call("Page.enable")
+    await page.call("Page.addScriptToEvaluateOnNewDocument", source=WATCH_THE_SCREEN)
+    await page.call("Page.navigate", url=link)
+    await page.until(f"window.__screen.includes({word('new_note', 'da')!r})", 60)
+    await page.evaluate("window.__before_the_restart = true")
+    await first.close()
+    # The page says it is trying again (in the session's language), then finds the server back.
+    await page.until("document.body.classList.contains('-reconnecting')", 30)
+    assert await page.evaluate("getComputedStyle(document.querySelector('.reconnecting')).display") == "block"
+    again, _ = kept_token(session_path)
+    second = WorkshopServer(session_path, token=again, port=port)
+    await second.start()
+    try:
+        await page.until(f"!window.__before_the_restart && window.__screen.includes({word('new_note', 'da')!r})", 60)
+        assert len(second.started) == 1
+    finally:
+        await second.close()
+
+
+async def test_a_browser_export_downloads_every_document(page, session_path, tmp_path):
+    """F5 in the secretariat, in Chromium: every document arrives, in one zip (no pop-up to block)."""
+    import io
+    import zipfile
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    server = WorkshopServer(session_path, port=0)
+    await server.start()
+    try:
+        try:
+            await page.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads))
+        except RuntimeError:  # an older Chromium: the page's own method
+            await page.call("Page.setDownloadBehavior", behavior="allow", downloadPath=str(downloads))
+        await page.call("Page.enable")
+        await page.call("Page.addScriptToEvaluateOnNewDocument", source=WATCH_THE_SCREEN)
+        await page.call("Page.navigate", url=server.links.secretariat())
+        await page.until(f"window.__screen.includes({word('summary', 'da')!r})", 60)
+        await page.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+        await page.key("F5", "F5", 116)
+        deadline = time.perf_counter() + 120
+        arrived = downloads / "evening-dokumenter.zip"
+        while not arrived.exists() and time.perf_counter() < deadline:
+            await asyncio.sleep(0.2)
+        assert arrived.exists(), sorted(p.name for p in downloads.iterdir())
+    finally:
+        await server.close()
+    names = sorted(zipfile.ZipFile(io.BytesIO(arrived.read_bytes())).namelist())
+    written = sorted(p.name for p in (session_path.parent.parent / "exports").iterdir())
+    assert names == written and len(names) >= 7
+
+
+async def test_a_printed_table_card_scans_as_its_stations_link(page, session_path, tmp_path):
+    """The card `workshop serve --cards` writes, as Chromium draws it: its QR code reads as the link."""
+    import subprocess
+
+    from workshop.serving.cards import write_cards
+    from workshop.serving.links import Links
+
+    links = Links("http://192.168.1.23:8000", "Kaffe-og-kage-2026-aften")
+    stations = [("Station 1 – Ledelse som fag", links.station("s1")), ("Station 2 – Uddannelse", links.station("s2"))]
+    cards = write_cards(session_path, tmp_path / "exports", "Udvalget", "da", stations)
+    await page.call("Page.enable")
+    await page.call("Page.navigate", url=cards.as_uri())
+    await page.until("document.readyState === 'complete' && document.querySelectorAll('svg').length === 2", 30)
+    shot = base64.b64decode((await page.call("Page.captureScreenshot", format="png"))["data"])
+    picture = tmp_path / "card.png"
+    picture.write_bytes(shot)
+    assert shutil.which("zbarimg"), "the QR reader zbarimg is missing: apt-get install zbar-tools (.ci/run does)"
+    found = subprocess.run(["zbarimg", "--quiet", "--raw", str(picture)], capture_output=True, text=True)
+    assert found.stdout.split() == [links.station("s1")], picture

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, Commands, counts, print_notices
+from workshop.cli.errors import EXIT_OK, Commands, counts, print_notices, say
 
 
 def add_command(commands: Commands) -> None:
@@ -54,7 +54,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             categories=len(session.categories),
             notes=len(session.notes),
         )
-        print(word("check_ok", store.language, counts=counted))
+        say(word("check_ok", store.language, counts=counted))
     finally:
         store.close()
     return EXIT_OK
@@ -62,8 +62,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _new_journal(path: Path) -> None:
     """Start a new journal when the old one cannot be used, and say what was done (on stderr)."""
-    import sys
-
     from workshop.model.problems import language_of_text
     from workshop.storage.recovery import HEALTHY, start_new_journal
     from workshop.storage.session_file import read_text
@@ -72,9 +70,9 @@ def _new_journal(path: Path) -> None:
     recovery = start_new_journal(path)
     language = language_of_text(read_text(path))
     if recovery.state == HEALTHY:
-        print(word("new_journal_not_needed", language, path=path), file=sys.stderr)
+        say(word("new_journal_not_needed", language, path=path), error=True)
         return
-    print(
+    say(
         word(
             f"new_journal_{recovery.state}",
             language,
@@ -84,5 +82,5 @@ def _new_journal(path: Path) -> None:
             carried=recovery.carried,
             lost=recovery.lost,
         ),
-        file=sys.stderr,
+        error=True,
     )

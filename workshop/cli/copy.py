@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, Commands, UsageError, counts, print_notices, refuse_unusable_new_file
+from workshop.cli.errors import EXIT_OK, Commands, UsageError, counts, print_notices, refuse_unusable_new_file, say
 
 
 def add_command(commands: Commands) -> None:
@@ -49,5 +49,5 @@ def cmd_copy(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UsageError(problem_for(error, target, language).render(target, language)) from None
     notes = counts(language, notes=len(session.notes))
-    print(word("copy_wrote", language, path=target, notes=notes, session=args.session))
+    say(word("copy_wrote", language, path=target, notes=notes, session=args.session))
     return EXIT_OK

@@ -1,11 +1,11 @@
-"""What every command shares: exit codes, the usage error, and printing the store's notices."""
+"""What every command shares: exit codes, the usage error, printing (:func:`say`) and the store's notices."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -59,10 +59,29 @@ def refuse_unusable_new_file(path: Path, language: str) -> None:
         raise UsageError(word("new_not_toml", language, path=path))
 
 
+class Drawn(str):
+    """Lines the program drew itself, its own colours included (a QR code): :func:`say` prints them as they are."""
+
+
+def say(*lines: str, error: bool = False, flush: bool = False) -> None:
+    """Print ``lines`` (on stderr with ``error``): the one way a command prints.
+
+    Each line is shown with its control characters escaped (``workshop.model.problems.shown``): a
+    name holding an escape sequence is printed as ``\\x1b]0;title\\x07`` and never sets the
+    terminal's title, clears the screen or writes the clipboard; bidi and zero-width characters
+    are shown as ``\\u202e``. Only :class:`Drawn` text, which the program made, keeps its own.
+    """
+    from workshop.model.problems import shown
+
+    stream: TextIO = sys.stderr if error else sys.stdout
+    text = "\n".join(line if isinstance(line, Drawn) else shown(line) for line in lines)
+    print(text, file=stream, flush=flush)
+
+
 def print_notices(notices: list[str]) -> None:
     """The store's notices (a hand edit merged, a backup kept) on stderr, in the session's language."""
     for notice in notices:
-        print(notice, file=sys.stderr)
+        say(notice, error=True)
 
 
 def crashed(command: str, error: BaseException, language: str | None = None) -> int:
@@ -90,5 +109,5 @@ def crashed(command: str, error: BaseException, language: str | None = None) -> 
     summary = one_line(f"{type(error).__name__}: {error}")[:300]
     if language is None:
         language = "en" if os.environ.get("LANG", "").startswith("en") else "da"
-    print(word("cli_crashed", language, command=command, summary=summary, log=log), file=sys.stderr)
+    say(word("cli_crashed", language, command=command, summary=summary, log=log), error=True)
     return EXIT_CRASH

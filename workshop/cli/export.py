@@ -20,7 +20,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop.cli.errors import EXIT_OK, UsageError, print_notices
+from workshop.cli.errors import EXIT_OK, UsageError, print_notices, say
 from workshop.documents.format import HostPolicy
 from workshop.documents.registry import (
     ALL,
@@ -154,11 +154,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     for done in written:
         notes = word(f"doc_notes_{'one' if done.notes == 1 else 'many'}", speak, count=done.notes)
-        print(word("doc_wrote", speak, path=done.path, title=in_sentence(title(done.kind.name, speak)), notes=notes))
+        say(word("doc_wrote", speak, path=done.path, title=in_sentence(title(done.kind.name, speak)), notes=notes))
         if done.report is not None and done.report_path is not None:
             for line in done.report.summary(speak):
-                print("  " + line)
-            print("  " + word("anon_report_written", speak, path=done.report_path))
+                say("  " + line)
+            say("  " + word("anon_report_written", speak, path=done.report_path))
     return EXIT_OK
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, UsageError, print_notices
+from workshop.cli.errors import EXIT_OK, UsageError, print_notices, say
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -85,9 +85,9 @@ def cmd_groups(args: argparse.Namespace) -> int:
     for number, members in enumerate(result.groups, start=1):
         shown = ", ".join(f"{n} ({affiliation_of[n]})" if affiliation_of[n] else n for n in members)
         group = f"{word('group', language)} {number}"
-        print(word("cost_group_line", language, group=group, count=len(members), members=shown))
+        say(word("cost_group_line", language, group=group, count=len(members), members=shown))
     for sentence in result.gave_way:
-        print(word("cost_gave_way_line", language, sentence=sentence))
+        say(word("cost_gave_way_line", language, sentence=sentence))
     if args.write:
         with Store.open(args.session) as store:
             if moves_people_during_the_evening(store, lambda through: save_groups(through, result.groups)):
@@ -98,5 +98,5 @@ def cmd_groups(args: argparse.Namespace) -> int:
             except ChangeRefused as error:
                 raise UsageError(word("cost_groups_not_saved", language, error=error)) from None
             print_notices(store.notices)
-        print(word("cost_groups_saved", language, count=len(result.groups), path=args.session))
+        say(word("cost_groups_saved", language, count=len(result.groups), path=args.session))
     return EXIT_OK

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from workshop.cli.arguments import WorkshopParser, parsing
-from workshop.cli.errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, crashed
+from workshop.cli.errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, crashed, say
 from workshop.model.problems import SessionError, one_line
 
 COMMANDS = ("run", "serve", "new", "check", "schedule", "groups", "note", "copy", "merge", "export")
@@ -47,10 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except SessionError as error:
-        print(str(error), file=sys.stderr)
+        say(str(error), error=True)
         return EXIT_BAD_INPUT
     except UsageError as error:
-        print(one_line(f"workshop {args.command}: {error}"), file=sys.stderr)
+        say(one_line(f"workshop {args.command}: {error}"), error=True)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

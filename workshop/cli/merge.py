@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop.cli.errors import EXIT_OK, Commands, UsageError, print_notices
+from workshop.cli.errors import EXIT_OK, Commands, UsageError, print_notices, say
 
 if TYPE_CHECKING:
     from workshop.storage.merge import Side
@@ -62,7 +62,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
             side = read_side(looked)
             for path, copy in copies:
                 plan = plan_merge(side, copy)
-                print("\n".join(report(plan, main, path, language, dry_run=True)))
+                say(*report(plan, main, path, language, dry_run=True))
                 side = simulate(side, plan)
             return EXIT_OK
     store = Store.open(main, author=args.author)
@@ -72,7 +72,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 plan = merge_into(store, copy, source=path.name)
             except ChangeRefused as error:
                 raise UsageError(word("merge_refused", language, copy=path, main=main, reason=error)) from None
-            print("\n".join(report(plan, main, path, language)))
+            say(*report(plan, main, path, language))
         store.fold()
     finally:
         store.close()

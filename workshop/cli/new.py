@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, Commands, UsageError, counts, refuse_unusable_new_file
+from workshop.cli.errors import EXIT_OK, Commands, UsageError, counts, refuse_unusable_new_file, say
 
 
 def add_command(commands: Commands) -> None:
@@ -58,5 +58,5 @@ def cmd_new(args: argparse.Namespace) -> int:
     counted = counts(
         language, stations=len(session.stations), groups=len(session.groups), rounds=len(session.round_items())
     )
-    print(word("new_wrote", language, path=path, counts=counted))
+    say(word("new_wrote", language, path=path, counts=counted))
     return EXIT_OK

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workshop.cli.errors import EXIT_OK, Commands, UsageError, print_notices
+from workshop.cli.errors import EXIT_OK, Commands, UsageError, print_notices, say
 
 
 def add_command(commands: Commands) -> None:
@@ -41,7 +41,7 @@ def cmd_note(args: argparse.Namespace) -> int:
         categories = [category_for_name(store, name).id for name in args.category]
         note = store.add_note(args.station, args.round_number, text, group=args.group, categories=categories)
         store.fold()
-        print(note.id)
+        say(note.id)
     except ChangeRefused as error:
         raise UsageError(str(error)) from None
     finally:

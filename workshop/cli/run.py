@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from workshop.cli.errors import EXIT_OK, Commands, UsageError, crashed, print_notices
@@ -72,6 +73,7 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         app = WorkshopApp(store, mode=mode, station=station, ask_author=not (args.author or remembered))
+        _end_with_the_server(app.exit)
         app.run()
     finally:
         release(device)
@@ -84,3 +86,13 @@ def _run(args: argparse.Namespace) -> int:
         return crashed("run", app.crash, store.language)
     code = app.return_code
     return code if isinstance(code, int) and code != 0 else EXIT_OK
+
+
+def _end_with_the_server(quit_app: Callable[[], object]) -> None:
+    """In a browser (started by `workshop serve`): the app quits when its server has gone, even after kill -9."""
+    import os
+
+    from workshop.serving.lifeline import SERVER_PID, watch
+
+    if SERVER_PID in os.environ:
+        watch(quit_app)

@@ -12,8 +12,9 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from workshop.cli.errors import EXIT_OK
-from workshop.model.problems import Problem, SessionError
+from workshop.cli.errors import EXIT_OK, say
+from workshop.model.problems import Problem, SessionError, json_shown, one_line
+from workshop.model.session import Session
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -99,12 +100,20 @@ def cmd_schedule(args: argparse.Namespace) -> int:
             data["gave_way"] = list(mixed.gave_way)
         elif sentences:
             data["costs"] = sentences
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        say(json_shown(json.dumps(data, ensure_ascii=False, indent=2)))
         return EXIT_OK
     from workshop.scheduling.schedule_table import render_rotation, terminal_width
 
     width = terminal_width()
-    print(render_rotation(session, rounds, slots, width))
+    say(render_rotation(names_shown(session), rounds, slots, width))
     for sentence in sentences:
-        print(textwrap.fill(sentence, width, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False))
+        say(textwrap.fill(sentence, width, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False))
     return EXIT_OK
+
+
+def names_shown(session: Session) -> Session:
+    """The session with its stations' and groups' names as the table shows them: control, bidi and
+    zero-width characters escaped before the columns are measured, so the table stays aligned."""
+    stations = [s.model_copy(update={"name": one_line(s.name), "host": one_line(s.host)}) for s in session.stations]
+    groups = [g.model_copy(update={"name": one_line(g.name)}) for g in session.groups]
+    return session.model_copy(update={"stations": stations, "groups": groups})

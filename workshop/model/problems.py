@@ -19,7 +19,13 @@ DEFAULT_LANGUAGE = "da"
 """The language of a problem when the session's own is not known: the users' own."""
 
 _ENGLISH = re.compile(r"""^\s*language\s*=\s*["']en["']""", re.MULTILINE)
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f"  # control characters: ESC starts a terminal's escape sequences (title, clear, clipboard)
+    r"\u2028\u2029\ud800-\udfff"  # line and paragraph separators, lone surrogates
+    r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks and overrides: text shown in another order
+    r"\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]"  # soft hyphen and zero-width characters: invisible
+)
+"""What a line shown to a person never holds as it is: shown as ``\\x1b``, ``\\u202e`` instead."""
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -30,6 +36,25 @@ def one_line(text: str) -> str:
     take a user's escape sequence for its own.
     """
     return _UNPRINTABLE.sub(_escaped, text)
+
+
+def shown(text: str) -> str:
+    """``text`` as a command prints it: each line through :func:`one_line`, the line breaks kept.
+
+    Every line a command prints goes through here (``workshop.cli.errors.say``): an escape sequence
+    in a station's or a person's name is shown as ``\\x1b[2J`` and never clears the screen, sets the
+    terminal's title or writes its clipboard; bidi and zero-width characters are shown as ``\\u202e``.
+    """
+    return "\n".join(one_line(line) for line in text.split("\n"))
+
+
+def json_shown(text: str) -> str:
+    """JSON text (``json.dumps(..., ensure_ascii=False)``) with what :func:`one_line` escapes as JSON's ``\\u`` escapes.
+
+    Such characters only stand inside JSON strings (the line breaks of its indentation are kept), so the
+    text stays the same JSON, Danish letters as they are.
+    """
+    return _UNPRINTABLE.sub(lambda found: "\n" if found[0] == "\n" else f"\\u{ord(found[0]):04x}", text)
 
 
 def _escaped(match: re.Match[str]) -> str:

@@ -130,6 +130,16 @@ class Browser:
         await self._socket.send_json(["stdin", keys])
         return sent
 
+    async def send_frame(self, text: str) -> None:
+        """Send one text frame as it is (what a hostile page could send)."""
+        assert self._socket is not None
+        await self._socket.send_str(text)
+
+    @property
+    def close_code(self) -> int | None:
+        """How the server closed the websocket (1000: the app ended; 1012: the server is stopping)."""
+        return None if self._socket is None else self._socket.close_code
+
     async def resize(self, width: int, height: int) -> None:
         assert self._socket is not None
         await self._socket.send_json(["resize", {"width": width, "height": height}])

@@ -10,12 +10,23 @@ What it adds to textual-serve:
   name the path, never the query.
 - **The link is data.** The page checks ``station``, ``mode`` and ``name`` against the session
   (:func:`workshop.serving.links.read_link`) and refuses a bad link with a page that says why, in
-  the session's language. A good link gets a one-time ticket in the websocket's path
+  the session's language. A request without the token, or for a page that is not there, gets a
+  page in the session's language that says what to do (scan the code again, ask the facilitator).
+  A good link gets a one-time ticket in the websocket's path
   (``/ws/<ticket>``): the websocket starts exactly what the page checked, from an argument list.
 - **Limits.** At most ``limit`` browsers at once (a page says so past it); an app whose browser has
   gone (closed, or silent past the websocket's heartbeat) is ended; on stop, every app is ended.
 - **No internet needed.** textual-serve's page loads a font from Google; this page uses the copy
   of that font textual-serve ships.
+- **Hostile frames.** A websocket frame larger than :data:`FRAME_LIMIT` or with more than
+  :data:`BRACKET_LIMIT` brackets (``[[[[…``, which would exhaust Python's JSON parser) is ignored
+  with a line in the log; the app goes on.
+- **Restarts.** The server tells the pages it is stopping (close code 1012, "service restart"); the
+  page then tries again by itself (``/alive``) and reloads when the server is back, with the same
+  token (:mod:`workshop.serving.announce` keeps it). Its apps end with it even after kill -9
+  (:mod:`workshop.serving.lifeline`).
+- **The log** names a path by its route only (``/static/…``; a token sent as a path is never written)
+  and shows every line with its control characters escaped.
 - **TLS** with ``ssl_context`` (``--cert/--key``): the links are then https and the cookie is ``Secure``.
 """
 
@@ -27,6 +38,8 @@ import dataclasses
 import html
 import json
 import logging
+import os
+import re
 import signal
 import ssl
 import sys
@@ -42,12 +55,13 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from workshop.model.problems import SessionError
-from workshop.serving.announce import announce, withdraw
+from workshop.model.problems import SessionError, one_line, shown
+from workshop.serving.announce import CannotWrite, announce, clear_stale, withdraw
 from workshop.serving.app_process import AppProcess, app_argv
 from workshop.serving.devices import COOKIE as DEVICE_COOKIE
 from workshop.serving.devices import COOKIE_SECONDS as DEVICE_COOKIE_SECONDS
 from workshop.serving.devices import device_cookie, device_id
+from workshop.serving.lifeline import SERVER_PID
 from workshop.serving.links import (
     LOOPBACK,
     Launch,
@@ -73,6 +87,16 @@ TICKET_SECONDS = 300.0
 """How long a page's websocket ticket may wait to be used (once)."""
 SMALLEST, LARGEST = 10, 500
 """The terminal sizes (columns and lines) a browser may ask for."""
+FRAME_LIMIT = 1_000_000
+"""The longest websocket frame, in characters, that is read (a long paste fits many times over)."""
+BRACKET_LIMIT = 8
+"""The most ``[`` and ``{`` outside strings in a frame that is read: the page's frames have at most 2."""
+SERVICE_RESTART = 1012
+"""The websocket close code for "the server is stopping" (RFC 6455's registry): the page reconnects."""
+ROUTES = ("/static/", "/download/", "/ws/")
+"""The paths the log names (by their route only)."""
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+"""A JSON string, its loop unrolled: a 100 KB paste full of brackets is scanned in a few milliseconds."""
 
 ArgvFor = Callable[[Path, Launch], list[str]]
 
@@ -104,6 +128,28 @@ def _page(name: str, **values: str) -> str:
     return Template(text).substitute({key: html.escape(value, quote=True) for key, value in values.items()})
 
 
+def logged_path(path: str) -> str:
+    """A request's path as the log names it: its route, never the rest (a token sent as a path is not written)."""
+    if path == "/":
+        return path
+    return next((f"{route}…" for route in ROUTES if path.startswith(route)), "/…")
+
+
+def frame_refusal(text: str) -> tuple[str, dict[str, object]] | None:
+    """Why a websocket frame is not read (the words' key and values), or None when it may be parsed as JSON.
+
+    Checked before parsing: Python's JSON parser recurses once per bracket, so 100,000 ``[`` would
+    end in a RecursionError.
+    """
+    if len(text) > FRAME_LIMIT:
+        return "serve_log_frame_too_large", {"size": len(text), "limit": FRAME_LIMIT}
+    if text.count("[") + text.count("{") > BRACKET_LIMIT:
+        outside = _JSON_STRING.sub("", text)
+        if outside.count("[") + outside.count("{") > BRACKET_LIMIT:
+            return "serve_log_frame_too_deep", {"limit": BRACKET_LIMIT}
+    return None
+
+
 def _clamp(value: object, default: int) -> int:
     try:
         number = int(str(value))
@@ -122,6 +168,25 @@ class _StandardError(logging.StreamHandler):  # type: ignore[type-arg]
     @stream.setter
     def stream(self, value: TextIO) -> None:
         """The standard error is always the one of the moment."""
+
+
+class _Shown(logging.Formatter):
+    """A log line with its control characters escaped (a name from a session cannot move the terminal)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        return one_line(super().formatMessage(record))
+
+    def formatException(self, ei: object) -> str:  # noqa: N802 - logging's name
+        return shown(super().formatException(ei))  # type: ignore[arg-type]
+
+
+class ServedApp(AppProcess):
+    """An app process that knows its server (:data:`~workshop.serving.lifeline.SERVER_PID`), to end with it."""
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        environment = super()._build_environment(width=width, height=height)
+        environment[SERVER_PID] = str(os.getpid())
+        return environment
 
 
 class WorkshopServer(Server):
@@ -161,6 +226,7 @@ class WorkshopServer(Server):
         self._tickets: dict[str, tuple[Launch, float]] = {}
         self._sockets: set[web.WebSocketResponse] = set()
         self._runner: web.AppRunner | None = None
+        self._stopping = False
 
     @property
     def tls(self) -> bool:
@@ -180,11 +246,15 @@ class WorkshopServer(Server):
     def initialize_logging(self) -> None:
         """Plain lines on stderr with the time; aiohttp's access log (which prints queries) stays off."""
         handler = _StandardError()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", datefmt="%H:%M:%S"))
-        for name in ("workshop.serve", "textual-serve"):
+        handler.setFormatter(_Shown("%(asctime)s %(message)s", datefmt="%H:%M:%S"))
+        for name, level in (
+            ("workshop.serve", logging.INFO),
+            ("textual-serve", logging.INFO),
+            ("aiohttp", logging.WARNING),
+        ):
             logger = logging.getLogger(name)
             logger.handlers[:] = [handler]
-            logger.setLevel(logging.INFO)
+            logger.setLevel(level)
             logger.propagate = False
         logging.getLogger("aiohttp.access").disabled = True
 
@@ -194,6 +264,7 @@ class WorkshopServer(Server):
         app.add_routes(
             [
                 web.get("/", self.handle_index, name="index"),
+                web.get("/alive", self.handle_alive, name="alive"),
                 web.get("/ws/{ticket}", self.handle_websocket, name="websocket"),
                 web.get("/download/{key}", self.handle_download, name="download"),
                 web.static("/static", self.statics_path, show_index=False, name="static"),
@@ -205,12 +276,21 @@ class WorkshopServer(Server):
     async def _require_token(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
-        """Every request needs the token (query or cookie); without it: 403 and nothing else."""
+        """Every request needs the token (query or cookie); without it: 403 and a page that says what to do."""
         given = request.query.get("token") or request.cookies.get(self.cookie_name)
+        language = self.language
         if not token_matches(given, self.token):
-            log.warning(word("serve_log_refused", self.language, path=request.path, peer=request.remote or "?"))
-            raise web.HTTPForbidden()
-        response = await handler(request)
+            path = logged_path(request.path)
+            log.warning(word("serve_log_refused", language, path=path, peer=request.remote or "?"))
+            message = word("serve_forbidden", language)
+            return self._message(403, language, word("serve_forbidden_title", language), message)
+        try:
+            response = await handler(request)
+        except web.HTTPNotFound:
+            if request.path.startswith("/ws/"):
+                raise
+            message = word("serve_not_found", language)
+            response = self._message(404, language, word("serve_not_found_title", language), message)
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
@@ -218,6 +298,12 @@ class WorkshopServer(Server):
     def _message(self, status: int, language: str, title: str, message: str) -> web.Response:
         text = _page("message_page.html", language=language, title=title, message=message)
         response = web.Response(status=status, text=text, content_type="text/html", charset="utf-8")
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    async def handle_alive(self, request: web.Request) -> web.Response:
+        """For a page whose connection was lost: the server is back (and the page's token still opens it)."""
+        response = web.Response(status=204)
         response.headers["Cache-Control"] = "no-store"
         return response
 
@@ -255,6 +341,7 @@ class WorkshopServer(Server):
             starting=word("serve_starting", language, title=title),
             ended=word("serve_ended", language),
             restart=word("serve_restart", language),
+            reconnecting=word("serve_reconnecting", language),
             websocket_url=websocket_url,
             font_size=str(_clamp(request.query.get("fontsize", "16"), 16)),
         )
@@ -320,9 +407,10 @@ class WorkshopServer(Server):
         websocket = web.WebSocketResponse(heartbeat=self.heartbeat)
 
         async def close_socket() -> None:
-            await websocket.close()
+            # 1012 while the server stops: the page reconnects when it is back; 1000: the app ended.
+            await websocket.close(code=SERVICE_RESTART if self._stopping else 1000)
 
-        service = AppProcess(
+        service = ServedApp(
             self.argv_for(self.session, launch),
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
@@ -338,7 +426,7 @@ class WorkshopServer(Server):
             await service.start(width, height)
             opened = word("serve_log_opened", self.language, what=service.label, count=len(self.live), limit=self.limit)
             log.info(opened)
-            await self._process_messages(websocket, service)
+            await self._process_messages(websocket, service, service.label)
         except (asyncio.CancelledError, ConnectionError):
             pass
         finally:
@@ -351,18 +439,29 @@ class WorkshopServer(Server):
             self._sockets.discard(websocket)
             log.info(word("serve_log_closed", self.language, what=service.label, count=len(self.live)))
             with contextlib.suppress(Exception):
-                await websocket.close()
+                await websocket.close(code=SERVICE_RESTART if self._stopping else 1000)
         return websocket
 
-    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
+    async def _process_messages(
+        self, websocket: web.WebSocketResponse, app_service: AppService, what: str = ""
+    ) -> None:
         """The browser's frames: ``["stdin", keys]``, ``["resize", {width, height}]``, ``["ping", x]``,
-        ``["focus"]``, ``["blur"]``. Anything else, or malformed, is ignored (never an error)."""
+        ``["focus"]``, ``["blur"]``. Anything else, or malformed, is ignored (never an error); a frame
+        too large or too deeply nested to parse safely is ignored, the first one of each kind said in the log."""
+        said: set[str] = set()
         async for message in websocket:
             if message.type != WSMsgType.TEXT:
                 continue
+            refused = frame_refusal(message.data)
+            if refused is not None:
+                key, values = refused
+                if key not in said:  # a browser sending thousands does not flood the log
+                    said.add(key)
+                    log.warning(word(key, self.language, what=what, **values))
+                continue
             try:
                 envelope = json.loads(message.data)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
             if not isinstance(envelope, list) or not envelope:
                 continue
@@ -422,17 +521,24 @@ class WorkshopServer(Server):
                 break
         self.public_url = base_url(self.public_host, self.port, self.tls)
         if self.announcing:
-            announce(self.session, self.links)
+            clear_stale(self.session)  # one left by a server that was killed
+            try:
+                announce(self.session, self.links)
+            except CannotWrite:
+                self._runner = None
+                await runner.cleanup()
+                raise
 
     async def end_all(self) -> None:
         """End every app process (each asked to quit and save first) and close every websocket."""
         await asyncio.gather(*(service.stop() for service in list(self.live)), return_exceptions=True)
         for websocket in list(self._sockets):
             with contextlib.suppress(Exception):
-                await websocket.close()
+                await websocket.close(code=SERVICE_RESTART if self._stopping else 1000)
 
     async def close(self) -> None:
         """Stop: end every app, then stop listening. No app process is left behind."""
+        self._stopping = True
         if self.announcing:
             withdraw(self.session)
         await self.end_all()

@@ -24,6 +24,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "Bemærk: almindelig HTTP kan læses af andre på samme netværk. Brug --cert og --key for HTTPS.",
         "Note: plain HTTP can be read by others on the same network. Use --cert and --key for HTTPS.",
     ),
+    "serve_token_kept": (
+        "Links og QR-koder fra en tidligere start virker stadig (adgangsnøglen ligger i {path}; --new-token laver nye links).",
+        "Links and QR codes from an earlier start still work (the access token is kept in {path}; --new-token makes new links).",
+    ),
+    "serve_token_new": (
+        "Nye links: adgangsnøglen er gemt i {path} til næste start, så linkene virker også efter en genstart (--new-token laver nye).",
+        "New links: the access token is kept in {path} for the next start, so the links work after a restart too (--new-token makes new ones).",
+    ),
+    "serve_token_replaced": (
+        "Nye links: links og QR-koder fra en tidligere start virker ikke længere; del de nye ud.",
+        "New links: links and QR codes from an earlier start no longer work; hand out the new ones.",
+    ),
+    "serve_cards_written": (
+        "Bordkort med link og QR-kode pr. station: {path} (åbn den i en browser og udskriv; den rummer adgangsnøglen, så kun du kan læse filen)",
+        "Table cards with a link and QR code per station: {path} (open it in a browser and print it; it holds the access token, so only you can read the file)",
+    ),
     "serve_stopped": (
         "workshop serve er stoppet; ingen app-processer kører.",
         "workshop serve has stopped; no app process is running.",
@@ -45,6 +61,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "serve_log_forced": (
         "appen ({what}) lukkede ikke selv, da den blev bedt om det, og blev stoppet; ændringer, der ikke var gemt, kan mangle",
         "the app ({what}) did not quit when asked and was stopped; changes not yet saved may be missing",
+    ),
+    "serve_log_frame_too_large": (
+        "ignoreret: en besked fra browseren ({what}) på {size} tegn, mere end {limit}; appen kører videre",
+        "ignored: a message from the browser ({what}) of {size} characters, more than {limit}; the app goes on",
+    ),
+    "serve_log_frame_too_deep": (
+        "ignoreret: en besked fra browseren ({what}) med mere end {limit} parenteser, som ingen browser sender; appen kører videre",
+        "ignored: a message from the browser ({what}) with more than {limit} brackets, which no browser sends; the app goes on",
     ),
     "serve_log_full": ("afvist: alle {limit} pladser er optaget", "refused: all {limit} places are taken"),
     "serve_what_station": ("station {station}", "station {station}"),
@@ -80,6 +104,28 @@ WORDS: dict[str, tuple[str, str]] = {
         "Siden er for gammel; genindlæs den for at åbne appen igen.",
         "The page is too old; reload it to open the app again.",
     ),
+    "serve_reconnecting": (
+        "Forbindelsen til workshop serve er afbrudt. Siden prøver selv igen, så snart serveren kører …",
+        "The connection to workshop serve was lost. The page tries again by itself as soon as the server runs …",
+    ),
+    "serve_forbidden_title": ("Linket virker ikke", "This link does not work"),
+    "serve_forbidden": (
+        "Linket har ikke aftenens adgangsnøgle – det er måske fra en anden aften, eller facilitatoren har lavet nye links. Scan QR-koden ved din station igen, eller spørg facilitatoren efter et nyt link.",
+        "The link does not have this evening's access token – it may be from another evening, or the facilitator has made new links. Scan the QR code at your station again, or ask the facilitator for a new link.",
+    ),
+    "serve_not_found_title": ("Siden findes ikke", "No such page"),
+    "serve_not_found": (
+        "Her er ingen side. Scan QR-koden ved din station igen, eller spørg facilitatoren efter linket.",
+        "There is no page here. Scan the QR code at your station again, or ask the facilitator for the link.",
+    ),
+    "serve_cards_title": ("Bordkort – {title}", "Table cards – {title}"),
+    "serve_card_scan": (
+        "Scan koden med telefonens kamera for at skrive noter ved denne station.",
+        "Scan the code with your phone's camera to take notes at this station.",
+    ),
+    "serve_card_or": ("eller åbn:", "or open:"),
+    "serve_cards_file": ("bordkort", "table-cards"),
+    "serve_bundle_file": ("dokumenter", "documents"),
     "serve_session_unreadable_title": ("Sessionen kan ikke læses", "The session cannot be read"),
     # Refusals of the command line (`workshop serve ...`)
     "serve_bad_token": (
@@ -113,6 +159,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "serve_bad_cert": (
         "{path}: certifikatet eller nøglen kan ikke bruges ({reason}); giv certifikatet og dets private nøgle som PEM-filer",
         "{path}: the certificate or key cannot be used ({reason}); give the certificate and its private key as PEM files",
+    ),
+    "serve_cannot_write": (
+        "{path} kan ikke skrives ({reason}); workshop serve gemmer sin adgangsnøgle og adresse ved siden af sessionen - gør mappen skrivbar, eller kopiér sessionen til en mappe, du kan skrive i",
+        "cannot write {path} ({reason}); workshop serve keeps its access token and address beside the session - make the folder writable, or copy the session to a folder you can write to",
     ),
     "serve_no_file": ("{path}: filen findes ikke", "{path}: no such file"),
 }

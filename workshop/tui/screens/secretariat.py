@@ -6,8 +6,8 @@ saved with ctrl+s, when another summary is chosen, when the mode is left, and a 
 typing stops. ctrl+r opens the recommendations editor. F5 exports every document (F9 the
 anonymized minutes, with the report of what was replaced shown on the screen); the command
 palette offers each document on its own. The export runs beside the screen with a progress bar,
-and the screen lists where each file went; in a browser (``workshop serve``) each file is also
-handed to the browser as a download.
+and the screen lists where each file went; in a browser (``workshop serve``) the files are also
+handed to the browser as one download (a zip when there are several).
 """
 
 from __future__ import annotations
@@ -389,19 +389,26 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
         self.notify(word("exported", language) + "\n" + "\n".join(lines), timeout=10, markup=False)
         if report:
             self.notify("\n".join(report), title=word("export_report_title", language), timeout=30, markup=False)
-        if self.app.is_web:  # served in a browser: each file comes down as a download too
-            for document in done:
-                self._deliver(document.path)
-                if document.report_path is not None:
-                    self._deliver(document.report_path)
+        if self.app.is_web:  # served in a browser: every file comes down too, several in one zip
+            files = [document.path for document in done]
+            files += [document.report_path for document in done if document.report_path is not None]
+            self._deliver(files)
 
-    def _deliver(self, path: Path) -> None:
-        """Hand a written file to the browser as a download (it stays in exports/ as well)."""
+    def _deliver(self, paths: list[Path]) -> None:
+        """Hand the written files to the browser as one download (they stay in exports/ as well).
+
+        A browser takes one download a page starts by itself, so several files come as one zip
+        (workshop.serving.downloads).
+        """
+        from workshop.serving.downloads import one_download
+
+        name = ", ".join(path.name for path in paths)
         try:
-            self.app.deliver_binary(path, save_filename=path.name)
-        except Exception as error:  # noqa: BLE001 - the file is written; say the download failed
+            delivered, name, mime_type = one_download(paths, self.store.path, self.language)
+            self.app.deliver_binary(delivered, save_filename=name, mime_type=mime_type)
+        except Exception as error:  # noqa: BLE001 - the files are written; say the download failed
             self.notify(
-                word("export_not_delivered", self.language, name=path.name, problem=error),
+                word("export_not_delivered", self.language, name=name, problem=error),
                 severity="warning",
                 markup=False,
             )
