@@ -242,3 +242,21 @@ def test_join_view_snapshot(store, clock, snap_compare):
 
     app = WorkshopApp(store, clock=clock, poll=False)
     assert snap_compare(app, terminal_size=(200, 60), run_before=open_it)
+
+
+async def test_links_that_only_this_computer_can_open_are_warned_about_on_the_projector(store, clock):
+    """Issue 17: the join view showed 127.0.0.1 codes, which no phone can open, without a word."""
+    announce(store.path, Links("http://127.0.0.1:8000", "Kaffe-og-kage-2026-aften"))
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_join_view(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "Linkene virker kun på denne computer (127.0.0.1), ikke på telefoner" in text
+        assert "--lan" in text
+    withdraw(store.path)
+    announce(store.path, LINKS)  # a network address: no warning
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_join_view(pilot)
+        assert "virker kun på denne computer" not in screen_text(app)
+    withdraw(store.path)

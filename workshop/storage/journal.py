@@ -400,6 +400,7 @@ class Journal:
         """Does the journal have the table ``name``?"""
         row = self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
         return row is not None
+
     def _beyond_mark(self, mark: tuple[str, int] | None, position: int, empty: bool) -> int:
         """The change number the mark says this journal gave, when neither the journal nor the session file
         (whose first line says it holds the changes up to ``position``) reaches it; else 0.

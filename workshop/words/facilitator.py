@@ -110,6 +110,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "The window is too small for the QR codes: make it larger (or the font smaller). The links can be typed.",
     ),
     "join_hint": ("Esc: tilbage til tavlen · F1: taster", "Esc: back to the board · F1: keys"),
+    "join_loopback": (
+        "⚠ Linkene virker kun på denne computer (127.0.0.1), ikke på telefoner. Stop serveren, og start den med: {command}",
+        "⚠ These links work on this computer only (127.0.0.1), not on phones. Stop the server and start it with: {command}",
+    ),
     "shape_costs": ("Rotationen koster", "What the rotation costs"),
     # Setup
     "setup": ("Opsætning", "Setup"),

@@ -30,7 +30,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from workshop.serving.announce import running_links
-from workshop.serving.links import Links
+from workshop.serving.links import Links, is_loopback
 from workshop.words import word
 from workshop.words.phrases import station_title
 
@@ -128,6 +128,12 @@ def link_lines(link: str, width: int) -> list[str]:
     return lines
 
 
+def loopback_only(links: Links) -> bool:
+    """Do the links lead to this computer only (``http://127.0.0.1:8000``), which no phone can open?"""
+    host = links.base.split("://", 1)[-1].rsplit(":", 1)[0].strip("[]")
+    return is_loopback(host)
+
+
 def serve_command(session: Path) -> str:
     """``workshop serve sessions/meeting-3.toml --lan``: the command that starts the server, as typed here."""
     try:
@@ -191,7 +197,8 @@ class JoinScreen(SessionView, Screen[None]):
     JoinScreen #join-area { height: 1fr; align: center middle; }
     JoinScreen #join-codes { height: auto; grid-gutter: 1 2; grid-rows: auto; }
     JoinScreen #join-message { height: auto; padding: 1 2; text-align: center; width: 100%; }
-    JoinScreen #join-hint { height: 1; padding: 0 1; color: $text-muted; }
+    JoinScreen #join-hint { height: auto; padding: 0 1; color: $text-muted; }
+    JoinScreen #join-hint.-warning { color: $text; background: $warning-darken-2; text-style: bold; }
     """
 
     BINDINGS = [
@@ -272,7 +279,12 @@ class JoinScreen(SessionView, Screen[None]):
             self._language = language
             localise_bindings(self, language)
         self.query_one("#join-title", Static).update(Text(word("join_title", language)))
-        self.query_one("#join-hint", Static).update(Text(word("join_hint", language)))
+        hint = self.query_one("#join-hint", Static)
+        hint.update(Text(word("join_hint", language)))
+        local = self.links is not None and loopback_only(self.links)
+        hint.set_class(local, "-warning")
+        if local:  # no phone can open 127.0.0.1: say so on the projector, and how to start for the room
+            hint.update(Text(word("join_loopback", language, command=serve_command(self.store.path))))
         grid = self.query_one("#join-codes", Grid)
         message = self.query_one("#join-message", Static)
         cards = self.cards()
@@ -310,13 +322,15 @@ class JoinScreen(SessionView, Screen[None]):
             card.show(title, link, layout.large, layout.per_page > 0, inner, lines)
             card.display = index in shown
         grid.display = True
-        if layout.per_page == 1 and len(cards) > 1:
-            hint = word("join_page_one", language, number=first + 1, count=len(cards))
-            self.query_one("#join-hint", Static).update(Text(hint))
+        if local:
+            pass  # the warning stays: paging works with the arrow keys all the same
+        elif layout.per_page == 1 and len(cards) > 1:
+            paging = word("join_page_one", language, number=first + 1, count=len(cards))
+            hint.update(Text(paging))
         elif 0 < layout.per_page < len(cards):
             last = min(first + layout.per_page, len(cards))
-            hint = word("join_page", language, first=first + 1, last=last, count=len(cards))
-            self.query_one("#join-hint", Static).update(Text(hint))
+            paging = word("join_page", language, first=first + 1, last=last, count=len(cards))
+            hint.update(Text(paging))
         message.display = layout.per_page == 0
         if layout.per_page == 0:
             message.update(Text(word("join_too_small", language)))
