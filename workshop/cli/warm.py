@@ -117,10 +117,12 @@ class WarmParent:
         return any(_mark(path) != mark for path, mark in self.files.items())
 
     def run(self, session: Path) -> int:
+        # No collection while importing, none before forking: a collection frees scattered objects,
+        # and a child's first allocations would fill those holes, copying the parent's pages it shares.
+        gc.disable()
         preload(session)
         self.files = code_files()
-        gc.collect()
-        gc.freeze()  # what is loaded now is never collected: the children's pages stay shared
+        gc.freeze()  # what is loaded now is never collected (nor touched by a child's collections)
         signal.signal(signal.SIGCHLD, lambda _number, _frame: None)
         signal.set_wakeup_fd(self.wake_write)
         self.say({"ready": True, "pid": os.getpid()})
@@ -201,7 +203,7 @@ class WarmParent:
             self.say({"refused": number, "why": f"fork: {error.strerror}"})
             return
         if pid == 0:  # the child: never returns
-            _child(self, args, env, fds, idle=message.get("idle") is True)
+            _child(self, args, env, fds)
         for fd in fds:
             os.close(fd)
         self.children.add(pid)
@@ -236,18 +238,11 @@ def _well_formed(args: object, env: object, fds: list[int]) -> bool:
     )
 
 
-def _child(parent: WarmParent, args: list[str], env: dict[str, str], fds: list[int], idle: bool) -> None:
-    """In the forked child: become ``python -m workshop ARGS`` as the server would have started it; never returns.
-
-    With ``idle``, it starts as ``SCHED_IDLE`` (below every app someone types in); the server puts it
-    back to the normal policy once its first screen is out.
-    """
+def _child(parent: WarmParent, args: list[str], env: dict[str, str], fds: list[int]) -> None:
+    """In the forked child: become ``python -m workshop ARGS`` as the server would have started it; never returns."""
     code = 1
     try:
         os.setsid()  # a process session of its own: the terminal's Ctrl+C reaches the server only
-        if idle and hasattr(os, "SCHED_IDLE"):
-            with contextlib.suppress(OSError):
-                os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
         signal.set_wakeup_fd(-1)
         for number in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP):
             signal.signal(number, signal.SIG_DFL)

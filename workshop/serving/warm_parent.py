@@ -14,9 +14,11 @@ environment (textual's web driver, the terminal's size) go to the warm parent as
 socket, with the pipes attached; no shell ever sees them.
 
 - **Joining in order.** At most :data:`STARTING` apps build their first screen at once, in the order
-  their browsers arrived (a FIFO gate); an app that is starting runs as ``SCHED_IDLE``, below every
-  app someone is typing in, and is put back among them (``SCHED_OTHER``) once its first screen is
-  out (or after :data:`STARTING_SECONDS`). Echo comes before new screens.
+  their browsers arrived (a FIFO gate): the first to arrive are typing while the rest join, and
+  few starts compete with them for the CPU at any moment (the kernel's scheduler already favours
+  an app that mostly sleeps, as one someone types in does). Starting apps as ``SCHED_IDLE`` until
+  their first screen was tried and measured: no better echo, slower screens, and on a laptop busy
+  with something else (a video call) a start could wait for the whole of it.
 - **Stale.** The warm parent watches the files of the code it imported; when one changes (a new
   version, an edited file) it says so, or refuses to fork: a fresh warm parent is started and the
   old one ends once its last app has. The session is opened by each app after the fork, never by a
@@ -41,34 +43,23 @@ from pathlib import Path
 
 log = logging.getLogger("workshop.serve")
 
-STARTING = max(1, os.cpu_count() or 1)
-"""How many apps may build their first screen at once (one per core); the others wait their turn."""
+STARTING = 2 * max(1, os.cpu_count() or 1)
+"""How many apps may build their first screen at once (two per core); the others wait their turn.
+
+One per core let a room of 12 join 1.5 to 2 times slower on a busy machine (a start also waits on
+the disk); with none, every screen of the room comes at the very end, and nobody types meanwhile."""
 STARTING_SECONDS = 3.0
-"""An app that has drawn nothing by then is let through the gate anyway (and back to normal priority)."""
+"""An app that has drawn nothing by then lets the next one through the gate anyway."""
 READY_SECONDS = 60.0
 """How long a browser waits for the warm parent to finish importing before its app starts cold."""
 RETIRE_SECONDS = 5.0
 """How long a retired warm parent may take to end once its last app has, before SIGKILL."""
 MESSAGE_LIMIT = 1 << 16
-_IDLE_POLICY = getattr(os, "SCHED_IDLE", None)
-_NORMAL_POLICY = getattr(os, "SCHED_OTHER", None)
 
 
 def fork_available() -> bool:
     """Can apps be forked here (POSIX: fork, Unix sockets passing descriptors)?"""
     return hasattr(os, "fork") and hasattr(socket, "send_fds") and hasattr(socket, "AF_UNIX")
-
-
-def normal_priority(pid: int) -> None:
-    """Put every thread of ``pid`` back to the normal scheduling policy (from SCHED_IDLE); gone already is fine."""
-    if _NORMAL_POLICY is None:
-        return
-    threads = [pid]
-    with contextlib.suppress(OSError):
-        threads += sorted(int(tid) for tid in os.listdir(f"/proc/{pid}/task") if int(tid) != pid)
-    for tid in threads:
-        with contextlib.suppress(OSError):
-            os.sched_setscheduler(tid, _NORMAL_POLICY, os.sched_param(0))
 
 
 class WarmChild:
@@ -100,7 +91,7 @@ class WarmChild:
         return self.returncode
 
     def started_up(self) -> None:
-        """Its first screen is out (or it took too long, or it ended): normal priority, and the next may start."""
+        """Its first screen is out (or it took too long, or it ended): the next in line may start."""
         starting, self._starting = self._starting, None
         if starting is not None:
             starting()
@@ -285,7 +276,6 @@ class WarmParent:
 
         def started() -> None:
             timer.cancel()
-            normal_priority(child.pid)
             release()
 
         child._starting = started
@@ -320,7 +310,7 @@ class WarmParent:
         number = self._numbers
         answer: asyncio.Future[dict[str, object]] = loop.create_future()
         parent.waiting[number] = answer
-        message = {"start": number, "args": args, "env": environment, "idle": _IDLE_POLICY is not None}
+        message = {"start": number, "args": args, "env": environment}
         try:
             sent = self._send(parent, message, theirs)
         finally:
