@@ -42,12 +42,15 @@ import signal
 import socket
 import sys
 import threading
+import time
 from pathlib import Path
 
 MESSAGE_LIMIT = 1 << 20
 """The largest control message (JSON: the arguments and the environment)."""
 IDLE_CHECK_SECONDS = 2.0
 """How often an idle warm parent looks whether its code changed on disk."""
+CHECK_SECONDS = 1.0
+"""The least time between two looks at the imported files (when a browser arrives, and while idle)."""
 ORPHAN_SECONDS = 10.0
 """When the server has gone: how long the children may take to end (their stdin is closed) before SIGTERM."""
 
@@ -100,8 +103,11 @@ class WarmParent:
         self.children: set[int] = set()
         self.retiring = False
         self.server_gone = False
+        self.terminated = False
         self.files: dict[str, FileMark | None] = {}
         self.told_stale = False
+        self.checked = 0.0
+        self.found_stale = False
         wake_read, wake_write = os.pipe()
         os.set_blocking(wake_read, False)
         os.set_blocking(wake_write, False)
@@ -113,8 +119,16 @@ class WarmParent:
             self.control.send(json.dumps(message).encode("utf-8"))
 
     def stale(self) -> bool:
-        """Has a file this process imported changed on disk (a new version installed, code edited)?"""
-        return any(_mark(path) != mark for path, mark in self.files.items())
+        """Has a file this process imported changed on disk (a new version installed, code edited)?
+
+        Some 600 files: looked at no more than once every :data:`CHECK_SECONDS` (a room joining at once
+        does not pay for it thirty times).
+        """
+        now = time.monotonic()
+        if not self.found_stale and now - self.checked >= CHECK_SECONDS:
+            self.checked = now
+            self.found_stale = any(_mark(path) != mark for path, mark in self.files.items())
+        return self.found_stale
 
     def run(self, session: Path) -> int:
         # No collection while importing, none before forking: a collection frees scattered objects,
@@ -135,8 +149,9 @@ class WarmParent:
                 return 0
             events = selector.select(ORPHAN_SECONDS if self.server_gone else IDLE_CHECK_SECONDS)
             if not events:
-                if self.server_gone:
-                    self.signal_children(signal.SIGTERM)
+                if self.server_gone:  # its apps had their time to end by themselves: SIGTERM, then SIGKILL
+                    self.signal_children(signal.SIGKILL if self.terminated else signal.SIGTERM)
+                    self.terminated = True
                 elif not self.told_stale and not self.retiring and self.stale():
                     self.told_stale = True
                     self.say({"stale": True})
