@@ -190,3 +190,36 @@ async def test_ctrl_c_ends_every_app_and_the_warm_parent(session_path):
     assert [(n.author, n.text) for n in notes_in(session_path)] == [("Anna", "Skrevet lige før Ctrl+C")]
     assert "lukkede ikke selv" not in err  # each app quit when asked (and saved): none needed a signal
     assert err.count("lukket: station") == 2
+
+
+async def test_a_server_killed_outright_leaves_no_app_and_no_warm_parent_behind(session_path):
+    server = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "serve", str(session_path), "--port", "0", "--token", TOKEN, "--no-qr"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=child_env(),
+    )
+    try:
+        assert server.stdout is not None
+        base = None
+        while base is None:
+            line = await asyncio.to_thread(server.stdout.readline)
+            assert line, "workshop serve ended before printing its links"
+            if line.startswith("Facilitator:"):
+                base = line.split()[-1].split("/?")[0]
+        anna = await opened(f"{base}/?token={TOKEN}&station=s1&name=Anna")
+        await type_note(anna, "Gemt før serveren blev dræbt")
+        await eventually(lambda: notes_in(session_path), 30)
+        (warm,) = [pid for pid in descendants(server.pid) if parent_of(pid) == server.pid]
+        apps = [pid for pid in descendants(server.pid) if parent_of(pid) == warm]
+        assert len(apps) == 1
+        server.kill()  # no Ctrl+C, no goodbye: the warm parent sees its socket close
+        server.wait()
+        await eventually(lambda: not any(alive(pid) for pid in (warm, *apps)), 60)
+        await anna.close()
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert [(n.author, n.text) for n in notes_in(session_path)] == [("Anna", "Gemt før serveren blev dræbt")]
