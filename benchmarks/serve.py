@@ -659,6 +659,8 @@ def print_room(rooms: dict[tuple[bool, int], Room], sizes: list[int], capacity: 
                 passed = count
         most = capacity[-1][0]
         print(f"  echo p95 passes 100 ms at: {passed if passed is not None else f'more than {most}'} browsers")
+    if not sizes:
+        return
     largest = max(sizes)
     room = rooms.get((False, largest))
     if room is None or one_warm is None:
