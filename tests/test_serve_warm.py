@@ -65,6 +65,9 @@ async def test_a_join_is_an_app_forked_from_the_warm_parent_and_its_note_is_save
         assert app.forked and app.pid is not None
         assert parent_of(app.pid) == server.warm_parent.pid != os.getpid()
         assert os.getpgid(app.pid) == app.pid  # a process session of its own, as a started app has
+        # Once its screen is out it is no longer below the others (it started as SCHED_IDLE): every thread.
+        threads = [int(tid) for tid in os.listdir(f"/proc/{app.pid}/task")]
+        assert len(threads) > 1 and all(os.sched_getscheduler(tid) == os.SCHED_OTHER for tid in threads)
         await type_note(browser, "Praktikpladser mangler – især om vinteren")
         notes = await eventually(lambda: notes_in(session_path), 30)
     finally:

@@ -9,13 +9,14 @@ run`` needs (Textual, the TUI, the pydantic models, textual's web driver), reads
 freezes the garbage collector's view of all that (copy-on-write stays shared), and then waits on
 ``CONTROL_FD``, a Unix socket to the server, for one message per browser:
 
-- the server sends ``{"start": n, "args": ["run", SESSION, "--mode=notes", ...], "env": {...}}``
+- the server sends ``{"start": n, "args": ["run", SESSION, "--mode=notes", ...], "env": {...}, "idle": true}``
   with three file descriptors attached (the app's stdin, stdout and stderr: the pipes the server
   reads and writes, exactly those ``asyncio.create_subprocess_exec`` would make); the arguments are
   data, handed to ``workshop``'s own ``main()`` in the child, never to a shell;
 - this process forks; the child makes itself what a started ``python -m workshop run`` is: a
   process session of its own, the pipes as 0, 1 and 2, the environment given (textual's web driver
-  reads it), the default signal handlers; then it runs ``main(args)`` and ends with its exit code;
+  reads it), the default signal handlers (and, with ``idle``, the ``SCHED_IDLE`` policy until the
+  server lifts it); then it runs ``main(args)`` and ends with its exit code;
 - it answers ``{"started": n, "pid": PID}``, or ``{"refused": n, "why": ...}`` when it may not fork
   (its code changed on disk since it imported it: it is stale; or a thread is running here);
 - when a child ends it says ``{"ended": PID, "code": C}`` (C as ``Popen.returncode``: -N for signal N);
@@ -218,7 +219,7 @@ class WarmParent:
             self.say({"refused": number, "why": f"fork: {error.strerror}"})
             return
         if pid == 0:  # the child: never returns
-            _child(self, args, env, fds)
+            _child(self, args, env, fds, idle=message.get("idle") is True)
         for fd in fds:
             os.close(fd)
         self.children.add(pid)
@@ -253,11 +254,18 @@ def _well_formed(args: object, env: object, fds: list[int]) -> bool:
     )
 
 
-def _child(parent: WarmParent, args: list[str], env: dict[str, str], fds: list[int]) -> None:
-    """In the forked child: become ``python -m workshop ARGS`` as the server would have started it; never returns."""
+def _child(parent: WarmParent, args: list[str], env: dict[str, str], fds: list[int], idle: bool) -> None:
+    """In the forked child: become ``python -m workshop ARGS`` as the server would have started it; never returns.
+
+    With ``idle`` it starts as ``SCHED_IDLE``; the server puts it back among the others (``SCHED_OTHER``)
+    once its first screen is out, within a second at most.
+    """
     code = 1
     try:
         os.setsid()  # a process session of its own: the terminal's Ctrl+C reaches the server only
+        if idle and hasattr(os, "SCHED_IDLE"):  # below every app someone types in, until its first screen
+            with contextlib.suppress(OSError):
+                os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
         signal.set_wakeup_fd(-1)
         for number in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP):
             signal.signal(number, signal.SIG_DFL)
