@@ -132,8 +132,9 @@ class WarmParent:
         return self.found_stale
 
     def run(self, session: Path) -> int:
-        # No collection while importing, none before forking: a collection frees scattered objects,
-        # and a child's first allocations would fill those holes, copying the parent's pages it shares.
+        # No collection while importing, none before forking, then freeze: what CPython's gc.freeze()
+        # documentation advises before fork (a child's allocations would otherwise fill the holes a
+        # collection leaves, copying the parent's pages). A child turns the collector on at its first screen.
         gc.disable()
         preload(session)
         self.files = code_files()
@@ -169,7 +170,7 @@ class WarmParent:
             data, fds, _flags, _address = socket.recv_fds(self.control, MESSAGE_LIMIT, 3)
         except OSError:
             data, fds = b"", []
-        if not data:  # the server has gone: its apps' stdin is closed too, so they end; then this process
+        if not data:  # the server has gone: its apps get ORPHAN_SECONDS to end, then SIGTERM (they save), then this
             self.server_gone = True
             self.retiring = True
             with contextlib.suppress(KeyError, ValueError):
