@@ -1,6 +1,14 @@
-"""Note-takers in browsers on one session at once, through `workshop serve` (issue 10).
+"""Note-takers in browsers on one session at once, through `workshop serve` (issues 10, 17 and 23).
 
     python benchmarks/serve.py [--notetakers 12] [--notes 50] [--pace 0.1] [--no-baseline]
+    python benchmarks/serve.py --room [--sizes 1,12,30] [--capacity 30,40,50,60] [--seconds 10] [--no-cold]
+
+The room (issue 23, ``--room``, described at :func:`room_main`): a room that opens its links at once,
+with the warm parent and, beside it in the same run, today's cold start (``workshop serve --cold``);
+then the capacity (issue 17): more and more browsers typing, and where echo p95 passes 100 ms.
+The small size for CI: ``--room --sizes 1,2 --capacity 2,3 --seconds 1``.
+
+Issue 10's case (without ``--room``):
 
 Starts `workshop serve` on a copy of meeting 3 (loopback only, a free port) and connects
 ``--notetakers`` simulated browsers over textual-serve's websocket protocol, spread over the
@@ -46,6 +54,7 @@ sys.path.insert(0, str(ROOT))
 from workshop.serving.client import Browser  # noqa: E402
 from workshop.storage.store import Store  # noqa: E402
 from workshop.words import word  # noqa: E402
+from workshop.words.phrases import station_label  # noqa: E402
 
 MEETING = ROOT / "sessions" / "meeting-3.toml"
 TOKEN = "benchmark-token-benchmark-token"
@@ -118,6 +127,33 @@ def rss_mb(pid: int) -> float | None:
     except (FileNotFoundError, ProcessLookupError):
         return None
     return None
+
+
+def rollup_mb(pid: int, *fields: str) -> float | None:
+    """The sum of ``fields`` of /proc/PID/smaps_rollup, in MB; None when the process has gone."""
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        return None
+    found = [int(line.split()[1]) for line in lines if line.split(":")[0] in fields]
+    return sum(found) / 1024 if found else None
+
+
+def pss_mb(pid: int) -> float | None:
+    """The process's proportional set size (its own pages, plus its share of the ones it shares), in MB."""
+    return rollup_mb(pid, "Pss")
+
+
+def uss_mb(pid: int) -> float | None:
+    """The process's unique set size: the pages no other process has (they go when it ends), in MB."""
+    return rollup_mb(pid, "Private_Clean", "Private_Dirty")
+
+
+def command_line(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
+        return b""
 
 
 def children(pid: int) -> list[int]:
@@ -371,6 +407,282 @@ def ms(values: list[float], share: float) -> str:
     return f"{percentile(values, share) * 1000:.0f} ms" if values else "-"
 
 
+# The room (issue 23) ---------------------------------------------------------------------------------
+
+ROOM_TARGETS = {"ratio": 4.0, "echo_p95": 0.100, "pss_mb": 25.0}
+
+
+def app_pids(server_pid: int) -> tuple[list[int], list[int]]:
+    """(the apps' processes, the warm parents'): the server's children, and the warm parents' children."""
+    apps: list[int] = []
+    warm: list[int] = []
+    for pid in children(server_pid):
+        if b"workshop.cli.warm" in command_line(pid):
+            warm.append(pid)
+            apps += children(pid)
+        else:
+            apps.append(pid)
+    return apps, warm
+
+
+def serve_argv(session: Path, limit: int, cold: bool) -> list[str]:
+    argv = [sys.executable, "-m", "workshop", "serve", str(session), "--port", "0", "--token", TOKEN]
+    return [*argv, "--max", str(limit), "--no-qr", *(["--cold"] if cold else [])]
+
+
+async def type_until(typist: Typist, stop: asyncio.Event, after: float, pace: float, rng: random.Random) -> None:
+    """Type notes (each saved with ctrl+s) at one key every ``pace`` s until ``after`` s past ``stop``."""
+    browser = typist.browser
+    next_key = time.perf_counter()
+    number = 0
+    stop_at: float | None = None
+    while True:
+        text = note_text(rng, typist.number, number)
+        number += 1
+        for index, character in enumerate(text):
+            if stop.is_set():
+                stop_at = stop_at or time.perf_counter() + after
+                if time.perf_counter() >= stop_at:
+                    return
+            await asyncio.sleep(max(0.0, next_key - time.perf_counter()))
+            frame = len(browser.frames)
+            sent = await browser.send(character)
+            if index >= MARKER + TAIL - 1 and character != " ":
+                typist.keys.append(Key(sent, text[index - TAIL + 1 : index + 1], frame))
+            next_key = sent + pace
+        await asyncio.sleep(max(0.0, next_key - time.perf_counter()))
+        sent = await browser.send("\x13")
+        typist.saved.append(Saved(text, typist.station, typist.number, sent))
+        next_key = sent + pace
+
+
+def echo_split(typists: list[Typist], moment: float) -> tuple[list[float], list[float]]:
+    """Each key's echo time: (keys sent before ``moment``, keys sent after it)."""
+    before: list[float] = []
+    after: list[float] = []
+    for typist in typists:
+        frames = typist.browser.frames
+        for key in typist.keys:
+            for frame in frames[key.frame :]:
+                if frame.at >= key.sent and key.tail in frame.text:
+                    (before if key.sent < moment else after).append(frame.at - key.sent)
+                    break
+    return before, after
+
+
+@dataclass
+class Room:
+    """What one room showed: first screens, echo while joining and after, memory."""
+
+    size: int
+    cold: bool
+    first: list[float] = field(default_factory=list)
+    echo_joining: list[float] = field(default_factory=list)
+    echo_after: list[float] = field(default_factory=list)
+    pss: list[float] = field(default_factory=list)
+    warm_pss: float | None = None
+    uss: list[float] = field(default_factory=list)
+    rss: list[float] = field(default_factory=list)
+
+
+async def join_room(
+    base: str,
+    stations: list[str],
+    ready: dict[str, list[str]],
+    room: Room,
+    seconds: float,
+    pace: float,
+    server_pid: int,
+) -> None:
+    """``room.size`` browsers open their links at once; each types as soon as its screen is there."""
+    rng = random.Random(23)
+    joined = asyncio.Event()
+    started = time.perf_counter()
+    typists: list[Typist] = []
+    typing: list[asyncio.Task[None]] = []
+
+    async def arrive(number: int) -> None:
+        station = stations[number % len(stations)]
+        link = f"{base}/?token={TOKEN}&station={station}&name=Deltager%20{number + 1:02d}"
+        browser, _ = await first_screen(link, ready[station])
+        room.first.append(browser.frames[-1].at - started)
+        typist = Typist(number, station, f"Deltager {number + 1:02d}", browser)
+        typists.append(typist)
+        typing.append(asyncio.create_task(type_until(typist, joined, seconds, pace, random.Random(rng.random()))))
+
+    await asyncio.gather(*(arrive(number) for number in range(room.size)))
+    all_in = time.perf_counter()
+    joined.set()
+    await asyncio.sleep(min(seconds, 2.0))
+    apps, warm = app_pids(server_pid)
+    room.pss = [size for size in map(pss_mb, apps) if size is not None]
+    room.uss = [size for size in map(uss_mb, apps) if size is not None]
+    room.rss = [size for size in map(rss_mb, apps) if size is not None]
+    room.warm_pss = sum(size for size in map(pss_mb, warm) if size is not None) if warm else None
+    await asyncio.gather(*typing)
+    await asyncio.sleep(0.5)
+    room.echo_joining, room.echo_after = echo_split(typists, all_in)
+    await asyncio.gather(*(typist.browser.close() for typist in typists))
+
+
+async def grow(
+    base: str, stations: list[str], ready: dict[str, list[str]], steps: list[int], seconds: float, pace: float
+) -> list[tuple[int, list[float]]]:
+    """Browsers join step by step (``steps``: how many are in at each); at each step all type for ``seconds``."""
+    rng = random.Random(17)
+    typists: list[Typist] = []
+    figures: list[tuple[int, list[float]]] = []
+    for count in steps:
+        for number in range(len(typists), count):
+            station = stations[number % len(stations)]
+            link = f"{base}/?token={TOKEN}&station={station}&name=Deltager%20{number + 1:02d}"
+            browser, _ = await first_screen(link, ready[station])
+            typists.append(Typist(number, station, f"Deltager {number + 1:02d}", browser))
+        for typist in typists:
+            typist.keys.clear()
+        stop = asyncio.Event()
+        stop.set()
+        await asyncio.gather(*(type_until(t, stop, seconds, pace, random.Random(rng.random())) for t in typists))
+        await asyncio.sleep(0.5)
+        _, after = echo_split(typists, 0.0)
+        figures.append((count, after))
+    await asyncio.gather(*(typist.browser.close() for typist in typists))
+    return figures
+
+
+def room_main(args: argparse.Namespace) -> None:
+    """A room that opens its links at once (issue 23), warm beside cold; then how many browsers one laptop carries.
+
+    For each size (``--sizes``, default 1, 12 and 30): a fresh ``workshop serve`` on a copy of meeting 3,
+    given three seconds to start (its warm parent imports meanwhile); then that many browsers open
+    their station's link in the same moment, through the websocket protocol, and each types at 10
+    characters a second (``--pace``) as soon as its screen is full, until ``--seconds`` after the last
+    screen. Figures: the slowest first screen, its ratio to one browser in the same run (the size-1
+    room of the same way; and to one cold browser), echo p50/p95 of the keys typed while the room
+    joins, and the memory each app adds: PSS (its own pages plus its share of shared ones, from
+    /proc/PID/smaps_rollup), with the warm parent's PSS once. The same with ``workshop serve --cold``
+    (each app a fresh Python, today's way) unless ``--no-cold``.
+
+    Then the capacity (issue 17, ``--capacity``, default 30, 40, 50, 60): browsers join until each
+    count is in, all typing for ``--seconds``: echo p95 at each count, and the first count at which it
+    passes 100 ms.
+    """
+    sizes = [int(n) for n in args.sizes.split(",") if n]
+    steps = [int(n) for n in args.capacity.split(",") if n]
+    folder = Path(tempfile.mkdtemp(prefix="serve-room-"))
+    rooms: dict[tuple[bool, int], Room] = {}
+    capacity: list[tuple[int, list[float]]] = []
+    try:
+        store = Store.open(MEETING, readonly=True)
+        stations = [s.id for s in store.session.stations]
+        language = store.language
+        ready = {
+            s.id: [station_label(number, s.name, language)[:24], word("new_note", language)]
+            for number, s in enumerate(store.session.stations, start=1)
+        }
+        store.close()
+        limit = max([*sizes, *steps, 1]) + 2
+        print(
+            f"the room: {', '.join(map(str, sizes))} browsers opening at once, then typing "
+            f"{1 / args.pace:.0f} characters a second for {args.seconds:g} s; {os.cpu_count()} cores, loopback only"
+        )
+        for cold in [False] if args.no_cold else [False, True]:
+            for size in sizes:
+                session = folder / f"room-{size}-{'cold' if cold else 'warm'}.toml"
+                shutil.copy(MEETING, session)
+                server, base = start_server(serve_argv(session, limit, cold))
+                try:
+                    time.sleep(3.0)  # the facilitator shows the codes a moment after starting
+                    room = Room(size, cold)
+                    asyncio.run(join_room(base, stations, ready, room, args.seconds, args.pace, server.pid))
+                    rooms[(cold, size)] = room
+                finally:
+                    stop_server(server)
+                print(
+                    f"  {'cold' if cold else 'warm'} room of {size}: slowest first screen {max(room.first):.2f} s",
+                    flush=True,
+                )
+        if steps:
+            session = folder / "capacity.toml"
+            shutil.copy(MEETING, session)
+            server, base = start_server(serve_argv(session, limit, False))
+            try:
+                time.sleep(3.0)
+                capacity = asyncio.run(grow(base, stations, ready, steps, args.seconds, args.pace))
+            finally:
+                stop_server(server)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    print_room(rooms, sizes, capacity)
+
+
+def print_room(rooms: dict[tuple[bool, int], Room], sizes: list[int], capacity: list[tuple[int, list[float]]]) -> None:
+    def mean(values: list[float]) -> str:
+        return f"{statistics.mean(values):.1f} MB" if values else "-"
+
+    one_warm = rooms.get((False, 1))
+    one_cold = rooms.get((True, 1))
+    print()
+    print(
+        f"  {'':<34} {'slowest':>8} {'x one':>6} {'x one':>6} {'echo while joining':>19} {'echo after':>12}"
+        f" {'PSS per':>9} {'USS per':>9} {'RSS per':>9}"
+    )
+    print(
+        f"  {'':<34} {'screen':>8} {'same':>6} {'cold':>6} {'p50 / p95':>19} {'p95':>12}"
+        f" {'browser':>9} {'browser':>9} {'browser':>9}"
+    )
+    for cold in (False, True):
+        for size in sizes:
+            room = rooms.get((cold, size))
+            if room is None:
+                continue
+            slowest = max(room.first)
+            same = one_cold if cold else one_warm
+            ratio = f"{slowest / max(same.first):.1f}x" if same else "-"
+            to_cold = f"{slowest / max(one_cold.first):.1f}x" if one_cold else "-"
+            joining = f"{ms(room.echo_joining, 0.5)} / {ms(room.echo_joining, 0.95)}" if room.echo_joining else "-"
+            label = f"{'cold (--cold)' if cold else 'warm parent'}: {size} at once"
+            print(
+                f"  {label:<34} {slowest:>7.2f}s {ratio:>6} {to_cold:>6} {joining:>19}"
+                f" {ms(room.echo_after, 0.95):>12} {mean(room.pss):>9} {mean(room.uss):>9} {mean(room.rss):>9}"
+            )
+    warm_parent = [room.warm_pss for (cold, _), room in rooms.items() if not cold and room.warm_pss is not None]
+    if warm_parent:
+        print(f"  the warm parent itself, once per server (PSS): {max(warm_parent):.0f} MB")
+    passed = None
+    if capacity:
+        print()
+        print("  browsers typing at once (warm parent)    echo p50     echo p95")
+        for count, echo in capacity:
+            print(f"  {count:>5} {'':<34} {ms(echo, 0.5):>8} {ms(echo, 0.95):>12}")
+            if passed is None and echo and percentile(echo, 0.95) > ROOM_TARGETS["echo_p95"]:
+                passed = count
+        most = capacity[-1][0]
+        print(f"  echo p95 passes 100 ms at: {passed if passed is not None else f'more than {most}'} browsers")
+    if not sizes:
+        return
+    largest = max(sizes)
+    room = rooms.get((False, largest))
+    if room is None or one_warm is None:
+        return
+    ratio = max(room.first) / max(one_cold.first if one_cold else one_warm.first)
+    failed = [
+        name
+        for name, bad in (
+            (f"{largest} at once within 4x one (cold) browser", ratio > ROOM_TARGETS["ratio"]),
+            (
+                "echo p95 while joining",
+                bool(room.echo_joining) and percentile(room.echo_joining, 0.95) > ROOM_TARGETS["echo_p95"],
+            ),
+            ("PSS per browser", bool(room.pss) and statistics.mean(room.pss) > ROOM_TARGETS["pss_mb"]),
+        )
+        if bad
+    ]
+    print()
+    print("targets (issue 23): 30 at once within 4x one browser, echo p95 <= 100 ms while joining, PSS <= 25 MB")
+    print("every room target met" if not failed else f"missed: {', '.join(failed)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notetakers", type=int, default=12)
@@ -379,7 +691,15 @@ def main() -> None:
     parser.add_argument("--late", type=int, default=3, help="late joiners opening a link while the others type")
     parser.add_argument("--no-baseline", action="store_true", help="leave out the minimal Textual app")
     parser.add_argument("--serve-minimal", nargs=2, metavar=("SESSION", "APP"), help=argparse.SUPPRESS)
+    parser.add_argument("--room", action="store_true", help="the room joining at once (issue 23), warm beside cold")
+    parser.add_argument("--sizes", default="1,12,30", help="with --room: browsers opening at once, per room")
+    parser.add_argument("--capacity", default="30,40,50,60", help="with --room: browsers typing at once, step by step")
+    parser.add_argument("--seconds", type=float, default=10.0, help="with --room: seconds of typing after joining")
+    parser.add_argument("--no-cold", action="store_true", help="with --room: leave out today's cold start")
     args = parser.parse_args()
+    if args.room:
+        room_main(args)
+        return
     if args.serve_minimal:
         serve_minimal(Path(args.serve_minimal[0]), Path(args.serve_minimal[1]))
         return
@@ -393,7 +713,7 @@ def main() -> None:
         language = store.language
         # A full screen: the station's title at the top and the note field ("Station 2 – Uddannelse", "Ny note").
         ready = {
-            s.id: [word("station_title", language, number=number, name=s.name)[:24], word("new_note", language)]
+            s.id: [station_label(number, s.name, language)[:24], word("new_note", language)]
             for number, s in enumerate(store.session.stations, start=1)
         }
         store.close()

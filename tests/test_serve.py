@@ -679,8 +679,9 @@ def listening_addresses(port: int) -> set[str]:
 
 
 async def test_ctrl_c_stops_cleanly_and_leaves_no_app_process(session_path):
+    # --cold: each app started afresh, a child of the server (the warm parent's way: test_serve_warm.py).
     server = subprocess.Popen(
-        [sys.executable, "-m", "workshop", "serve", str(session_path), "--port", "0", "--token", TOKEN],
+        [sys.executable, "-m", "workshop", "serve", str(session_path), "--port", "0", "--token", TOKEN, "--cold"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from test_serve import alive, child_env, children_of, eventually, notes_in, opened, type_note
+from test_serve import alive, child_env, eventually, notes_in, opened, type_note
+from test_serve_warm import descendants, parent_of
 
 from workshop.cli.main import main
 from workshop.serving import lifeline, qr
@@ -261,12 +262,14 @@ async def test_after_kill_9_the_apps_end_and_the_next_start_cleans_up(session_pa
         anna, bo = await asyncio.gather(opened(link + "&name=Anna"), opened(link.replace("s2", "s1") + "&name=Bo"))
         await type_note(anna, "Skrevet lige før kill -9")
         await eventually(lambda: notes_in(session_path), 30)
-        apps = children_of(server.pid)
+        # The apps are forked by the server's warm parent (test_serve_warm.py): both go with the server.
+        below = descendants(server.pid)
+        apps = [pid for pid in below if parent_of(pid) != server.pid]
         assert len(apps) == 2 and all(alive(pid) for pid in apps)
 
         server.send_signal(signal.SIGKILL)
         server.wait(timeout=30)
-        await eventually(lambda: not any(alive(pid) for pid in apps), 60, step=0.2)
+        await eventually(lambda: not any(alive(pid) for pid in below), 60, step=0.2)
         await asyncio.gather(anna.close(), bo.close())
     finally:
         if server.poll() is None:

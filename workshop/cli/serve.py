@@ -66,6 +66,11 @@ def add_command(commands: Commands) -> None:
         action="store_true",
         help="also write a printable page per station (name, QR code, link) to exports/, then serve on",
     )
+    serve.add_argument(
+        "--cold",
+        action="store_true",
+        help="start each browser's app as a fresh process, not forked from the warm parent (slower to join)",
+    )
     serve.set_defaults(handler=cmd_serve)
 
 
@@ -144,6 +149,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         public_host=public_host,
         limit=args.limit,
         ssl_context=context,
+        warm=not args.cold,
     )
     try:
         asyncio.run(server.run(ready=lambda started: print_start(started, args, language, about_token)))

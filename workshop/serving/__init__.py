@@ -8,6 +8,8 @@ terminals do. The pieces:
   facilitator's, the secretariat's) and what a link may ask for;
 - :mod:`workshop.serving.qr`: a link as a QR code in block characters, for the terminal and the board;
 - :mod:`workshop.serving.app_process`: one browser's app process, started without a shell;
+- :mod:`workshop.serving.warm_parent`: each app forked from one process that has imported the app
+  (:mod:`workshop.cli.warm`), in the order the browsers arrived;
 - :mod:`workshop.serving.server`: the web server: the token on every request, the limit of browsers,
   the pages a browser gets instead of the app;
 - :mod:`workshop.serving.announce`: while the server runs, where it is, for the board's join view;

@@ -7,6 +7,11 @@ to ``workshop run`` and nothing a browser sends ever reaches a shell. The option
 
 The process runs in a session of its own: Ctrl+C in the facilitator's terminal reaches the server
 only, and the server ends each app in order (asks it to quit, so it saves; then SIGTERM; then SIGKILL).
+
+With a warm parent (:mod:`workshop.serving.warm_parent`, the default of ``workshop serve``), the same
+arguments after ``python -m workshop`` go to it as data and the app is forked from it instead of
+started afresh: the same pipes, environment and process session, a start without the imports. An
+argument list of another program (a test's app) is always started the cold way.
 """
 
 from __future__ import annotations
@@ -20,16 +25,22 @@ import sys
 from asyncio.subprocess import PIPE, Process
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
 from workshop.serving.links import Launch
 
+if TYPE_CHECKING:
+    from workshop.serving.warm_parent import WarmParent
+
 QUIT_SECONDS = 5.0
 """How long an app may take to save and quit when asked, before it is terminated."""
 TERMINATE_SECONDS = 2.0
 """How long after SIGTERM before SIGKILL."""
+FIRST_SCREEN_BYTES = 512
+"""An app's first write at least this long is its first screen (the driver's set-up sequences are shorter)."""
 
 
 def app_argv(session: Path, launch: Launch) -> list[str]:
@@ -44,6 +55,20 @@ def app_argv(session: Path, launch: Launch) -> list[str]:
     return argv
 
 
+def workshop_arguments(argv: Sequence[str]) -> list[str] | None:
+    """The arguments after ``python -m workshop`` when ``argv`` starts this very program that way; else None."""
+    if len(argv) > 3 and argv[0] == sys.executable and list(argv[1:3]) == ["-m", "workshop"]:
+        return list(argv[3:])
+    return None
+
+
+def app_environment(width: int = 80, height: int = 24) -> dict[str, str]:
+    """The environment textual-serve gives an app (its web driver, colours, the terminal's size)."""
+    bare = AppService.__new__(AppService)
+    bare.debug = False
+    return bare._build_environment(width=width, height=height)
+
+
 class AppProcess(AppService):
     """textual-serve's app service, started from an argument list and always ended, whatever the app does."""
 
@@ -56,6 +81,7 @@ class AppProcess(AppService):
         close: Callable[[], Awaitable[None]],
         download_manager: DownloadManager,
         label: str = "",
+        warm: WarmParent | None = None,
     ) -> None:
         # textual-serve keeps a command string; here it is only ever shown, never run.
         super().__init__(
@@ -73,10 +99,23 @@ class AppProcess(AppService):
         self._run_task: asyncio.Task[None] | None = None
         self.forced = False
         """True when the app did not quit when asked and had to be ended by a signal."""
+        self.warm = warm
+        self.forked = False
+        """True when the app was forked from the warm parent (not started afresh)."""
+        self._first_output: Callable[[], None] | None = None
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
         """Start the app from :attr:`argv`, without a shell, in a process session of its own."""
         environment = self._build_environment(width=width, height=height)
+        arguments = workshop_arguments(self.argv)
+        if self.warm is not None and arguments is not None:
+            child = await self.warm.spawn(arguments, environment)
+            if child is not None:  # what create_subprocess_exec gives, forked from the warm parent
+                self.forked = True
+                self._first_output = child.started_up
+                self._process = cast(Process, child)
+                self._stdin = child.stdin
+                return cast(Process, child)
         process = await asyncio.create_subprocess_exec(
             *self.argv,
             stdin=PIPE,
@@ -94,6 +133,16 @@ class AppProcess(AppService):
         """Start the app process and the task that relays its output (kept here, so stop can wait for it)."""
         await self._open_app_process(width, height)
         self._run_task = asyncio.create_task(self.run())
+
+    async def on_data(self, payload: bytes) -> None:
+        """The app's output to the browser; its first large write is its first screen (the next app may start).
+
+        (Before it, textual's web driver writes a few short sequences: the alternate screen, the mouse.)
+        """
+        if self._first_output is not None and len(payload) >= FIRST_SCREEN_BYTES:
+            first, self._first_output = self._first_output, None
+            first()
+        await super().on_data(payload)
 
     @property
     def pid(self) -> int | None:

@@ -57,7 +57,7 @@ from textual_serve.server import Server
 
 from workshop.model.problems import SessionError, one_line, shown
 from workshop.serving.announce import CannotWrite, announce, clear_stale, withdraw
-from workshop.serving.app_process import AppProcess, app_argv
+from workshop.serving.app_process import AppProcess, app_argv, app_environment
 from workshop.serving.devices import COOKIE as DEVICE_COOKIE
 from workshop.serving.devices import COOKIE_SECONDS as DEVICE_COOKIE_SECONDS
 from workshop.serving.devices import device_cookie, device_id
@@ -72,6 +72,7 @@ from workshop.serving.links import (
     read_link,
     token_matches,
 )
+from workshop.serving.warm_parent import WarmParent, fork_available
 from workshop.words import word
 
 log = logging.getLogger("workshop.serve")
@@ -205,6 +206,7 @@ class WorkshopServer(Server):
         heartbeat: float = HEARTBEAT_SECONDS,
         argv_for: ArgvFor = app_argv,
         announce: bool = True,
+        warm: bool = True,
     ) -> None:
         super().__init__(command=f"workshop run {session}", host=host, port=port, title="workshop")
         self.session = session
@@ -227,6 +229,9 @@ class WorkshopServer(Server):
         self._sockets: set[web.WebSocketResponse] = set()
         self._runner: web.AppRunner | None = None
         self._stopping = False
+        # The warm parent (issue 23, warm_parent.py): apps forked from one process that has imported the app.
+        forking = warm and argv_for is app_argv and fork_available()  # another program (a test's) starts cold
+        self.warm_parent = WarmParent(session, app_environment()) if forking else None
 
     @property
     def tls(self) -> bool:
@@ -417,6 +422,7 @@ class WorkshopServer(Server):
             close=close_socket,
             download_manager=self.download_manager,
             label=self._what(launch),
+            warm=self.warm_parent,
         )
         self.live.add(service)  # counted at once: no await between the check above and here
         self.started.append(service)
@@ -503,6 +509,8 @@ class WorkshopServer(Server):
     async def start(self) -> None:
         """Listen (OSError if the address cannot be had); :attr:`links` are then right, the port included."""
         self.initialize_logging()
+        if self.warm_parent is not None:  # it imports while the server starts listening
+            await self.warm_parent.start()
         with contextlib.suppress(SessionError):
             self.language = (await asyncio.to_thread(read_session_facts, self.session)).language
         app = await self._make_app()
@@ -513,6 +521,8 @@ class WorkshopServer(Server):
             await site.start()
         except BaseException:
             await runner.cleanup()
+            if self.warm_parent is not None:
+                await self.warm_parent.close()
             raise
         self._runner = runner
         for address in runner.addresses:
@@ -527,6 +537,8 @@ class WorkshopServer(Server):
             except CannotWrite:
                 self._runner = None
                 await runner.cleanup()
+                if self.warm_parent is not None:
+                    await self.warm_parent.close()
                 raise
 
     async def end_all(self) -> None:
@@ -548,6 +560,8 @@ class WorkshopServer(Server):
         for service in self.started:
             if service.kill_now():
                 log.warning(word("serve_log_forced", self.language, what=service.label))
+        if self.warm_parent is not None:
+            await self.warm_parent.close()
 
     async def run(self, ready: Callable[[WorkshopServer], None] | None = None) -> None:
         """Start, call ``ready`` (print the links), and serve until SIGINT (Ctrl+C), SIGTERM or SIGHUP."""

@@ -1,0 +1,228 @@
+"""`workshop serve`'s warm parent (issue 23): each browser's app forked from one process that has imported the app.
+
+Through the websocket protocol, as test_serve.py: a join lands in an app forked from the warm
+parent; killing one app leaves the parent and the other browsers typing; a hand edit of the
+session file shows in the next browser; a change to the code the warm parent imported replaces it;
+Ctrl+C to `workshop serve` leaves no app and no warm parent behind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from test_serve import TOKEN, alive, child_env, eventually, notes_in, opened, type_note
+
+from workshop.serving.server import WorkshopServer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def parent_of(pid: int) -> int:
+    """The parent process of ``pid``, from /proc."""
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (children, their children, ...), from /proc."""
+    below: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                below.setdefault(parent_of(int(entry.name)), []).append(int(entry.name))
+            except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+                continue
+    found, todo = [], [pid]
+    while todo:
+        for child in below.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+@pytest.fixture
+async def server(session_path: Path) -> AsyncIterator[WorkshopServer]:
+    """`workshop serve` as it starts by default: with its warm parent."""
+    served = WorkshopServer(session_path, token=TOKEN, port=0)
+    await served.start()
+    yield served
+    await served.close()
+    assert not any(service.running for service in served.started)
+
+
+async def test_a_join_is_an_app_forked_from_the_warm_parent_and_its_note_is_saved(server, session_path):
+    assert server.warm_parent is not None
+    browser = await opened(server.links.station("s2", "Åse Lund"))
+    try:
+        await browser.wait_for("Station 2 – Uddannelse – før, under og efter", 10)
+        (app,) = server.started
+        assert app.forked and app.pid is not None
+        assert parent_of(app.pid) == server.warm_parent.pid != os.getpid()
+        assert os.getpgid(app.pid) == app.pid  # a process session of its own, as a started app has
+        # Once its screen is out it is no longer below the others (it started as SCHED_IDLE): every thread.
+        threads = [int(tid) for tid in os.listdir(f"/proc/{app.pid}/task")]
+        assert len(threads) > 1 and all(os.sched_getscheduler(tid) == os.SCHED_OTHER for tid in threads)
+        await type_note(browser, "Praktikpladser mangler – især om vinteren")
+        notes = await eventually(lambda: notes_in(session_path), 30)
+    finally:
+        await browser.close()
+    assert [(n.text, n.author, n.station) for n in notes] == [
+        ("Praktikpladser mangler – især om vinteren", "Åse Lund", "s2")
+    ]
+    await eventually(lambda: not server.live, 10)
+    assert server.started[0].failed is None  # it quit when its browser left, as a started app does
+
+
+async def test_an_app_that_crashes_leaves_the_warm_parent_and_the_other_browsers_typing(server, session_path):
+    anna, bo = await asyncio.gather(
+        opened(server.links.station("s1", "Anna")), opened(server.links.station("s1", "Bo"))
+    )
+    try:
+        by_name = {service.label: service for service in server.started}
+        annas = next(service for label, service in by_name.items() if "Anna" in label)
+        assert annas.pid is not None and server.warm_parent is not None
+        warm = server.warm_parent.pid
+        os.kill(annas.pid, signal.SIGKILL)  # Anna's app dies the hardest way there is
+        await eventually(lambda: annas.failed == -signal.SIGKILL, 30)  # the warm parent reported it
+        assert not annas.running
+        since = len(bo.frames)
+        await type_note(bo, "Bo skriver videre uden at mærke noget")
+        await bo.wait_for("Bo skriver videre", 30, since)
+        notes = await eventually(lambda: notes_in(session_path), 30)
+        assert [(n.author, n.text) for n in notes] == [("Bo", "Bo skriver videre uden at mærke noget")]
+        assert warm is not None and alive(warm) and server.warm_parent.pid == warm
+        # A new browser is still forked from the same warm parent.
+        cecilie = await opened(server.links.station("s3", "Cecilie"))
+        assert server.started[-1].forked and parent_of(server.started[-1].pid) == warm
+        await cecilie.close()
+    finally:
+        await asyncio.gather(anna.close(), bo.close())
+
+
+async def test_a_hand_edit_of_the_session_file_shows_in_the_next_browser(server, session_path):
+    first = await opened(server.links.station("s2", "Anna"))
+    await first.close()
+    text = session_path.read_text(encoding="utf-8")
+    session_path.write_text(
+        text.replace("Uddannelse – før, under og efter", "Efteruddannelse hele livet"), encoding="utf-8"
+    )
+    second = await opened(server.links.station("s2", "Bo"))
+    try:
+        await second.wait_for("Station 2 – Efteruddannelse hele livet", 30)
+        assert all(service.forked for service in server.started)
+    finally:
+        await second.close()
+
+
+async def test_a_change_to_the_code_the_warm_parent_imported_replaces_it(session_path, tmp_path, monkeypatch):
+    # A module every Python here imports as it starts: the warm parent too, so it watches its file.
+    extra = tmp_path / "site"
+    extra.mkdir()
+    module = extra / "sitecustomize.py"
+    module.write_text("VERSION = 1\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(extra), str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    served = WorkshopServer(session_path, token=TOKEN, port=0)
+    await served.start()
+    try:
+        assert served.warm_parent is not None
+        anna = await opened(served.links.station("s1", "Anna"))
+        old = served.warm_parent.pid
+        assert old is not None and parent_of(served.started[0].pid) == old
+        module.write_text("VERSION = 2  # a new version installed while the evening runs\n", encoding="utf-8")
+        await eventually(lambda: served.warm_parent.replaced == 1, 30)
+        bo = await opened(served.links.station("s1", "Bo"))
+        new = served.warm_parent.pid
+        assert new is not None and new != old and parent_of(served.started[1].pid) == new
+        # Anna's app, forked from the old one, types on; the old one ends once her app has.
+        since = len(anna.frames)
+        await anna.send("Anna er her endnu")
+        await anna.wait_for("Anna er her endnu", 30, since)
+        assert alive(old)
+        await anna.close()
+        await eventually(lambda: not alive(old), 30)
+        await bo.close()
+    finally:
+        await served.close()
+
+
+async def test_ctrl_c_ends_every_app_and_the_warm_parent(session_path):
+    server = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "serve", str(session_path), "--port", "0", "--token", TOKEN, "--no-qr"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+    )
+    try:
+        assert server.stdout is not None
+        base = None
+        while base is None:
+            line = await asyncio.to_thread(server.stdout.readline)
+            assert line, "workshop serve ended before printing its links"
+            if line.startswith("Facilitator:"):
+                base = line.split()[-1].split("/?")[0]
+        anna, bo = await asyncio.gather(
+            opened(f"{base}/?token={TOKEN}&station=s1&name=Anna"), opened(f"{base}/?token={TOKEN}&station=s2&name=Bo")
+        )
+        await type_note(anna, "Skrevet lige før Ctrl+C")
+        (warm,) = [pid for pid in descendants(server.pid) if parent_of(pid) == server.pid]
+        apps = [pid for pid in descendants(server.pid) if parent_of(pid) == warm]
+        assert len(apps) == 2 and all(alive(pid) for pid in apps)
+        assert b"workshop.cli.warm" in Path(f"/proc/{warm}/cmdline").read_bytes()
+        for pid in (warm, *apps):
+            assert TOKEN.encode() not in Path(f"/proc/{pid}/cmdline").read_bytes()
+            assert TOKEN.encode() not in Path(f"/proc/{pid}/environ").read_bytes()
+        await eventually(lambda: notes_in(session_path), 30)
+
+        server.send_signal(signal.SIGINT)
+        out, err = await asyncio.to_thread(server.communicate, timeout=30)
+        await asyncio.gather(anna.close(), bo.close())
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert server.returncode == 0, err
+    assert "workshop serve er stoppet; ingen app-processer kører." in out
+    assert not [pid for pid in (warm, *apps) if alive(pid)]
+    assert [(n.author, n.text) for n in notes_in(session_path)] == [("Anna", "Skrevet lige før Ctrl+C")]
+    assert "lukkede ikke selv" not in err  # each app quit when asked (and saved): none needed a signal
+    assert err.count("lukket: station") == 2
+
+
+async def test_a_server_killed_outright_leaves_no_app_and_no_warm_parent_behind(session_path):
+    server = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "serve", str(session_path), "--port", "0", "--token", TOKEN, "--no-qr"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=child_env(),
+    )
+    try:
+        assert server.stdout is not None
+        base = None
+        while base is None:
+            line = await asyncio.to_thread(server.stdout.readline)
+            assert line, "workshop serve ended before printing its links"
+            if line.startswith("Facilitator:"):
+                base = line.split()[-1].split("/?")[0]
+        anna = await opened(f"{base}/?token={TOKEN}&station=s1&name=Anna")
+        await type_note(anna, "Gemt før serveren blev dræbt")
+        await eventually(lambda: notes_in(session_path), 30)
+        (warm,) = [pid for pid in descendants(server.pid) if parent_of(pid) == server.pid]
+        apps = [pid for pid in descendants(server.pid) if parent_of(pid) == warm]
+        assert len(apps) == 1
+        server.kill()  # no Ctrl+C, no goodbye: the warm parent sees its socket close
+        server.wait()
+        await eventually(lambda: not any(alive(pid) for pid in (warm, *apps)), 60)
+        await anna.close()
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert [(n.author, n.text) for n in notes_in(session_path)] == [("Anna", "Gemt før serveren blev dræbt")]
