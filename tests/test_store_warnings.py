@@ -94,7 +94,7 @@ def test_workshop_run_says_at_the_end_that_the_session_stopped_saving(session_pa
         self.store.notices.clear()  # as the app does once it has shown them
 
     monkeypatch.setattr(WorkshopApp, "run", run_app)
-    args = argparse.Namespace(session=session_path, mode=None, station=None, author="Testa")
+    args = argparse.Namespace(session=session_path, mode=None, station=None, author="Testa", device=None)
     assert run.cmd_run(args) == 0
     err = capsys.readouterr().err
     assert "evening.toml.journal" in err and ".backups" in err
