@@ -61,6 +61,11 @@ class _Token:
     owners: set[int]
 
 
+def _bare(token: _Token) -> str:
+    """The token without its genitive ending."""
+    return token.text[: len(token.text) - len(token.genitive)]
+
+
 def name_parts(name: str) -> list[str]:
     """ "Marie-Louise Eskerod" -> ["Marie-Louise", "Marie", "Louise", "Eskerod"] (parts of two letters or more)."""
     parts: list[str] = []
@@ -230,12 +235,15 @@ class Anonymizer:
         )
         while start < len(run):
             owners = set(run[start].owners)
+            parts = {fold(_bare(run[start]))}
             end = start + 1
             while end < len(run):
                 shared = owners & run[end].owners
-                if not shared:
+                part = fold(_bare(run[end]))
+                if not shared or part in parts:  # another person, or the same name once more
                     break
                 owners = shared
+                parts.add(part)
                 end += 1
             segment = run[start:end]
             if start:
@@ -271,7 +279,8 @@ class Anonymizer:
         if whole or _BY.search(text, 0, segment[0].start):
             return True  # an author's or a member's field; «v. Rikke»
         if len(segment) > 1:
-            return not all(lower)  # "Bo Sand" is a name, "i hans by" is not
+            # "Bo Sand" is a name; "bo sand" beside each other may be, or "i hans by" the words
+            return not all(lower) or self._ask(text, segment[0], segment[-1])
         token = segment[0]
         if lower[0]:
             return False  # "hvor de kan bo", "hans leder": the ordinary word
@@ -288,17 +297,19 @@ class Anonymizer:
         before = text[:start].rstrip(_OPENERS)
         return bool(_SENTENCE_END.search(before))
 
-    def _ask(self, text: str, token: _Token) -> bool:
+    def _ask(self, text: str, token: _Token, last: _Token | None = None) -> bool:
         """A case the text does not decide: the secretariat's decision, else the default; listed in the report."""
-        context = context_of(text, token.start, token.end)
-        key = (token.text.casefold(), context)
+        end = (last or token).end
+        written = text[token.start : end]
+        context = context_of(text, token.start, end)
+        key = (written.casefold(), context)
         decided = key in self.decisions
         replaced = self.decisions[key] if decided else self.undecided_as_name
         case = self.report.cases.get(key)
         if case is None:
             shown = self._quietly(text[max(0, token.start - CONTEXT) : token.start])
-            shown += f"[{token.text}]" + self._quietly(text[token.end : token.end + CONTEXT])
-            case = self.report.cases[key] = Case(token.text, context, " ".join(shown.split()), replaced, decided)
+            shown += f"[{written}]" + self._quietly(text[end : end + CONTEXT])
+            case = self.report.cases[key] = Case(written, context, " ".join(shown.split()), replaced, decided)
         case.count += 1
         return replaced
 

@@ -32,7 +32,7 @@ PROFILE = re.compile(
     r"(?:https?://)?(?:[\w-]+\.)*"
     r"(?:linkedin\.com/(?:in|pub|profile)|facebook\.com|fb\.com|m\.facebook\.com|instagram\.com|twitter\.com|x\.com"
     r"|tiktok\.com|threads\.net|github\.com|bsky\.app/profile|youtube\.com/(?:c|user))"
-    r"/@?[\w.%\-]+/?",
+    r"/@?[\w.%\-]+/?(?:\?[^\s<>\"')\]]*)?",
     re.IGNORECASE,
 )
 """A link to a profile on a social platform: it names a person, whatever it is built from."""
