@@ -71,6 +71,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "Decided by the secretariat ({count}):",
     ),
     "anon_case_replaced": ("erstattet", "replaced"),
+    # the secretariat's dialog before the anonymized minutes are written (F9)
+    "names_title": ("Navn eller almindeligt ord? ({count} steder)", "A name or an ordinary word? ({count} places)"),
+    "names_intro": (
+        "Ordene her er både navnet på en person i sessionen og et almindeligt ord, og teksten afgør ikke hvilket.",
+        "These words are both the name of someone in the session and an ordinary word, and the text does not tell which.",
+    ),
+    "names_hint": (
+        "n: navn (erstattes) · o: almindeligt ord (beholdes) · Enter: skriv filen (afgørelserne huskes) · Esc: skriv intet",
+        "n: a name (replaced) · o: an ordinary word (kept) · Enter: write the file (the decisions are kept) · Esc: write nothing",
+    ),
+    "names_word": ("Ord", "Word"),
+    "names_decision": ("Afgjort", "Decided"),
+    "names_context": ("Sted i teksten", "Where it stands"),
+    "names_open": ("?", "?"),
+    "names_is_name": ("navn", "name"),
+    "names_is_word": ("ord", "word"),
+    "names_checking": ("Tjekker navne i {what} …", "Checking the names in {what} …"),
+    "names_cancelled": ("Intet skrevet: navnene blev ikke afgjort.", "Nothing written: the names were not decided."),
     "change_anonymizing_decided": ("afgjort om «{word}» er et navn", "decided whether «{word}» is a name"),
     "change_anonymizing_decided_many": (
         "afgjort for {count} steder om ordet er et navn",
