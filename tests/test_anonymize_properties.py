@@ -21,10 +21,10 @@ EVENING = Path(__file__).parent / "data" / "evening.toml"
 BASE, _ = load(EVENING)
 KINDS = ("minutes", "route_cards", "quotes", "recommendations", "agenda", "qdpx")
 
-WORD_NAMES = ["Bo", "Per", "Sol", "Dag", "Ask", "Liv"]
-"""First names that are also ordinary Danish words: written in lower case on their own they are the word
-("i dag", "at bo") and stay, so they are planted only where they stand as a name."""
-FIRST_NAMES = [*WORD_NAMES, "Jytte", "Pernille", "Kasper", "Marie-Louise", "Åse", "Øjvind"]
+WORD_NAMES = ["Bo", "Per", "Sol", "Dag", "Ask", "Liv", "Åse"]
+"""First names that are also ordinary Danish words (åse: ridges): written in lower case on their own they are
+the word ("i dag", "at bo") and stay, so they are planted only where they stand as a name."""
+FIRST_NAMES = [*WORD_NAMES, "Jytte", "Pernille", "Kasper", "Marie-Louise", "Øjvind"]
 """Made-up people's first names, among them some that are also ordinary Danish words."""
 FILLER = "mente at vi skal have mere tid til sparring og faglig udvikling på tværs i hverdagen".split()
 SYLLABLES = ["ka", "lø", "mir", "van", "dre", "sø", "tur", "bæk", "gel", "strø", "vik", "hå"]

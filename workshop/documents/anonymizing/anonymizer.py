@@ -307,8 +307,12 @@ class Anonymizer:
         replaced = self.decisions[key] if decided else self.undecided_as_name
         case = self.report.cases.get(key)
         if case is None:
-            shown = self._quietly(text[max(0, token.start - CONTEXT) : token.start])
-            shown += f"[{written}]" + self._quietly(text[end : end + CONTEXT])
+            before, after = text[max(0, token.start - CONTEXT) : token.start], text[end : end + CONTEXT]
+            if token.start > CONTEXT:
+                before = before.split(" ", 1)[-1]  # no half word at the edge
+            if end + CONTEXT < len(text):
+                after = after.rsplit(" ", 1)[0]
+            shown = f"{self._quietly(before)}[{written}]{self._quietly(after)}"
             case = self.report.cases[key] = Case(written, context, " ".join(shown.split()), replaced, decided)
         case.count += 1
         return replaced
