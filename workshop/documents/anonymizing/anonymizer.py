@@ -32,7 +32,11 @@ GENITIVES = ("'s", "’s", "es", "s", "'", "’")
 CONTEXT = 40
 """Characters of text either side of an undecided word that identify its case (and show it)."""
 
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;…]|\n|(?:^|\n)[ \t]*(?:[-–•*]|\d+[.)]))$")
+_SENTENCE_END = re.compile(r"(?:[.!?:;…]|\n|(?:^|\n)[ \t]*(?:[-–•*]|\d+[.)]))$")
+LOOK_BACK = 80
+"""How far before a word its sentence's start, «v.» or a field's label is looked for."""
+FIELD = 200
+"""A text this long or shorter may be a field (an author, a member): only the name."""
 _OPENERS = " \t\u00a0\"'«»“”„‘’([*_"
 _BY = re.compile(r"(?:^|[^\w])v\.[ \t\u00a0]*$", re.IGNORECASE)
 """«v. Rikke»: the host of a station, in the seed's slides."""
@@ -230,8 +234,10 @@ class Anonymizer:
         """One run of name words ("Åse Lund", "Pernilles", "hans") -> pseudonyms, or the words kept."""
         out: list[str] = []
         start = 0
-        whole = not text[: run[0].start].strip(_OPENERS + ",.;:!?") and not text[run[-1].end :].strip(
-            _OPENERS + ",.;:!?)]\"'»”’"
+        whole = (
+            len(text) <= FIELD
+            and not text[: run[0].start].strip(_OPENERS + ",.;:!?")
+            and not text[run[-1].end :].strip(_OPENERS + ",.;:!?)]\"'»”’")
         )
         while start < len(run):
             owners = set(run[start].owners)
@@ -276,7 +282,7 @@ class Anonymizer:
                 return True  # "jytte", "pernilles": names, whatever their case
             return self._ask(text, token)  # "lene": the name, or "læne" spelled the old way?
         lower = [token.text[0].islower() for token in segment]
-        if whole or _BY.search(text, 0, segment[0].start):
+        if whole or _BY.search(text, max(0, segment[0].start - LOOK_BACK), segment[0].start):
             return True  # an author's or a member's field; «v. Rikke»
         if len(segment) > 1:
             # "Bo Sand" is a name; "bo sand" beside each other may be, or "i hans by" the words
@@ -294,8 +300,8 @@ class Anonymizer:
 
     @staticmethod
     def _sentence_start(text: str, start: int) -> bool:
-        before = text[:start].rstrip(_OPENERS)
-        return bool(_SENTENCE_END.search(before))
+        before = text[max(0, start - LOOK_BACK) : start].rstrip(_OPENERS)
+        return not before or bool(_SENTENCE_END.search(before))
 
     def _ask(self, text: str, token: _Token, last: _Token | None = None) -> bool:
         """A case the text does not decide: the secretariat's decision, else the default; listed in the report."""
