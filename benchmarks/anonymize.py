@@ -191,7 +191,7 @@ def main() -> None:
             result = anonymize(sentence)
             if sum(case.count for case in anonymize.report.cases.values()) == asked:
                 unasked += replaced_words(sentence, result)
-        asked_places = sum(case.count for case in anonymize.report.cases.values())
+        asked_places = len(anonymize.report.cases)
         decided = Anonymizer(corpus_session, decisions={key: False for key in anonymize.report.cases})
         after = sum(replaced_words(sentence, decided(sentence)) for sentence in sentences)
         return leaks, unasked, asked_places, after
@@ -227,7 +227,7 @@ def main() -> None:
     ours_result, naive_result = results["this way"], results["naive"]
     print(f"{'leaks':34}{ours_result[0]:>14}{naive_result[0]:>22}")
     print(f"{'ordinary words replaced unasked':34}{ours_result[1]:>14}{naive_result[1]:>22}")
-    print(f"{'places asked (listed, decided once)':34}{ours_result[2]:>14}{'-':>22}")
+    print(f"{'different places asked (decided once)':34}{ours_result[2]:>14}{'-':>22}")
     print(f"{'ordinary words replaced, decided':34}{ours_result[3]:>14}{naive_result[3]:>22}")
     print(f"{'time (median of ' + str(args.repeats) + ')':34}{times['this way']:>12.3f} s{times['naive']:>20.3f} s")
     print(f"{'loading the Danish dictionary':34}{loading:>12.3f} s{'-':>22}")
