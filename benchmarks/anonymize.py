@@ -223,14 +223,14 @@ def main() -> None:
         f"{len(cases)} generated sentences with {secrets} planted names and numbers; "
         f"{len(sentences)} ordinary sentences ({len(set(sentences))} different) with {len(CORPUS_PEOPLE)} word-names"
     )
-    print(f"{'':34}{'this way':>14}{'naive (everywhere)':>22}")
+    print(f"{'':40}{'this way':>14}{'naive (everywhere)':>22}")
     ours_result, naive_result = results["this way"], results["naive"]
-    print(f"{'leaks':34}{ours_result[0]:>14}{naive_result[0]:>22}")
-    print(f"{'ordinary words replaced unasked':34}{ours_result[1]:>14}{naive_result[1]:>22}")
-    print(f"{'different places asked (decided once)':34}{ours_result[2]:>14}{'-':>22}")
-    print(f"{'ordinary words replaced, decided':34}{ours_result[3]:>14}{naive_result[3]:>22}")
-    print(f"{'time (median of ' + str(args.repeats) + ')':34}{times['this way']:>12.3f} s{times['naive']:>20.3f} s")
-    print(f"{'loading the Danish dictionary':34}{loading:>12.3f} s{'-':>22}")
+    print(f"{'leaks':40}{ours_result[0]:>14}{naive_result[0]:>22}")
+    print(f"{'ordinary words replaced unasked':40}{ours_result[1]:>14}{naive_result[1]:>22}")
+    print(f"{'different places asked (decided once)':40}{ours_result[2]:>14}{'-':>22}")
+    print(f"{'ordinary words replaced, decided':40}{ours_result[3]:>14}{naive_result[3]:>22}")
+    print(f"{'time (median of ' + str(args.repeats) + ')':40}{times['this way']:>12.3f} s{times['naive']:>20.3f} s")
+    print(f"{'loading the Danish dictionary':40}{loading:>12.3f} s{'-':>22}")
 
 
 if __name__ == "__main__":
