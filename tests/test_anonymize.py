@@ -1,12 +1,14 @@
 """Taking people out of exported text so a municipality can rely on it: names in any case and with Danish
 genitives, e-mail addresses, phone and CPR numbers; each person a stable pseudonym; hosts by one policy;
-and a report that lists the ordinary words replaced, for a person to check."""
+and a report that lists the ordinary words replaced, for a person to check. The words that are both a name
+and an ordinary word, the undecided cases and the forms that slipped through before are in
+test_anonymize_words.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from workshop.documents.anonymize import ORDINARY_WORDS, Anonymizer, anonymizer_for
+from workshop.documents.anonymize import Anonymizer, anonymizer_for
 from workshop.model.session import Group, Note, Session, Station, Workshop
 
 
@@ -107,15 +109,15 @@ def test_amounts_years_and_times_are_not_phone_numbers(anonymize, text):
     assert anonymize(text) == text
 
 
-def test_ordinary_words_that_are_names_are_replaced_and_reported(anonymize):
-    assert anonymize("Bo i nærheden af skolen") == "Deltager 2 i nærheden af skolen"
-    assert anonymize("at bo tæt på jobbet") == "at Deltager 2 tæt på jobbet"
+def test_ordinary_words_that_are_names_are_replaced_only_where_they_stand_as_a_name(anonymize):
+    assert anonymize("at bo tæt på jobbet") == "at bo tæt på jobbet"
+    assert anonymize("Vi spurgte Bo om det") == "Vi spurgte Deltager 2 om det"
+    assert anonymize("at Bo Jensen flyttede") == "at Deltager 2 flyttede"
     report = anonymize.report
     assert list(report.ordinary) == ["bo"] and report.ordinary["bo"].count == 2
     lines = report.lines("da", "referatet")
-    assert "  «bo»: 2 gang(e)" in lines
-    assert any("[bo → Deltager 2] tæt på jobbet" in line for line in lines)
-    assert "bo" in ORDINARY_WORDS and "skov" in ORDINARY_WORDS and "sand" in ORDINARY_WORDS
+    assert "  «bo»: 2 gange" in lines
+    assert any("Vi spurgte [Bo → Deltager 2] om det" in line for line in lines)
     assert report.summary("da") == [
         "2 navne (1 person), 0 e-mailadresser, 0 telefonnumre, 0 cpr-numre erstattet",
         "tjek: «bo» er også et almindeligt ord",
@@ -128,7 +130,7 @@ def test_the_report_counts_every_kind_and_names_no_one_but_the_ordinary_words(an
     assert "navne: 3 (3 forskellige personer)" in text
     assert "e-mailadresser: 1" in text and "telefonnumre: 0" in text and "cpr-numre: 0" in text
     assert "Jytte" not in text and "Pernille" not in text
-    assert "«holm»" in text  # holm is an ordinary word (an islet): listed for a person to check
+    assert "«holm»" in text  # holm is an ordinary word (an islet), capitalised as a name: listed to check
 
 
 def test_words_that_only_contain_a_name_stay(anonymize):
@@ -148,7 +150,7 @@ def test_no_people_changes_no_words():
 
 def test_a_repeated_short_text_is_counted_every_time(anonymize):
     for _ in range(3):
-        assert anonymize("Bo, tlf. 22334455") == "Deltager 2, tlf. [telefon]"
+        assert anonymize("ring til Bo, tlf. 22334455") == "ring til Deltager 2, tlf. [telefon]"
     report = anonymize.report
     assert (report.names, report.phones, report.ordinary["bo"].count) == (3, 3, 3)
     assert len(report.ordinary["bo"].examples) == 1

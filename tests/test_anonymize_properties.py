@@ -21,7 +21,10 @@ EVENING = Path(__file__).parent / "data" / "evening.toml"
 BASE, _ = load(EVENING)
 KINDS = ("minutes", "route_cards", "quotes", "recommendations", "agenda", "qdpx")
 
-FIRST_NAMES = ["Bo", "Per", "Sol", "Dag", "Ask", "Liv", "Jytte", "Pernille", "Kasper", "Marie-Louise", "Åse", "Øjvind"]
+WORD_NAMES = ["Bo", "Per", "Sol", "Dag", "Ask", "Liv", "Åse"]
+"""First names that are also ordinary Danish words (åse: ridges): written in lower case on their own they are
+the word ("i dag", "at bo") and stay, so they are planted only where they stand as a name."""
+FIRST_NAMES = [*WORD_NAMES, "Jytte", "Pernille", "Kasper", "Marie-Louise", "Øjvind"]
 """Made-up people's first names, among them some that are also ordinary Danish words."""
 FILLER = "mente at vi skal have mere tid til sparring og faglig udvikling på tværs i hverdagen".split()
 SYLLABLES = ["ka", "lø", "mir", "van", "dre", "sø", "tur", "bæk", "gel", "strø", "vik", "hå"]
@@ -43,6 +46,8 @@ people = st.lists(
 def form_of(name: str, how: int) -> str:
     """One way a person is mentioned: whole, a part, lower or upper case, a genitive, a compound."""
     first, last = name.split(" ", 1)
+    if first in WORD_NAMES and how % 11 == 7:
+        return f"{first.lower()} {last.lower()}s"  # beside the surname: a name, in any case
     return [
         name,
         first,
@@ -126,6 +131,7 @@ def leaks(path: Path, parts: list[str], strings: list[str]) -> list[str]:
 
     Names are looked for among the words of every text and attribute of every part; e-mail addresses
     and numbers in the text of every part (an attribute such as a font's signature may hold any digits).
+    A name that is also an ordinary word counts only as written for a name (capitalised): "i dag" is the word.
     """
     if path.suffix == ".csv":
         text = path.read_text(encoding="utf-8-sig")
@@ -133,7 +139,13 @@ def leaks(path: Path, parts: list[str], strings: list[str]) -> list[str]:
     else:
         found = words_in_every_part(path)
         text = "\n".join(texts_in_every_part(path))
-    gone = [p for p in parts if {p.casefold(), p.casefold() + "s", p.casefold() + "es"} & found]
+    as_written = set(re.findall(r"[^\W\d_]+", text))
+    gone = [
+        p
+        for p in parts
+        if {p.casefold(), p.casefold() + "s", p.casefold() + "es"} & found
+        and (p not in WORD_NAMES or {p, p + "s", p + "es", p.upper(), p.upper() + "S"} & as_written)
+    ]
     flat = text.replace(" ", "")
     return gone + [s for s in strings if s in text or s.replace(" ", "") in flat]
 

@@ -116,11 +116,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         if out is not None and several:
             if (out.exists() and not out.is_dir()) or out.suffix.lower() in {f.extension for f in FORMATS}:
                 raise UsageError(word("doc_out_not_folder", speak, out=out))
-            targets = [out / file_name(args.session, kind, language, args.anonymize) for kind in kinds]
+            targets = [out / file_name(args.session, kind, language, args.anonymize, store.session) for kind in kinds]
         else:
             try:
                 targets = [
-                    target_path(args.session, kind, language, anonymize=args.anonymize, out=out, message_language=speak)
+                    target_path(
+                        args.session,
+                        kind,
+                        language,
+                        anonymize=args.anonymize,
+                        out=out,
+                        message_language=speak,
+                        session=store.session,
+                    )
                     for kind in kinds
                 ]
             except ExportError as error:
@@ -136,7 +144,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
         print_notices(store.notices)
-    files = {f.name: file_name(args.session, f.name, language, args.anonymize) for f in FORMATS}
+    files = {f.name: file_name(args.session, f.name, language, args.anonymize, session) for f in FORMATS}
     hosts: HostPolicy = "roles" if args.hosts_as_roles else "pseudonym"
     try:
         written = export_documents(
@@ -158,6 +166,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if done.report is not None and done.report_path is not None:
             for line in done.report.summary(speak):
                 say("  " + line)
+            for line in done.report.case_lines(speak):
+                say("    " + line)
             say("  " + word("anon_report_written", speak, path=done.report_path))
     return EXIT_OK
 

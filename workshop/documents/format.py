@@ -16,7 +16,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
+
+from workshop.documents.anonymizing import HostPolicy as HostPolicy  # re-exported: the registry and the CLI name it
+from workshop.documents.anonymizing import anonymizer_for
 
 if TYPE_CHECKING:
     from workshop.model.session import Session
@@ -24,9 +27,6 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) while a long export runs: notes placed so far, of all to place."""
-
-HostPolicy = Literal["pseudonym", "roles"]
-"""Anonymized, hosts are replaced like everyone else ("pseudonym") or kept as their role ("roles": "Vært 1")."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class ExportOptions:
     language: str = "da"
     """The document's language ("da" or "en")."""
     anonymize: bool = False
-    """Take every person out (names, e-mail addresses, phone and CPR numbers)."""
+    """Take every person out (names, e-mail addresses, phone and CPR numbers, profile links)."""
     hosts: HostPolicy = "pseudonym"
     """Anonymized: hosts like everyone else, or kept as their role."""
     template: Path | None = None
@@ -58,8 +58,6 @@ class ExportOptions:
             return None
         if self.redact is not None:
             return self.redact
-        from workshop.documents.anonymize import anonymizer_for
-
         return anonymizer_for(session, self.language, hosts=self.hosts)
 
     def when(self) -> dt.datetime:

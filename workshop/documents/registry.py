@@ -151,10 +151,20 @@ def default_folder(session_path: Path) -> Path:
     return folder / EXPORTS
 
 
-def file_name(session_path: Path, kind: str, language: str, anonymize: bool = False) -> str:
-    """ "meeting-3-referat.docx", "meeting-3-minutes-anonymized.docx", "meeting-3-noter.csv"."""
+def file_name(
+    session_path: Path, kind: str, language: str, anonymize: bool = False, session: Session | None = None
+) -> str:
+    """ "meeting-3-referat.docx", "meeting-3-minutes-anonymized.docx", "meeting-3-noter.csv".
+
+    Anonymized, with the ``session``: a session named after a person ("møde-med-pernille-larsen")
+    leaves the name out of the files' names ("møde-med-referat-anonymiseret.docx")."""
     found = format_of(kind)
-    name = f"{session_path.stem}-{word(found.file_word, language)}"
+    stem = session_path.stem
+    if anonymize and session is not None:
+        from workshop.documents.anonymize import anonymous_file_stem
+
+        stem = anonymous_file_stem(stem, session)
+    name = f"{stem}-{word(found.file_word, language)}"
     if anonymize:
         name += f"-{word('file.anonymized', language)}"
     return name + found.extension
@@ -168,13 +178,14 @@ def target_path(
     anonymize: bool = False,
     out: Path | None = None,
     message_language: str | None = None,
+    session: Session | None = None,
 ) -> Path:
     """Where a document goes: ``out`` (a file, or a folder to put the default name in) or the default folder.
 
     ``language`` names the file; ``message_language`` (default: the same) is the language of the
     ExportError raised for an ``out`` that does not fit the document.
     """
-    name = file_name(session_path, kind, language, anonymize)
+    name = file_name(session_path, kind, language, anonymize, session)
     if out is None:
         return default_folder(session_path) / name
     if out.is_dir():
@@ -506,7 +517,7 @@ def export_many(
     language = language or session.workshop.language
     report = progress or (lambda fraction: None)
     template = template or template_of(session, session_path)
-    files = {f.name: file_name(session_path, f.name, language, anonymize) for f in FORMATS}
+    files = {f.name: file_name(session_path, f.name, language, anonymize, session) for f in FORMATS}
     share = 1 / len(kinds) if kinds else 1.0
 
     def stepper(index: int) -> Progress:
@@ -517,7 +528,7 @@ def export_many(
 
     return export_documents(
         session,
-        [(kind, target_path(session_path, kind, language, anonymize=anonymize)) for kind in kinds],
+        [(kind, target_path(session_path, kind, language, anonymize=anonymize, session=session)) for kind in kinds],
         language=language,
         anonymize=anonymize,
         progress=stepper,

@@ -328,6 +328,18 @@ class Summaries(Model):
     """Station id -> its summary."""
 
 
+class NameDecision(Model):
+    """One ``[[anonymizing]]`` table: the secretariat's answer where anonymizing could not tell a name from an
+    ordinary word ("Hans leder …" at a sentence's start), kept for the next export."""
+
+    word: Name
+    """The word as written ("Hans")."""
+    context: LongText
+    """The text around it, the word in brackets ("mødet. [Hans] leder var glad"): which place is meant."""
+    name: YesNo
+    """True: a person's name there (replaced); false: the ordinary word (kept)."""
+
+
 class Session(Model):
     """A whole session file."""
 
@@ -359,6 +371,8 @@ class Session(Model):
     """The recommendations, in the report's order (numbered 1, 2, ... across the report)."""
     agenda: Agenda = Field(default_factory=Agenda)
     """The draft agenda item for the committee."""
+    anonymizing: Annotated[list[NameDecision], Field(max_length=limits.NOTES)] = []
+    """The secretariat's decisions on words that are both a name and an ordinary word."""
 
     def model_post_init(self, context: Any, /) -> None:
         """Programme items written without an id get p1, p2, ... by their place."""

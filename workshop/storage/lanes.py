@@ -8,7 +8,8 @@ work the same):
 
 * ``notes`` - notes and their coding: adding, editing, deleting a note, a category put on or taken off;
 * ``codebook`` - the ``categories`` section (create, rename, merge, split, delete a category);
-* ``summaries`` - the ``summary`` section (each station's summary and the overall one);
+* ``summaries`` - the ``summary`` section (each station's summary and the overall one) and ``anonymizing``
+  (the secretariat's decisions on words that are both a name and an ordinary word);
 * ``recommendations`` - the ``recommendations``, ``themes`` and ``agenda`` sections, and a note's
   link to a recommendation's section (a note whose only change is that link);
 * ``setup`` - ``workshop``, ``program``, ``stations``, ``groups``, ``participants``, ``rotation``, ``schedule``;
@@ -57,6 +58,7 @@ SECTION_LANES: dict[str, str] = {
     "recommendations": RECOMMENDATIONS,
     "themes": RECOMMENDATIONS,
     "agenda": RECOMMENDATIONS,
+    "anonymizing": SUMMARIES,
     "live": CLOCK,
 }
 """The lane of each section of the session (:data:`workshop.storage.operations.SECTION_NAMES`)."""

@@ -67,6 +67,7 @@ MAINS_SECTIONS = (
     "themes",
     "recommendations",
     "agenda",
+    "anonymizing",
 )
 """The parts of a session that stay MAIN's: a copy that changed one of them is reported, never merged."""
 

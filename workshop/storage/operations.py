@@ -34,6 +34,7 @@ SECTION_NAMES = (
     "themes",
     "recommendations",
     "agenda",
+    "anonymizing",
 )
 """The parts of a session that change as a whole (everything but the notes)."""
 

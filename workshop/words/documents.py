@@ -40,24 +40,87 @@ WORDS: dict[str, tuple[str, str]] = {
         "Værter er erstattet med deres rolle (Vært 1 er værten ved station 1).",
         "Hosts are replaced by their role (Host 1 is the host of station 1).",
     ),
+    "anon_kind_profiles": ("links til profiler og adresser med et navn", "links to profiles and addresses with a name"),
+    "anon_profile": ("[profil]", "[profile]"),
     "anon_ordinary_head": (
-        "Ord, der også er almindelige danske ord, og som er erstattet, fordi en person i sessionen hedder sådan – tjek dem:",
-        "Words that are also ordinary Danish words, replaced because someone in the session has that name – check them:",
+        "Ord, der også er almindelige ord, og som er erstattet, fordi de stod som et navn (med stort inde i en sætning, ved siden af resten af navnet, efter «v.» eller som forfatter) – tjek dem:",
+        "Words that are also ordinary words, replaced because they stood as a name (capitalised inside a sentence, beside the rest of the name, after «v.» or as an author) – check them:",
     ),
     "anon_ordinary_none": (
-        "Ingen erstattede ord er også almindelige danske ord.",
-        "No replaced word is also an ordinary Danish word.",
+        "Ingen erstattede ord er også almindelige ord.",
+        "No replaced word is also an ordinary word.",
     ),
-    "anon_times": ("{count} gang(e)", "{count} time(s)"),
+    "anon_kept": (
+        "Beholdt som almindelige ord, hvor de ikke stod som et navn (fx «hans leder», «hvor de kan bo»): {count}",
+        "Kept as ordinary words where they did not stand as a name (e.g. «hans leder», «hvor de kan bo»): {count}",
+    ),
+    "anon_undecided_head": (
+        "Kan ikke afgøres ud fra teksten – et navn eller det almindelige ord? ({count}):",
+        "Cannot be told from the text – a name or the ordinary word? ({count}):",
+    ),
+    "anon_undecided_how": (
+        "Indtil sekretariatet har afgjort dem, er de erstattet. Afgør dem i sekretariatet (F9); afgørelserne gemmes i sessionen og bruges ved næste eksport.",
+        "Until the secretariat has decided them, they are replaced. Decide them in the secretariat's screen (F9); the decisions are kept in the session and used at the next export.",
+    ),
+    "anon_undecided_none": (
+        "Alle ord, der både er navne og almindelige ord, kunne afgøres ud fra teksten.",
+        "Every word that is both a name and an ordinary word could be told from the text.",
+    ),
+    "anon_decided_head": (
+        "Afgjort af sekretariatet ({count}):",
+        "Decided by the secretariat ({count}):",
+    ),
+    "anon_case_replaced": ("erstattet", "replaced"),
+    # the secretariat's dialog before the anonymized minutes are written (F9)
+    "names_title": ("Navn eller almindeligt ord? ({count} steder)", "A name or an ordinary word? ({count} places)"),
+    "names_intro": (
+        "Ordene her er både navnet på en person i sessionen og et almindeligt ord, og teksten afgør ikke hvilket.",
+        "These words are both the name of someone in the session and an ordinary word, and the text does not tell which.",
+    ),
+    "names_hint": (
+        "n: navn (erstattes) · o: almindeligt ord (beholdes) · Enter: skriv filen (afgørelserne huskes) · Esc: skriv intet",
+        "n: a name (replaced) · o: an ordinary word (kept) · Enter: write the file (the decisions are kept) · Esc: write nothing",
+    ),
+    "names_word": ("Ord", "Word"),
+    "names_decision": ("Afgjort", "Decided"),
+    "names_context": ("Sted i teksten", "Where it stands"),
+    "names_open": ("?", "?"),
+    "names_is_name": ("navn", "name"),
+    "names_is_word": ("ord", "word"),
+    "names_checking": ("Tjekker navne i {what} …", "Checking the names in {what} …"),
+    "names_cancelled": ("Intet skrevet: navnene blev ikke afgjort.", "Nothing written: the names were not decided."),
+    "change_anonymizing_decided": ("afgjort om «{word}» er et navn", "decided whether «{word}» is a name"),
+    "change_anonymizing_decided_many": (
+        "afgjort for {count} steder om ordet er et navn",
+        "decided for {count} places whether the word is a name",
+    ),
+    "anon_case_kept": ("beholdt", "kept"),
+    "anon_times": ("{count} gange", "{count} times"),
+    "anon_times_one": ("{count} gang", "{count} time"),
     "anon_report_written": ("anonymiseringsrapport: {path}", "anonymization report: {path}"),
-    "anon_summary": (
-        "{names} navne ({people}), {emails} e-mailadresser, {phones} telefonnumre, {cpr} cpr-numre erstattet",
-        "{names} names ({people}), {emails} e-mail addresses, {phones} phone numbers, {cpr} CPR numbers replaced",
-    ),
+    "anon_summary": ("{counts} erstattet", "{counts} replaced"),
+    "anon_n_names": ("{count} navne", "{count} names"),
+    "anon_n_names_one": ("{count} navn", "{count} name"),
+    "anon_n_emails": ("{count} e-mailadresser", "{count} e-mail addresses"),
+    "anon_n_emails_one": ("{count} e-mailadresse", "{count} e-mail address"),
+    "anon_n_phones": ("{count} telefonnumre", "{count} phone numbers"),
+    "anon_n_phones_one": ("{count} telefonnummer", "{count} phone number"),
+    "anon_n_cpr": ("{count} cpr-numre", "{count} CPR numbers"),
+    "anon_n_cpr_one": ("{count} cpr-nummer", "{count} CPR number"),
+    "anon_n_profiles": ("{count} profillinks", "{count} profile links"),
+    "anon_n_profiles_one": ("{count} profillink", "{count} profile link"),
     "anon_summary_ordinary": ("tjek: {words} er også almindelige ord", "check: {words} are also ordinary words"),
     "anon_summary_ordinary_one": (
         "tjek: {words} er også et almindeligt ord",
         "check: {words} is also an ordinary word",
+    ),
+    "anon_summary_undecided": (
+        "{count} steder kan ikke afgøres ud fra teksten (navn eller almindeligt ord): de står i rapporten og er erstattet, til sekretariatet har afgjort dem (F9)",
+        "{count} places cannot be told from the text (a name or an ordinary word): they are listed in the report and replaced until the secretariat decides them (F9)",
+    ),
+    "anon_summary_undecided_one": (
+        "{count} sted kan ikke afgøres ud fra teksten (navn eller almindeligt ord): det står i rapporten og er erstattet, til sekretariatet har afgjort det (F9)",
+        "{count} place cannot be told from the text (a name or an ordinary word): it is listed in the report and replaced until the secretariat decides it (F9)",
     ),
     "counted_under_each": (
         "Kategoriernes tal er kodninger: en note med flere kategorier tælles under hver af dem, så der kan være "
@@ -185,6 +248,7 @@ FILE_WORDS: dict[str, tuple[str, str]] = {
     "agenda": ("dagsordenspunkt", "agenda-item"),
     "qdc": ("kodebog", "codebook"),
     "qdpx": ("qda-projekt", "qda-project"),
+    "session": ("session", "session"),
 }
 
 AFFILIATIONS: dict[str, tuple[str, str]] = {

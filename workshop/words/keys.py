@@ -169,4 +169,8 @@ KEYS: dict[str, tuple[str, str]] = {
     # A change during the evening that moves people
     "evening.confirm": ("Gennemfør", "Gennemfør ændringen: runderne bliver, som der står under Efter"),
     "evening.cancel": ("Lad være", "Lad alt være, som det er"),
+    "names.name": ("Navn", "Ordet er en persons navn her: erstat det"),
+    "names.word": ("Almindeligt ord", "Ordet er det almindelige ord her: behold det"),
+    "names.done": ("Skriv", "Skriv filen med disse afgørelser (de huskes til næste eksport)"),
+    "names.cancel": ("Annullér", "Skriv intet"),
 }

@@ -4,7 +4,8 @@ Left, the overall summary ("Opsamling") and each station with its number of note
 chosen summary in an editor with what lies behind it (the notes per category). A summary is
 saved with ctrl+s, when another summary is chosen, when the mode is left, and a moment after
 typing stops. ctrl+r opens the recommendations editor. F5 exports every document (F9 the
-anonymized minutes, with the report of what was replaced shown on the screen); the command
+anonymized minutes, with the report of what was replaced shown on the screen; first, the places
+where a word may be a name or the ordinary word are put to the secretariat); the command
 palette offers each document on its own. The export runs beside the screen with a progress bar,
 and the screen lists where each file went; in a browser (``workshop serve``) the files are also
 handed to the browser as one download (a zip when there are several).
@@ -24,6 +25,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Static, TextArea
 
+from workshop.documents.anonymize import Case
+from workshop.documents.anonymizing.decisions import decide, preview
 from workshop.documents.minutes import station_heading
 from workshop.documents.registry import ExportChoice, Exported, ExportError, export_choices, export_many, snapshot_of
 from workshop.documents.registry import title as document_title
@@ -35,6 +38,7 @@ from workshop.words import word
 
 from ..components.export_status import ExportStatus, shown_path
 from ..components.key_footer import KeyFooter
+from ..components.name_dialog import NameDialog
 from ..components.saved_while_writing import SavedWhileWriting
 from ..components.summary_list import OVERALL_KEY, SummaryList
 from ..localise import localise_bindings
@@ -339,7 +343,14 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
         self.set_focus(editor)
 
     def action_export(self, which: str = "all") -> None:
-        """Write documents in a worker, showing progress; then list where they went."""
+        """Write documents in a worker, showing progress; then list where they went.
+
+        Anonymized, the places where a word is both a name and an ordinary word and the text cannot
+        tell which are found first; if there are any, the secretariat decides them (NameDialog)
+        before anything is written, and the decisions are kept in the session."""
+        self._export(which, ask=True)
+
+    def _export(self, which: str, *, ask: bool) -> None:
         if which not in EXPORTS:
             return
         if self.exporting:
@@ -364,6 +375,13 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
 
         def work() -> None:
             try:
+                if anonymize and ask:
+                    self.app.call_from_thread(status.started, word("names_checking", language, what=what))
+                    undecided = preview(session, kinds).undecided
+                    if undecided:
+                        self.app.call_from_thread(self._ask_names, which, undecided)
+                        return
+                    self.app.call_from_thread(status.started, word("exporting", language, what=what))
                 done = export_many(session, path, kinds, anonymize=anonymize, progress=report, history=history)
             except ExportError as error:
                 self.app.call_from_thread(self._export_failed, str(error))
@@ -373,6 +391,19 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
                 self.app.call_from_thread(self._exported, done)
 
         self.run_worker(work, thread=True, exclusive=True, group="export", name="export")
+
+    def _ask_names(self, which: str, cases: list[Case]) -> None:
+        """The places to decide, in a dialog; then the export with the decisions, or nothing."""
+        self.exporting = False
+
+        def decided(chosen: list[tuple[Case, bool]] | None) -> None:
+            if chosen is None:
+                self.query_one(ExportStatus).finished([word("names_cancelled", self.language)])
+                return
+            decide(self.store, chosen)
+            self._export(which, ask=False)
+
+        self.app.push_screen(NameDialog(cases, self.language), decided)
 
     def _exported(self, done: Sequence[Exported]) -> None:
         self.exporting = False
