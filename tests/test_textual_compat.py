@@ -373,6 +373,11 @@ def own_names(tree: ast.AST) -> set[str]:
     return own
 
 
+def _standard_library(value: ast.expr) -> bool:
+    """``os._exit``, ``sys._getframe``: a name of Python's own modules, which Textual's happen to share."""
+    return isinstance(value, ast.Name) and value.id in {"os", "sys"}
+
+
 def private_textual_uses(source: str) -> list[tuple[int, str]]:
     """Where a module imports a private Textual module or touches a private Textual name."""
     tree = ast.parse(source)
@@ -389,7 +394,7 @@ def private_textual_uses(source: str) -> list[tuple[int, str]]:
                 for a in node.names
                 if a.name.split(".")[0] == "textual" and any(is_private(p) for p in a.name.split("."))
             )
-        elif isinstance(node, ast.Attribute) and node.attr in private:
+        elif isinstance(node, ast.Attribute) and node.attr in private and not _standard_library(node.value):
             found.append((node.lineno, node.attr))
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in MOVED:
             found.append((node.lineno, f"def {node.name}"))
