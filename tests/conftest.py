@@ -25,6 +25,13 @@ def _no_inherited_terminal_size(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LINES", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def no_libreoffice_layout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report's contents get no page numbers from LibreOffice (2 s an export) unless a test asks:
+    tests/test_contents_pages.py takes this away and checks the numbers in the PDF."""
+    monkeypatch.setenv("WORKSHOP_SOFFICE", "none")
+
+
 @pytest.fixture
 def session_path(tmp_path: Path) -> Path:
     """A fresh copy of the made-up evening in a temporary sessions folder."""

@@ -7,7 +7,8 @@ the secretariat's exports, file names, the "wrote ..." line) is read from there.
 is one new module with its ``FORMAT`` and one entry in ``registry.FORMATS``.
 
 Every writer gets the same :class:`ExportOptions`: the language, whether and how to anonymize,
-the Word template, the export's time, a progress callback, and the recommendations' history.
+the Word template, the export's time, a progress callback, the recommendations' history, and
+whether the report has its appendix of notes.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from workshop.documents.anonymizing import HostPolicy as HostPolicy  # re-export
 from workshop.documents.anonymizing import anonymizer_for
 
 if TYPE_CHECKING:
-    from workshop.model.session import Session
+    from workshop.model.session import AppendixChoice, Session
     from workshop.notes.recommendations import Version
 
 Progress = Callable[[int, int], None]
@@ -51,6 +52,9 @@ class ExportOptions:
     """The file names of the session's other documents by kind (the agenda item lists them as attachments)."""
     redact: Callable[[str], str] | None = None
     """The anonymizer to use (the registry passes one, to read its report afterwards); made anew when None."""
+    appendix: AppendixChoice | None = None
+    """The recommendations report's appendix of notes ("off", "on": without names, "with-names"); None:
+    the session's ``[workshop] report_appendix``."""
 
     def redactor(self, session: Session) -> Callable[[str], str] | None:
         """The filter every piece of text passes through: the given anonymizer, a new one, or None."""

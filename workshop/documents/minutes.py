@@ -1,6 +1,7 @@
 """The minutes of an evening as a Word document.
 
-In reading order: the title block; the overall summary ("Opsamling"); the programme with actual
+In reading order: the title block; the overall summary ("Opsamling", its lists and bold and italic
+as Word's: :mod:`workshop.documents.markup`); the programme with actual
 times beside the planned ones where the evening ran differently; the stations and the rotation
 laid out like the slide; the groups and their members; one section per station (its
 questions, its summary, the notes under their categories, uncoded notes last); the overview of
@@ -18,6 +19,7 @@ from workshop.documents.docx_writer import Content, DocxWriter, Run
 from workshop.documents.format import ExportOptions, Progress, document_writer, given_options, word_document
 from workshop.model.session import ActualTime, Category, Note, Session
 from workshop.notes.review import StationNotes, categories_of, stations_and_notes, tally
+from workshop.notes.summaries import text_for
 from workshop.scheduling.rotation import RotationError, remixing, rotation
 from workshop.scheduling.timetable import DASH, Slot, clock, planned, round_slots, span
 from workshop.words import word
@@ -118,11 +120,11 @@ class _Minutes:
             doc.paragraph(Run(self.w("anonymized"), italic=True))
 
     def overall_summary(self) -> None:
-        """The secretariat's overall summary, when written."""
-        text = self.session.summary.overall
+        """The secretariat's overall summary ("Opsamling"; while unwritten, the report's introduction stands in)."""
+        text = text_for(self.session, "overall")
         if text.strip():
             self.doc.heading(self.w("summary"), 1)
-            self.doc.paragraphs(text)
+            self.doc.rich(text)
 
     def programme(self) -> None:
         """The programme: planned times, and the actual ones where the evening ran differently."""
@@ -225,7 +227,7 @@ class _Minutes:
         summary = self.session.summary.stations.get(entry.station.id, "")
         if summary.strip():
             doc.heading(self.w("summary"), 2)
-            doc.paragraphs(summary)
+            doc.rich(summary)
         doc.heading(self.w("notes"), 2)
         if not entry.notes:
             doc.paragraph(self.w("no_notes"))

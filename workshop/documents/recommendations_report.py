@@ -1,28 +1,35 @@
 """The recommendations report as a Word document, like the committee's own (seed 001).
 
-In reading order: a title page; "Indhold", a real Word table of contents (a TOC field over the
-themes and recommendations, which Word and LibreOffice update with page numbers); "Indledning"
-from the overall summary; per theme "Anbefalinger – <tema>" with its introduction and the list of
-its recommendations, then each recommendation ("Anbefaling 1: Ny i ledelse i Norddjurs Kommune")
-with its introduction and the template's sections as headings (Formål, Mål, Indsatser,
-Opfølgning, Baseline, Ressourcer og økonomi, "Næste step (efter politisk stillingtagen)"); "Hvad
-aftenen ændrede", when the history tells how the drafts stood before the evening; and an
-appendix with the notes each recommendation cites and the notes that qualify a section, beside
-that section's name.
+In reading order: a title page (without the running header and page number); "Indhold", a real
+Word table of contents whose entries are written in (and their page numbers, laid out by
+LibreOffice where it is installed: :mod:`workshop.documents.toc`); "Indledning" (the report's own
+introduction, or the overall summary while it is unwritten); per theme "Anbefalinger – <tema>" with
+its introduction and the list of its recommendations, then each recommendation ("Anbefaling 1: Ny i
+ledelse i Norddjurs Kommune") with its introduction and the template's sections as headings
+(Formål, Mål, Indsatser, Opfølgning, Baseline, Ressourcer og økonomi, "Næste step (efter politisk
+stillingtagen)"); "Hvad aftenen ændrede", when the history tells how the drafts stood before the
+evening; and, when chosen (``[workshop] report_appendix``, ``--appendix``), an appendix with the
+notes each recommendation cites and the notes that qualify a section, beside that section's name:
+"on" replaces every name in them, "with-names" keeps them.
 
 Recommendations are numbered across the report in its order, grouped by theme
-(:func:`workshop.notes.recommendations.by_theme`). A line starting with "- " is a bullet.
+(:func:`workshop.notes.recommendations.by_theme`). Long texts are written in the markup of
+:mod:`workshop.documents.markup`: **bold**, *italic*, bulleted, numbered and nested lists.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 from workshop.documents.docx_writer import Content, DocxWriter, Run
-from workshop.documents.format import ExportOptions, Progress, document_writer, given_options, word_document
+from workshop.documents.format import ExportOptions, Progress, given_options, word_document
 from workshop.model.recommendations import SECTION_NAMES, Recommendation
-from workshop.model.session import Note, Session
+from workshop.model.session import AppendixChoice, Note, Session
 from workshop.notes import recommendations as rec
+from workshop.notes.summaries import text_for
 from workshop.scheduling.timetable import DASH
 from workshop.words import word
 from workshop.words.phrases import group_and_round, long_date
@@ -32,12 +39,8 @@ if TYPE_CHECKING:  # python-docx is imported only when a document is written
 
 
 def write_text(doc: DocxWriter, text: str) -> None:
-    """Plain text with "- " bullets as paragraphs and Word bullets."""
-    for bullet, block in rec.bullets_of(text):
-        if bullet:
-            doc.bullet(block)
-        else:
-            doc.paragraph(block)
+    """A long text in the markup (paragraphs, lists, bold and italic) as Word's formatting."""
+    doc.rich(text)
 
 
 def theme_heading(group: rec.ThemeGroup, language: str) -> str:
@@ -53,21 +56,40 @@ def numbered_title(number: int, title: str, language: str) -> str:
     return word("recommendation_numbered", language, number=number, title=title)
 
 
-def build_report(
-    session: Session, options: ExportOptions | None = None, *, language: str | None = None, anonymize: bool = False
-) -> Document:
-    """The recommendations report as a python-docx Document (not yet saved)."""
+def _written(
+    session: Session, options: ExportOptions | None, language: str | None, anonymize: bool
+) -> tuple[DocxWriter, ExportOptions]:
     options = given_options(session, options, language=language, anonymize=anonymize)
     doc = DocxWriter.for_export(session, options)
     _Report(session, doc, options).write()
-    return doc.finish()
+    doc.finish()
+    return doc, options
 
 
-write_report = document_writer(build_report)
-"""Write the recommendations report to a path or a binary file object (the arguments of :func:`build_report`)."""
+def build_report(
+    session: Session, options: ExportOptions | None = None, *, language: str | None = None, anonymize: bool = False
+) -> Document:
+    """The recommendations report as a python-docx Document (not yet saved; its contents without page numbers)."""
+    return _written(session, options, language, anonymize)[0].document
 
 
-FORMAT = word_document("recommendations", "recommendations", build_report)
+def write_report(
+    session: Session,
+    target: Path | IO[bytes],
+    options: ExportOptions | None = None,
+    *,
+    language: str | None = None,
+    anonymize: bool = False,
+) -> None:
+    """Write the recommendations report to a path or a binary file object; to a path, the contents get
+    their page numbers where LibreOffice is installed (:meth:`DocxWriter.number_pages`)."""
+    doc, _ = _written(session, options, language, anonymize)
+    doc.document.save(str(target) if isinstance(target, Path) else target)
+    if isinstance(target, Path):
+        doc.number_pages(target)
+
+
+FORMAT = dataclasses.replace(word_document("recommendations", "recommendations", build_report), write=write_report)
 """The recommendations report in the registry of documents (``workshop export --format recommendations``)."""
 
 
@@ -83,6 +105,7 @@ class _Report:
         self.numbers = {r.id: n for g in self.groups for n, r in g.recommendations}
         self.progress: Progress = options.progress or (lambda done, total: None)
         self.total = len(session.recommendations)
+        self.hide_names: Callable[[str], str] = lambda text: text
 
     def w(self, key: str, **values: object) -> str:
         """A word of the catalogue in the report's language."""
@@ -114,7 +137,7 @@ class _Report:
         title = self.w("recommendations_title")
         doc.set_properties(f"{title} {DASH} {workshop.title}", workshop.subtitle or workshop.title)
         date = long_date(workshop.date, self.language) if workshop.date is not None else ""
-        doc.header_and_footer(f"{title} {DASH} {workshop.title}", date)
+        doc.header_and_footer(f"{title} {DASH} {workshop.title}", date, title_page=True)
         doc.title(title)
         doc.subtitle(workshop.title)
         if workshop.subtitle:
@@ -127,20 +150,12 @@ class _Report:
             doc.paragraph(Run(self.w("anonymized"), italic=True))
 
     def contents(self) -> None:
-        """ "Indhold": the table of contents over the themes and the recommendations."""
-        entries: list[tuple[int, str]] = []
-        if self.session.summary.overall.strip():
-            entries.append((1, self.w("introduction")))
-        for group in self.groups:
-            entries.append((1, theme_heading(group, self.language)))
-            entries += [(2, numbered_title(n, r.title, self.language)) for n, r in group.recommendations]
-        if self._has_appendix():
-            entries.append((1, self.w("appendix_cited")))
-        self.doc.contents(self.w("contents"), entries, self.w("contents_update"), page_break=True)
+        """ "Indhold": the table of contents over the headings that follow (the writer lists them)."""
+        self.doc.contents(self.w("contents"), page_break=True)
 
     def introduction(self) -> None:
-        """ "Indledning": the secretariat's overall summary."""
-        text = self.session.summary.overall
+        """ "Indledning": the report's own introduction, or the overall summary while it is unwritten."""
+        text = text_for(self.session, "introduction")
         if text.strip():
             self.doc.heading(self.w("introduction"), 1, page_break=True)
             write_text(self.doc, text)
@@ -194,14 +209,25 @@ class _Report:
         words = {"title": self.w("title_word"), "theme": self.w("theme_word"), "intro": self.w("introduction")}
         return words[name].lower()
 
+    def appendix_choice(self) -> AppendixChoice:
+        """Whether the report has the appendix of notes: the options' choice, else the session's setting."""
+        return self.options.appendix or self.session.workshop.report_appendix
+
     def _has_appendix(self) -> bool:
         session = self.session
+        if self.appendix_choice() == "off":
+            return False
         return any(rec.cited_notes(session, r) or rec.linked_notes(session, r.id) for r in session.recommendations)
 
     def appendix(self) -> None:
-        """The notes behind each recommendation: the cited ones, and the ones that qualify a section."""
+        """The notes behind each recommendation: the cited ones, and the ones that qualify a section.
+
+        Its headings below the chapter are not in the contents (a recommendation is listed once
+        there); with the choice "on", every name in the notes is replaced as in an anonymized export.
+        """
         if not self._has_appendix():
             return
+        self.hide_names = self._names_filter()
         doc = self.doc
         doc.heading(self.w("appendix_cited"), 1, page_break=True)
         doc.paragraph(self.w("appendix_cited_lead"))
@@ -211,15 +237,25 @@ class _Report:
                 linked = rec.linked_notes(self.session, recommendation.id)
                 if not cited and not linked:
                     continue
-                doc.heading(numbered_title(number, recommendation.title, self.language), 2)
+                doc.heading(numbered_title(number, recommendation.title, self.language), 3)
                 beside = {note.id for notes in linked.values() for note in notes}
                 cited = [note for note in cited if note.id not in beside]  # a linked note stands by its section
                 if cited:
-                    doc.heading(self.w("cited_notes"), 3)
+                    doc.paragraph(Run(self.w("cited_notes"), italic=True), keep_next=True)
                     doc.bullets(self._note(note) for note in cited)
                 for section, notes in linked.items():
-                    doc.heading(self.w("qualifies_section", section=rec.section_title(section, self.language)), 3)
+                    heading = self.w("qualifies_section", section=rec.section_title(section, self.language))
+                    doc.paragraph(Run(heading, italic=True), keep_next=True)
                     doc.bullets(self._note(note) for note in notes)
+
+    def _names_filter(self) -> Callable[[str], str]:
+        """What the appendix does to a note's text: nothing when names may stand (or the whole report is
+        anonymized already), else the anonymizer of the session."""
+        if self.options.anonymize or self.appendix_choice() == "with-names":
+            return lambda text: text
+        from workshop.documents.anonymize import anonymizer_for
+
+        return anonymizer_for(self.session, self.language, hosts=self.options.hosts)
 
     def _note(self, note: Note) -> list[str | Run]:
         """A note with where it was said: "(Station 1, Gruppe 2, runde 1)"."""
@@ -227,4 +263,4 @@ class _Report:
         group = self.session.group(note.group)
         where = group_and_round(group.name if group else note.group, note.round, self.language)
         station = f"{self.w('station')} {numbers[note.station]}" if note.station in numbers else note.station
-        return [note.text, Run(f" ({station}, {where})", italic=True)]
+        return [self.hide_names(note.text), Run(f" ({station}, {where})", italic=True)]

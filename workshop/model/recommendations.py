@@ -8,6 +8,7 @@ a line starting with "- " is a bullet.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 from pydantic import Field
@@ -67,10 +68,21 @@ class Recommendation(Model):
 
 
 class Agenda(Model):
-    """The draft agenda item for the committee (seed 004): what the secretariat proposes."""
+    """The draft agenda item for the committee (seed 004), in the municipal form."""
 
+    title: ShortText = ""
+    """The item's title; empty: "Anbefalinger fra <the workshop's title>"."""
+    route: ShortText = ""
+    """Sagsgang: the committees the case passes, by their short names ("HU", "ØU, KB")."""
+    committee: ShortText = ""
+    """The committee that decides, as "Beslutning i <committee> den <date>" names it ("Hovedudvalget")."""
+    meeting: Annotated[dt.date, Field(ge=limits.FIRST_DATE, le=limits.LAST_DATE)] | None = None
+    """The day of that committee's meeting (TOML date: 2023-05-30)."""
+    case: LongText = ""
+    """Sagsfremstilling: the case as the committee reads it; when empty, the report's introduction or
+    the overall summary stands there (:func:`workshop.notes.summaries.text_for`)."""
     proposed_decision: LongText = ""
-    """Indstilling: what the administration recommends the committee to decide."""
+    """Indstilling: what the administration recommends the committee to decide ("at …")."""
 
 
 def recommendation_problems(session: Session, language: str) -> list[Problem]:

@@ -125,6 +125,10 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+AppendixChoice = Literal["off", "on", "with-names"]
+"""Whether the recommendations report has an appendix of notes, and whether it may name people."""
+
+
 class Workshop(Model):
     """The ``[workshop]`` table: what the evening is, when and where."""
 
@@ -143,6 +147,9 @@ class Workshop(Model):
     template: ShortText = ""
     """A Word template (.dotx or .docx) whose styles, page setup, header and footer the documents take;
     relative to the session file."""
+    report_appendix: AppendixChoice = "off"
+    """The recommendations report's appendix of the notes behind each recommendation: "off" (the
+    committee's report has none), "on" (the notes, every name in them replaced) or "with-names"."""
     id: Annotated[str, Field(max_length=limits.ID_LENGTH)] = ""
     """The session's identity, which its journal carries too (a journal of another session is refused).
     Written by the app; leave it as it is. A copy of the file keeps it: a copy is the same session."""
@@ -323,7 +330,10 @@ class Summaries(Model):
     """The ``[summary]`` table: what the secretariat writes afterwards."""
 
     overall: LongText = ""
-    """The overall summary ("Opsamling")."""
+    """The overall summary: the minutes' "Opsamling"."""
+    introduction: LongText = ""
+    """The recommendations report's "Indledning"; when empty, the report (and the editor) take the
+    overall summary, else the agenda item's case (:func:`workshop.notes.summaries.text_for`)."""
     stations: Annotated[dict[str, LongText], Field(max_length=limits.STATIONS)] = {}
     """Station id -> its summary."""
 

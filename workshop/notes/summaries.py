@@ -1,10 +1,17 @@
-"""The secretariat's summaries: one per station and an overall one ("Opsamling").
+"""The secretariat's summaries: one per station and an overall one ("Opsamling"), and the two texts
+that open the other documents: the report's "Indledning" and the agenda item's "Sagsfremstilling".
 
-Stored in the session's ``[summary]`` table through the store, so they are durable at once,
-shared with every other app instance, undoable, and exported with the minutes.
+Stored in the session's ``[summary]`` (and ``[agenda]``) tables through the store, so they are
+durable at once, shared with every other app instance, undoable, and exported with the documents.
+
+The three opening texts are each their own (:data:`OPENINGS`); one left empty is prefilled from
+the others (:func:`text_for`): the editor shows it, and the document prints it, until it is
+written.
 """
 
 from __future__ import annotations
+
+from typing import Literal, get_args
 
 from workshop.model.session import Session, Summaries
 from workshop.storage.change_labels import change_label
@@ -14,6 +21,55 @@ from workshop.words import word
 
 OVERALL = None
 """The key of the overall summary (station summaries are keyed by station id)."""
+
+
+Opening = Literal["overall", "introduction", "case"]
+"""The opening texts: the minutes' Opsamling, the report's Indledning, the agenda item's Sagsfremstilling."""
+OPENINGS: tuple[Opening, ...] = get_args(Opening)
+
+_PREFILL: dict[Opening, tuple[Opening, ...]] = {
+    "overall": ("introduction", "case"),
+    "introduction": ("overall", "case"),
+    "case": ("introduction", "overall"),
+}
+"""Where an empty opening text is prefilled from, nearest first."""
+
+
+def own_text(session: Session, which: Opening) -> str:
+    """The opening text as written (empty when it is not)."""
+    if which == "case":
+        return session.agenda.case
+    return session.summary.introduction if which == "introduction" else session.summary.overall
+
+
+def text_for(session: Session, which: Opening) -> str:
+    """The opening text a document prints: its own, or, while that is empty, the nearest written other."""
+    for candidate in (which, *_PREFILL[which]):
+        text = own_text(session, candidate)
+        if text.strip():
+            return text
+    return ""
+
+
+def prefilled(session: Session, which: Opening) -> bool:
+    """True when the opening text is not written and another stands in for it."""
+    return not own_text(session, which).strip() and bool(text_for(session, which).strip())
+
+
+def write_opening(store: Store, which: Opening, text: str) -> bool:
+    """Store an opening text; True when it changed something."""
+    if which == "overall":
+        return write_summary(store, None, text)
+
+    def edit(session: Session) -> list[Op]:
+        if which == "case":
+            op = section_op(session, "agenda", session.agenda.model_copy(update={"case": text}))
+        else:
+            op = section_op(session, "summary", session.summary.model_copy(update={"introduction": text}))
+        return [] if op["before"] == op["after"] else [op]
+
+    label = change_label("case_written") if which == "case" else change_label("introduction_written")
+    return store.change(label, edit) is not None
 
 
 def summary_of(session: Session, station: str | None) -> str:

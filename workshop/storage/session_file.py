@@ -380,6 +380,8 @@ def to_dict(session: Session) -> dict[str, Any]:
             item.pop("description", None)
     if not data["workshop"].get("template"):
         data["workshop"].pop("template", None)
+    if data["workshop"].get("report_appendix") == "off":
+        data["workshop"].pop("report_appendix")
     for recommendation in data.get("recommendations", []):
         for key in [k for k, v in recommendation.items() if v in ("", [], None) and k not in ("id", "title")]:
             recommendation.pop(key)

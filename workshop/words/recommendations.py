@@ -68,13 +68,27 @@ WORDS: dict[str, tuple[str, str]] = {
         "The committee has formulated one recommendation:",
     ),
     "agenda_proposal": ("Indstilling", "Recommended decision"),
+    "agenda_proposes": ("Forvaltningen indstiller, {clause}", "The administration recommends {clause}"),
+    "agenda_proposal_clause": ("at", "that"),
     "agenda_proposal_missing": (
-        "[Indstillingen skrives i sekretariatet: [agenda] proposed_decision]",
-        "[The recommended decision is written by the secretariat: [agenda] proposed_decision]",
+        "[Indstillingen mangler: skriv under anbefalingerne, hvad forvaltningen indstiller, at udvalget beslutter]",
+        "[The recommended decision is missing: write, under the recommendations, what the administration "
+        "recommends the committee to decide]",
     ),
-    "agenda_decision": ("Beslutning", "Decision"),
+    "agenda_route": ("Sagsgang", "Case route"),
+    "agenda_route_missing": (
+        "[Sagsgangen mangler: de udvalg, sagen skal forbi, fx «HU» eller «ØU, KB»]",
+        "[The case route is missing: the committees the case passes, e.g. “HU” or “ØU, KB”]",
+    ),
+    "agenda_case_missing": (
+        "[Sagsfremstillingen mangler: skriv den i sekretariatets skærm (Sagsfremstilling)]",
+        "[The presentation of the case is missing: write it in the secretariat's screen (Presentation of the case)]",
+    ),
+    "agenda_decision_in": ("Beslutning i {committee}", "Decision of {committee}"),
+    "agenda_decision_on": ("Beslutning i {committee} den {date}", "Decision of {committee} on {date}"),
+    "agenda_committee_unnamed": ("udvalget", "the committee"),
     "agenda_decision_blank": ("[Udfyldes af udvalget]", "[For the committee to fill in]"),
-    "agenda_attachments": ("Bilag", "Attachments"),
+    "agenda_attachments": ("Bilag:", "Attachments:"),
     # changes (what undo and the history say)
     "change_recommendation_created": ("anbefaling «{title}» oprettet", "recommendation “{title}” created"),
     "change_recommendation_edited": ("anbefaling «{title}» ændret", "recommendation “{title}” changed"),
@@ -91,6 +105,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "change_note_unlinked": ("notens kobling til en anbefaling fjernet", "note's link to a recommendation removed"),
     "change_theme_written": ("temaet «{theme}» skrevet", "theme “{theme}” written"),
     "change_proposed_decision_written": ("indstillingen skrevet", "recommended decision written"),
+    "change_introduction_written": ("rapportens indledning skrevet", "the report's introduction written"),
+    "change_case_written": ("sagsfremstillingen skrevet", "the presentation of the case written"),
     # refusals of the editing functions (the secretariat's screen shows them)
     "recommendation_gone": (
         "anbefalingen {id} findes ikke (slettet af en anden?)",
