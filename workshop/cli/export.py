@@ -1,5 +1,5 @@
 """``workshop export SESSION [--format docx|cards|csv|recommendations|agenda|qdc|qdpx|all] [--out PATH]
-[--language da|en] [--anonymize [--hosts-as-roles]] [--template FILE.dotx]``.
+[--language da|en] [--anonymize [--hosts-as-roles]] [--template FILE.dotx] [--appendix [on|off|with-names]]``.
 
 The minutes (``docx``, the default), the route cards (``cards``), the quote table (``csv``), the
 recommendations report (``recommendations``), the draft agenda item (``agenda``), the codebook
@@ -87,6 +87,17 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
             "(default: [workshop] template of the session)"
         ),
     )
+    parser.add_argument(
+        "--appendix",
+        nargs="?",
+        const="on",
+        choices=["off", "on", "with-names"],
+        default=None,
+        help=(
+            "the recommendations report's appendix of the notes behind each recommendation: on (every name in "
+            "them replaced), with-names, or off (default: [workshop] report_appendix of the session, else off)"
+        ),
+    )
     parser.set_defaults(handler=cmd_export)
 
 
@@ -144,6 +155,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
         print_notices(store.notices)
+    if args.appendix is not None:  # this export's choice over the session's setting
+        session.workshop = session.workshop.model_copy(update={"report_appendix": args.appendix})
     files = {f.name: file_name(args.session, f.name, language, args.anonymize, session) for f in FORMATS}
     hosts: HostPolicy = "roles" if args.hosts_as_roles else "pseudonym"
     try:

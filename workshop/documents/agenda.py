@@ -91,7 +91,7 @@ def build_agenda(
         lead = w("agenda_case_lead_one") if len(numbered) == 1 else w("agenda_case_lead", count=len(numbered))
         doc.paragraph(lead, keep_next=True)
         for number, recommendation in numbered:
-            doc.rich(f"- **{_starless(numbered_title(number, recommendation.title, language))}**")
+            doc.bullet(Run(numbered_title(number, recommendation.title, language), bold=True), keep_next=True)
             if recommendation.purpose.strip():
                 doc.rich(recommendation.purpose)
     else:
@@ -111,11 +111,6 @@ def build_agenda(
         name = options.files.get(kind) or w(f"document_{kind}")
         doc.paragraph(f"{number} {DASH} {name}")
     return doc.finish()
-
-
-def _starless(text: str) -> str:
-    """A title put inside the markup's bold: its own stars kept as stars."""
-    return text.replace("*", "\\*")
 
 
 write_agenda = document_writer(build_agenda)

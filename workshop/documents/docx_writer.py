@@ -221,9 +221,9 @@ class DocxWriter:
             self._parts.append(self._paragraph_xml(block.runs, style, numbering=(number, block.level), ready=True))
         self.lists.end()
 
-    def bullet(self, content: Content) -> None:
-        """One bulleted line."""
-        self._parts.append(self._paragraph_xml(content, "List Bullet"))
+    def bullet(self, content: Content, *, keep_next: bool = False) -> None:
+        """One bulleted line (``keep_next``: on the same page as what follows, as a lead-in)."""
+        self._parts.append(self._paragraph_xml(content, "List Bullet", keep_next=keep_next))
 
     def bullets(self, items: Iterable[Content]) -> None:
         """A bulleted line for each item."""
