@@ -54,11 +54,29 @@ async def test_the_list_marks_written_summaries_and_counts_notes(store, clock):
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one("#summary-list")
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        assert [r[0] for r in rows] == ["", "", "", "✓"]
-        assert [r[2] for r in rows] == ["6", "3", "1", "2"]
+        assert [r[0] for r in rows] == ["", "", "", "✓", "", ""]
+        assert [r[1] for r in rows][-2:] == ["Indledning", "Sagsfremstilling"]
+        assert [r[2] for r in rows] == ["6", "3", "1", "2", "", ""]
         await pilot.press("ctrl+l", "down")
         facts = str(app.screen.query_one("#summary-facts").render())
         assert facts.startswith("3 noter · Ledelse 1 · Uddannelse 1 · Rekruttering 1 · Ikke kodet 1")
+
+
+async def test_the_report_s_introduction_is_prefilled_and_then_its_own(store, clock):
+    write_summary(store, None, "Opsamlingen")
+    app = secretariat(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l", "down", "down", "down", "down")  # past the three stations: Indledning
+        editor = app.screen.query_one("#summary-text")
+        assert editor.text == "Opsamlingen"  # prefilled from the minutes' Opsamling, not yet its own
+        facts = str(app.screen.query_one("#summary-facts").render())
+        assert "hentet fra «Opsamling»" in facts
+        await pilot.press("enter", *" til rapporten", "ctrl+s")
+        assert store.session.summary.introduction == "Opsamlingen til rapporten"
+        assert store.session.summary.overall == "Opsamlingen"
+        await pilot.press("ctrl+l", "down")  # Sagsfremstilling: prefilled from the report's introduction
+        assert app.screen.query_one("#summary-text").text == "Opsamlingen til rapporten"
+        assert store.session.agenda.case == ""
 
 
 async def test_f4_opens_in_the_summary_and_enter_goes_on_after_its_text(store, clock):

@@ -53,7 +53,14 @@ def text_for(session: Session, which: Opening) -> str:
 
 def prefilled(session: Session, which: Opening) -> bool:
     """True when the opening text is not written and another stands in for it."""
-    return not own_text(session, which).strip() and bool(text_for(session, which).strip())
+    return prefilled_from(session, which) is not None
+
+
+def prefilled_from(session: Session, which: Opening) -> Opening | None:
+    """The opening text that stands in for an unwritten one (None when it is written, or none is)."""
+    if own_text(session, which).strip():
+        return None
+    return next((other for other in _PREFILL[which] if own_text(session, other).strip()), None)
 
 
 def write_opening(store: Store, which: Opening, text: str) -> bool:

@@ -27,6 +27,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} is written in the exports folder but could not be sent to the browser: {problem}",
     ),
     # Writing the summaries
+    "opening_introduction": (
+        "Indledning i anbefalingsrapporten",
+        "Introduction of the recommendations report",
+    ),
+    "opening_case": ("Sagsfremstilling i dagsordenspunktet", "Presentation of the case in the agenda item"),
+    "opening_prefilled": (
+        "Ikke skrevet endnu: teksten er hentet fra «{source}». Ret den her, så bliver den sin egen.",
+        "Not written yet: the text is taken from “{source}”. Change it here to make it its own.",
+    ),
     "summary_saved": ("Opsamlingen er gemt", "Summary saved"),
     "nothing_new": ("Intet nyt at gemme", "Nothing new to save"),
     "summary_clash": (

@@ -1,4 +1,5 @@
-"""The summaries the secretariat writes: the overall one, then one per station.
+"""The texts the secretariat writes: the overall summary (Opsamling), one summary per station, then
+the report's Indledning and the agenda item's Sagsfremstilling.
 
 Names are shown as written (``Text`` cells, never markup): a station called
 ``Trivsel [/ arbejdsmiljø]`` shows its brackets.
@@ -13,11 +14,21 @@ from textual.widgets import DataTable
 
 from workshop.model.session import Session
 from workshop.notes.review import stations_and_notes as station_notes
+from workshop.notes.summaries import Opening, own_text
 from workshop.words import word
 from workshop.words.phrases import station_title
 
 OVERALL_KEY = "overall"
 """The row key of the overall summary; station rows are keyed by station id."""
+OPENING_KEYS: dict[str, Opening] = {
+    OVERALL_KEY: "overall",
+    "opening:introduction": "introduction",
+    "opening:case": "case",
+}
+"""The rows of the three opening texts (the minutes' Opsamling, the report's Indledning, the agenda's
+Sagsfremstilling) by their keys."""
+OPENING_WORDS: dict[Opening, str] = {"overall": "summary", "introduction": "introduction", "case": "agenda_case"}
+"""The catalogue word naming each opening text in the list."""
 WRITTEN = "✓"
 NAME_WIDTH = 26
 
@@ -41,20 +52,19 @@ class SummaryList(DataTable[Text]):
         """Fill or refresh the rows; the cursor stays on the same summary."""
         language = session.workshop.language
         entries = station_notes(session)
-        rows: list[tuple[str, list[Text]]] = [
-            (
-                OVERALL_KEY,
-                [
-                    Text(WRITTEN if session.summary.overall.strip() else ""),
-                    Text(word("summary", language)),
-                    Text(str(sum(len(e.notes) for e in entries))),
-                ],
-            )
-        ]
+        total = str(sum(len(e.notes) for e in entries))
+
+        def opening(key: str, which: Opening) -> tuple[str, list[Text]]:
+            written = Text(WRITTEN if own_text(session, which).strip() else "")
+            return key, [written, Text(word(OPENING_WORDS[which], language)), Text(total if which == "overall" else "")]
+
+        openings = list(OPENING_KEYS.items())
+        rows = [opening(*openings[0])]  # the minutes' Opsamling, then the stations' summaries
         for entry in entries:
             written = session.summary.stations.get(entry.station.id, "").strip()
             name = _short(station_title(entry.number, entry.station.name, "", language))
             rows.append((entry.station.id, [Text(WRITTEN if written else ""), Text(name), Text(str(len(entry.notes)))]))
+        rows += [opening(*pair) for pair in openings[1:]]  # then the report's Indledning, the agenda's Sagsfremstilling
         shape = (language, *(key for key, _ in rows))
         if shape != self._shape:
             current = self.current_key()
@@ -74,7 +84,7 @@ class SummaryList(DataTable[Text]):
                     self.update_cell(key, column, value)
 
     def current_key(self) -> str | None:
-        """The key of the highlighted row (``OVERALL_KEY`` or a station id)."""
+        """The key of the highlighted row (one of ``OPENING_KEYS`` or a station id)."""
         if not self.row_count:
             return None
         try:

@@ -1,7 +1,9 @@
 """The secretariat mode: write the summaries and the recommendations, then export the documents.
 
-Left, the overall summary ("Opsamling") and each station with its number of notes; right, the
-chosen summary in an editor with what lies behind it (the notes per category). A summary is
+Left, the three opening texts, each its own (the minutes' "Opsamling", the report's "Indledning",
+the agenda item's "Sagsfremstilling"; an unwritten one shows the text that stands in for it), and
+each station with its number of notes; right, the chosen text in an editor with what lies behind it
+(the notes per category). A summary is
 saved with ctrl+s, when another summary is chosen, when the mode is left, and a moment after
 typing stops. ctrl+r opens the recommendations editor. F5 exports every document (F9 the
 anonymized minutes, with the report of what was replaced shown on the screen; first, the places
@@ -33,14 +35,14 @@ from workshop.documents.registry import title as document_title
 from workshop.notes.recommendations import versions
 from workshop.notes.review import stations_and_notes as station_notes
 from workshop.notes.review import tally
-from workshop.notes.summaries import summary_of, write_summary
+from workshop.notes.summaries import Opening, prefilled_from, summary_of, text_for, write_opening, write_summary
 from workshop.words import word
 
 from ..components.export_status import ExportStatus, shown_path
 from ..components.key_footer import KeyFooter
 from ..components.name_dialog import NameDialog
 from ..components.saved_while_writing import SavedWhileWriting
-from ..components.summary_list import OVERALL_KEY, SummaryList
+from ..components.summary_list import OPENING_KEYS, OPENING_WORDS, OVERALL_KEY, SummaryList
 from ..localise import localise_bindings
 from ..session_view import SessionView, workshop_app
 
@@ -187,7 +189,7 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
             self.choose(key)
             return
         self.show_facts()
-        stored = summary_of(session, self._station())
+        stored = self._stored()
         if stored != self.loaded:
             editor = self.query_one("#summary-text", TextArea)
             if editor.text == self.loaded:
@@ -198,14 +200,30 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
                 self.loaded = stored
 
     def _station(self) -> str | None:
-        return None if self.key in (None, OVERALL_KEY) else self.key
+        return None if self.key is None or self.key in OPENING_KEYS else self.key
+
+    def _opening(self) -> Opening | None:
+        return OPENING_KEYS.get(self.key) if self.key is not None else None
+
+    def _stored(self) -> str:
+        """The text the editor shows: a summary, or an opening text (prefilled from another while unwritten)."""
+        opening = self._opening()
+        if opening is not None:
+            return text_for(self.store.session, opening)
+        return summary_of(self.store.session, self._station())
+
+    def _write(self, text: str) -> bool:
+        opening = self._opening()
+        if opening is not None:
+            return write_opening(self.store, opening, text)
+        return write_summary(self.store, self._station(), text)
 
     def choose(self, key: str) -> None:
         """Show the summary ``key``, after saving the one being written."""
         if self.key is not None:
             self.save()
         self.key = key
-        self.loaded = self.draft = summary_of(self.store.session, self._station())
+        self.loaded = self.draft = self._stored()
         self.query_one("#summary-text", TextArea).load_text(self.loaded)
         self.show_facts()
         self.offer_draft()
@@ -237,6 +255,14 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
         facts = self.query_one("#summary-facts", Static)
         notes = word("notes", language).lower()
         station = self._station()
+        opening = self._opening()
+        if opening is not None and opening != "overall":
+            title.update(word("opening_introduction" if opening == "introduction" else "opening_case", language))
+            source = prefilled_from(session, opening)
+            facts.update(
+                word("opening_prefilled", language, source=word(OPENING_WORDS[source], language)) if source else ""
+            )
+            return
         if station is None:
             title.update(f"{word('summary', language)}: {session.workshop.title}")
             total = sum(counts.notes)
@@ -296,13 +322,12 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
         text = self.draft
         if text == self.loaded:
             return False
-        station = self._station()
         if quiet:
-            write_summary(self.store, station, text)
+            self._write(text)
             self.loaded = text
             self.saved_here()
             return True
-        changed = self.workshop_app.attempt(partial(write_summary, self.store, station, text))
+        changed = self.workshop_app.attempt(partial(self._write, text))
         if changed is None:
             return False
         self.loaded = text
