@@ -292,3 +292,16 @@ def test_no_class_of_the_documents_is_over_500_lines():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef):
                 assert node.end_lineno - node.lineno < 500, f"{path.name}: {node.name}"
+
+
+def test_no_document_prints_a_key_of_the_session_file(store, tmp_path):
+    from workshop.documents.registry import FORMATS, export
+
+    for language in ("da", "en"):
+        for found in FORMATS:
+            if not found.word_file:
+                continue
+            target = tmp_path / language / f"{found.name}.docx"
+            export(store.session, found.name, target, language=language, make_folder=True)
+            text = "\n".join(t for _, t in outline(open_docx(target)))
+            assert not re.search(r"\[(workshop|agenda|summary)\]|\b[a-z]+_[a-z_]+\b", text), (found.name, text)
