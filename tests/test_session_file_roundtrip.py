@@ -108,7 +108,7 @@ def full_sessions(draw: st.DrawFn) -> Session:
         minutes={items[2]: 25},
         actual=[ActualTime(item=items[0], start=started - dt.timedelta(minutes=20), end=started)],
     )
-    session.summary = Summaries(overall=draw(TEXT), stations={station_ids[0]: draw(TEXT)})
+    session.summary = Summaries(overall=draw(TEXT), introduction=draw(TEXT), stations={station_ids[0]: draw(TEXT)})
     session.themes = [Theme(name=draw(TEXT), intro=draw(TEXT))]
     session.recommendations = [
         Recommendation(
@@ -120,7 +120,15 @@ def full_sessions(draw: st.DrawFn) -> Session:
             notes=[n.id for n in notes[:1]],
         )
     ]
-    session.agenda = Agenda(proposed_decision=draw(TEXT))
+    session.agenda = Agenda(
+        title=draw(TEXT),
+        route=draw(TEXT),
+        committee=draw(TEXT),
+        meeting=draw(st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2199, 12, 31)))),
+        case=draw(TEXT),
+        proposed_decision=draw(TEXT),
+    )
+    session.workshop.report_appendix = draw(st.sampled_from(["off", "on", "with-names"]))
     # Through the model's door, as a file or a form brings it in: text is cleaned there, once.
     return Session.model_validate(session.model_dump())
 
