@@ -198,17 +198,24 @@ def set_language(document: Document, tag: str) -> None:
 # Header, footer, properties ------------------------------------------------------------------------
 
 
+MARGIN_TEXT_POINTS = 9
+"""The size of the running header and the page numbers: small, so a long title stays on one line even on
+the route cards, whose body is 13 pt."""
+
+_SMALL = f'<w:rPr><w:sz w:val="{MARGIN_TEXT_POINTS * 2}"/><w:szCs w:val="{MARGIN_TEXT_POINTS * 2}"/></w:rPr>'
+
+
 def _field(code: str) -> str:
     return (
-        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        f'<w:r><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
-        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
-        f'<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        f'<w:r>{_SMALL}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{_SMALL}<w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+        f'<w:r>{_SMALL}<w:fldChar w:fldCharType="separate"/></w:r><w:r>{_SMALL}<w:t>1</w:t></w:r>'
+        f'<w:r>{_SMALL}<w:fldChar w:fldCharType="end"/></w:r>'
     )
 
 
 def _plain(text: str) -> str:
-    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    return f'<w:r>{_SMALL}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
 
 
 def header_and_footer(document: Document, line: str, language: str, *, title_page: bool = False) -> None:
@@ -216,12 +223,14 @@ def header_and_footer(document: Document, line: str, language: str, *, title_pag
     first page has neither (a report's title page)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
+    from docx.shared import Pt
 
     section = document.sections[0]
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = header.add_run(line)
     run.italic = True
+    run.font.size = Pt(MARGIN_TEXT_POINTS)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     words = word("page_of", language, page="\x00", pages="\x01")
