@@ -282,7 +282,7 @@ ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøå0123456789-_", min_size=
     identity=st.uuids().map(str),
     other=st.uuids().map(str),
     category_ids=st.lists(ids, min_size=1, max_size=30, unique=True),
-    title=st.text(min_size=1, max_size=40),
+    title=st.text(min_size=1, max_size=40).filter(lambda title: title.strip() != ""),  # a title of spaces is refused
     data=st.data(),
 )
 def test_guids_are_stable_distinct_and_name_based(

@@ -493,7 +493,9 @@ def test_any_text_survives_the_store_and_the_commands(raw: dict[str, Any], note:
         store.add_note("s1", 1, note)
     with Store.open(path, readonly=True) as again:
         assert again.session.notes[-1].text == note.replace("\r\n", "\n")
-        assert again.session.notes[-1].author == note
+        assert (
+            again.session.notes[-1].author == note.replace("\r\n", "\n").strip()
+        )  # a name is trimmed where it comes in
         assert again.session.stations == before.stations
         assert again.session.workshop.title == before.workshop.title
         assert again.session.participants == before.participants
