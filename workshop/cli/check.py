@@ -14,7 +14,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from workshop.cli.errors import EXIT_OK, Commands, counts, print_notices, say
+
+if TYPE_CHECKING:
+    from workshop.model.session import Session
 
 
 def add_command(commands: Commands) -> None:
@@ -46,6 +51,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise StorageError(journal_path(args.session), [store.lost], store.language)
         session = store.session
         print_notices(store.notices)
+        if session.series is not None:
+            say(_series_counts(args.session, session))
+            return EXIT_OK
         counted = counts(
             store.language,
             stations=len(session.stations),
@@ -58,6 +66,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _series_counts(path: Path, session: Session) -> str:
+    """ "ok: serie med 2 møder, 8 anbefalinger, 6 milepæle": a series is checked with its meetings."""
+    from workshop.cli.series import series_view
+    from workshop.words import word
+
+    view = series_view(path, session)
+    language = session.workshop.language
+    numbers = {
+        "meetings": len(view.meetings),
+        "recommendations": len(view.histories),
+        "milestones": len(view.series.milestones),
+    }
+    named = {
+        f"{name}_word": word(f"series_{name[:-1]}_{'one' if count == 1 else 'many'}", language)
+        for name, count in numbers.items()
+    }
+    return word("series_check_ok", language, **numbers, **named)
 
 
 def _new_journal(path: Path) -> None:

@@ -15,7 +15,7 @@ from workshop.cli.arguments import WorkshopParser, parsing
 from workshop.cli.errors import EXIT_BAD_INPUT, EXIT_OK, UsageError, crashed, say
 from workshop.model.problems import SessionError, one_line
 
-COMMANDS = ("run", "serve", "new", "check", "schedule", "groups", "note", "copy", "merge", "export")
+COMMANDS = ("run", "serve", "new", "check", "schedule", "groups", "note", "copy", "merge", "export", "series")
 """Each command, in the order ``workshop --help`` lists them; ``workshop.cli.<command>`` adds it."""
 
 

@@ -37,6 +37,7 @@ import workshop  # noqa: E402
 from workshop.model import limits  # noqa: E402
 from workshop.model.base import Model  # noqa: E402
 from workshop.model.recommendations import Agenda, Recommendation, Theme  # noqa: E402
+from workshop.model.series import SERIES_MODELS, Series  # noqa: E402
 from workshop.model.text import Id, LongText, Name, NoteText, ShortText  # noqa: E402
 
 Language = Literal["da", "en"]
@@ -383,6 +384,8 @@ class Session(Model):
     """The draft agenda item for the committee."""
     anonymizing: Annotated[list[NameDecision], Field(max_length=limits.NOTES)] = []
     """The secretariat's decisions on words that are both a name and an ordinary word."""
+    series: Series | None = None
+    """A series file's ``[series]`` table (its meetings, milestones, decisions and follow-up); none in a meeting."""
 
     def model_post_init(self, context: Any, /) -> None:
         """Programme items written without an id get p1, p2, ... by their place."""
@@ -495,6 +498,7 @@ MODELS: tuple[type[Model], ...] = (
     Theme,
     Recommendation,
     Agenda,
+    *SERIES_MODELS,
     Session,
 )
 """Every model of a session file."""

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from workshop.model import limits
 from workshop.model.problems import Loc, Problem, said_unknown
 from workshop.model.recommendations import recommendation_problems
+from workshop.model.series import series_problems
 from workshop.model.session import Session
 from workshop.scheduling.rotation import shape_problem
 from workshop.words import word
@@ -97,6 +98,8 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
     problems += _duplicates("categories", (c.id for c in session.categories), language)
     problems += _duplicates("notes", (n.id for n in session.notes), language)
 
+    if session.series is not None:
+        return problems + series_problems(session, language)
     if not session.stations:
         problems.append(Problem(word("said_no_stations", language), word("fix_add_station", language), ("stations",)))
 

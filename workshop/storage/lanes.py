@@ -10,7 +10,7 @@ work the same):
 * ``codebook`` - the ``categories`` section (create, rename, merge, split, delete a category);
 * ``summaries`` - the ``summary`` section (each station's summary and the overall one) and ``anonymizing``
   (the secretariat's decisions on words that are both a name and an ordinary word);
-* ``recommendations`` - the ``recommendations``, ``themes`` and ``agenda`` sections, and a note's
+* ``recommendations`` - the ``recommendations``, ``themes``, ``agenda`` and ``series`` sections, and a note's
   link to a recommendation's section (a note whose only change is that link);
 * ``setup`` - ``workshop``, ``program``, ``stations``, ``groups``, ``participants``, ``rotation``, ``schedule``;
 * ``clock`` - the ``live`` section (the evening's clock; it has its own undo key, which never uses these lanes).
@@ -59,6 +59,7 @@ SECTION_LANES: dict[str, str] = {
     "themes": RECOMMENDATIONS,
     "agenda": RECOMMENDATIONS,
     "anonymizing": SUMMARIES,
+    "series": RECOMMENDATIONS,
     "live": CLOCK,
 }
 """The lane of each section of the session (:data:`workshop.storage.operations.SECTION_NAMES`)."""

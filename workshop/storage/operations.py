@@ -35,6 +35,7 @@ SECTION_NAMES = (
     "recommendations",
     "agenda",
     "anonymizing",
+    "series",
 )
 """The parts of a session that change as a whole (everything but the notes)."""
 
@@ -45,6 +46,8 @@ def dump_note(note: Note | None) -> dict[str, Any] | None:
 
 def dump_section(session: Session, name: str) -> Any:
     value = getattr(session, name)
+    if value is None:
+        return None
     if isinstance(value, list):
         return [v.model_dump(mode="json") for v in value]
     return value.model_dump(mode="json")
@@ -62,7 +65,7 @@ def section_op(session: Session, name: str, after: Any) -> Op:
         raise ValueError(f"unknown section {name}")
     if isinstance(after, list):
         after = [a.model_dump(mode="json") if hasattr(a, "model_dump") else a for a in after]
-    elif hasattr(after, "model_dump"):
+    elif after is not None and hasattr(after, "model_dump"):
         after = after.model_dump(mode="json")
     return {"t": "section", "name": name, "before": dump_section(session, name), "after": after}
 

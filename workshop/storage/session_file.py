@@ -386,7 +386,21 @@ def to_dict(session: Session) -> dict[str, Any]:
         for key in [k for k, v in recommendation.items() if v in ("", [], None) and k not in ("id", "title")]:
             recommendation.pop(key)
     data["agenda"] = {k: v for k, v in data.get("agenda", {}).items() if v}
+    if "series" in data:
+        data["series"] = _without_empty(data["series"]) or {"meetings": []}
+        if session.series is not None and not session.stations:  # a series file: no evening's clock time
+            data["workshop"] = {k: v for k, v in data["workshop"].items() if v != "" and k != "start"}
     return {k: v for k, v in data.items() if v not in ([], {}, None)}
+
+
+def _without_empty(value: Any) -> Any:
+    """A table without its empty texts, lists and tables (a series file stays short)."""
+    if isinstance(value, dict):
+        kept = {k: _without_empty(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in ("", [], {}, None)}
+    if isinstance(value, list):
+        return [_without_empty(v) for v in value]
+    return value
 
 
 def dumps(session: Session) -> str:

@@ -26,6 +26,7 @@ from workshop.words import (
     recommendations,
     schedule,
     secretariat,
+    series,
     serving,
     storage,
 )
@@ -52,6 +53,7 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "recommendations": recommendations.WORDS,
     "serving": serving.WORDS,
     "merging": merging.WORDS,
+    "series": series.WORDS,
 }
 
 
