@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop.cli.errors import EXIT_OK, UsageError, print_notices, say
+from workshop.series import SERIES_OPTIONS
 from workshop.documents.format import HostPolicy
 from workshop.documents.registry import (
     ALL,
@@ -49,7 +50,7 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("session", type=Path)
     parser.add_argument(
         "--format",
-        choices=options(),
+        choices=list(dict.fromkeys([*options(), *SERIES_OPTIONS])),
         default=FORMATS[0].option,
         help=f"which document (default: {FORMATS[0].option}, the {word(FORMATS[0].title, 'en').lower()})",
     )
@@ -98,6 +99,12 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
             "them replaced), with-names, or off (default: [workshop] report_appendix of the session, else off)"
         ),
     )
+    parser.add_argument(
+        "--recommendation",
+        default=None,
+        metavar="RID",
+        help="a series: the recommendation of the memo (--format memo), or the only one in another document",
+    )
     parser.set_defaults(handler=cmd_export)
 
 
@@ -115,9 +122,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     from workshop.storage.store import Store
     from workshop.words import word
 
+    store = Store.open(args.session, backup=False, readonly=True)
+    if store.session.series is not None or args.format not in options() or args.recommendation is not None:
+        series = store.session
+        store.close()
+        print_notices(store.notices)
+        if series.series is None:
+            raise UsageError(
+                word("series_format_needs_series", series.workshop.language, path=args.session, value=args.format)
+            )
+        from workshop.cli.series import export_series
+
+        return export_series(args, series)
     kinds = kinds_for(args.format)
     out: Path | None = args.out
-    store = Store.open(args.session, backup=False, readonly=True)
     try:
         speak = store.session.workshop.language
         language = args.language or speak

@@ -238,7 +238,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def export_series(args: argparse.Namespace, session: Session) -> int:
     """``workshop export SERIES --format recommendations|changes|timeline|status|memo``: write one series document."""
     from workshop.documents.registry import ExportError
-    from workshop.documents.series_formats import SERIES_OPTIONS, export_series_document, series_file_name
+    from workshop.documents.series_documents import SERIES_OPTIONS, export_series_document, series_file_name
     from workshop.words import word
 
     path: Path = args.session

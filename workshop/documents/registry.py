@@ -337,6 +337,27 @@ def export_documents(
     return done
 
 
+def write_documents(
+    language: str,
+    documents: Sequence[tuple[Path, str, Callable[[Path], None]]],
+    *,
+    make_folder: bool = False,
+) -> None:
+    """Write documents (target, title in a sentence, write to a temporary path) all or none, as
+    :func:`export_documents` does; for documents that are not one session's (a series')."""
+    batch = _Batch(language, several=len(documents) > 1)
+    try:
+        for folder in dict.fromkeys(target.parent for target, _, _ in documents):
+            batch.folder(folder, make_folder)
+        for target, title, write in documents:
+            with batch.writing(target, title) as temporary:
+                write(temporary)
+        batch.commit()
+    except BaseException:
+        batch.abandon()
+        raise
+
+
 class _Batch:
     """Documents written to temporary files beside their targets, put in place together or not at all."""
 
