@@ -69,8 +69,8 @@ def build_changes(view: SeriesView, language: str, recommendation: str | None = 
     doc = _writer(view, language)
     later_index = len(view.meetings) - 1
     earlier_index = later_index - 1
-    later = view.meetings[later_index].title
-    earlier = view.meetings[earlier_index].title if earlier_index >= 0 else ""
+    later = view.meetings[later_index].name
+    earlier = view.meetings[earlier_index].name if earlier_index >= 0 else ""
     title = word("series_doc_changes", language, earlier=earlier or "–", later=later)
     doc.set_properties(title, view.title)
     doc.header_and_footer(view.title)

@@ -32,7 +32,7 @@ def changes_text(view: SeriesView, history: History, language: str) -> str:
     for version in history.versions:
         if version.carried or not version.changes:
             continue
-        meeting = view.meetings[version.meeting].title
+        meeting = view.meetings[version.meeting].name
         if version is history.versions[0]:
             said.append(word("series_new_at", language, meeting=meeting))
         else:

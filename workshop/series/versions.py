@@ -44,6 +44,11 @@ class MeetingSession:
         """The meeting's name: its subtitle ("Møde 2"), else its title."""
         return self.session.workshop.subtitle or self.session.workshop.title
 
+    @property
+    def name(self) -> str:
+        """The meeting's short name: its title up to a dash ("Møde 2" of "Møde 2 – Udvalget kvalificerer ...")."""
+        return self.title.split(" – ", 1)[0].strip() or self.title
+
 
 def in_date_order(meetings: Sequence[MeetingSession]) -> list[MeetingSession]:
     """The meetings by date (a meeting without a date last), ties in the series file's order."""
