@@ -389,7 +389,9 @@ def to_dict(session: Session) -> dict[str, Any]:
     if "series" in data:
         data["series"] = _without_empty(data["series"]) or {"meetings": []}
         if session.series is not None and not session.stations:  # a series file: no evening's clock time
-            data["workshop"] = {k: v for k, v in data["workshop"].items() if v != "" and k != "start"}
+            data["workshop"] = {
+                k: v for k, v in data["workshop"].items() if v != "" and not (k == "start" and str(v)[:5] == "18:00")
+            }
     return {k: v for k, v in data.items() if v not in ([], {}, None)}
 
 
