@@ -56,7 +56,9 @@ def test_a_new_series_takes_meetings_in_any_order_and_keeps_them_by_date(example
     assert code == 0 and "Udvalget om rekruttering" in out
     code, out, _ = run(capsys, "series", "add", str(series), str(example / "meeting-3.toml"))
     assert code == 0
-    code, out, _ = run(capsys, "series", "add", str(series), str(example / "meeting-2.toml"), str(example / "meeting-3.toml"))
+    code, out, _ = run(
+        capsys, "series", "add", str(series), str(example / "meeting-2.toml"), str(example / "meeting-3.toml")
+    )
     assert code == 0
     assert out.splitlines() == ["+ 27.03.2023  meeting-2.toml", "  19.04.2023  meeting-3.toml"]
     raw = tomllib.loads(series.read_text(encoding="utf-8"))
@@ -95,10 +97,16 @@ def test_show_lists_meetings_timeline_with_now_and_every_recommendation_with_its
 
 def test_decide_records_the_status_in_danish_and_undo_takes_it_back(example, capsys):
     series = example / "series.toml"
-    code, out, _ = run(capsys, "series", "decide", str(series), "r1", "--status", "adopted", "--date", "2023-06-20", "--by", "Byrådet")
+    code, out, _ = run(
+        capsys, "series", "decide", str(series), "r1", "--status", "adopted", "--date", "2023-06-20", "--by", "Byrådet"
+    )
     assert code == 0 and out.strip() == "anbefaling 1: Ny i ledelse i Norddjurs Kommune – vedtaget 20.06.2023"
     raw = tomllib.loads(series.read_text(encoding="utf-8"))
-    assert raw["series"]["decisions"]["r1"] == {"status": "adopted", "date": raw["series"]["decisions"]["r1"]["date"], "by": "Byrådet"}
+    assert raw["series"]["decisions"]["r1"] == {
+        "status": "adopted",
+        "date": raw["series"]["decisions"]["r1"]["date"],
+        "by": "Byrådet",
+    }
     _, out, _ = run(capsys, "series", "show", str(series))
     assert "– vedtaget 20.06.2023 (Byrådet)" in out
     from workshop.storage.store import Store
@@ -112,7 +120,10 @@ def test_decide_records_the_status_in_danish_and_undo_takes_it_back(example, cap
 @pytest.mark.parametrize(
     ("arguments", "said"),
     [
-        (["series", "decide", "{series}", "r9", "--status", "adopted", "--date", "2023-06-20"], 'anbefalingen "r9" – brug en af: r1, r2'),
+        (
+            ["series", "decide", "{series}", "r9", "--status", "adopted", "--date", "2023-06-20"],
+            'anbefalingen "r9" – brug en af: r1, r2',
+        ),
         (["series", "decide", "{series}", "r1", "--status", "adopted", "--date", "20.06.2023"], "ÅÅÅÅ-MM-DD"),
         (["series", "decide", "{series}", "r1", "--status", "vedtaget", "--date", "2023-06-20"], "--status"),
         (["series", "add", "{series}", "{folder}/findes-ikke.toml"], "findes-ikke.toml"),
@@ -149,9 +160,9 @@ def test_every_series_document_is_written_with_what_a_reader_expects(example, ca
     series = example / "series.toml"
     out_folder = example.parent / "exports"
     for option in ("recommendations", "changes", "timeline", "status"):
-        code, out, err = run(capsys, "export", str(series), "--format", option)
+        code, _, err = run(capsys, "export", str(series), "--format", option)
         assert code == 0, err
-    code, out, err = run(capsys, "export", str(series), "--format", "memo", "--recommendation", "r8")
+    code, _, err = run(capsys, "export", str(series), "--format", "memo", "--recommendation", "r8")
     assert code == 0, err
     names = sorted(p.name for p in out_folder.iterdir())
     assert names == [
@@ -204,6 +215,17 @@ def test_every_series_document_is_written_with_what_a_reader_expects(example, ca
 
 def test_export_only_reads_the_series_and_its_meetings(example, capsys):
     before = files_of(example)
-    assert run(capsys, "export", str(example / "series.toml"), "--format", "status", "--out", str(example.parent / "s.docx"))[0] == 0
+    assert (
+        run(
+            capsys,
+            "export",
+            str(example / "series.toml"),
+            "--format",
+            "status",
+            "--out",
+            str(example.parent / "s.docx"),
+        )[0]
+        == 0
+    )
     assert files_of(example) == before
     assert (example.parent / "s.docx").is_file()

@@ -118,10 +118,16 @@ def test_a_hand_edit_of_the_series_is_read_and_a_wrong_one_refused_with_its_line
     assert main(["series", "new", str(path), "--title", "Udvalget"]) == 0
     capsys.readouterr()
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + '\n[[series.milestones]]\ndate = 2023-04-26\nend = 2023-04-30\nkind = "comments"\ntitle = "Kommentering"\n', encoding="utf-8")
+    path.write_text(
+        text
+        + '\n[[series.milestones]]\ndate = 2023-04-26\nend = 2023-04-30\nkind = "comments"\ntitle = "Kommentering"\n',
+        encoding="utf-8",
+    )
     assert main(["check", str(path)]) == 0
     assert capsys.readouterr().out.strip() == "ok: serie med 0 møder, 0 anbefalinger, 1 milepæl"
-    path.write_text(text + '\n[[series.milestones]]\ndate = 2023-04-26\nkind = "later"\ntitle = "x"\n', encoding="utf-8")
+    path.write_text(
+        text + '\n[[series.milestones]]\ndate = 2023-04-26\nkind = "later"\ntitle = "x"\n', encoding="utf-8"
+    )
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert "serie.toml" in err and "kind" in err

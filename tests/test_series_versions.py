@@ -38,7 +38,9 @@ def series_of_meetings(draw: st.DrawFn) -> tuple[list[MeetingSession], dict[tupl
     Returns the meetings (in date order) and what each meeting wrote: (meeting, rid) -> the parts' wording.
     """
     count = draw(st.integers(1, 5))
-    days = sorted(draw(st.lists(st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)), min_size=count, max_size=count, unique=True)))
+    days = sorted(
+        draw(st.lists(st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)), min_size=count, max_size=count, unique=True))
+    )
     wrote: dict[tuple[int, str], dict[str, str]] = {}
     current: dict[str, dict[str, str]] = {}
     meetings = []
@@ -55,7 +57,14 @@ def series_of_meetings(draw: st.DrawFn) -> tuple[list[MeetingSession], dict[tupl
                     wording[name] = f"{name} {rid} ved møde {index + 1}"
                     if draw(st.booleans()):
                         notes.append(
-                            Note(id=f"n{index}{rid}{name}", station="s1", round=1, text=f"om {name}", recommendation=rid, section=None if name == "title" else name)
+                            Note(
+                                id=f"n{index}{rid}{name}",
+                                station="s1",
+                                round=1,
+                                text=f"om {name}",
+                                recommendation=rid,
+                                section=None if name == "title" else name,
+                            )
                         )
             current[rid] = wording
             wrote[(index, rid)] = wording
@@ -100,7 +109,7 @@ def test_any_order_and_any_subset_of_changes_give_every_version(data, order):
 @settings(max_examples=50, deadline=None)
 @given(data=series_of_meetings())
 def test_the_latest_session_holds_the_latest_version_of_every_recommendation(data):
-    meetings, wrote = data
+    meetings, _ = data
     session = latest_session(meetings, "Serien", "da")
     assert session is not None
     assert session.workshop.title == "Serien"
@@ -114,7 +123,9 @@ def test_a_recommendation_no_later_meeting_touches_is_carried_to_the_end():
     note = Note(id="n1", station="s1", round=1, text="også mentorer", recommendation="r1", section="actions")
     meetings = [
         MeetingSession("m3.toml", meeting(3, dt.date(2023, 4, 19), [two], [note]), 0),
-        MeetingSession("m2.toml", meeting(2, dt.date(2023, 3, 27), [one, Recommendation(id="r2", title="Ledige")], []), 1),
+        MeetingSession(
+            "m2.toml", meeting(2, dt.date(2023, 3, 27), [one, Recommendation(id="r2", title="Ledige")], []), 1
+        ),
         MeetingSession("m4.toml", meeting(4, dt.date(2023, 5, 10), [], []), 2),
     ]
     (r1, r2) = histories(meetings)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from workshop.cli.errors import EXIT_OK, Commands, counts, print_notices, say

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop.cli.errors import EXIT_OK, UsageError, print_notices, say
-from workshop.series import SERIES_OPTIONS
 from workshop.documents.format import HostPolicy
 from workshop.documents.registry import (
     ALL,
@@ -32,6 +31,7 @@ from workshop.documents.registry import (
     options,
     target_path,
 )
+from workshop.series import SERIES_OPTIONS
 
 if TYPE_CHECKING:
     from workshop.storage.store import Store

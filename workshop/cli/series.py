@@ -118,7 +118,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     title = " ".join(str(args.title).split())
     if not title:
         raise UsageError(word("series_no_title", language))
-    session = Session(workshop=Workshop(title=title, language=language, id=new_session_id()), series=Series())
+    workshop = Workshop.model_validate({"title": title, "language": language, "id": new_session_id()})
+    session = Session(workshop=workshop, series=Series())
     try:
         write_new(path, snapshot.render(session, 0))
     except FileExistsError:
@@ -149,17 +150,17 @@ def cmd_add(args: argparse.Namespace) -> int:
     added: list[str] = []
     for given in args.sessions:
         try:
-            meeting = read_meeting(given)
+            read = read_meeting(given)
         except SessionError as error:
             raise UsageError(word("series_meeting_unusable", language, path=given, problem=str(error))) from None
-        if meeting.series is not None:
+        if read.series is not None:
             raise UsageError(word("series_add_series", language, path=given))
         if given.resolve() == path.resolve():
             raise UsageError(word("series_add_itself", language, path=given))
         relative = Path(os.path.relpath(given.resolve(), path.resolve().parent)).as_posix()
         if relative in dates:
             continue
-        dates[relative] = meeting.workshop.date
+        dates[relative] = read.workshop.date
         added.append(relative)
     if not added:
         print(word("series_nothing_added", language, path=path))
@@ -253,9 +254,8 @@ def export_series(args: argparse.Namespace, session: Session) -> int:
         raise UsageError(word("series_no_anonymize", speak, path=path))
     view = series_view(path, session)
     rid: str | None = args.recommendation
-    if option == "memo":
-        if rid is None:
-            raise UsageError(word("series_memo_needs_recommendation", speak, path=path))
+    if option == "memo" and rid is None:
+        raise UsageError(word("series_memo_needs_recommendation", speak, path=path))
     if rid is not None and view.history(rid) is None:
         known = ", ".join(h.id for h in view.histories) or word("none_defined", speak)
         raise UsageError(word("series_unknown_recommendation", speak, path=path, id=rid, known=known))

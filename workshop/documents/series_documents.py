@@ -86,7 +86,9 @@ def build_changes(view: SeriesView, language: str, recommendation: str | None = 
         before = history.at(earlier_index) if earlier_index >= 0 else None
         if now is None:
             continue
-        parts = [s for s in COMPARED if part(before.recommendation if before else None, s) != part(now.recommendation, s)]
+        parts = [
+            s for s in COMPARED if part(before.recommendation if before else None, s) != part(now.recommendation, s)
+        ]
         if not parts:
             continue
         changed += 1

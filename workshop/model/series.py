@@ -156,7 +156,9 @@ def series_problems(session: Session, language: str) -> list[Problem]:
     problems: list[Problem] = []
     for name in ("program", "stations", "groups", "participants", "notes", "rotation", "recommendations"):
         if getattr(session, name):
-            problems.append(Problem(word("series_said_holds", language, name=name), word("series_fix_holds", language), (name,)))
+            problems.append(
+                Problem(word("series_said_holds", language, name=name), word("series_fix_holds", language), (name,))
+            )
     seen: set[str] = set()
     for index, meeting in enumerate(series.meetings):
         if meeting.file in seen:

@@ -42,7 +42,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path}: a meeting cannot be read: {problem}",
     ),
     "series_no_title": (
-        "--title er tom – giv processen en titel, fx --title \"§ 17, stk. 4-udvalget\"",
+        '--title er tom – giv processen en titel, fx --title "§ 17, stk. 4-udvalget"',
         '--title is empty – give the process a title, e.g. --title "Recruitment committee"',
     ),
     "series_wrote": ("skrev serien {path}: {title}", "wrote the series {path}: {title}"),
