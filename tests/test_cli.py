@@ -272,7 +272,7 @@ def test_an_unknown_command_is_told_in_danish_when_there_is_no_session(capsys):
     assert exited.value.code == 2
     assert capsys.readouterr().err == (
         'workshop: kommandoen "referat" findes ikke - brug en af: run, serve, new, check, schedule, groups, note, '
-        "copy, merge, export\n"
+        "copy, merge, export, series\n"
     )
 
 
