@@ -75,7 +75,11 @@ def make_series(folder: Path, meetings: int, recommendations: int, notes: int, s
                         text=words(chance.randint(6, 30)),
                         created=moment,
                         updated=moment,
-                        **(dict(zip(("recommendation", "section"), links[number % len(links)], strict=True)) if number % 4 == 0 else {}),
+                        **(
+                            dict(zip(("recommendation", "section"), links[number % len(links)], strict=True))
+                            if number % 4 == 0
+                            else {}
+                        ),
                     )
                     for number in range(per_meeting)
                 ],
@@ -93,6 +97,11 @@ def make_series(folder: Path, meetings: int, recommendations: int, notes: int, s
     path = folder / "series.toml"
     snapshot.write(path, Session(workshop=Workshop(title="Udvalget", language="da"), series=series), 0)
     return path
+
+
+def link(target: tuple[str, str]) -> dict[str, str]:
+    """A note's link to a recommendation's section."""
+    return {"recommendation": target[0], "section": target[1]}
 
 
 def warm(folder: Path) -> None:

@@ -6,8 +6,12 @@ import argparse
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop.cli.errors import EXIT_OK, Commands, UsageError, crashed, print_notices
+
+if TYPE_CHECKING:
+    from workshop.model.session import Session
 
 
 def add_command(commands: Commands) -> None:
@@ -46,6 +50,18 @@ def cmd_run(args: argparse.Namespace) -> int:
         gc.enable()
 
 
+def _run_series(path: Path, session: Session) -> Path | None:
+    """The series screen; the meeting the user chose to open (Enter), or None when they closed it."""
+    from workshop.cli.series import series_view
+    from workshop.tui.series_app import SeriesApp
+
+    app = SeriesApp(series_view(path, session))
+    app.run()
+    if app.crash is not None:
+        raise app.crash
+    return app.chosen
+
+
 def _run(args: argparse.Namespace) -> int:
     from workshop.storage.authors import is_device_id, release, remember_author, remembered_author, terminal_device
     from workshop.storage.store import Store
@@ -69,6 +85,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.author and args.device:  # a link's name (workshop serve): this device's name from now on
         with contextlib.suppress(OSError):  # not kept (a read-only folder): the link names it each time
             remember_author(args.session, device, args.author)
+    if store.session.series is not None:  # a series file: the series screen, then the meeting chosen there
+        series = store.session
+        release(device)
+        store.close()
+        print_notices(store.notices)
+        chosen = _run_series(args.session, series)
+        if chosen is None:
+            return EXIT_OK
+        args.session = chosen
+        return _run(args)
     from workshop.tui.app import WorkshopApp  # imported late: the commands that need no screen stay fast
 
     try:

@@ -8,6 +8,8 @@ says what the key does. ``tests/test_words.py`` checks that every binding of the
 
 from __future__ import annotations
 
+from workshop.words import series as series_keys
+
 KEYS: dict[str, tuple[str, str]] = {
     # binding id: (Danish description, Danish tooltip)
     # The app's own keys
@@ -173,4 +175,6 @@ KEYS: dict[str, tuple[str, str]] = {
     "names.word": ("Almindeligt ord", "Ordet er det almindelige ord her: behold det"),
     "names.done": ("Skriv", "Skriv filen med disse afgørelser (de huskes til næste eksport)"),
     "names.cancel": ("Annullér", "Skriv intet"),
+    # The series screen (workshop/words/series.py)
+    **series_keys.KEYS,
 }

@@ -170,4 +170,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "series_memo_proposed": ("Indstilling", "Proposed decision"),
     "series_memo_follow_up": ("Opfølgning", "Follow-up"),
     "series_memo_decision": ("Politisk beslutning", "Political decision"),
+    # the series screen (workshop run SERIES)
+    "series_app_hint": (
+        "Enter på et møde: åbn mødets session · Tab: næste tabel · q: luk serien",
+        "Enter on a meeting: open its session · Tab: next table · q: close the series",
+    ),
+    "series_app_file": ("Fil", "File"),
+    "series_app_changes": ("Ændringer", "Changes"),
+}
+
+KEYS: dict[str, tuple[str, str]] = {
+    # binding id: (Danish description, Danish tooltip) - the series screen's keys
+    "series.open": ("Åbn mødet", "Åbn det valgte mødes session"),
+    "series.quit": ("Luk", "Luk serien"),
 }
