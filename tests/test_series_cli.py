@@ -229,3 +229,9 @@ def test_export_only_reads_the_series_and_its_meetings(example, capsys):
     )
     assert files_of(example) == before
     assert (example.parent / "s.docx").is_file()
+
+
+def test_export_of_a_series_without_format_writes_the_report_of_the_latest_versions(example, capsys):
+    code, out, _ = run(capsys, "export", str(example / "series.toml"))
+    assert code == 0 and out.strip().endswith("series-anbefalinger.docx")
+    assert (example.parent / "exports" / "series-anbefalinger.docx").is_file()

@@ -51,8 +51,11 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument(
         "--format",
         choices=list(dict.fromkeys([*options(), *SERIES_OPTIONS])),
-        default=FORMATS[0].option,
-        help=f"which document (default: {FORMATS[0].option}, the {word(FORMATS[0].title, 'en').lower()})",
+        default=None,
+        help=(
+            f"which document (default: {FORMATS[0].option}, the {word(FORMATS[0].title, 'en').lower()}; "
+            f"of a series: {SERIES_OPTIONS[0]})"
+        ),
     )
     parser.add_argument(
         "--out",
@@ -123,6 +126,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from workshop.words import word
 
     store = Store.open(args.session, backup=False, readonly=True)
+    if store.session.series is not None and args.format is None:
+        args.format = SERIES_OPTIONS[0]
+    args.format = args.format or FORMATS[0].option
     if store.session.series is not None or args.format not in options() or args.recommendation is not None:
         series = store.session
         store.close()
