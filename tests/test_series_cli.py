@@ -7,12 +7,16 @@ exit 2, and nothing written.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import tomllib
 from pathlib import Path
 
 import pytest
 from docx_reading import cells, open_docx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workshop.cli.main import main
 
@@ -235,3 +239,26 @@ def test_export_of_a_series_without_format_writes_the_report_of_the_latest_versi
     code, out, _ = run(capsys, "export", str(example / "series.toml"))
     assert code == 0 and out.strip().endswith("series-anbefalinger.docx")
     assert (example.parent / "exports" / "series-anbefalinger.docx").is_file()
+
+
+def _meeting_on(folder: Path, name: str, day: str) -> Path:
+    text = (SESSIONS / "meeting-2.toml").read_text(encoding="utf-8").replace("date = 2023-03-27", f"date = {day}")
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(["a.toml", "b.toml", "c.toml"]), together=st.integers(1, 3))
+def test_meetings_added_in_any_order_and_batches_stand_in_date_order(tmp_path_factory, order, together):
+    folder = tmp_path_factory.mktemp("sessions")
+    days = {"a.toml": "2023-03-03", "b.toml": "2023-03-27", "c.toml": "2023-04-19"}
+    paths = {name: _meeting_on(folder, name, day) for name, day in days.items()}
+    series = folder / "serie.toml"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["series", "new", str(series), "--title", "Udvalget"]) == 0
+        for start in range(0, 3, together):
+            batch = [str(paths[name]) for name in order[start : start + together]]
+            assert main(["series", "add", str(series), *batch]) == 0
+    meetings = tomllib.loads(series.read_text(encoding="utf-8"))["series"]["meetings"]
+    assert [m["file"] for m in meetings] == ["a.toml", "b.toml", "c.toml"]
