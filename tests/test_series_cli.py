@@ -262,3 +262,11 @@ def test_meetings_added_in_any_order_and_batches_stand_in_date_order(tmp_path_fa
             assert main(["series", "add", str(series), *batch]) == 0
     meetings = tomllib.loads(series.read_text(encoding="utf-8"))["series"]["meetings"]
     assert [m["file"] for m in meetings] == ["a.toml", "b.toml", "c.toml"]
+
+
+def test_a_hostile_title_is_shown_never_obeyed(example, capsys):
+    series = example / "ny.toml"
+    run(capsys, "series", "new", str(series), "--title", "Udvalget \x1b]0;overtaget\x07 \u202e")
+    run(capsys, "series", "add", str(series), str(example / "meeting-2.toml"))
+    code, out, _ = run(capsys, "series", "show", str(series))
+    assert code == 0 and "\x1b" not in out and "\u202e" not in out and "\\x1b]0;overtaget" in out

@@ -22,7 +22,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop.cli.errors import EXIT_OK, Commands, UsageError, print_notices, refuse_unusable_new_file
+from workshop.cli.errors import EXIT_OK, Commands, UsageError, print_notices, refuse_unusable_new_file, say
 
 if TYPE_CHECKING:
     from workshop.model.session import Session
@@ -126,7 +126,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise UsageError(word("new_exists", language, path=path)) from None
     except OSError as error:
         raise UsageError(problem_for(error, path, language).render(path, language)) from None
-    print(word("series_wrote", language, path=path, title=title))
+    say(word("series_wrote", language, path=path, title=title))
     return EXIT_OK
 
 
@@ -163,7 +163,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         dates[relative] = read.workshop.date
         added.append(relative)
     if not added:
-        print(word("series_nothing_added", language, path=path))
+        say(word("series_nothing_added", language, path=path))
         return EXIT_OK
     if len(dates) > MEETINGS:
         raise UsageError(word("series_too_many_meetings", language, path=path, limit=MEETINGS))
@@ -176,7 +176,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     for file in files:
         day = dates[file]
         mark = "+" if file in added else " "
-        print(f"{mark} {_day(day, language) if day else word('series_no_date', language)}  {file}")
+        say(f"{mark} {_day(day, language) if day else word('series_no_date', language)}  {file}")
     return EXIT_OK
 
 
@@ -205,7 +205,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
     updated = view.series.model_copy(update={"decisions": decisions})
     _write(path, change_label("series_decided", id=rid), updated)
     number = view.number(rid)
-    print(
+    say(
         word(
             "series_decided_line",
             language,
@@ -232,7 +232,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     session, _ = _open_series(path)
     view = series_view(path, session)
     for line in lines(view):
-        print(line)
+        say(line)
     return EXIT_OK
 
 
@@ -275,5 +275,5 @@ def export_series(args: argparse.Namespace, session: Session) -> int:
         export_series_document(view, option, target, language=language, recommendation=rid, make_folder=out is None)
     except ExportError as error:
         raise UsageError(str(error)) from None
-    print(word("series_export_wrote", speak, path=target))
+    say(word("series_export_wrote", speak, path=target))
     return EXIT_OK
