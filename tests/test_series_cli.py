@@ -270,3 +270,24 @@ def test_a_hostile_title_is_shown_never_obeyed(example, capsys):
     run(capsys, "series", "add", str(series), str(example / "meeting-2.toml"))
     code, out, _ = run(capsys, "series", "show", str(series))
     assert code == 0 and "\x1b" not in out and "\u202e" not in out and "\\x1b]0;overtaget" in out
+
+
+def test_check_refuses_a_decision_on_a_recommendation_no_meeting_has(example, capsys):
+    series = example / "series.toml"
+    text = series.read_text(encoding="utf-8").replace("[series.decisions.r8]", "[series.decisions.r9]")
+    series.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "check", str(series))
+    assert code == 2 and '[series.decisions.r9]: ingen møder i serien har anbefalingen "r9"' in err and "r1, r2" in err
+
+
+def test_an_english_series_writes_english_documents(example, capsys):
+    series = example / "en.toml"
+    run(capsys, "series", "new", str(series), "--title", "The committee", "--language", "en")
+    run(capsys, "series", "add", str(series), str(example / "meeting-3.toml"), str(example / "meeting-2.toml"))
+    assert run(capsys, "export", str(series), "--format", "changes")[0] == 0
+    assert run(capsys, "export", str(series), "--format", "timeline")[0] == 0
+    exports = example.parent / "exports"
+    changes = all_text(exports / "en-changes.docx")
+    assert "Changes from Møde 2 to Møde 3" in changes and "Before (Møde 2)" in changes
+    timeline = cells(open_docx(exports / "en-timeline.docx").tables[0])
+    assert timeline[0][:2] == ["When", "What happens"] and timeline[1][0] == "2023-03-27"

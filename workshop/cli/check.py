@@ -69,11 +69,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _series_counts(path: Path, session: Session) -> str:
     """ "ok: serie med 2 møder, 8 anbefalinger, 6 milepæle": a series is checked with its meetings."""
-    from workshop.cli.series import series_view
+    from workshop.cli.series import series_view, unknown_ids
     from workshop.words import word
 
     view = series_view(path, session)
     language = session.workshop.language
+    unknown_ids(view)
     numbers = {
         "meetings": len(view.meetings),
         "recommendations": len(view.histories),

@@ -87,6 +87,20 @@ def series_view(path: Path, session: Session) -> SeriesView:
         raise UsageError(word("series_meeting_unusable", language, path=path, problem=str(error))) from None
 
 
+def unknown_ids(view: SeriesView) -> None:
+    """A UsageError when a decision or follow-up names a recommendation no meeting of the series has."""
+    from workshop.words import word
+
+    known = {h.id for h in view.histories}
+    for table in ("decisions", "follow_up"):
+        for rid in getattr(view.series, table):
+            if rid not in known:
+                listed = ", ".join(h.id for h in view.histories) or word("none_defined", view.language)
+                raise UsageError(
+                    word("series_said_unknown_id", view.language, path=view.path, table=table, id=rid, known=listed)
+                )
+
+
 def _write(path: Path, label: str, series_of: object) -> None:
     """Replace the ``[series]`` table through the store (journal, then the file), as one undoable change."""
     from workshop.storage.store import ChangeRefused, Store

@@ -71,6 +71,11 @@ WORDS: dict[str, tuple[str, str]] = {
         '{path}: ingen møder i serien har anbefalingen "{id}" – brug en af: {known}',
         '{path}: no meeting of the series has the recommendation "{id}" – use one of: {known}',
     ),
+    "series_said_unknown_id": (
+        '{path}: [series.{table}.{id}]: ingen møder i serien har anbefalingen "{id}" – ret id\'et til en af: {known}',
+        '{path}: [series.{table}.{id}]: no meeting of the series has the recommendation "{id}" – '
+        "change the id to one of: {known}",
+    ),
     "series_decided_line": (
         "anbefaling {number}: {title} – {status} {date}",
         "recommendation {number}: {title} – {status} {date}",
