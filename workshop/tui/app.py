@@ -77,18 +77,6 @@ class StoppedBanner(Static):
     ``.backups`` and writes no more. The banner says so, and what to do, until the app is closed.
     """
 
-    DEFAULT_CSS = """
-    StoppedBanner {
-        width: 100%;
-        height: auto;
-        max-height: 2;
-        padding: 0 1;
-        background: $error;
-        color: $text;
-        text-style: bold;
-    }
-    """
-
     def __init__(self, language: str) -> None:
         super().__init__(word("stopped_banner", language), markup=False, classes="stopped-banner")
 

@@ -63,10 +63,6 @@ def best_scale(text: str, width: int, height: int, largest: int = 6) -> int:
 class BoardClock(Widget):
     """Big block digits, as large as the widget's size allows (plain text when tiny)."""
 
-    DEFAULT_CSS = """
-    BoardClock { width: 1fr; height: 1fr; content-align: center middle; }
-    """
-
     def __init__(self, value: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.value = value

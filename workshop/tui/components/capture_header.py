@@ -46,10 +46,6 @@ def describe_place(place: Place, language: str) -> Text:
 class CaptureHeader(Static):
     """Redraw with :meth:`show` whenever the session or the chosen round changes."""
 
-    DEFAULT_CSS = """
-    CaptureHeader { height: auto; padding: 0 1; background: $boost; }
-    """
-
     def show(self, place: Place | None, language: str) -> None:
         text = Text(word("no_station", language), style="bold") if place is None else describe_place(place, language)
         if text != getattr(self, "_shown", None):  # an unchanged top needs no new layout

@@ -61,10 +61,6 @@ def keys_line(session: Session, last: str | None, width: int | None = None) -> T
 class CategoryKeys(Static):
     """The key legend; redraw with :meth:`show` (it lays itself out again when the terminal is resized)."""
 
-    DEFAULT_CSS = """
-    CategoryKeys { height: auto; max-height: 4; padding: 0 1; }
-    """
-
     _shown: Text | None = None
     _last: str | None = None
 

@@ -28,17 +28,7 @@ from .category_keys import category_style
 class CategoryPrompt(ModalScreen[Choice | None]):
     """Find a category by typing, or create one (unless ``create`` is False)."""
 
-    DEFAULT_CSS = """
-    CategoryPrompt { align: center middle; }
-    CategoryPrompt > Vertical {
-        width: 60; max-width: 95%; height: auto; max-height: 90%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    CategoryPrompt .prompt-title { text-style: bold; color: $accent; }
-    CategoryPrompt .prompt-note { color: $text-muted; }
-    CategoryPrompt .prompt-hint { color: $text-muted; }
-    CategoryPrompt OptionList { height: auto; max-height: 12; }
-    """
+    DEFAULT_CLASSES = "dialog"
 
     BINDINGS = [
         Binding("down", "move(1)", "Next", show=False, id="prompt.down", tooltip="Highlight the next category"),

@@ -49,11 +49,6 @@ def draft_text(drafts: list[tuple[int, Recommendation]], language: str, width: i
 class DraftRecommendation(Static):
     """Redraw with :meth:`show` whenever the session changes or the note-taker folds or unfolds it."""
 
-    DEFAULT_CSS = """
-    DraftRecommendation { height: auto; max-height: 50%; padding: 0 1; border-left: thick $accent; display: none; }
-    DraftRecommendation.-shown { display: block; }
-    """
-
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", markup=False, **kwargs)  # type: ignore[arg-type]
         self.unfolded = False

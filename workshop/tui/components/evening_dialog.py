@@ -21,7 +21,6 @@ from workshop.scheduling.rotation import Round, remixing
 from workshop.words import word
 
 from ..localise import localise_bindings
-from .note_dialogs import DIALOG_CSS
 
 CELL_WIDTH = 200
 """The longest a before or after cell gets (re-mixing lists people; the cells wrap)."""
@@ -85,15 +84,7 @@ def change_rows(change: EveningChange, before: Session, after: Session) -> list[
 class EveningChangeDialog(ModalScreen[bool]):
     """The rounds before and after a change during the evening; Enter makes it, Esc does not."""
 
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(name="EveningChangeDialog")
-        + """
-    EveningChangeDialog > Vertical { width: 110; }
-    EveningChangeDialog DataTable { scrollbar-size-horizontal: 0; }
-    EveningChangeDialog DataTable { height: auto; max-height: 60vh; margin: 1 0; }
-    EveningChangeDialog .evening-warning { color: $warning; text-style: bold; }
-    """
-    )
+    DEFAULT_CLASSES = "dialog"
 
     BINDINGS = [
         # A priority key: the table (where the arrows scroll the rounds) never takes Enter for itself.

@@ -20,14 +20,6 @@ def shown_path(path: Path) -> str:
 class ExportStatus(Vertical):
     """A progress bar while documents are written, then one line per file (hidden until then)."""
 
-    DEFAULT_CSS = """
-    ExportStatus { height: auto; padding: 0 1; display: none; }
-    ExportStatus.-used { display: block; }
-    ExportStatus ProgressBar { display: none; }
-    ExportStatus.-running ProgressBar { display: block; }
-    ExportStatus #export-log { height: auto; }
-    """
-
     def compose(self) -> ComposeResult:
         yield ProgressBar(total=100, show_eta=False, id="export-progress")
         yield Static("", id="export-log", markup=False)

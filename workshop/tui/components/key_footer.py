@@ -173,27 +173,6 @@ class KeyFooter(Widget, can_focus=False):
         "key-footer--hover",
         "key-footer--border",
     }
-    DEFAULT_CSS = """
-    KeyFooter {
-        dock: bottom;
-        height: 1;
-        width: 1fr;
-        color: $footer-foreground;
-        background: $footer-background;
-        & > .key-footer--key {
-            color: $footer-key-foreground;
-            background: $footer-key-background;
-            text-style: bold;
-        }
-        & > .key-footer--description {
-            color: $footer-description-foreground;
-            background: $footer-description-background;
-        }
-        & > .key-footer--item { background: $footer-item-background; }
-        & > .key-footer--hover { color: $footer-key-foreground; background: $block-hover-background; }
-        & > .key-footer--border { color: $foreground 20%; background: $footer-item-background; }
-    }
-    """
 
     left_out: tuple[str, ...] = ()
     """The keys left out to make room for F1–F4 (tests read it)."""

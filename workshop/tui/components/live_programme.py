@@ -23,10 +23,6 @@ class LiveProgramme(DataTable[Text | str]):
     running item is bold and the cursor goes to it whenever another item starts.
     """
 
-    DEFAULT_CSS = """
-    LiveProgramme { height: auto; }
-    """
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._shown: list[tuple[str, ...]] | None = None

@@ -23,17 +23,6 @@ from workshop.words import word
 from ..localise import localise_bindings
 from ..session_view import workshop_app
 
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 70; max-width: 95%; height: auto; max-height: 90%;
-    border: round $accent; background: $panel; padding: 0 1;
-}}
-{name} .dialog-title {{ text-style: bold; color: $accent; }}
-{name} .dialog-hint {{ color: $text-muted; }}
-{name} .dialog-error {{ color: $error; }}
-"""
-
 
 def _language(screen: ModalScreen[Any]) -> str:
     return workshop_app(screen).language
@@ -42,12 +31,7 @@ def _language(screen: ModalScreen[Any]) -> str:
 class NoteEditor(ModalScreen[str | None]):
     """Edit a note's text (several lines); ctrl+s saves, escape cancels."""
 
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(name="NoteEditor")
-        + """
-    NoteEditor TextArea { height: 10; }
-    """
-    )
+    DEFAULT_CLASSES = "dialog"
 
     BINDINGS = [
         Binding("ctrl+s,f5", "save", "Save", id="dialog.save", tooltip="Save the note"),
@@ -81,7 +65,7 @@ class NoteEditor(ModalScreen[str | None]):
 class TextDialog(ModalScreen[str | None]):
     """Type one value. ``submit`` does the change and returns a problem to show, or None."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="TextDialog")
+    DEFAULT_CLASSES = "dialog"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without changing anything")]
 
@@ -131,12 +115,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     when escape closes it. ``current`` is highlighted first.
     """
 
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(name="ChoiceDialog")
-        + """
-    ChoiceDialog OptionList { height: auto; max-height: 16; }
-    """
-    )
+    DEFAULT_CLASSES = "dialog"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without choosing")]
 
@@ -177,13 +156,7 @@ class ChoiceDialog(ModalScreen[str | None]):
 class NotePicker(ModalScreen[list[str] | None]):
     """Mark some notes (space), then enter: the ids of the marked notes."""
 
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(name="NotePicker")
-        + """
-    NotePicker > Vertical { width: 100; height: 80%; }
-    NotePicker DataTable { height: 1fr; }
-    """
-    )
+    DEFAULT_CLASSES = "dialog"
 
     BINDINGS = [
         Binding("space", "mark", "Mark", id="dialog.mark", tooltip="Mark or unmark the note"),

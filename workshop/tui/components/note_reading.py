@@ -21,7 +21,6 @@ from workshop.words import word
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
-from .note_dialogs import DIALOG_CSS
 from .note_table import categories_cell
 
 
@@ -51,14 +50,7 @@ class NoteListDialog(SessionView, ModalScreen[None]):
     It shows the notes as they are now: one edited, recoded or deleted meanwhile shows so here too.
     """
 
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(name="NoteListDialog")
-        + """
-    NoteListDialog > Vertical { width: 100; height: 90%; }
-    NoteListDialog VerticalScroll { height: 1fr; }
-    NoteListDialog .note-in-full { margin-bottom: 1; }
-    """
-    )
+    DEFAULT_CLASSES = "dialog"
 
     BINDINGS = [Binding("escape", "close", "Close", id="dialog.close", tooltip="Back to the matrix")]
 

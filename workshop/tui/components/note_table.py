@@ -190,10 +190,6 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
     the key that goes back to the note field (see :mod:`.in_order_keys`).
     """
 
-    DEFAULT_CSS = """
-    NoteTable { height: 1fr; }
-    """
-
     BINDINGS = [
         # alt+digit too: a terminal sends Esc and a digit typed within its escape delay as alt+digit.
         Binding(

@@ -26,10 +26,6 @@ def code_size(link: str, large: bool) -> tuple[int, int]:
 class QRCode(Widget):
     """One link's QR code, as big as asked (``large``), never cut: it is shown whole or not at all."""
 
-    DEFAULT_CSS = """
-    QRCode { width: auto; height: auto; color: black; background: white; text-wrap: nowrap; }
-    """
-
     def __init__(self, link: str = "", *, large: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.link = link

@@ -40,10 +40,6 @@ def wrapped_lines(text: str, width: int) -> int:
 class RotationTable(DataTable[Text | str]):
     """Which group (or, re-mixing, which people) is at which station in each round."""
 
-    DEFAULT_CSS = """
-    RotationTable { height: auto; }
-    """
-
     def __init__(self, *, fit_height: bool = False, **kwargs: Any) -> None:
         super().__init__(cursor_type="cell", **kwargs)
         self.problem: str | None = None

@@ -47,29 +47,6 @@ class RoundClock(Widget):
     """
 
     COMPONENT_CLASSES = {"round-clock--item", "round-clock--digits", "round-clock--state"}
-    DEFAULT_CSS = """
-    RoundClock {
-        width: 1fr;
-        height: auto;
-        border: round $primary;
-        padding: 0 1;
-    }
-    RoundClock > .round-clock--item { text-style: bold; }
-    RoundClock > .round-clock--state { text-style: bold; }
-    RoundClock.-warning { border: heavy #ff9f1a; }
-    RoundClock.-warning > .round-clock--digits { color: #ff9f1a; text-style: bold; }
-    RoundClock.-critical { border: heavy #ff3b30; }
-    RoundClock.-critical > .round-clock--digits { color: #ff3b30; text-style: bold; }
-    RoundClock.-critical > .round-clock--state { color: #ff3b30; }
-    RoundClock.-overtime { border: heavy #ffffff; background: #c40000; color: #ffffff; }
-    RoundClock.-overtime > .round-clock--digits { color: #ffffff; text-style: bold; }
-    RoundClock.-overtime > .round-clock--state { color: #ffffff; text-style: bold; }
-    RoundClock.-paused { border: heavy #ff9f1a; }
-    RoundClock.-paused > .round-clock--digits { color: $text-muted; }
-    RoundClock.-paused > .round-clock--state { color: #ff9f1a; }
-    RoundClock.-idle > .round-clock--digits { color: $text-muted; }
-    RoundClock.-ended > .round-clock--state { color: #ff9f1a; }
-    """
 
     def __init__(self, *, ring: bool = True, classes: str = "-idle -normal", **kwargs: Any) -> None:
         # Born in the state before the evening starts, so the first draw restyles nothing then.

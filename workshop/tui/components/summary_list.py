@@ -40,10 +40,6 @@ def _short(text: str, width: int = NAME_WIDTH) -> str:
 class SummaryList(DataTable[Text]):
     """One row per summary: written or not, what it is about, and how many notes lie behind it."""
 
-    DEFAULT_CSS = """
-    SummaryList { width: 40; height: 1fr; }
-    """
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self._shape: tuple[str, ...] = ()

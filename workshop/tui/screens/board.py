@@ -34,7 +34,6 @@ from workshop.words import word
 from workshop.words.phrases import station_title
 
 from ..components.board_clock import BoardClock
-from ..components.round_clock import CRITICAL_COLOUR, WARNING_COLOUR
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
@@ -77,10 +76,6 @@ class StationCard(Widget):
     """One station on the board: the theme and host, the group(s) there with their people, and
     where they go next. It fits what it shows to the room it gets: a name a line when there is
     room, else the names one after another, and only as a last resort a shorter title."""
-
-    DEFAULT_CSS = """
-    StationCard { height: 1fr; border: round $primary; padding: 0 1; }
-    """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -171,10 +166,6 @@ class PeopleColumns(Widget):
     """Re-mixing: every person and their station, in alphabetical order down as many columns
     as fit the width (the long form "→ Station 2", or "→ 2" when the long one would not fit)."""
 
-    DEFAULT_CSS = """
-    PeopleColumns { height: 1fr; padding: 0 1; }
-    """
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.entries: list[tuple[str, str, str]] = []
@@ -236,33 +227,6 @@ GAP = 3
 
 class BoardScreen(SessionView, Screen[None]):
     """Current round and time left in big letters; stations with their people now and next."""
-
-    DEFAULT_CSS = f"""
-    BoardScreen {{ background: $background; }}
-    BoardScreen #board-title {{ height: 1; padding: 0 1; color: $text-muted; }}
-    BoardScreen #board-head {{ height: 30%; min-height: 7; }}
-    BoardScreen #board-round {{ width: 1fr; padding: 1 2; }}
-    BoardScreen #board-round-name {{ text-style: bold; color: {ACCENT}; }}
-    BoardScreen #board-round-time {{ text-style: bold; }}
-    BoardScreen #board-round-state {{ text-style: bold; }}
-    BoardScreen #board-clock {{ width: 2fr; }}
-    BoardScreen #board-clock.-warning {{ color: {WARNING_COLOUR}; }}
-    BoardScreen #board-clock.-critical {{ color: {CRITICAL_COLOUR}; }}
-    BoardScreen #board-clock.-overtime {{ color: #ffffff; background: #c40000; }}
-    BoardScreen #board-clock.-idle {{ color: $text-muted; }}
-    BoardScreen #board-round-state.-warning {{ color: {WARNING_COLOUR}; }}
-    BoardScreen #board-round-state.-critical {{ color: {CRITICAL_COLOUR}; }}
-    BoardScreen #board-round-state.-overtime {{ color: #ffffff; background: #c40000; }}
-    BoardScreen #board-round-state.-paused, BoardScreen #board-round-state.-ended {{ color: {WARNING_COLOUR}; }}
-    BoardScreen #board-stations {{ height: 1fr; grid-gutter: 0 1; }}
-    BoardScreen #board-people-box {{ height: 1fr; }}
-    BoardScreen #board-people-title {{ height: 1; padding: 0 1; text-style: bold; color: {ACCENT}; }}
-    BoardScreen #board-legend {{ height: auto; padding: 0 1; color: $text-muted; text-wrap: nowrap;
-                                 text-overflow: ellipsis; }}
-    BoardScreen #board-message {{ height: 1fr; content-align: center middle; text-style: bold; }}
-    BoardScreen #board-hint {{ height: 1; color: $text-muted; padding: 0 1; }}
-    BoardScreen #board-waiting {{ height: auto; padding: 0 1; text-style: bold; }}
-    """
 
     BINDINGS = [
         Binding("escape,b", "back", "Back", id="board.back", tooltip="Back to the programme"),

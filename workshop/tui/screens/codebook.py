@@ -34,10 +34,6 @@ from ..session_view import SessionView, refusal_text, workshop_app
 class CodebookTable(DataTable[Text]):
     """Key, name, colour, how many notes, description of every category."""
 
-    DEFAULT_CSS = """
-    CodebookTable { height: 1fr; }
-    """
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
@@ -82,12 +78,6 @@ class CodebookTable(DataTable[Text]):
 
 class CodebookScreen(SessionView, Screen[None]):
     """The codebook of the session (push it; escape goes back)."""
-
-    DEFAULT_CSS = """
-    CodebookScreen #codebook-title { text-style: bold; color: $accent; padding: 0 1; }
-    CodebookScreen #codebook-hint { color: $text-muted; padding: 0 1; }
-    CodebookScreen #codebook-description { height: auto; max-height: 4; padding: 0 1; background: $boost; }
-    """
 
     BINDINGS = [
         Binding("n", "new", "New", id="codebook.new", tooltip="Add a category (it gets the next free key and colour)"),

@@ -54,10 +54,6 @@ class TitleBar(Widget):
     issue 12); a click on the icon opens the command palette.
     """
 
-    DEFAULT_CSS = """
-    TitleBar { dock: top; width: 100%; height: 1; background: $panel; color: $foreground; }
-    """
-
     def on_mount(self) -> None:
         for node in (self.app, self.screen):
             self.watch(node, "title", self._retitle, init=False)
@@ -96,16 +92,6 @@ class TitleBar(Widget):
 
 class FacilitatorScreen(SessionView, Screen[None]):
     """The programme with planned and actual times, and the round clock."""
-
-    DEFAULT_CSS = """
-    FacilitatorScreen #live-delay { height: 1; padding: 0 1; color: $text-muted; }
-    FacilitatorScreen #live-delay.-late { color: $warning; text-style: bold; }
-    FacilitatorScreen #live-delay.-early { color: $success; }
-    FacilitatorScreen #live-notes { height: auto; padding: 0 1; }
-    FacilitatorScreen LiveProgramme { height: auto; max-height: 50%; }
-    FacilitatorScreen #live-rotation-title { height: 1; margin-top: 1; }
-    FacilitatorScreen RotationTable { height: 1fr; min-height: 3; }
-    """
 
     BINDINGS = [
         Binding("s", "start", "Start", id="facilitator.start", tooltip="Start the evening's first item now"),

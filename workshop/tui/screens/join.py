@@ -150,12 +150,6 @@ def serve_command(session: Path) -> str:
 class StationJoin(Vertical):
     """One station on the join view: its title, its link and the link's QR code."""
 
-    DEFAULT_CSS = """
-    StationJoin { height: auto; padding: 0 1; }
-    StationJoin .join-station { width: 100%; text-align: center; text-style: bold; }
-    StationJoin .join-link { width: 100%; text-align: center; }
-    """
-
     def __init__(self, title: str, link: str, large: bool, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.title = title
@@ -190,16 +184,6 @@ class StationJoin(Vertical):
 
 class JoinScreen(SessionView, Screen[None]):
     """A QR code and a link per station while ``workshop serve`` runs; how to start it while it does not."""
-
-    DEFAULT_CSS = """
-    JoinScreen { background: $background; }
-    JoinScreen #join-title { height: 1; padding: 0 1; text-style: bold; text-align: center; width: 100%; }
-    JoinScreen #join-area { height: 1fr; align: center middle; }
-    JoinScreen #join-codes { height: auto; grid-gutter: 1 2; grid-rows: auto; }
-    JoinScreen #join-message { height: auto; padding: 1 2; text-align: center; width: 100%; }
-    JoinScreen #join-hint { height: auto; padding: 0 1; color: $text-muted; }
-    JoinScreen #join-hint.-warning { color: $text; background: $warning-darken-2; text-style: bold; }
-    """
 
     BINDINGS = [
         Binding("escape,j", "back", "Back", id="join.back", tooltip="Back to the board"),

@@ -66,12 +66,6 @@ class NoteField(InOrderKeys, TextArea):
 class NotesScreen(SessionView, Screen[None]):
     """Capture and code the notes of one station."""
 
-    DEFAULT_CSS = """
-    NotesScreen #note-text { height: 6; border: round $accent; }
-    NotesScreen #note-text:focus { border: round $accent-lighten-1; }
-    NotesScreen #station-notes { height: 1fr; }
-    """
-
     BINDINGS = [
         Binding(
             "ctrl+s,f5",

@@ -92,10 +92,6 @@ def target_of(key: str) -> Target:
 class ReportList(DataTable[Text]):
     """The report's order: themes, their numbered recommendations, and the proposed decision."""
 
-    DEFAULT_CSS = """
-    ReportList { width: 38; height: 1fr; }
-    """
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, show_header=False, **kwargs)
         self._rows: list[tuple[str, Text]] = []
@@ -330,19 +326,6 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
             tooltip="Move to the station's notes, to cite them (c) or link them to the section (l)",
         ),
     ]
-
-    DEFAULT_CSS = """
-    RecommendationsScreen #rec-body { height: 1fr; }
-    RecommendationsScreen #rec-side { width: 1fr; padding: 0 1; }
-    RecommendationsScreen #rec-title { text-style: bold; color: $accent; height: auto; }
-    RecommendationsScreen #rec-meta { color: $text-muted; height: auto; }
-    RecommendationsScreen #rec-sections { height: auto; }
-    RecommendationsScreen #rec-text { height: 1fr; min-height: 6; }
-    RecommendationsScreen #rec-linked { height: auto; max-height: 10; }
-    RecommendationsScreen #rec-evidence-side { width: 1fr; max-width: 70; }
-    RecommendationsScreen #rec-evidence-title { text-style: bold; padding: 0 1; height: auto; }
-    RecommendationsScreen #rec-evidence { height: 1fr; }
-    """
 
     def __init__(self, recommendation: str | None = None) -> None:
         super().__init__()

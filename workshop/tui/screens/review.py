@@ -82,21 +82,6 @@ class SearchField(InOrderKeys, Input):
 class ReviewScreen(SessionView, Screen[None]):
     """All notes with filters, search, grouping and the count matrix (push it; escape goes back)."""
 
-    DEFAULT_CSS = """
-    ReviewScreen #review-title { text-style: bold; color: $accent; padding: 0 1; }
-    ReviewScreen #review-filters { height: auto; padding: 0 1; background: $boost; }
-    ReviewScreen #review-search-row { height: 1; }
-    ReviewScreen #review-search-label { width: auto; padding: 0 1; color: $text-muted; }
-    ReviewScreen #review-search { border: none; height: 1; padding: 0; width: 1fr; }
-    ReviewScreen #review-search:focus { border: none; }
-    ReviewScreen ContentSwitcher { height: 1fr; }
-    ReviewScreen #review-matrix { height: 1fr; }
-    ReviewScreen #review-hint { color: $text-muted; padding: 0 1; height: auto; }
-    ReviewScreen #review-empty { height: auto; padding: 1 2; text-style: bold; }
-    ReviewScreen #review-detail-box { height: auto; max-height: 7; background: $boost; }
-    ReviewScreen #review-detail { height: auto; padding: 0 1; }
-    """
-
     BINDINGS = [
         Binding(
             "slash",

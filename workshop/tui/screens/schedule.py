@@ -33,14 +33,6 @@ from .setup_forms import Field, FormScreen
 class ScheduleScreen(SessionView, Screen[None]):
     """Routes and costs of the session's schedule."""
 
-    DEFAULT_CSS = """
-    ScheduleScreen #schedule { padding: 0 1; }
-    ScheduleScreen #schedule-mode { text-style: bold; color: $accent; margin-top: 1; }
-    ScheduleScreen #schedule-costs { color: $text-muted; margin: 1 0; height: auto; }
-    ScheduleScreen #schedule-problem { color: $error; height: auto; }
-    ScheduleScreen DataTable { height: 1fr; }
-    """
-
     BINDINGS = [
         Binding("escape", "back", "Back", id="schedule.back", tooltip="Back to the programme"),
         Binding(

@@ -142,14 +142,6 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
         ),
     ]
 
-    DEFAULT_CSS = """
-    SecretariatScreen #secretariat-body { height: 1fr; }
-    SecretariatScreen #summary-side { width: 1fr; padding: 0 1; }
-    SecretariatScreen #summary-title { text-style: bold; color: $accent; }
-    SecretariatScreen #summary-facts { color: $text-muted; height: auto; max-height: 6; }
-    SecretariatScreen #summary-text { height: 1fr; }
-    """
-
     def __init__(self) -> None:
         super().__init__()
         self.key: str | None = None

@@ -68,12 +68,6 @@ class SetupPane(SessionView, Vertical):
 
     show: Callable[[Session], None]
 
-    DEFAULT_CSS = """
-    SetupPane { height: 1fr; }
-    SetupPane DataTable { height: auto; max-height: 1fr; }
-    SetupPane .setup-note { color: $text-muted; padding: 0 1; height: auto; }
-    """
-
     focus_key: str | None = None
     """The row to put the cursor on at the next fill (a row just added or moved)."""
 
@@ -547,11 +541,6 @@ class GroupSetup(SetupPane):
 
 class SetupScreen(SessionView, Screen[None]):
     """Four tabs: the evening, the programme, the stations, the groups and people."""
-
-    DEFAULT_CSS = """
-    SetupScreen TabbedContent { height: 1fr; }
-    SetupScreen TabPane { padding: 0; }
-    """
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="setup.back", tooltip="Back to the programme"),

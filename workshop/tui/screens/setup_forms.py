@@ -57,20 +57,6 @@ class Field:
 class FormScreen(ModalScreen[dict[str, Any] | None]):
     """A modal form: Enter (in a line) or ctrl+s saves, Esc cancels."""
 
-    DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen #form {
-        width: 70; max-width: 95%;
-        height: auto; max-height: 90%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    FormScreen #form-title { text-style: bold; color: $accent; margin-bottom: 1; }
-    FormScreen Label { margin-top: 1; color: $text-muted; }
-    FormScreen TextArea { height: 6; }
-    FormScreen #form-problem { color: $error; height: auto; }
-    FormScreen #form-hint { color: $text-muted; margin-top: 1; }
-    """
-
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save and close"),
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
