@@ -1,5 +1,8 @@
-"""Cross-reference checks of a session: every reference resolves, ids are unique, the
+"""Cross-reference checks of a session: every reference resolves, ids are unique, a written-out
 rotation fits the programme. Collects every problem instead of stopping at the first.
+
+Whether the scheduler can generate the rotation a session asks for is the scheduler's to say: the
+whole check, with that question, is :func:`workshop.scheduling.checks.check` (what storage uses).
 
 The messages quote the TOML's ids and tables in the session's language
 (:mod:`workshop.words.complaints`), and so do the fixes (:mod:`workshop.words.model`).
@@ -12,10 +15,9 @@ from collections.abc import Iterable
 
 from workshop.model import limits
 from workshop.model.problems import Loc, Problem, said_unknown
-from workshop.model.recommendations import recommendation_problems
+from workshop.model.recommendations import SECTION_NAMES
 from workshop.model.series import series_problems
 from workshop.model.session import Session
-from workshop.scheduling.rotation import shape_problem
 from workshop.words import word
 
 
@@ -87,7 +89,11 @@ def too_many(loc: Loc, count: int, limit: int, what: str, language: str) -> Prob
 
 
 def check(session: Session, language: str | None = None) -> list[Problem]:
-    """Every problem with the session's references and shape; the fixes in ``language`` (default: the session's)."""
+    """Every problem with the session's references and sizes; the fixes in ``language`` (default: the session's).
+
+    The rotation the scheduler would generate is not checked here (the model knows no scheduler):
+    :func:`workshop.scheduling.checks.check` adds that.
+    """
     language = language or session.workshop.language
     problems: list[Problem] = size_problems(session, language)
     if problems:
@@ -154,13 +160,8 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
             if id_ not in category_ids:
                 problems.append(unknown("category", id_, category_ids, ("notes", index, "categories")))
 
-    twins = len(station_ids) < len(session.stations) or len(group_ids) < len(session.groups)
     if session.rotation:
         problems += _check_rotation(session, station_ids, group_ids, rounds, language)
-    elif session.stations and not twins:  # a duplicate id is told above, with its own fix
-        shape = shape_problem(session)
-        if shape:
-            problems.append(Problem(shape, word("fix_shape", language), ("program",)))
     people = {m.name for m in session.people()}
     for pair in session.schedule.apart:
         if len(pair) != 2:
@@ -245,4 +246,91 @@ def _check_rotation(
                         )
                     )
                 seen.add(group)
+    return problems
+
+
+def recommendation_problems(session: Session, language: str) -> list[Problem]:
+    """Every problem with the themes and recommendations: unique ids, known stations and cited notes.
+
+    Also a note's link to the section it qualifies: ``recommendation`` names a recommendation
+    that exists, ``section`` is one of :data:`~workshop.model.recommendations.SECTION_NAMES` and stands only with a
+    recommendation. Messages (quoting the TOML's ids) and fixes are in ``language``.
+    """
+    problems: list[Problem] = []
+    seen_themes: set[str] = set()
+    for index, theme in enumerate(session.themes):
+        folded = theme.name.strip().casefold()
+        if folded in seen_themes:
+            problems.append(
+                Problem(
+                    word("said_theme_twice", language, name=theme.name),
+                    word("fix_theme_twice", language),
+                    ("themes", index, "name"),
+                )
+            )
+        seen_themes.add(folded)
+
+    station_ids = {s.id for s in session.stations}
+    note_ids = {n.id for n in session.notes}
+    ids: set[str] = set()
+    for index, recommendation in enumerate(session.recommendations):
+        if recommendation.id in ids:
+            problems.append(
+                Problem(
+                    word(
+                        "said_id_twice",
+                        language,
+                        what=word("thing_id_recommendations", language),
+                        value=recommendation.id,
+                    ),
+                    word("fix_own_id_recommendations", language),
+                    ("recommendations", index, "id"),
+                )
+            )
+        ids.add(recommendation.id)
+        if recommendation.station is not None and recommendation.station not in station_ids:
+            known = ", ".join(sorted(station_ids)) or word("none_defined", language)
+            problems.append(
+                Problem(
+                    said_unknown("station", recommendation.station, language),
+                    word("fix_recommendation_station", language, known=known),
+                    ("recommendations", index, "station"),
+                )
+            )
+        missing = [n for n in recommendation.notes if n not in note_ids]
+        for note_id in dict.fromkeys(missing):
+            problems.append(
+                Problem(
+                    word("said_cited_note", language, id=note_id),
+                    word("fix_cited_note", language),
+                    ("recommendations", index, "notes"),
+                )
+            )
+
+    for index, note in enumerate(session.notes):
+        if note.section is not None and note.section not in SECTION_NAMES:
+            problems.append(
+                Problem(
+                    said_unknown("section", note.section, language),
+                    word("fix_note_section", language, known=", ".join(SECTION_NAMES)),
+                    ("notes", index, "section"),
+                )
+            )
+        if note.recommendation is not None and note.recommendation not in ids:
+            known = ", ".join(r.id for r in session.recommendations) or word("none_defined", language)
+            problems.append(
+                Problem(
+                    said_unknown("recommendation", note.recommendation, language),
+                    word("fix_note_recommendation", language, known=known),
+                    ("notes", index, "recommendation"),
+                )
+            )
+        elif note.section is not None and note.recommendation is None:
+            problems.append(
+                Problem(
+                    word("said_section_alone", language),
+                    word("fix_section_alone", language),
+                    ("notes", index, "section"),
+                )
+            )
     return problems

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.model.session import Session
-from workshop.model.validation import check
+from workshop.scheduling.checks import check
 from workshop.storage import snapshot_file as snapshot
 from workshop.storage.failures import StorageError, translated
 from workshop.storage.journal import Event, Journal, journal_path, read_mark, salvage, set_aside

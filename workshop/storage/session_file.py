@@ -20,7 +20,8 @@ from workshop.model import limits
 from workshop.model.problems import Loc, Problem, SessionError, language_of_text
 from workshop.model.pydantic_problems import problems_from
 from workshop.model.session import LANGUAGES, SECTIONS, Schedule, Session
-from workshop.model.validation import check, too_many
+from workshop.model.validation import too_many
+from workshop.scheduling.checks import check
 from workshop.storage.toml_lines import index_lines, line_of, repeated_key_line
 from workshop.words import word
 

@@ -29,7 +29,8 @@ from workshop.model import limits
 from workshop.model.problems import DEFAULT_LANGUAGE, Problem, SessionError, language_of_text
 from workshop.model.pydantic_problems import problems_from
 from workshop.model.session import Note, Session, model_fingerprint, now, revive
-from workshop.model.validation import check, too_many
+from workshop.model.validation import too_many
+from workshop.scheduling.checks import check
 from workshop.scheduling.rotation import groups_at
 from workshop.storage import snapshot_file as snapshot
 from workshop.storage.atomic_file import stray_temporaries, write_atomic

@@ -27,6 +27,7 @@ from workshop.words import word
 from .keys import screen_keys
 from .localise import localise_bindings
 from .messages import SessionChanged
+from .session_app import SessionApp
 from .session_view import SessionView, refusal_text, workshop_app
 from .textual_compat import CrashKeepingApp, say_no_matches, screen_stacks
 
@@ -453,3 +454,8 @@ class WorkshopApp(CrashKeepingApp):
         self.notify(
             word("screenshot_failed", language), title=word("screenshot", language), severity="error", markup=False
         )
+
+
+def _answers_its_screens(app: WorkshopApp) -> SessionApp:
+    """Never called: mypy checks here that the app is what its screens and widgets ask for."""
+    return app

@@ -60,20 +60,20 @@ def guarded_change(node: InApp, change: Change, done: Callable[[], None] | None 
     language = store.language
     if outcome.problem:
         refusal = ChangeRefused([Problem(outcome.problem, word("evening_fix", language))], language)
-        app.notify(str(refusal), severity="error", timeout=10, markup=False)
+        node.app.notify(str(refusal), severity="error", timeout=10, markup=False)
         return False
     if not outcome.moves_people:
         return make(cast(Store, Keeper(store, outcome)))
     before_copy = applied(before, [])
-    asked_from = app.screen
+    asked_from = node.app.screen
 
     def answered(yes: bool | None) -> None:
         if not yes:
-            app.notify(word("evening_cancelled", language), markup=False)
+            node.app.notify(word("evening_cancelled", language), markup=False)
             return
-        if make(cast(Store, Keeper(store, outcome))) and app.screen is asked_from and asked_from.is_modal:
+        if make(cast(Store, Keeper(store, outcome))) and node.app.screen is asked_from and asked_from.is_modal:
             asked_from.dismiss(None)  # the form the change was typed in: done with it
 
     question = title or word("evening_title", language)
-    app.push_screen(EveningChangeDialog(question, outcome, before_copy, after), answered)
+    node.app.push_screen(EveningChangeDialog(question, outcome, before_copy, after), answered)
     return False

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from workshop.model.session import Session
 from workshop.storage.store import ChangeRefused, Store
 
+from .session_app import SessionApp
+
 if TYPE_CHECKING:
     from textual.app import App
-
-    from .app import WorkshopApp
 
 
 class InApp(Protocol):
@@ -20,9 +20,10 @@ class InApp(Protocol):
     def app(self) -> App[Any]: ...
 
 
-def workshop_app(node: InApp) -> WorkshopApp:
-    """The workshop app ``node`` runs in, typed: its store, clock, station and change helpers."""
-    return cast("WorkshopApp", node.app)
+def workshop_app(node: InApp) -> SessionApp:
+    """The workshop app ``node`` runs in, as a :class:`~.session_app.SessionApp`: its store, clock, station and
+    change helpers (asked for, never imported: the app imports the screens)."""
+    return cast(SessionApp, node.app)
 
 
 def refusal_text(error: ChangeRefused, language: str) -> str:
@@ -40,7 +41,7 @@ class SessionView:
     """
 
     @property
-    def workshop_app(self: InApp) -> WorkshopApp:
+    def workshop_app(self: InApp) -> SessionApp:
         """The app, with what the workshop adds to Textual's (store, clock, attempt, saved, ...)."""
         return workshop_app(self)
 

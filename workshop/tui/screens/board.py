@@ -27,6 +27,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from workshop.model.session import Session
+from workshop.planning.live_clock import pause_label
 from workshop.scheduling import evening as live
 from workshop.scheduling.timetable import DASH, clock
 from workshop.storage.change_labels import change_label
@@ -37,7 +38,7 @@ from ..components.board_clock import BoardClock
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
-from .clock_steps import TICK_SECONDS, pause_label, save_live, take_step, undo_clock
+from .clock_steps import TICK_SECONDS, save_live, take_step, undo_clock
 
 ACCENT = "#4fc3f7"
 """The round's and the group names' colour on the board: a light blue that reads on a projector."""
@@ -454,13 +455,13 @@ class BoardScreen(SessionView, Screen[None]):
 
     def action_pause(self) -> None:
         now = self.workshop_app.clock()
-        save_live(self.workshop_app, pause_label(self.session), lambda s: live.toggle_pause(s, now))
+        save_live(self, pause_label(self.session), lambda s: live.toggle_pause(s, now))
 
     def action_next(self) -> None:
         take_step(self, change_label("clock_next"), live.next_item)
 
     def action_undo_clock(self) -> None:
-        undo_clock(self.workshop_app)
+        undo_clock(self)
 
     def action_join(self) -> None:
         from .join import JoinScreen  # imported when first asked for (a faster start)

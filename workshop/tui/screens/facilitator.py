@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from workshop.model.session import Live, Session
+from workshop.planning.live_clock import Step, pause_label
 from workshop.scheduling import evening as live
 from workshop.scheduling.rotation import remixing
 from workshop.scheduling.timetable import clock
@@ -35,7 +36,7 @@ from ..components.round_clock import WARNING_COLOUR, RoundClock
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView, workshop_app
-from .clock_steps import TICK_SECONDS, Step, pause_label, save_live, take_step, undo_clock
+from .clock_steps import TICK_SECONDS, save_live, take_step, undo_clock
 
 EXTEND = Binding.Group("+1/+5 min", compact=True)
 SHORTEN = Binding.Group("-1/-5 min", compact=True)
@@ -331,7 +332,7 @@ class FacilitatorScreen(SessionView, Screen[None]):
         return self.workshop_app.clock()
 
     def _step(self, label: str, transition: Callable[[Session], Live]) -> bool:
-        done = save_live(self.workshop_app, label, transition)
+        done = save_live(self, label, transition)
         if done:
             self.redraw()
         return done
@@ -356,7 +357,7 @@ class FacilitatorScreen(SessionView, Screen[None]):
         self._step(label, lambda s: live.extend(s, minutes))
 
     def action_undo_clock(self) -> None:
-        undo_clock(self.workshop_app, after=self.redraw)
+        undo_clock(self, after=self.redraw)
 
     def action_end(self) -> None:
         self._ask_and_step(change_label("clock_ended"), live.end_early)

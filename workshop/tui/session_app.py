@@ -1,0 +1,57 @@
+"""What screens and widgets may ask of the app they run in: the session's store and a few helpers.
+
+Screens and components never import the app (``app.py`` imports them: the app sits on top). They
+ask the app they run in through this protocol (:func:`~.session_view.workshop_app`), and
+``WorkshopApp`` answers it (mypy checks that it does, at the end of ``app.py``). Textual's own
+members of the app (``notify``, ``push_screen``, ...) are reached through ``node.app`` as usual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
+from workshop.storage.store import Store
+
+T = TypeVar("T")
+
+Clock = Callable[[], dt.datetime]
+"""The wall clock the round clock runs on (tests pass a frozen one)."""
+
+
+class SessionApp(Protocol):
+    """The workshop app as its screens and widgets see it."""
+
+    store: Store
+    """The open session file and its journal: every change goes through it."""
+    station: str | None
+    """The station a note-taker is pinned to (``--station``), or chose."""
+    ask_author: bool
+    """True until the note-taker has said their name."""
+    clock: Clock
+
+    @property
+    def language(self) -> str:
+        """ "da" or "en": the session's language."""
+        ...
+
+    def attempt(self, change: Callable[[], T]) -> T | None:
+        """Run a change and return what it returns; a refused one is told to the user and gives None."""
+        ...
+
+    def saved(self, change: Callable[[], object]) -> bool:
+        """Run a change that returns nothing; True when it went through, False when refused."""
+        ...
+
+    def changed(self) -> None:
+        """Call after a change made here: every screen shows it."""
+        ...
+
+    def show_notices(self) -> None:
+        """Tell the user what the store noticed (merges, hand edits, failed folds)."""
+        ...
+
+    def sign_as(self, name: str) -> None:
+        """Sign this person's notes by ``name`` from now on."""
+        ...
