@@ -512,8 +512,7 @@ async def test_an_app_whose_browser_has_gone_is_ended(session_path):
         browser = await opened(served.links.station("s1", "Anna"))
         (closed,) = served.started
         assert closed.running
-        assert browser._http is not None
-        await browser._http.close()
+        await browser.http.close()
         await eventually(lambda: not closed.running, 10)
         # A phone that lost the network: no answer to the websocket's pings.
         session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
@@ -563,8 +562,7 @@ async def test_a_download_needs_the_token_and_keeps_its_danish_name(session_path
         key = await eventually(delivered, 20)
         async with http.get(f"{served.public_url}/download/{key}") as response:
             assert response.status == 403
-        assert browser._http is not None
-        async with browser._http.get(f"{served.public_url}/download/{key}") as response:
+        async with browser.http.get(f"{served.public_url}/download/{key}") as response:
             assert response.status == 200
             assert await response.read() == b"referat fra aftenen"
             assert "filename*=UTF-8''m%C3%B8de-referat.docx" in response.headers["Content-Disposition"]

@@ -13,7 +13,7 @@ EXIT_CRASH = 1
 """A bug in workshop (not the user's input): one line on stderr and the details in a log file."""
 
 if TYPE_CHECKING:
-    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]  # noqa: SLF001 - argparse names it privately
     """What each command module adds itself to (argparse's name for it is private)."""
 else:
     Commands = Any

@@ -84,6 +84,12 @@ class Browser:
         default_factory=lambda: codecs.getincrementaldecoder("utf-8")("replace")
     )
 
+    @property
+    def http(self) -> aiohttp.ClientSession:
+        """The tab's HTTP session, with the page's cookie (after :meth:`load`): a download asks with it."""
+        assert self._http is not None, "load() first"
+        return self._http
+
     async def load(self) -> int:
         """Open the link's page as a browser does (keeping its cookie); its HTTP status."""
         self.opened_at = time.perf_counter()
