@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from screen_reading import screen_text
 from textual import events
-from textual.command import CommandPalette
 from textual.widgets import DataTable, Input
+from waiting import palette_open, palette_prompts, until
 
 from workshop.tui.app import WorkshopApp
 from workshop.tui.help import HelpScreen
@@ -86,11 +86,10 @@ async def test_the_palette_offers_the_screens_keys_once_each_in_danish(store, cl
         assert not {"Theme", "Keys", "Quit", "Cursor down", "Bottom"} & set(titles)
 
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, CommandPalette)
+        await until(pilot, lambda: palette_open(app), "the palette")
         assert app.screen.query_one(Input).placeholder == "Søg efter en kommando …"
         await pilot.press(*"tavle")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: any("Tavle" in line for line in palette_prompts(app)), "Tavle offered")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
@@ -100,11 +99,11 @@ async def test_a_search_the_palette_cannot_match_says_so_in_danish(store, clock)
     app = WorkshopApp(store, clock=clock, poll=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_open(app), "the palette")
         await pilot.press(*"xyzzyq")
-        await pilot.pause(0.9)  # the palette waits half a second before it says nothing matched
-        shown = screen_text(app)
-        assert "Ingen kommando passer" in shown and "No matches found" not in shown
+        # The palette waits half a second before it says nothing matched.
+        await until(pilot, lambda: "Ingen kommando passer" in screen_text(app), "the palette's no-match line")
+        assert "No matches found" not in screen_text(app)
 
 
 async def test_undo_and_redo_say_what_they_did_in_danish(store, clock):
@@ -129,10 +128,7 @@ async def test_textuals_screenshot_notices_speak_danish(store, clock, tmp_path):
     app = WorkshopApp(store, clock=clock, poll=False)
     async with app.run_test(size=(80, 24)) as pilot:
         app.deliver_screenshot(filename="skærm.svg", path=str(tmp_path))
-        for _ in range(20):
-            await pilot.pause(0.05)
-            if notifications(app):
-                break
+        await until(pilot, lambda: notifications(app), "the screenshot's notice")
         assert (tmp_path / "skærm.svg").is_file()
         saved = notifications(app)[-1]
         assert (saved.title, saved.message) == ("Skærmbillede", f"Skærmbilledet er gemt i {tmp_path / 'skærm.svg'}")

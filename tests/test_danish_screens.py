@@ -15,11 +15,14 @@ import re
 import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from export_notes import add_notes
 from screen_reading import svg_text as screen_text
+from textual.app import App
 from textual.pilot import Pilot
+from waiting import palette_open, palette_prompts, until
 
 from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
@@ -158,10 +161,15 @@ def example(tmp_path: Path) -> Store:
 Step = Callable[[Pilot[None]], Awaitable[None]]
 
 
-def keys(*pressed: str, wait: float = 0.0) -> Step:
+def keys(*pressed: str, ready: Callable[[App[Any]], object] | None = None) -> Step:
+    """Press ``pressed``; then wait until the app is ``ready`` (by default: until it has taken the keys in)."""
+
     async def step(pilot: Pilot[None]) -> None:
         await pilot.press(*pressed)
-        await pilot.pause(wait) if wait else await pilot.pause()
+        if ready is None:
+            await pilot.pause()
+        else:
+            await until(pilot, lambda: ready(pilot.app), f"ready after {pressed}")
 
     return step
 
@@ -181,8 +189,8 @@ TOURS: dict[str, tuple[str, list[tuple[str, Step, str]]]] = {
             ("undo", keys("ctrl+z"), "FacilitatorScreen"),
             ("pause before the start", keys("p"), "FacilitatorScreen"),
             ("F1", keys("f1"), "HelpScreen"),
-            ("palette", keys("escape", "ctrl+p", wait=0.3), "Palette"),
-            ("palette, searching", keys(*"ta", wait=0.3), "Palette"),
+            ("palette", keys("escape", "ctrl+p", ready=palette_open), "Palette"),
+            ("palette, searching", keys(*"ta", ready=palette_prompts), "Palette"),
             ("board", keys("escape", "b"), "BoardScreen"),
             ("join view", keys("j"), "JoinScreen"),
             ("setup 1 evening", keys("escape", "escape", "o", "1"), "SetupScreen"),
@@ -219,7 +227,7 @@ TOURS: dict[str, tuple[str, list[tuple[str, Step, str]]]] = {
             ("the notes behind a count", keys("enter"), "NoteListDialog"),
             ("review, nothing found", keys("escape", "m", "slash", *"zzz", "enter"), "ReviewScreen"),
             ("choose a station", keys("escape", "ctrl+t"), "ChoiceDialog"),
-            ("palette at the notes", keys("escape", "ctrl+p", wait=0.3), "Palette"),
+            ("palette at the notes", keys("escape", "ctrl+p", ready=palette_open), "Palette"),
         ],
     ),
     "secretariat": (
@@ -230,7 +238,7 @@ TOURS: dict[str, tuple[str, list[tuple[str, Step, str]]]] = {
             ("summary saved", keys(*"Godt møde", "ctrl+s"), "SecretariatScreen"),
             ("export", finish_exports, "SecretariatScreen"),
             ("F1", keys("f1"), "HelpScreen"),
-            ("palette", keys("escape", "ctrl+p", wait=0.3), "Palette"),
+            ("palette", keys("escape", "ctrl+p", ready=palette_open), "Palette"),
         ],
     ),
 }

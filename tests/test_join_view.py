@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from screen_reading import screen_text
 from textual.color import Color
+from waiting import until
 
 from workshop.cli.main import main as workshop
 from workshop.serving import qr
@@ -19,7 +20,7 @@ from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.qr_code import QRCode
 from workshop.tui.screens.board import BoardScreen
-from workshop.tui.screens.join import CHECK_SECONDS, JoinScreen, StationJoin, link_lines, plan
+from workshop.tui.screens.join import JoinScreen, StationJoin, link_lines, plan
 from workshop.words import KEYS
 from workshop.words.facilitator import KEYS as FACILITATOR_KEYS
 
@@ -93,7 +94,8 @@ async def test_every_station_has_its_title_its_link_and_a_code_a_phone_reads_as_
             assert code.styles.color == Color.parse("black") and code.styles.background == Color.parse("white")
 
 
-async def test_without_a_server_it_says_how_to_start_one_and_shows_the_codes_once_it_runs(store, clock):
+async def test_without_a_server_it_says_how_to_start_one_and_shows_the_codes_once_it_runs(store, clock, monkeypatch):
+    monkeypatch.setattr(JoinScreen, "CHECK_SECONDS", 0.02)  # it looks for a server often: no test waits a second
     app = WorkshopApp(store, clock=clock, poll=False)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_join_view(pilot)
@@ -103,13 +105,11 @@ async def test_without_a_server_it_says_how_to_start_one_and_shows_the_codes_onc
         assert "Koderne kommer frem her af sig selv, så snart serveren kører." in text
         assert not screen.query(QRCode)
         announce(store.path, LINKS)
-        await pilot.pause(CHECK_SECONDS + 0.3)
-        assert "Ingen server kører" not in screen_text(app)
+        await until(pilot, lambda: "Ingen server kører" not in screen_text(app), "the codes, once the server runs")
         assert screen.query(QRCode).first().link.startswith(LINKS.page())
         withdraw(store.path)  # the server stopped
         assert not announcement_path(store.path).exists()
-        await pilot.pause(CHECK_SECONDS + 0.3)
-        assert "Ingen server kører for denne session" in screen_text(app)
+        await until(pilot, lambda: "Ingen server kører for denne session" in screen_text(app), "no server, again")
 
 
 async def test_a_server_that_died_is_not_believed(store, clock):

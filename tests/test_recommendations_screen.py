@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from export_notes import add_notes
 from textual.widgets import TextArea
+from waiting import until
 
 from workshop.notes import recommendations as recs
 from workshop.storage.store import Store
@@ -89,7 +90,8 @@ async def test_the_editor_writes_a_recommendation_from_the_notes_and_ctrl_z_take
         assert not isinstance(app.screen, RecommendationsScreen)
 
 
-async def test_typing_is_saved_when_it_stops_and_sections_and_themes_are_written(store, clock):
+async def test_typing_is_saved_when_it_stops_and_sections_and_themes_are_written(store, clock, monkeypatch):
+    monkeypatch.setattr(RecommendationsScreen, "AUTOSAVE_SECONDS", 0.05)  # saved a moment after typing stops
     rec = recs.create(store, "Studiejob", theme="Uddannelse", station="s2")
     app = secretariat(store, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -98,7 +100,8 @@ async def test_typing_is_saved_when_it_stops_and_sections_and_themes_are_written
         await pilot.press(*"Kort indledning")
         await pilot.press("ctrl+down")  # choosing another section saves what was written
         await pilot.press(*"At flere vælger faget")
-        await pilot.pause(2.3)  # and a moment after typing stops
+        typed = "At flere vælger faget"
+        await until(pilot, lambda: recs.find(store.session, rec.id).purpose == typed, "saved after typing stopped")
         found = recs.find(store.session, rec.id)
         assert (found.intro, found.purpose) == ("Kort indledning", "At flere vælger faget")
         await pilot.press("ctrl+l", "up")  # the theme's row: its introduction

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from export_notes import add_notes
 from screen_reading import screen_text
+from waiting import palette_prompts, until
 
 from workshop.notes.summaries import write_summary
 from workshop.storage.store import Store
@@ -138,7 +139,7 @@ async def test_the_palette_exports_one_document(store, clock, session_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"notetabel")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: any("notetabellen" in line for line in palette_prompts(app)), "the note table")
         await pilot.press("enter")
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -228,18 +229,17 @@ async def test_the_palette_offers_every_document(store, clock):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"eksportér")
-        await pilot.pause(0.5)
-        from textual.command import CommandList
-
-        shown = app.screen.query_one(CommandList)
-        prompts = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
-        for words in (
+        offered = (
             "Eksportér alle dokumenter",
             "Eksportér anbefalingerne (.docx)",
             "Eksportér udkast til dagsordenspunkt (.docx)",
             "Eksportér referatet (.docx)",
-        ):
-            assert any(words in prompt for prompt in prompts), words
+        )
+
+        def missing() -> list[str]:
+            return [words for words in offered if not any(words in prompt for prompt in palette_prompts(app))]
+
+        await until(pilot, lambda: not missing(), "every document offered")
 
 
 async def test_the_anonymized_export_shows_its_report(store, clock, session_path):

@@ -334,8 +334,13 @@ async def test_a_station_with_shell_characters_is_refused_with_a_page_and_starts
         assert "findes ikke i evening.toml" in text
         assert "s1, s2, s3" in text
         assert websocket_address(page) is None
-    await asyncio.sleep(0.5)
-    assert server.started == []
+    # A definite event instead of a pause: a good link's app starts and draws. Apps start only from a
+    # page's websocket, one after the other as asked, so it is the first and only one started.
+    browser = await opened(server.links.station("s1", "Anna"))
+    try:
+        assert [service.argv[-2:] for service in server.started] == [["--station=s1", "--author=Anna"]]
+    finally:
+        await browser.close()
     assert not marker.exists()
 
 

@@ -26,6 +26,7 @@ from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, TextArea
 from textual.widgets.data_table import DuplicateKey, RowKey
+from waiting import until
 
 import workshop
 from workshop.tui import textual_compat
@@ -151,8 +152,12 @@ async def test_the_palette_says_no_matches_in_the_words_it_is_given():
         app.push_screen(Palette())
         await pilot.pause()
         await pilot.press(*"xyzzyq")
-        await pilot.pause(0.9)
         options = app.screen.query_one(CommandList)
+
+        def no_matches_shown() -> bool:  # after half a second without a match
+            return any(options.get_option_at_index(i).id == Palette._NO_MATCHES for i in range(options.option_count))
+
+        await until(pilot, no_matches_shown, "the no-match line")
         prompts = [str(options.get_option_at_index(i).prompt.renderable) for i in range(options.option_count)]
         assert prompts == ["Ingen kommando passer"]
 

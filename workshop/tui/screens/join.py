@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -39,8 +39,6 @@ from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
 
-CHECK_SECONDS = 1.0
-"""How often the view looks whether a server started, stopped or restarted with new links."""
 GUTTER = (1, 2)
 """Lines and columns between two stations' cards."""
 CARD_PADDING = 1
@@ -185,6 +183,8 @@ class StationJoin(Vertical):
 class JoinScreen(SessionView, Screen[None]):
     """A QR code and a link per station while ``workshop serve`` runs; how to start it while it does not."""
 
+    CHECK_SECONDS: ClassVar[float] = 1.0
+    """How often the view looks whether a server started, stopped or restarted with new links (tests: near zero)."""
     BINDINGS = [
         Binding("escape,j", "back", "Back", id="join.back", tooltip="Back to the board"),
         Binding(
@@ -227,7 +227,7 @@ class JoinScreen(SessionView, Screen[None]):
     async def on_mount(self) -> None:
         self.links = running_links(self.store.path)
         await self.redraw()
-        self.set_interval(CHECK_SECONDS, self.check_server, name="join-check")
+        self.set_interval(self.CHECK_SECONDS, self.check_server, name="join-check")
 
     async def on_session_changed(self, message: SessionChanged) -> None:
         await self.redraw()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -43,9 +43,6 @@ from ..components.note_dialogs import ChoiceDialog, TextDialog
 from ..components.saved_while_writing import SavedWhileWriting
 from ..localise import localise_bindings
 from ..session_view import SessionView
-
-AUTOSAVE_SECONDS = 2.0
-"""A text is saved this long after typing stops."""
 
 FIELDS: tuple[str, ...] = ("intro", *SECTION_NAMES)
 """What the editor writes of a recommendation, in the template's order."""
@@ -235,6 +232,8 @@ class EvidenceList(SessionView, OptionList):
 class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
     """Write the recommendations, their themes and the proposed decision beside the notes."""
 
+    AUTOSAVE_SECONDS: ClassVar[float] = 2.0
+    """A text is saved this long after typing stops (tests set it near zero)."""
     BINDINGS = [
         Binding(
             "escape",
@@ -543,7 +542,7 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
             self._autosave.stop()
             self._autosave = None
         if event.text_area.text != self.loaded:
-            self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save)
+            self._autosave = self.set_timer(self.AUTOSAVE_SECONDS, self.save)
             self.typed()
 
     # Saving -------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -45,9 +46,6 @@ from ..components.saved_while_writing import SavedWhileWriting
 from ..components.summary_list import OPENING_KEYS, OPENING_WORDS, OVERALL_KEY, SummaryList
 from ..localise import localise_bindings
 from ..session_view import SessionView, workshop_app
-
-AUTOSAVE_SECONDS = 2.0
-"""A summary is saved this long after typing stops."""
 
 EXPORTS: dict[str, ExportChoice] = {choice.key: choice for choice in export_choices()}
 """What the secretariat can export, by the action's argument: "all", each document, "anonymized"."""
@@ -84,6 +82,8 @@ class ExportCommands(Provider):
 class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
     """Summaries and exports."""
 
+    AUTOSAVE_SECONDS: ClassVar[float] = 2.0
+    """A summary is saved this long after typing stops (tests set it near zero)."""
     COMMANDS = {ExportCommands}
 
     BINDINGS = [
@@ -298,7 +298,7 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
             self._autosave.stop()
             self._autosave = None
         if event.text_area.text != self.loaded:
-            self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save)
+            self._autosave = self.set_timer(self.AUTOSAVE_SECONDS, self.save)
             self.typed()
 
     # Actions ------------------------------------------------------------------------------------------
