@@ -27,7 +27,7 @@ from workshop.words import word
 from .keys import screen_keys
 from .localise import localise_bindings
 from .messages import SessionChanged
-from .session_app import SessionApp
+from .session_app import Clock, SessionApp
 from .session_view import SessionView, refusal_text, workshop_app
 from .textual_compat import CrashKeepingApp, say_no_matches, screen_stacks
 
@@ -39,8 +39,6 @@ QUIT_PAUSE_SECONDS = 1.5
 """In a browser, how long ctrl+q's word on what was saved and what kept as a draft stays before the app ends."""
 IDLE_FOLD_SECONDS = 30.0
 """After this long without a change, the journal is folded into the TOML file."""
-
-Clock = Callable[[], dt.datetime]
 
 
 def system_clock() -> dt.datetime:
