@@ -29,6 +29,7 @@ class CategoryPrompt(ModalScreen[Choice | None]):
     """Find a category by typing, or create one (unless ``create`` is False)."""
 
     DEFAULT_CLASSES = "dialog"
+    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
         Binding("down", "move(1)", "Next", show=False, id="prompt.down", tooltip="Highlight the next category"),

@@ -85,6 +85,7 @@ class EveningChangeDialog(ModalScreen[bool]):
     """The rounds before and after a change during the evening; Enter makes it, Esc does not."""
 
     DEFAULT_CLASSES = "dialog"
+    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
         # A priority key: the table (where the arrows scroll the rounds) never takes Enter for itself.

@@ -32,6 +32,7 @@ class NoteEditor(ModalScreen[str | None]):
     """Edit a note's text (several lines); ctrl+s saves, escape cancels."""
 
     DEFAULT_CLASSES = "dialog"
+    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
         Binding("ctrl+s,f5", "save", "Save", id="dialog.save", tooltip="Save the note"),
@@ -66,6 +67,7 @@ class TextDialog(ModalScreen[str | None]):
     """Type one value. ``submit`` does the change and returns a problem to show, or None."""
 
     DEFAULT_CLASSES = "dialog"
+    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without changing anything")]
 
@@ -116,6 +118,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     """
 
     DEFAULT_CLASSES = "dialog"
+    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without choosing")]
 
@@ -157,6 +160,7 @@ class NotePicker(ModalScreen[list[str] | None]):
     """Mark some notes (space), then enter: the ids of the marked notes."""
 
     DEFAULT_CLASSES = "dialog"
+    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
         Binding("space", "mark", "Mark", id="dialog.mark", tooltip="Mark or unmark the note"),

@@ -51,6 +51,7 @@ class NoteListDialog(SessionView, ModalScreen[None]):
     """
 
     DEFAULT_CLASSES = "dialog"
+    CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [Binding("escape", "close", "Close", id="dialog.close", tooltip="Back to the matrix")]
 

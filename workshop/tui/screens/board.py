@@ -229,6 +229,8 @@ GAP = 3
 class BoardScreen(SessionView, Screen[None]):
     """Current round and time left in big letters; stations with their people now and next."""
 
+    CSS_PATH = "board.tcss"
+
     BINDINGS = [
         Binding("escape,b", "back", "Back", id="board.back", tooltip="Back to the programme"),
         Binding("p", "pause", "Pause", id="board.pause", tooltip="Stop the clock, or let it run again"),

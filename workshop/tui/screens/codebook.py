@@ -79,6 +79,8 @@ class CodebookTable(DataTable[Text]):
 class CodebookScreen(SessionView, Screen[None]):
     """The codebook of the session (push it; escape goes back)."""
 
+    CSS_PATH = "codebook.tcss"
+
     BINDINGS = [
         Binding("n", "new", "New", id="codebook.new", tooltip="Add a category (it gets the next free key and colour)"),
         Binding("r", "rename", "Rename", id="codebook.rename", tooltip="Rename the category (names must differ)"),

@@ -183,6 +183,8 @@ class StationJoin(Vertical):
 class JoinScreen(SessionView, Screen[None]):
     """A QR code and a link per station while ``workshop serve`` runs; how to start it while it does not."""
 
+    CSS_PATH = "join.tcss"
+
     CHECK_SECONDS: ClassVar[float] = 1.0
     """How often the view looks whether a server started, stopped or restarted with new links (tests: near zero)."""
     BINDINGS = [

@@ -232,6 +232,8 @@ class EvidenceList(SessionView, OptionList):
 class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
     """Write the recommendations, their themes and the proposed decision beside the notes."""
 
+    CSS_PATH = "recommendations.tcss"
+
     AUTOSAVE_SECONDS: ClassVar[float] = 2.0
     """A text is saved this long after typing stops (tests set it near zero)."""
     BINDINGS = [

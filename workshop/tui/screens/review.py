@@ -82,6 +82,8 @@ class SearchField(InOrderKeys, Input):
 class ReviewScreen(SessionView, Screen[None]):
     """All notes with filters, search, grouping and the count matrix (push it; escape goes back)."""
 
+    CSS_PATH = "review.tcss"
+
     BINDINGS = [
         Binding(
             "slash",

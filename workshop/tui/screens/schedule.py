@@ -33,6 +33,8 @@ from .setup_forms import Field, FormScreen
 class ScheduleScreen(SessionView, Screen[None]):
     """Routes and costs of the session's schedule."""
 
+    CSS_PATH = "schedule.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="schedule.back", tooltip="Back to the programme"),
         Binding(

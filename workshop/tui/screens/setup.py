@@ -542,6 +542,8 @@ class GroupSetup(SetupPane):
 class SetupScreen(SessionView, Screen[None]):
     """Four tabs: the evening, the programme, the stations, the groups and people."""
 
+    CSS_PATH = "setup.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="setup.back", tooltip="Back to the programme"),
         Binding(

@@ -57,6 +57,8 @@ class Field:
 class FormScreen(ModalScreen[dict[str, Any] | None]):
     """A modal form: Enter (in a line) or ctrl+s saves, Esc cancels."""
 
+    CSS_PATH = "setup_forms.tcss"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save and close"),
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
