@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets import TextArea
+from waiting import until
 
 from workshop.storage import drafts
 from workshop.storage.authors import (
@@ -277,11 +278,12 @@ async def test_a_summary_being_typed_is_kept_as_a_draft_within_a_second_and_save
         # A crash before any save: the screen's saves (2 s after typing, on closing) never come.
         screen.save = lambda quiet=False: False  # type: ignore[method-assign]
         await pilot.press(*"Aftenens konklusion")
-        for _ in range(200):  # the draft follows the keys a moment later (the wait is generous)
-            kept = drafts.draft(store, "summary:overall")
-            if kept is not None and kept.text == "Aftenens konklusion":
-                break
-            await pilot.pause(0.05)
+
+        def kept() -> bool:  # the draft follows the keys a moment later
+            draft = drafts.draft(store, "summary:overall")
+            return draft is not None and draft.text == "Aftenens konklusion"
+
+        await until(pilot, kept, "the draft kept")
         assert drafts.draft(store, "summary:overall").text == "Aftenens konklusion"
     assert store.session.summary.overall == ""
     store.close()

@@ -38,11 +38,8 @@ class Device:
         self.jar = aiohttp.CookieJar(unsafe=True)
 
     async def open(self, link: str, ready: str) -> Browser:
-        browser = Browser(link, width=100, height=30)
-        browser._http = aiohttp.ClientSession(cookie_jar=self.jar)
-        async with browser._http.get(link) as response:
-            browser.page_status = response.status
-            browser.page = await response.text()
+        browser = Browser(link, width=100, height=30, cookies=self.jar)
+        await browser.load()
         await browser.connect()
         await browser.wait_for(ready, timeout=30)
         return browser

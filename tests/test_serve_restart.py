@@ -413,8 +413,7 @@ async def test_a_browser_export_delivers_every_document_in_one_zip(server, sessi
             return next((m[1] for m in browser.messages if isinstance(m, list) and m[0] == "deliver_file_start"), None)
 
         key = await eventually(delivered, 120, step=0.2)
-        assert browser._http is not None
-        async with browser._http.get(f"{server.public_url}/download/{key}") as response:
+        async with browser.http.get(f"{server.public_url}/download/{key}") as response:
             assert response.status == 200
             data = await response.read()
             disposition = response.headers["Content-Disposition"]

@@ -205,7 +205,7 @@ def _installed_version() -> str:
 
 def test_inline_values_are_toml_on_one_line():
     value: dict[str, Any] = {"s1": ["g1"], "s 2": ["g2", "g3"], "x": {"a": 'q"\n'}, "l": [{"name": "a"}]}
-    line = session_file._inline(value)
+    line = session_file._inline(value)  # noqa: SLF001 - the module's own inline writer, tested alone
     assert "\n" not in line
     assert tomllib.loads(f"v = {line}")["v"] == value
     assert tomllib.loads(tomli_w.dumps({"v": 1}))["v"] == 1

@@ -62,11 +62,14 @@ def test_each_overridden_method_is_there_is_awaited_and_is_called_by_textual_ser
             assert f"self.{name}(" in sources[base], f"textual-serve no longer calls {base.__name__}.{name}"
 
 
-def test_the_overrides_take_the_same_parameters():
+def test_the_overrides_take_what_textual_serve_passes():
+    """An override takes textual-serve's parameters first; any of its own after them has a default."""
     for ours, base in ((WorkshopServer, Server), (AppProcess, AppService)):
-        for name in OVERRIDDEN[base]:
+        for name, params in OVERRIDDEN[base].items():
             assert name in ours.__dict__
-            assert list(inspect.signature(ours.__dict__[name]).parameters) == OVERRIDDEN[base][name]
+            own = list(inspect.signature(ours.__dict__[name]).parameters.values())
+            assert [p.name for p in own[: len(params)]] == params, f"{ours.__name__}.{name}"
+            assert all(p.default is not inspect.Parameter.empty for p in own[len(params) :]), f"{ours.__name__}.{name}"
 
 
 def test_the_private_methods_serving_calls_are_there():

@@ -76,6 +76,8 @@ class Browser:
     frames: list[Frame] = field(default_factory=list)
     messages: list[object] = field(default_factory=list)
     closed: asyncio.Event = field(default_factory=asyncio.Event)
+    cookies: aiohttp.CookieJar | None = None
+    """The browser's cookies: tabs of one browser share one jar (None: a jar of this tab's own)."""
     _http: aiohttp.ClientSession | None = None
     _socket: aiohttp.ClientWebSocketResponse | None = None
     _reader: asyncio.Task[None] | None = None
@@ -93,7 +95,8 @@ class Browser:
     async def load(self) -> int:
         """Open the link's page as a browser does (keeping its cookie); its HTTP status."""
         self.opened_at = time.perf_counter()
-        self._http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+        jar = self.cookies if self.cookies is not None else aiohttp.CookieJar(unsafe=True)
+        self._http = aiohttp.ClientSession(cookie_jar=jar)
         async with self._http.get(self.link) as response:
             self.page_status = response.status
             self.page = await response.text()

@@ -36,6 +36,11 @@ class SessionApp(Protocol):
         """ "da" or "en": the session's language."""
         ...
 
+    @property
+    def device(self) -> str:
+        """This device's id (a browser's, a terminal's): its name, its undo and its drafts are its own."""
+        ...
+
     def attempt(self, change: Callable[[], T]) -> T | None:
         """Run a change and return what it returns; a refused one is told to the user and gives None."""
         ...
@@ -52,6 +57,6 @@ class SessionApp(Protocol):
         """Tell the user what the store noticed (merges, hand edits, failed folds)."""
         ...
 
-    def sign_as(self, name: str) -> None:
-        """Sign this person's notes by ``name`` from now on."""
+    def sign_as(self, name: str, *, remember: bool = True) -> str | None:
+        """Sign this device's notes by ``name`` from now on (``remember``: next time too); a problem, in words."""
         ...
