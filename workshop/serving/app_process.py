@@ -66,7 +66,7 @@ def app_environment(width: int = 80, height: int = 24) -> dict[str, str]:
     """The environment textual-serve gives an app (its web driver, colours, the terminal's size)."""
     bare = AppService.__new__(AppService)
     bare.debug = False
-    return bare._build_environment(width=width, height=height)
+    return bare._build_environment(width=width, height=height)  # noqa: SLF001 - checked in test_textual_serve_compat
 
 
 class AppProcess(AppService):

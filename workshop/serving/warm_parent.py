@@ -299,7 +299,7 @@ class WarmParent:
             normal_priority(child.pid)
             release()
 
-        child._starting = started
+        child._starting = started  # noqa: SLF001 - this module's own child, handed its start-up here
         return child
 
     def _same_textual(self, environment: dict[str, str]) -> bool:

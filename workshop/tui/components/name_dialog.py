@@ -26,6 +26,9 @@ Decided = list[tuple[Case, bool]]
 class NameDialog(ModalScreen[Decided | None]):
     """The undecided places, one a row: n a name, o the ordinary word; Enter writes, Esc writes nothing."""
 
+    DEFAULT_CLASSES = "dialog"
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [
         Binding("n", "name", "Name", id="names.name", tooltip="The word is a person's name here: replace it"),
         Binding("o", "word", "Ordinary word", id="names.word", tooltip="The word is the ordinary word here: keep it"),
