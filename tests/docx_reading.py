@@ -21,7 +21,7 @@ def headings(document, level: int) -> list[str]:
 
 def table_after(document, heading: str):
     """The first table that follows the paragraph ``heading`` in the body."""
-    tables = {t._tbl: t for t in document.tables}  # noqa: SLF001 - python-docx reaches a table's XML so
+    tables = {t._tbl: t for t in document.tables}
     found = False
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]

@@ -203,7 +203,7 @@ def test_the_overview_footnote_stays_with_its_table(minutes):
     for row in table.rows:
         for cell in row.cells:
             assert all(p.paragraph_format.keep_with_next for p in cell.paragraphs)
-    following = table._tbl.getnext()  # noqa: SLF001 - python-docx reaches a table's XML so
+    following = table._tbl.getnext()
     assert following.tag.endswith("}p")
     assert "Noter i alt» tæller hver note én gang" in "".join(following.itertext())
 
@@ -373,7 +373,7 @@ def test_without_a_template_the_header_has_the_title_and_date_and_the_footer_pag
     assert section.header.paragraphs[0].text == (
         "Referat – Udvalget om trivsel og rekruttering – torsdag den 12. marts 2026"
     )
-    footer = section.footer._element.xml  # noqa: SLF001 - python-docx reaches a footer's XML so
+    footer = section.footer._element.xml
     assert "Side " in footer and " PAGE " in footer and " NUMPAGES " in footer
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
 

@@ -82,11 +82,10 @@ def test_the_cards_are_printed_in_larger_type_and_no_word_breaks_in_a_cell(cards
     defaults = styles[styles.index("<w:docDefaults>") : styles.index("</w:docDefaults>")]
     assert '<w:sz w:val="26"/>' in defaults  # 13 pt, the minutes have Word's 11
     route = doc.tables[0]
-    grid = route._tbl  # noqa: SLF001 - python-docx reaches a table's XML so
-    first_column = grid.tblGrid.gridCol_lst[0].w
+    first_column = route._tbl.tblGrid.gridCol_lst[0].w
     # "Runde" in bold 13 pt is about 0.45 inch wide; with the cell's margins it needs more than that.
     assert first_column.inches > 0.55
-    assert grid.tblPr.xml.count('w:type="fixed"') == 1
+    assert route._tbl.tblPr.xml.count('w:type="fixed"') == 1
 
 
 def test_english_cards(cards):

@@ -155,6 +155,7 @@ def set_fonts(document: Document, body_size: float | None) -> None:
     )
     for part in document.part.package.iter_parts():
         if str(part.partname).startswith("/word/theme/"):
+            # python-docx keeps a generic part's bytes here (a theme has no API of its own):
             part._blob = part.blob.replace(b'typeface="Cambria"', f'typeface="{BODY_FONT}"'.encode())  # noqa: SLF001
     if body_size is not None:
         set_size(document, body_size)
