@@ -12,18 +12,13 @@ read from there when shown (:mod:`workshop.series`).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, Field, Strict
 
 from workshop.model import limits
 from workshop.model.base import Model
-from workshop.model.problems import Problem
 from workshop.model.text import LongText, Name, ShortText
-from workshop.words import word
-
-if TYPE_CHECKING:
-    from workshop.model.session import Session
 
 MEETINGS = 100
 """Meetings in a series."""
@@ -145,38 +140,3 @@ class Series(Model):
 
 SERIES_MODELS: tuple[type[Model], ...] = (Meeting, Milestone, Decision, GroupMember, FollowUp, Series)
 """Every model of the ``[series]`` table."""
-
-
-def series_problems(session: Session, language: str) -> list[Problem]:
-    """What a series file may not hold: a series holds no programme, stations, groups or notes (those
-    belong to a meeting's session), and names each meeting's file once."""
-    series = session.series
-    if series is None:
-        return []
-    problems: list[Problem] = []
-    for name in ("program", "stations", "groups", "participants", "notes", "rotation", "recommendations"):
-        if getattr(session, name):
-            problems.append(
-                Problem(word("series_said_holds", language, name=name), word("series_fix_holds", language), (name,))
-            )
-    seen: set[str] = set()
-    for index, meeting in enumerate(series.meetings):
-        if meeting.file in seen:
-            problems.append(
-                Problem(
-                    word("series_said_meeting_twice", language, file=meeting.file),
-                    word("series_fix_meeting_twice", language),
-                    ("series", "meetings", index, "file"),
-                )
-            )
-        seen.add(meeting.file)
-    for index, milestone in enumerate(series.milestones):
-        if milestone.end is not None and milestone.end < milestone.date:
-            problems.append(
-                Problem(
-                    word("series_said_end_before", language, title=milestone.title),
-                    word("series_fix_end_before", language),
-                    ("series", "milestones", index, "end"),
-                )
-            )
-    return problems

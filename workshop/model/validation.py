@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from workshop.model import limits
 from workshop.model.problems import Loc, Problem, said_unknown
 from workshop.model.recommendations import SECTION_NAMES
-from workshop.model.series import series_problems
 from workshop.model.session import Session
 from workshop.words import word
 
@@ -331,6 +330,41 @@ def recommendation_problems(session: Session, language: str) -> list[Problem]:
                     word("said_section_alone", language),
                     word("fix_section_alone", language),
                     ("notes", index, "section"),
+                )
+            )
+    return problems
+
+
+def series_problems(session: Session, language: str) -> list[Problem]:
+    """What a series file may not hold: a series holds no programme, stations, groups or notes (those
+    belong to a meeting's session), and names each meeting's file once."""
+    series = session.series
+    if series is None:
+        return []
+    problems: list[Problem] = []
+    for name in ("program", "stations", "groups", "participants", "notes", "rotation", "recommendations"):
+        if getattr(session, name):
+            problems.append(
+                Problem(word("series_said_holds", language, name=name), word("series_fix_holds", language), (name,))
+            )
+    seen: set[str] = set()
+    for index, meeting in enumerate(series.meetings):
+        if meeting.file in seen:
+            problems.append(
+                Problem(
+                    word("series_said_meeting_twice", language, file=meeting.file),
+                    word("series_fix_meeting_twice", language),
+                    ("series", "meetings", index, "file"),
+                )
+            )
+        seen.add(meeting.file)
+    for index, milestone in enumerate(series.milestones):
+        if milestone.end is not None and milestone.end < milestone.date:
+            problems.append(
+                Problem(
+                    word("series_said_end_before", language, title=milestone.title),
+                    word("series_fix_end_before", language),
+                    ("series", "milestones", index, "end"),
                 )
             )
     return problems
