@@ -20,9 +20,10 @@ def add_command(commands: Commands) -> None:
     run.add_argument("session", type=Path)
     run.add_argument(
         "--mode",
-        choices=["facilitator", "notes", "secretariat"],
+        choices=["facilitator", "notes", "secretariat", "comment"],
         default=None,
-        help="start in this mode (default: facilitator, or notes with --station)",
+        help="start in this mode (default: facilitator, or notes with --station); comment: read the draft "
+        "recommendations and comment on their sections, nothing else",
     )
     run.add_argument("--station", help="start as note-taker pinned to this station id")
     run.add_argument("--author", help="your name on the notes you write")

@@ -178,6 +178,7 @@ def print_start(server: WorkshopServer, args: argparse.Namespace, language: str,
         f"{word('serve_link_facilitator', language)}:  {links.facilitator()}",
         f"{word('serve_link_secretariat', language)}:  {links.secretariat()}",
         f"{word('serve_link_join', language)}:  {links.join()}",
+        f"{word('serve_link_comment', language)}:  {links.comment()}",
         "",
         word("serve_station_links", language),
     ]

@@ -267,6 +267,28 @@ class Note(Model):
     """The section of that recommendation it qualifies ("actions" = Indsatser), if any."""
 
 
+class Comment(Model):
+    """One ``[[comments]]`` entry: a member's comment on a section of a draft recommendation (the comment round
+    between meetings), and whether the secretariat has handled it."""
+
+    id: Id = Field(default_factory=new_id)
+    """A unique id (a uuid)."""
+    recommendation: Id
+    """The id of the recommendation commented on."""
+    section: Id
+    """The section commented on: "intro" (the introduction) or one of the seven sections ("actions" = Indsatser)."""
+    author: ShortText = ""
+    """Who wrote the comment."""
+    text: NoteText
+    """The comment, any text."""
+    created: LocalDateTime = Field(default_factory=now)
+    """When it was written."""
+    handled: YesNo = False
+    """True once the secretariat has handled it."""
+    handled_by: ShortText = ""
+    """Who marked it handled."""
+
+
 class RotationRound(Model):
     """One ``[[rotation]]`` entry: an explicit round of the rotation."""
 
@@ -384,6 +406,8 @@ class Session(Model):
     """The draft agenda item for the committee."""
     anonymizing: Annotated[list[NameDecision], Field(max_length=limits.NOTES)] = []
     """The secretariat's decisions on words that are both a name and an ordinary word."""
+    comments: Annotated[list[Comment], Field(max_length=limits.NOTES)] = []
+    """The members' comments on the drafts' sections (the comment round between meetings)."""
     series: Series | None = None
     """A series file's ``[series]`` table (its meetings, milestones, decisions and follow-up); none in a meeting."""
 
@@ -490,6 +514,7 @@ MODELS: tuple[type[Model], ...] = (
     Group,
     Category,
     Note,
+    Comment,
     RotationRound,
     Schedule,
     ActualTime,

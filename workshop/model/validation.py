@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from workshop.model import limits
+from workshop.model.comments import comment_problems
 from workshop.model.problems import Loc, Problem, said_unknown
 from workshop.model.recommendations import SECTION_NAMES
 from workshop.model.session import Session
@@ -199,6 +200,7 @@ def check(session: Session, language: str | None = None) -> list[Problem]:
         if station not in station_ids:
             problems.append(unknown("station", station, station_ids, ("summary", "stations")))
     problems += recommendation_problems(session, language)
+    problems += comment_problems(session, language)
     return problems
 
 

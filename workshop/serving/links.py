@@ -1,7 +1,8 @@
 """The links a facilitator hands out, the access token they carry, and what a link may ask for.
 
 A link is ``http://ADDRESS:PORT/?token=T`` plus what it opens: ``&station=s2`` (that station's
-note-taker, optionally ``&name=Anna``), ``&mode=facilitator`` or ``&mode=secretariat``. Without a
+note-taker, optionally ``&name=Anna``), ``&mode=facilitator``, ``&mode=secretariat`` or ``&mode=comment`` (a
+member reads the draft recommendations and comments on their sections, nothing else). Without a
 station or mode it opens the note-taker's mode, which asks for the station and the name. Everything
 in a link is data: :func:`read_link` checks it against the session before anything is started,
 and the app is started from an argument list, never through a shell.
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-MODES = ("facilitator", "notes", "secretariat")
+MODES = ("facilitator", "notes", "secretariat", "comment")
 """The app's modes a link may open (``mode=...``)."""
 
 NAME_LIMIT = 60
@@ -109,6 +110,8 @@ def read_link(query: Mapping[str, str] | object, stations: Sequence[str], sessio
     name = clean_name(single(query, "name"))
     if mode is not None and mode not in MODES:
         raise LinkRefused("serve_bad_mode", mode=mode)
+    if mode == "comment":  # a member's comment link opens the drafts only: no station, the name is asked
+        station = None
     if station is not None and station not in stations:
         raise LinkRefused("serve_no_station", station=station, session=session_name, known=", ".join(stations))
     return Launch(mode=mode or "notes", station=station, name=name)
@@ -209,6 +212,10 @@ class Links:
     def secretariat(self) -> str:
         """The secretariat's link: review, summaries, exports (as downloads)."""
         return self.page(mode="secretariat")
+
+    def comment(self) -> str:
+        """The members' comment link between meetings: read the drafts and comment on their sections, nothing else."""
+        return self.page(mode="comment")
 
     def join(self) -> str:
         """The note-takers' general link: the app asks for the station and the name."""

@@ -12,6 +12,8 @@ work the same):
   (the secretariat's decisions on words that are both a name and an ordinary word);
 * ``recommendations`` - the ``recommendations``, ``themes``, ``agenda`` and ``series`` sections, and a note's
   link to a recommendation's section (a note whose only change is that link);
+* ``comments`` - the ``comments`` section: the members' comments on the drafts between meetings, and the
+  secretariat's marks that one is handled;
 * ``setup`` - ``workshop``, ``program``, ``stations``, ``groups``, ``participants``, ``rotation``, ``schedule``;
 * ``clock`` - the ``live`` section (the evening's clock; it has its own undo key, which never uses these lanes).
 
@@ -25,9 +27,10 @@ one (setup never changes notes or summaries; the secretariat's and note-taker's 
 setup), which is what keeps the facilitator's undo away from the secretariat's summary.
 
 A role is a set of lanes (:data:`ROLE_LANES`, by the app's mode): the note-taker takes back notes
-and codebook changes, the secretariat summaries, recommendations, notes and the codebook (the
-secretariat recodes), the facilitator the setup. Redo keeps a stack per set of lanes: a new change
-in some lanes empties only the redo of the lane sets that share one of them.
+and codebook changes, the secretariat summaries, recommendations, comments' handled marks, notes and the
+codebook (the secretariat recodes), the facilitator the setup, a member in the comment mode their
+comments. Redo keeps a stack per set of lanes: a new change in some lanes empties only the redo of the
+lane sets that share one of them.
 """
 
 from __future__ import annotations
@@ -39,10 +42,11 @@ NOTES = "notes"
 CODEBOOK = "codebook"
 SUMMARIES = "summaries"
 RECOMMENDATIONS = "recommendations"
+COMMENTS = "comments"
 SETUP = "setup"
 CLOCK = "clock"
 
-LANES: tuple[str, ...] = (NOTES, CODEBOOK, SUMMARIES, RECOMMENDATIONS, SETUP, CLOCK)
+LANES: tuple[str, ...] = (NOTES, CODEBOOK, SUMMARIES, RECOMMENDATIONS, COMMENTS, SETUP, CLOCK)
 """Every lane, in the order the roles' work comes in an evening."""
 
 SECTION_LANES: dict[str, str] = {
@@ -60,6 +64,7 @@ SECTION_LANES: dict[str, str] = {
     "agenda": RECOMMENDATIONS,
     "anonymizing": SUMMARIES,
     "series": RECOMMENDATIONS,
+    "comments": COMMENTS,
     "live": CLOCK,
 }
 """The lane of each section of the session (:data:`workshop.storage.operations.SECTION_NAMES`)."""
@@ -68,13 +73,15 @@ LINK_FIELDS = frozenset({"recommendation", "section"})
 """A note's fields that link it to a recommendation's section: the secretariat's recommendations work."""
 
 NOTE_TAKER: frozenset[str] = frozenset({NOTES, CODEBOOK})
-SECRETARIAT: frozenset[str] = frozenset({SUMMARIES, RECOMMENDATIONS, NOTES, CODEBOOK})
+SECRETARIAT: frozenset[str] = frozenset({SUMMARIES, RECOMMENDATIONS, COMMENTS, NOTES, CODEBOOK})
 FACILITATOR: frozenset[str] = frozenset({SETUP})
+COMMENTER: frozenset[str] = frozenset({COMMENTS})
 
 ROLE_LANES: dict[str, frozenset[str]] = {
     "facilitator": FACILITATOR,
     "notes": NOTE_TAKER,
     "secretariat": SECRETARIAT,
+    "comment": COMMENTER,
 }
 """What ctrl+z takes back in each of the app's modes."""
 

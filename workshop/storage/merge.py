@@ -68,6 +68,7 @@ MAINS_SECTIONS = (
     "recommendations",
     "agenda",
     "anonymizing",
+    "comments",
 )
 """The parts of a session that stay MAIN's: a copy that changed one of them is reported, never merged."""
 

@@ -35,6 +35,7 @@ SECTION_NAMES = (
     "recommendations",
     "agenda",
     "anonymizing",
+    "comments",
     "series",
 )
 """The parts of a session that change as a whole (everything but the notes)."""
@@ -172,5 +173,38 @@ def shift_ops(ops: list[Op], session: Session, index: NoteIndex, towards: str) -
                 result.append({"t": "note", "id": op["id"], "before": current, "after": wanted})
         else:
             name = op["name"]
-            result.append({"t": "section", "name": name, "before": dump_section(session, name), "after": op[towards]})
+            current_section = dump_section(session, name)
+            if name in ITEM_SECTIONS:
+                wanted_section: Any = _shift_items(op, current_section, towards)
+                if wanted_section == current_section:
+                    continue
+            else:
+                wanted_section = op[towards]
+            result.append({"t": "section", "name": name, "before": current_section, "after": wanted_section})
+    return result
+
+
+ITEM_SECTIONS = frozenset({"comments"})
+"""Sections of items with an id, which many people add to at once (the comment round): undo takes back only the
+items (and the fields of them) the change itself added, removed or changed, never another's comment made since."""
+
+
+def _shift_items(op: Op, current: list[dict[str, Any]], towards: str) -> list[dict[str, Any]]:
+    """``current`` with the items ``op`` changed moved towards its ``before`` (undo) or ``after`` (redo)."""
+    source_list, target_list = (op["after"], op["before"]) if towards == "before" else (op["before"], op["after"])
+    source = {item["id"]: item for item in source_list or []}
+    target = {item["id"]: item for item in target_list or []}
+    result = [dict(item) for item in current]
+    ids = {item["id"] for item in result}
+    for item_id in source.keys() - target.keys():  # the change added it: taken back
+        result = [item for item in result if item["id"] != item_id]
+    for item_id, item in target.items():
+        before = source.get(item_id)
+        if before is None:  # the change removed it: it comes back (unless it is there again)
+            if item_id not in ids:
+                result.append(dict(item))
+            continue
+        for entry in result:
+            if entry["id"] == item_id:
+                entry.update({key: value for key, value in item.items() if before.get(key) != value})
     return result

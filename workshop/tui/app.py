@@ -64,9 +64,20 @@ def _secretariat() -> Screen[Any]:
     return SecretariatScreen()
 
 
+def _comment() -> Screen[Any]:
+    from .screens.comment import CommentScreen
+
+    return CommentScreen()
+
+
 def _mode_screens() -> dict[str, Callable[[], Screen[Any]]]:
     """Each mode's screen, imported when the mode is first opened (a faster start)."""
     return {"facilitator": _facilitator, "notes": _notes, "secretariat": _secretariat}
+
+
+ONLY_MODES: dict[str, Callable[[], Screen[Any]]] = {"comment": _comment}
+"""Modes that stand alone: an app opened in one has no other mode and offers no key to switch (a member's
+comment link can only comment)."""
 
 
 class StoppedBanner(Static):
@@ -164,7 +175,9 @@ class WorkshopApp(CrashKeepingApp):
         self._quitting = False
         self.clock: Clock = clock or system_clock
         """The wall clock; tests pass a frozen one."""
-        screens = _mode_screens()
+        screens = {mode: ONLY_MODES[mode]} if mode in ONLY_MODES else _mode_screens()
+        self.only_mode = mode in ONLY_MODES
+        """True in a mode that stands alone (the comment mode): no other mode can be opened."""
         if mode not in screens:
             raise ValueError(f"no mode {mode!r}; use one of {', '.join(screens)}")
         if self.ask_author:
@@ -193,6 +206,18 @@ class WorkshopApp(CrashKeepingApp):
         localise_bindings(self, self._localised)
         self.title = store.session.workshop.title
         self.sub_title = store.path.name
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a mode that stands alone the mode keys (F2, F3, F4) are neither offered nor obeyed."""
+        if action == "switch_mode" and self.only_mode:
+            return False
+        return super().check_action(action, parameters)
+
+    async def action_switch_mode(self, mode: str) -> None:
+        """Open ``mode``; never from a mode that stands alone (the comment link's app has no other)."""
+        if self.only_mode:
+            return
+        await super().action_switch_mode(mode)
 
     @property
     def language(self) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from workshop.words import (
     app,
     cli,
+    comments,
     common,
     complaints,
     costs,
@@ -54,6 +55,7 @@ SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "serving": serving.WORDS,
     "merging": merging.WORDS,
     "series": series.WORDS,
+    "comments": comments.WORDS,
 }
 
 

@@ -8,6 +8,7 @@ says what the key does. ``tests/test_words.py`` checks that every binding of the
 
 from __future__ import annotations
 
+from workshop.words import comments as comment_keys
 from workshop.words import series as series_keys
 
 KEYS: dict[str, tuple[str, str]] = {
@@ -177,4 +178,6 @@ KEYS: dict[str, tuple[str, str]] = {
     "names.cancel": ("Annullér", "Skriv intet"),
     # The series screen (workshop/words/series.py)
     **series_keys.KEYS,
+    # The comment round (workshop/words/comments.py)
+    **comment_keys.KEYS,
 }

@@ -33,6 +33,7 @@ from textual.widgets.option_list import Option
 
 from workshop.model.recommendations import SECTION_NAMES, Recommendation
 from workshop.model.session import Note, Session
+from workshop.notes import comments as round_comments
 from workshop.notes import recommendations as recs
 from workshop.notes.review import stations_and_notes
 from workshop.words import word
@@ -41,6 +42,7 @@ from workshop.words.phrases import station_title
 from ..components.key_footer import KeyFooter
 from ..components.note_dialogs import ChoiceDialog, TextDialog
 from ..components.saved_while_writing import SavedWhileWriting
+from ..components.section_comments import SectionComments
 from ..localise import localise_bindings
 from ..session_view import SessionView
 
@@ -326,6 +328,14 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
             show=False,
             tooltip="Move to the station's notes, to cite them (c) or link them to the section (l)",
         ),
+        Binding(
+            "f10",
+            "focus_comments",
+            "Comments",
+            id="recommendations.comments",
+            show=False,
+            tooltip="Move to the members' comments on the section, to mark them handled (h)",
+        ),
     ]
 
     def __init__(self, recommendation: str | None = None) -> None:
@@ -354,6 +364,8 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
                 yield Static("", id="rec-sections", markup=False)
                 yield TextArea(id="rec-text", soft_wrap=True, tab_behavior="focus")
                 yield Static("", id="rec-linked", markup=False)
+                yield Static("", id="rec-comments-title", markup=False)
+                yield SectionComments(id="rec-comments")
             with Vertical(id="rec-evidence-side"):
                 yield Static("", id="rec-evidence-title", markup=False)
                 yield EvidenceList(id="rec-evidence")
@@ -473,6 +485,11 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
             linked.update(self._linked(session, rec))
         evidence = self.query_one(EvidenceList)
         self.query_one("#rec-evidence-title", Static).update(evidence.show(session, rec))
+        beside = self.query_one(SectionComments)
+        said = beside.show(session, rec, self.field if rec else None)
+        heading = self.query_one("#rec-comments-title", Static)
+        heading.update(said)
+        heading.display = bool(said)
 
     def _facts(self, session: Session, rec: Recommendation) -> Text:
         language = session.workshop.language
@@ -497,6 +514,7 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
     def _sections(self, session: Session, rec: Recommendation) -> Text:
         language = session.workshop.language
         links = recs.linked_notes(session, rec.id)
+        commented = round_comments.counts(session, rec.id)
         text = Text()
         for index, name in enumerate(FIELDS):
             if index:
@@ -507,6 +525,9 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
             written = bool(str(getattr(rec, name)).strip())
             style = "bold reverse" if name == self.field else ("" if written else "dim")
             text.append(label, style=style)
+            left = commented.get(name, (0, 0))[1]
+            if left:
+                text.append(f" ●{left}", style="bold yellow")
         return text
 
     def _linked(self, session: Session, rec: Recommendation) -> Text:
@@ -773,6 +794,11 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
         editor = self.query_one("#rec-text", TextArea)
         editor.move_cursor(editor.document.end)
         self.set_focus(editor)
+
+    def action_focus_comments(self) -> None:
+        beside = self.query_one(SectionComments)
+        if beside.option_count:
+            beside.focus()
 
     def action_focus_notes(self) -> None:
         self.set_focus(self.query_one(EvidenceList))
