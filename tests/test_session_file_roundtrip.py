@@ -22,6 +22,7 @@ from workshop.model.recommendations import Agenda, Recommendation, Theme
 from workshop.model.session import (
     ActualTime,
     Category,
+    Comment,
     Live,
     Member,
     Note,
@@ -30,6 +31,7 @@ from workshop.model.session import (
     Session,
     Summaries,
 )
+from workshop.notes import comments
 from workshop.storage import session_file
 from workshop.storage.store import Store
 
@@ -120,6 +122,20 @@ def full_sessions(draw: st.DrawFn) -> Session:
             notes=[n.id for n in notes[:1]],
         )
     ]
+    parts = ["intro", "purpose", "goals", "actions", "follow_up", "baseline", "resources", "next_step"]
+    session.comments = [
+        Comment(
+            id=f"k{number}",
+            recommendation=session.recommendations[0].id,
+            section=draw(st.sampled_from(parts)),
+            author=draw(TEXT),
+            text=draw(TEXT),
+            created=draw(WHEN),
+            handled=draw(st.booleans()),
+            handled_by=draw(st.one_of(st.just(""), TEXT)),
+        )
+        for number in range(draw(st.integers(0, 3)))
+    ]
     session.agenda = Agenda(
         title=draw(TEXT),
         route=draw(TEXT),
@@ -177,12 +193,14 @@ def test_the_file_the_store_folds_reads_back_without_its_journal(session: Sessio
     path.write_text(session_file.dumps(session), encoding="utf-8")
     with Store.open(path, author="Testperson") as store:
         store.add_note(session.stations[0].id, 1, "Noten efter\r\nlinjeskift")
+        said = comments.add(store, session.recommendations[0].id, "goals", "Kommentaren efter\r\nlinjeskift")
+        comments.set_handled(store, said.id, True)
         store.fold()
         expected = store.session.model_copy(deep=True)
     for journal in folder.glob("*journal*"):
         journal.unlink()
     alone = tomllib.loads(path.read_text(encoding="utf-8"))  # the file alone, no journal to lean on
-    assert alone["rotation"] and alone["recommendations"]
+    assert alone["rotation"] and alone["recommendations"] and alone["comments"]
     _same(expected, session_file.load(path)[0])
 
 

@@ -213,9 +213,11 @@ class Links:
         """The secretariat's link: review, summaries, exports (as downloads)."""
         return self.page(mode="secretariat")
 
-    def comment(self) -> str:
-        """The members' comment link between meetings: read the drafts and comment on their sections, nothing else."""
-        return self.page(mode="comment")
+    def comment(self, name: str | None = None) -> str:
+        """The members' comment link between meetings: read the drafts and comment on their sections, nothing else.
+
+        Without a name the app asks for it once per device; with one, the comments are signed by it."""
+        return self.page(mode="comment") if not name else self.page(mode="comment", name=name)
 
     def join(self) -> str:
         """The note-takers' general link: the app asks for the station and the name."""

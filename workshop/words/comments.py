@@ -36,6 +36,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Skriv en kommentar til afsnittet – Enter gemmer",
         "Write a comment on the section – Enter saves it",
     ),
+    "comment_line_keys": (
+        "Din kommentar · Enter gemmer · Esc: tilbage til afsnittene",
+        "Your comment · Enter saves · Esc: back to the sections",
+    ),
     "comment_round_open": (
         "Kommentering af udkastene: vælg et afsnit, og skriv din kommentar",
         "Commenting on the drafts: choose a section and write your comment",

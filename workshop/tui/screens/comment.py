@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -214,6 +215,15 @@ class CommentScreen(SessionView, Screen[None]):
         listed.update(text)
 
     # Reacting ---------------------------------------------------------------------------------------
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """On the comment line its keys are said above it (Enter saves, Esc goes back to the sections)."""
+        line = self.query_one("#comment-input", Input)
+        line.border_title = word("comment_line_keys", self.language) if event.widget is line else ""
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "comment-input":
+            self.query_one("#comment-input", Input).border_title = ""
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_part(self.session)
 
