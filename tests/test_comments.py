@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from textual.widgets import Input, OptionList
 
 from workshop.model.validation import check
 from workshop.notes import comments
 from workshop.series.comments import comment_round
+from workshop.storage import session_file
 from workshop.storage.lanes import lanes_for_mode
 from workshop.storage.store import Store
 from workshop.tui.app import WorkshopApp
@@ -191,3 +194,59 @@ async def test_the_secretariat_sees_the_comments_beside_the_section_and_marks_on
         await pilot.pause()
         assert not meeting.session.comments[0].handled
         assert meeting.session.recommendations[0].actions  # the text itself was never touched
+
+
+# Any comments, any marks, two people at once: the file the store writes reads back with them ------------
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(str.strip)
+STEPS = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("add"),
+            st.sampled_from(["member", "secretariat"]),
+            st.sampled_from(["r1", "r2", "r3"]),
+            st.sampled_from(["intro", "purpose", "actions", "next_step"]),
+            TEXT,
+        ),
+        st.tuples(st.just("mark"), st.integers(0, 20)),
+        st.tuples(st.just("undo"), st.sampled_from(["member", "secretariat"])),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=STEPS, name=TEXT)
+def test_comments_made_marked_and_undone_by_two_people_read_back_from_the_file_alone(steps, name, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("round")
+    path = folder / "meeting-3.toml"
+    shutil.copy(SESSIONS / "meeting-3.toml", path)
+    member = Store.open(path, author=name)
+    secretariat = Store.open(path, author="Sekretariatet")
+    try:
+        stores = {"member": member, "secretariat": secretariat}
+        lanes = {"member": lanes_for_mode("comment"), "secretariat": lanes_for_mode("secretariat")}
+        for step in steps:
+            if step[0] == "add":
+                _, who, rid, part, text = step
+                comments.add(stores[who], rid, part, text)
+            elif step[0] == "mark":
+                secretariat.refresh()
+                if secretariat.session.comments:
+                    chosen = secretariat.session.comments[step[1] % len(secretariat.session.comments)]
+                    comments.set_handled(secretariat, chosen.id, not chosen.handled)
+            else:
+                stores[step[1]].undo(lanes=lanes[step[1]])
+        member.refresh()
+        expected = [c.model_dump() for c in member.session.comments]
+        assert not check(member.session)
+        member.fold()
+    finally:
+        member.close()
+        secretariat.close()
+    for journal in folder.glob("*journal*"):
+        journal.unlink()
+    tomllib.loads(path.read_text(encoding="utf-8"))  # plain TOML
+    read, _ = session_file.load(path)  # and a valid session
+    assert [c.model_dump() for c in read.comments] == expected
