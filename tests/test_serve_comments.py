@@ -7,6 +7,7 @@ a member's comment lands in the session, and the keys that edit notes and recomm
 
 from __future__ import annotations
 
+import argparse
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from test_serve import TOKEN, eventually, opened
 
+from workshop.cli.serve import print_start
 from workshop.model.session import Session
 from workshop.serving.links import read_link
 from workshop.serving.server import WorkshopServer
@@ -97,3 +99,9 @@ async def test_a_comment_made_through_a_comment_link_lands_in_the_session_and_no
     assert after.recommendations == before.recommendations
     assert after.themes == before.themes and after.summary == before.summary
     assert [service.argv[5] for service in server.started] == ["--mode=comment"]
+
+
+async def test_serve_prints_the_comment_link_at_the_start(server, meeting, capsys):
+    print_start(server, argparse.Namespace(session=meeting, no_qr=True, cards=False), "da")
+    printed = capsys.readouterr().out
+    assert f"Kommentering:  {server.links.comment()}" in printed

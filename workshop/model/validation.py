@@ -344,7 +344,7 @@ def series_problems(session: Session, language: str) -> list[Problem]:
     if series is None:
         return []
     problems: list[Problem] = []
-    for name in ("program", "stations", "groups", "participants", "notes", "rotation", "recommendations"):
+    for name in ("program", "stations", "groups", "participants", "notes", "rotation", "recommendations", "comments"):
         if getattr(session, name):
             problems.append(
                 Problem(word("series_said_holds", language, name=name), word("series_fix_holds", language), (name,))
