@@ -12,6 +12,7 @@ others' commits at once. The journal also keeps the history for undo and the aud
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import json
 import os
@@ -741,6 +742,10 @@ def _event(row: tuple[Any, ...]) -> Event:
         raise ValueError(f"change {seq}: not a change the app wrote")
     if action not in ("do", "undo", "redo") or not all(isinstance(v, str) for v in (at, author, instance, label)):
         raise ValueError(f"change {seq}: not a change the app wrote")
+    try:
+        dt.datetime.fromisoformat(at)
+    except ValueError:
+        raise ValueError(f"change {seq}: its time is not a time") from None
     return Event(seq, at, author, instance, action, target, label, bool(undoable), changes)
 
 
@@ -997,7 +1002,7 @@ def salvage(path: Path) -> tuple[list[Event], int]:
                 shutil.copyfile(source, Path(f"{copy}{suffix}"))
         found: dict[int, Event] = {}
         highest = 0
-        with contextlib.suppress(sqlite3.Error, OSError):
+        with contextlib.suppress(sqlite3.Error, OSError, UnicodeDecodeError):  # a garbled schema or message
             highest = _salvage_sql(copy, found)
         for row in raw_rows(path, EVENT_COLUMNS):
             with contextlib.suppress(ValueError, TypeError):
@@ -1009,17 +1014,26 @@ def salvage(path: Path) -> tuple[list[Event], int]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def _text_or_none(data: bytes) -> str | None:
+    """A text column as text; None (which no change has) when its bytes are not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def _salvage_sql(copy: Path, found: dict[int, Event]) -> int:
     """Read what SQLite still can from a copy of a damaged journal into ``found``; the highest number it gave."""
     highest = 0
     db = sqlite3.connect(copy, isolation_level=None)
+    db.text_factory = _text_or_none  # a garbled byte in a row's text leaves that row out, not the salvage
     try:
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(sqlite3.Error, UnicodeDecodeError):
             row = db.execute("SELECT seq FROM sqlite_sequence").fetchall()
             numbers = [r[0] for r in row if isinstance(r[0], int) and 0 < r[0] <= MAX_SEQ]
             highest = max(numbers, default=0)
         tables = ["events"]
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(sqlite3.Error, UnicodeDecodeError):
             for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
                 if isinstance(name, str) and name != "events":
                     columns = tuple(r[1] for r in db.execute(f'PRAGMA table_info("{name.replace(chr(34), "")}")'))
@@ -1039,7 +1053,7 @@ def _salvage_sql(copy: Path, found: dict[int, Event]) -> int:
                         except (ValueError, TypeError):
                             continue
                         found.setdefault(event.seq, event)
-                except sqlite3.Error:
+                except (sqlite3.Error, UnicodeDecodeError):
                     continue
     finally:
         db.close()

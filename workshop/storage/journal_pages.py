@@ -205,7 +205,13 @@ def _record(payload: bytes, columns: int) -> list[Any] | None:
             chunk = payload[body : body + width]
             if len(chunk) < width:
                 return None
-            values.append(chunk.decode("utf-8") if kind % 2 else chunk)
+            if kind % 2:
+                try:
+                    values.append(chunk.decode("utf-8"))
+                except UnicodeDecodeError:  # garbled text: not a row the app wrote
+                    return None
+            else:
+                values.append(chunk)
             body += width
         else:
             return None
