@@ -136,7 +136,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "touch_round_chosen": ("Runde {round} · valgt ▸", "Round {round} · chosen ▸"),
     "touch_round_none": ("Runde – ▸", "Round – ▸"),
     "touch_no_note": ("Vælg en note under «Noter»", "Choose a note under “Notes”"),
-    "touch_editing": ("Ret note · Gem gemmer, Fortryd lader den være", "Edit note · Save keeps it, Cancel leaves it"),
     "touch_edited": ("Noten er rettet", "Note edited"),
     "touch_coded": ("«{name}» sat på noten", "“{name}” put on the note"),
     "touch_uncoded": ("«{name}» taget af noten", "“{name}” taken off the note"),

@@ -572,7 +572,7 @@ class NotesScreen(SessionView, Screen[None]):
         self.add_class("-editing")
         area.load_text(note.text)
         area.move_cursor(area.document.end)
-        area.border_title = word("touch_editing", self.language)
+        area.border_title = word("edit_note", self.language)
         self.action_write()
 
     def save_edit(self) -> None:
