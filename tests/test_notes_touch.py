@@ -73,6 +73,8 @@ async def test_a_whole_round_by_touch(store, clock, size):
         # Tabs only on the phone; there, the notes are out of sight while writing.
         assert on_screen(screen.query_one("#touch-tabs")) is phone
         assert on_screen(screen.query_one(NoteTable)) is not phone
+        assert on_screen(screen.query_one(CategoryButtons)) is not phone
+        assert on_screen(screen.query_one("#touch-save"))
 
         # Write: a tap in the field, letters, a tap on "Gem".
         await tap(pilot, "#note-text")
@@ -141,7 +143,7 @@ async def test_a_whole_round_by_touch(store, clock, size):
         header = screen.query_one(CaptureHeader)
         round_button = screen.query_one("#touch-round")
         assert on_screen(round_button)
-        assert "Runde 1 · nu" in str(round_button.label)
+        assert "Runde 1 ▸" in str(round_button.label)
         await tap(pilot, "#touch-round")
         await tap(pilot, "#touch-round")
         await pilot.pause()

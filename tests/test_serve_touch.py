@@ -202,7 +202,7 @@ async def test_a_note_takers_round_by_touch_in_chromium(page, session_path, tmp_
         # Change round: the round's button, twice (round 1 chosen, then round 2), and a note in round 2.
         if name == "phone":
             await tap(page, "Skriv")
-        await tap(page, "Runde 1 · nu")
+        await tap(page, "Runde 1 ▸")
         await tap(page, "Runde 1 · valgt")
         await find(page, "Runde 2 · valgt")
         await tap(page, "Ny note")

@@ -132,11 +132,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "touch_edit": ("Ret", "Edit"),
     "touch_previous": ("▲ Forrige", "▲ Previous"),
     "touch_next": ("▼ Næste", "▼ Next"),
-    "touch_round_live": ("Runde {round} · nu ▸", "Round {round} · now ▸"),
+    "touch_round_live": ("Runde {round} ▸", "Round {round} ▸"),
     "touch_round_chosen": ("Runde {round} · valgt ▸", "Round {round} · chosen ▸"),
     "touch_round_none": ("Runde – ▸", "Round – ▸"),
     "touch_no_note": ("Vælg en note under «Noter»", "Choose a note under “Notes”"),
     "touch_edited": ("Noten er rettet", "Note edited"),
-    "touch_coded": ("«{name}» sat på noten", "“{name}” put on the note"),
-    "touch_uncoded": ("«{name}» taget af noten", "“{name}” taken off the note"),
 }

@@ -205,11 +205,11 @@ class NotesScreen(SessionView, Screen[None]):
         all_keys = [binding.id for binding in self.BINDINGS if isinstance(binding, Binding) and binding.id]
         yield NoteTable(CAPTURE_COLUMNS, in_order=all_keys, id="station-notes", classes="pane-notes")
         yield Static(id="touch-selected", classes="pane-codes", markup=False)
-        with Horizontal(id="note-buttons", classes="touch-row pane-notes pane-codes"):
+        yield CategoryButtons(id="touch-categories", classes="pane-codes")
+        with Horizontal(id="note-buttons", classes="touch-row pane-notes pane-codes"):  # at the bottom, for a thumb
             yield TouchButton(word("touch_previous", language), id="touch-previous")
             yield TouchButton(word("touch_next", language), id="touch-next")
             yield TouchButton(word("touch_edit", language), id="touch-edit")
-        yield CategoryButtons(id="touch-categories", classes="pane-codes")
         yield CategoryKeys(id="category-keys", classes="pane-notes")
         yield KeyFooter()
 
@@ -434,7 +434,7 @@ class NotesScreen(SessionView, Screen[None]):
         self.chosen_round = next_round_choice(self.chosen_round, round_count(self.session))
         self.redraw()  # the round button's label too
         where = self.place()
-        if where is not None and where.round is not None:
+        if where is not None and where.round is not None and not self.has_class("-touch"):  # there the button says it
             why = word(where.why, self.language)
             self.notify(f"{word('round', self.language)} {where.round} ({why})", markup=False)
 
@@ -535,7 +535,7 @@ class NotesScreen(SessionView, Screen[None]):
         language = self.language
         if where is None or where.round is None:
             label = word("touch_round_none", language)
-        elif self.chosen_round is None:
+        elif self.chosen_round is None:  # following the facilitator (the top says how)
             label = word("touch_round_live", language, round=where.round)
         else:
             label = word("touch_round_chosen", language, round=where.round)
@@ -549,13 +549,11 @@ class NotesScreen(SessionView, Screen[None]):
         if note is None or category is None:
             self.notify(word("no_note_selected", self.language), severity="warning", markup=False)
             return
-        had = category.id in note.categories
         store = self.store
         if self.workshop_app.attempt(lambda: store.toggle_category(note.id, category.id)) is None:
             return
         table.last_category = category.id  # "." repeats it, as after a digit
-        self.redraw()
-        self.notify(word("touch_uncoded" if had else "touch_coded", self.language, name=category.name), markup=False)
+        self.redraw()  # the button's ✓ says it; no message over the buttons a finger taps next
 
     # Editing by touch: in the note field, where the keyboard of a phone already is ------------------
     def start_edit(self) -> None:
