@@ -8,7 +8,6 @@ and look at the SVGs.
 from __future__ import annotations
 
 from test_notes_snapshots import evening, notes_app  # noqa: F401 (evening: the fixture)
-
 from textual.widgets import TextArea
 
 from workshop.tui.components.note_table import NoteTable

@@ -97,26 +97,26 @@ PHONE = (390, 844)
 TABLET = (768, 1024)
 
 
-async def find(page: DevTools, text: str, timeout: float = 30) -> tuple[int, int]:
+async def find(browser: DevTools, text: str, timeout: float = 30) -> tuple[int, int]:
     """The cell (row, column) where ``text`` first shows, top down, once it does."""
-    found = await page.until(f"window.__find({text!r})", timeout)
+    found = await browser.until(f"window.__find({text!r})", timeout)
     return int(found[0]), int(found[1])
 
 
-async def tap(page: DevTools, text: str) -> None:
+async def tap(browser: DevTools, text: str) -> None:
     """A finger's tap on the middle of ``text`` as the page shows it."""
-    row, column = await find(page, text)
-    box = await page.evaluate(
+    row, column = await find(browser, text)
+    box = await browser.evaluate(
         "(() => { const r = document.querySelector('.xterm-screen').getBoundingClientRect();"
         " return [r.left, r.top, r.width, r.height]; })()"
     )
-    columns, rows = await page.evaluate("window.__size")
+    columns, rows = await browser.evaluate("window.__size")
     left, top, width, height = box
     x = left + (column + len(text) / 2) * width / columns
     y = top + (row + 0.5) * height / rows
     point = {"x": x, "y": y, "radiusX": 8, "radiusY": 8, "force": 1, "id": 1}
-    await page.call("Input.dispatchTouchEvent", type="touchStart", touchPoints=[point])
-    await page.call("Input.dispatchTouchEvent", type="touchEnd", touchPoints=[])
+    await browser.call("Input.dispatchTouchEvent", type="touchStart", touchPoints=[point])
+    await browser.call("Input.dispatchTouchEvent", type="touchEnd", touchPoints=[])
     await asyncio.sleep(0.3)  # a finger lifts and comes down again: the button's pressed look is over
 
 
@@ -137,9 +137,9 @@ async def until_saved(path: Path, wanted: Any, timeout: float = 15) -> None:
         await asyncio.sleep(0.1)
 
 
-async def screenshot(page: DevTools, picture: Path) -> None:
+async def screenshot(browser: DevTools, picture: Path) -> None:
     await asyncio.sleep(0.5)  # the last frame painted
-    shot = base64.b64decode((await page.call("Page.captureScreenshot", format="png"))["data"])
+    shot = base64.b64decode((await browser.call("Page.captureScreenshot", format="png"))["data"])
     picture.write_bytes(shot)
     _, _, pixels = png_pixels(shot)
     colours = Counter(pixels)
@@ -208,9 +208,7 @@ async def test_a_note_takers_round_by_touch_in_chromium(page, session_path, tmp_
         await tap(page, "Ny note")
         await page.call("Input.insertText", text="Cykelparkering")
         await tap(page, "Gem")
-        await until_saved(
-            session_path, [("Flere cykelstier ved skolen", ["Uddannelse"], 1), ("Cykelparkering", [], 2)]
-        )
+        await until_saved(session_path, [("Flere cykelstier ved skolen", ["Uddannelse"], 1), ("Cykelparkering", [], 2)])
         await screenshot(page, tmp_path / f"{name}-round-2.png")
     finally:
         await server.close()
