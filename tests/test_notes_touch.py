@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from textual.widgets import TextArea
 
 from workshop.model.session import Live
+from workshop.notes import codebook
+from workshop.storage.store import ChangeRefused
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.capture_header import CaptureHeader
 from workshop.tui.components.note_table import NoteTable
@@ -183,3 +187,20 @@ async def test_a_short_terminal_keeps_the_keys_first(store, clock):
         screen = app.screen
         assert not screen.has_class("-touch")
         assert not any(on_screen(b) for b in screen.query("Button"))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=20))
+async def test_a_category_button_shows_its_name_as_written(store, clock, name):
+    """Whatever a category is called (brackets, markup, emoji), its button says it as written, never obeys it."""
+    try:
+        category = codebook.new_category(store.session, name)
+    except ChangeRefused:
+        return
+    store.set_section("categories", [*store.session.categories, category], "category added")
+    app = notes_app(store, clock)
+    async with app.run_test(size=PHONE) as pilot:
+        await pilot.pause()
+        labels = app.screen.query_one(CategoryButtons).labels()
+        assert any(label.endswith(category.name) for label in labels), (category.name, labels)
+    store.set_section("categories", [c for c in store.session.categories if c.id != category.id], "taken away")
