@@ -216,7 +216,6 @@ class NotesScreen(SessionView, Screen[None]):
     def on_mount(self) -> None:
         localise_bindings(self, self.language)
         area = self.query_one("#note-text", TextArea)
-        area.border_title = f"{word('new_note', self.language)} · ctrl+s"
         self.fit_to(self.app.size.width, self.app.size.height)
         self.show_tab(self.tab)
         self.redraw()
@@ -277,15 +276,24 @@ class NotesScreen(SessionView, Screen[None]):
             self.note_text = event.text_area.text
             self.keeper.typed()
 
+    def read_field(self) -> None:
+        """The note field's text now, not only as its last Changed message said (a tab closed right after a key)."""
+        if self.editing is None:  # an edit under way is not the new note
+            for area in self.query("#note-text").results(TextArea):
+                self.note_text = area.text
+
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget.id == "note-text":
+            self.read_field()
             self.keeper.keep_now()
 
     def on_screen_suspend(self) -> None:
+        self.read_field()
         self.keeper.keep_now()
 
     def on_unmount(self) -> None:
         with contextlib.suppress(Exception):  # closing down (a closed tab, a stopped server): keep what is typed
+            self.read_field()
             self.keeper.keep_now()
 
     def offer_draft(self) -> None:
@@ -305,8 +313,7 @@ class NotesScreen(SessionView, Screen[None]):
 
     def on_leaving(self) -> list[str]:
         """ctrl+q: a note being written is kept as this device's draft; said in words."""
-        if self.editing is None:  # an edit under way is not the new note
-            self.note_text = self.query_one("#note-text", TextArea).text
+        self.read_field()
         found = self._typed_note()
         if found is None or not found[1].strip():
             return []
@@ -482,6 +489,20 @@ class NotesScreen(SessionView, Screen[None]):
         narrow = width < NARROW_BELOW
         self.set_class(narrow, "-narrow")
         self.set_class(narrow or height >= TOUCH_FROM_ROWS, "-touch")
+        self.title_field()
+
+    def title_field(self) -> None:
+        """The note field's title: "Ny note · ctrl+s"; on a phone, with no ctrl key, "Ny note" ("Gem" is under it)."""
+        if self.editing is not None:
+            return
+        title = word("new_note", self.language)
+        found = self.query("#note-text").results(TextArea)
+        area = next(found, None)
+        if area is None:  # a resize before the screen's parts are there
+            return
+        wanted = title if self.has_class("-narrow") else f"{title} · ctrl+s"
+        if area.border_title != wanted:  # a resize that changes nothing redraws nothing
+            area.border_title = wanted
 
     def show_tab(self, tab: str) -> None:
         """Show one of the phone's tabs (a wider screen shows every part; the tab still counts there)."""
@@ -599,7 +620,7 @@ class NotesScreen(SessionView, Screen[None]):
         area = self.query_one("#note-text", TextArea)
         area.load_text(self.set_aside)
         area.move_cursor(area.document.end)
-        area.border_title = f"{word('new_note', self.language)} · ctrl+s"
+        self.title_field()
         self.note_text = self.set_aside
         tab = self.tab_before_edit
         if tab == "write":
