@@ -123,4 +123,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "one_note": ("{count} note", "{count} note"),
     "some_notes": ("{count} noter", "{count} notes"),
     "note_list_hint": ("↑↓ bladrer · esc tilbage til matrixen", "↑↓ scroll · esc back to the matrix"),
+    # The note-taker by touch (a phone or a tablet through serve): big buttons, no keys needed.
+    "touch_tab_write": ("Skriv", "Write"),
+    "touch_tab_notes": ("Noter", "Notes"),
+    "touch_tab_codes": ("Kategorier", "Categories"),
+    "touch_save": ("Gem", "Save"),
+    "touch_cancel_edit": ("Fortryd", "Cancel"),
+    "touch_edit": ("Ret", "Edit"),
+    "touch_previous": ("▲ Forrige", "▲ Previous"),
+    "touch_next": ("▼ Næste", "▼ Next"),
+    "touch_round_live": ("Runde {round} ▸", "Round {round} ▸"),
+    "touch_round_chosen": ("Runde {round} · valgt ▸", "Round {round} · chosen ▸"),
+    "touch_round_none": ("Runde – ▸", "Round – ▸"),
+    "touch_no_note": ("Vælg en note under «Noter»", "Choose a note under “Notes”"),
+    "touch_edited": ("Noten er rettet", "Note edited"),
 }

@@ -6,6 +6,15 @@ the note (on disk at once, attributed to station, round, group, author and time)
 station's notes; esc moves there, and the digits 1-9, "." and "c" code the selected note
 (see :mod:`workshop.tui.components.note_table`). n (or tab) goes back to writing.
 
+By touch (a phone or a tablet through ``workshop serve``), nothing needs a key: big buttons save
+("Gem"), choose the round, step through the notes, edit one (in the note field, "Gem" keeps the
+change) and put a category on the selected note or take it off (a tap on its button). The layout
+follows the size, as a web page's media rules would (Textual has none: the screen switches
+classes when it is resized): below NARROW_BELOW columns a phone's, with a tab bar
+"Skriv | Noter | Kategorier" showing one part at a time; from TOUCH_FROM_ROWS rows a tablet's,
+everything at once with the buttons under each part; a short terminal (80x24) stays as it was,
+keys first, the notes given the room.
+
 When the secretariat has written a draft recommendation for the station, it stands under the
 top, folded to a few lines; ctrl+o unfolds it (every section in full) and folds it again. "a" on
 a note links it to the section of the draft it qualifies ("Indsatser"), chosen in a list.
@@ -20,8 +29,9 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import TextArea
+from textual.widgets import DataTable, Static, TextArea
 
 from workshop.notes import recommendations as recs
 from workshop.notes.capture import (
@@ -44,7 +54,8 @@ from ..components.draft_recommendation import DraftRecommendation
 from ..components.in_order_keys import InOrderKeys
 from ..components.key_footer import KeyFooter
 from ..components.note_dialogs import TextDialog
-from ..components.note_table import NoteTable
+from ..components.note_table import NoteTable, one_line
+from ..components.touch_bar import TABS, CategoryButtons, TabBar, TouchButton
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
@@ -63,8 +74,16 @@ class NoteField(InOrderKeys, TextArea):
     in_order = frozenset({"capture.save", "capture.to_notes", *CODE_FROM_FIELD})
 
 
+NARROW_BELOW = 60
+"""Fewer columns than this (a phone held upright, some 40-45): one part at a time, under a tab bar."""
+TOUCH_FROM_ROWS = 32
+"""From this many rows (a tablet, a tall window) the touch buttons show beside the keys."""
+
+
 class NotesScreen(SessionView, Screen[None]):
     """Capture and code the notes of one station."""
+
+    CSS_PATH = "notes.tcss"
 
     BINDINGS = [
         Binding(
@@ -155,6 +174,13 @@ class NotesScreen(SessionView, Screen[None]):
         """Keeps the note being written as this device's draft (nothing typed is lost)."""
         self.note_text = ""
         """The note field's text as last seen (still known while the screen closes and its field is gone)."""
+        self.tab = "write"
+        """The part a phone shows: "write", "notes" or "codes" (a wider screen shows all three)."""
+        self.editing: str | None = None
+        """The note being edited in the note field (by touch), or None while a new note is written."""
+        self.set_aside = ""
+        """The new note that was being written when an edit began; it comes back after the edit."""
+        self.tab_before_edit = "notes"
 
     @property
     def station(self) -> str | None:
@@ -163,20 +189,35 @@ class NotesScreen(SessionView, Screen[None]):
         return station if station and self.session.station(station) else None
 
     def compose(self) -> ComposeResult:
-        yield CaptureHeader(id="capture-place")
-        yield DraftRecommendation(id="capture-draft")
-        yield NoteField(id="note-text", soft_wrap=True, tab_behavior="focus")
+        language = self.language
+        # Each part carries the class of the phone's tab it belongs to (pane-write, ...): notes.tcss
+        # shows one tab's parts on a phone, all of them on a wider screen.
+        yield TabBar(language, id="touch-tabs")
+        yield CaptureHeader(id="capture-place", classes="pane-write")
+        yield DraftRecommendation(id="capture-draft", classes="pane-write")
+        yield NoteField(id="note-text", soft_wrap=True, tab_behavior="focus", classes="pane-write")
+        with Horizontal(id="write-buttons", classes="touch-row pane-write"):
+            yield TouchButton(word("touch_save", language), id="touch-save", variant="primary")
+            yield TouchButton(word("touch_cancel_edit", language), id="touch-cancel")
+            yield TouchButton(word("touch_round_none", language), id="touch-round")
         # From the notes, every key of this screen takes effect in typing order (n, then the
         # letters of the next note; a digit, then ctrl+r).
         all_keys = [binding.id for binding in self.BINDINGS if isinstance(binding, Binding) and binding.id]
-        yield NoteTable(CAPTURE_COLUMNS, in_order=all_keys, id="station-notes")
-        yield CategoryKeys(id="category-keys")
+        yield NoteTable(CAPTURE_COLUMNS, in_order=all_keys, id="station-notes", classes="pane-notes")
+        yield Static(id="touch-selected", classes="pane-codes", markup=False)
+        yield CategoryButtons(id="touch-categories", classes="pane-codes")
+        with Horizontal(id="note-buttons", classes="touch-row pane-notes pane-codes"):  # at the bottom, for a thumb
+            yield TouchButton(word("touch_previous", language), id="touch-previous")
+            yield TouchButton(word("touch_next", language), id="touch-next")
+            yield TouchButton(word("touch_edit", language), id="touch-edit")
+        yield CategoryKeys(id="category-keys", classes="pane-notes")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         localise_bindings(self, self.language)
         area = self.query_one("#note-text", TextArea)
-        area.border_title = f"{word('new_note', self.language)} · ctrl+s"
+        self.fit_to(self.app.size.width, self.app.size.height)
+        self.show_tab(self.tab)
         self.redraw()
         area.focus()
         self.offer_draft()
@@ -231,19 +272,28 @@ class NotesScreen(SessionView, Screen[None]):
         return f"note:{station}", self.note_text, ""
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "note-text":
+        if event.text_area.id == "note-text" and self.editing is None:  # an edit is not the new note's draft
             self.note_text = event.text_area.text
             self.keeper.typed()
 
+    def read_field(self) -> None:
+        """The note field's text now, not only as its last Changed message said (a tab closed right after a key)."""
+        if self.editing is None:  # an edit under way is not the new note
+            for area in self.query("#note-text").results(TextArea):
+                self.note_text = area.text
+
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget.id == "note-text":
+            self.read_field()
             self.keeper.keep_now()
 
     def on_screen_suspend(self) -> None:
+        self.read_field()
         self.keeper.keep_now()
 
     def on_unmount(self) -> None:
         with contextlib.suppress(Exception):  # closing down (a closed tab, a stopped server): keep what is typed
+            self.read_field()
             self.keeper.keep_now()
 
     def offer_draft(self) -> None:
@@ -263,7 +313,7 @@ class NotesScreen(SessionView, Screen[None]):
 
     def on_leaving(self) -> list[str]:
         """ctrl+q: a note being written is kept as this device's draft; said in words."""
-        self.note_text = self.query_one("#note-text", TextArea).text
+        self.read_field()
         found = self._typed_note()
         if found is None or not found[1].strip():
             return []
@@ -287,9 +337,14 @@ class NotesScreen(SessionView, Screen[None]):
         table = self.query_one(NoteTable)
         table.show(station_notes(session, station) if station else [])
         self.query_one(CategoryKeys).show(session, table.last_category)
+        self.show_selected()
+        self.show_round()
 
     # Writing -------------------------------------------------------------------------------
     def action_save(self) -> None:
+        if self.editing is not None:
+            self.save_edit()
+            return
         area = self.query_one("#note-text", TextArea)
         text = clean_text(area.text)
         if not text:
@@ -315,14 +370,17 @@ class NotesScreen(SessionView, Screen[None]):
 
     # Focus moves at once (set_focus), so the keys typed next go where the user now is.
     def action_to_notes(self) -> None:
+        self.show_tab("notes")
         self.set_focus(self.query_one(NoteTable))
 
     def action_write(self) -> None:
+        self.show_tab("write")
         self.set_focus(self.query_one("#note-text", TextArea))
 
     def action_code_now(self, key: int) -> None:
         """Esc and a digit in one: to the notes, and code the selected note with that digit's category."""
         table = self.query_one(NoteTable)
+        self.show_tab("notes")
         self.set_focus(table)
         table.action_code(key)
 
@@ -381,9 +439,9 @@ class NotesScreen(SessionView, Screen[None]):
     # Where ---------------------------------------------------------------------------------
     def action_round(self) -> None:
         self.chosen_round = next_round_choice(self.chosen_round, round_count(self.session))
-        self.redraw()
+        self.redraw()  # the round button's label too
         where = self.place()
-        if where is not None and where.round is not None:
+        if where is not None and where.round is not None and not self.has_class("-touch"):  # there the button says it
             why = word(where.why, self.language)
             self.notify(f"{word('round', self.language)} {where.round} ({why})", markup=False)
 
@@ -421,3 +479,152 @@ class NotesScreen(SessionView, Screen[None]):
         from .review import ReviewScreen
 
         self.app.push_screen(ReviewScreen())
+
+    # By touch: the layout by size, the tabs, the buttons ------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_to(event.size.width, event.size.height)
+
+    def fit_to(self, width: int, height: int) -> None:
+        """Media rules by size: a phone's layout below NARROW_BELOW columns, a tablet's from TOUCH_FROM_ROWS rows."""
+        narrow = width < NARROW_BELOW
+        self.set_class(narrow, "-narrow")
+        self.set_class(narrow or height >= TOUCH_FROM_ROWS, "-touch")
+        self.title_field()
+
+    def title_field(self) -> None:
+        """The note field's title: "Ny note · ctrl+s"; on a phone, with no ctrl key, "Ny note" ("Gem" is under it)."""
+        if self.editing is not None:
+            return
+        title = word("new_note", self.language)
+        found = self.query("#note-text").results(TextArea)
+        area = next(found, None)
+        if area is None:  # a resize before the screen's parts are there
+            return
+        wanted = title if self.has_class("-narrow") else f"{title} · ctrl+s"
+        if area.border_title != wanted:  # a resize that changes nothing redraws nothing
+            area.border_title = wanted
+
+    def show_tab(self, tab: str) -> None:
+        """Show one of the phone's tabs (a wider screen shows every part; the tab still counts there)."""
+        self.tab = tab
+        for name in TABS:
+            self.set_class(name == tab, f"-tab-{name}")
+        self.query_one(TabBar).show(tab)
+
+    def on_tab_bar_chosen(self, message: TabBar.Chosen) -> None:
+        if message.tab == "write":
+            self.action_write()
+        elif message.tab == "notes":
+            self.action_to_notes()
+        else:
+            self.show_tab("codes")
+            self.set_focus(self.query_one(NoteTable))  # the selected note's keys (1-9, e) work from here too
+
+    def on_button_pressed(self, event: TouchButton.Pressed) -> None:
+        pressed = {
+            "touch-save": self.action_save,
+            "touch-cancel": self.cancel_edit,
+            "touch-round": self.action_round,
+            "touch-previous": lambda: self.step(-1),
+            "touch-next": lambda: self.step(1),
+            "touch-edit": self.start_edit,
+        }.get(event.button.id or "")
+        if pressed is not None:
+            event.stop()
+            pressed()
+
+    def step(self, by: int) -> None:
+        """The note above or below the selected one (a finger's ↑ and ↓)."""
+        table = self.query_one(NoteTable)
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + by)), animate=False)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "station-notes":
+            self.show_selected()
+
+    def show_selected(self) -> None:
+        """The selected note's categories on the buttons, and (on a phone's Kategorier tab) its text."""
+        note = self.query_one(NoteTable).selected_note()
+        self.query_one(CategoryButtons).show(self.session, note)
+        text = Text(one_line(note.text)) if note is not None else Text(word("touch_no_note", self.language))
+        self.query_one("#touch-selected", Static).update(text)
+        self.query_one("#touch-edit", TouchButton).disabled = note is None
+
+    def show_round(self) -> None:
+        where = self.place()
+        language = self.language
+        if where is None or where.round is None:
+            label = word("touch_round_none", language)
+        elif self.chosen_round is None:  # following the facilitator (the top says how)
+            label = word("touch_round_live", language, round=where.round)
+        else:
+            label = word("touch_round_chosen", language, round=where.round)
+        self.query_one("#touch-round", TouchButton).label = label
+
+    def on_category_buttons_toggled(self, message: CategoryButtons.Toggled) -> None:
+        """A category's button: on the selected note, or off it again when the note has it."""
+        table = self.query_one(NoteTable)
+        note = table.selected_note()
+        category = self.session.category(message.category_id)
+        if note is None or category is None:
+            self.notify(word("no_note_selected", self.language), severity="warning", markup=False)
+            return
+        store = self.store
+        if self.workshop_app.attempt(lambda: store.toggle_category(note.id, category.id)) is None:
+            return
+        table.last_category = category.id  # "." repeats it, as after a digit
+        self.redraw()  # the button's ✓ says it; no message over the buttons a finger taps next
+
+    # Editing by touch: in the note field, where the keyboard of a phone already is ------------------
+    def start_edit(self) -> None:
+        note = self.query_one(NoteTable).selected_note()
+        if note is None:
+            self.notify(word("no_note_selected", self.language), severity="warning", markup=False)
+            return
+        area = self.query_one("#note-text", TextArea)
+        if self.editing is None:
+            self.keeper.keep_now()
+            self.set_aside = area.text
+            self.tab_before_edit = self.tab if self.tab != "write" else "notes"
+        self.editing = note.id
+        self.add_class("-editing")
+        area.load_text(note.text)
+        area.move_cursor(area.document.end)
+        area.border_title = word("edit_note", self.language)
+        self.action_write()
+
+    def save_edit(self) -> None:
+        note_id = self.editing
+        area = self.query_one("#note-text", TextArea)
+        text = clean_text(area.text)
+        if note_id is None:
+            return
+        if not text:
+            self.notify(word("empty_note", self.language), severity="warning", markup=False)
+            return
+        store = self.store
+        if self.workshop_app.attempt(lambda: store.edit_note(note_id, text=text)) is None:
+            return
+        self.notify(word("touch_edited", self.language), markup=False)
+        self.cancel_edit()
+        self.redraw()
+        self.query_one(NoteTable).select_note(note_id)
+
+    def cancel_edit(self) -> None:
+        """Leave the edit: the new note that was being written comes back into the field."""
+        if self.editing is None:
+            return
+        self.editing = None
+        self.remove_class("-editing")
+        area = self.query_one("#note-text", TextArea)
+        area.load_text(self.set_aside)
+        area.move_cursor(area.document.end)
+        self.title_field()
+        self.note_text = self.set_aside
+        tab = self.tab_before_edit
+        if tab == "write":
+            self.action_write()
+        else:
+            self.show_tab(tab)
+            self.set_focus(self.query_one(NoteTable))
