@@ -1,0 +1,102 @@
+"""80 x 24 is the floor in every role: what a user sees on a small terminal (issue 18)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from workshop.model.session import Member
+from workshop.notes import recommendations as recs
+from workshop.tui.app import WorkshopApp
+from workshop.tui.components.capture_header import CaptureHeader
+from workshop.tui.components.draft_recommendation import DraftRecommendation
+from workshop.tui.components.note_table import NoteTable
+
+SMALL = (80, 24)
+LARGE = (160, 45)
+
+LONG = (
+    "Der ansættes en deltidsprojektleder i et år, som skal igangsætte forløb for børn og unge i "
+    "grundskolen, så de møder velfærdsfagene tidligt og får lyst til at uddanne sig indenfor dem."
+)
+
+
+def with_a_draft(store) -> None:
+    """Station 1 gets eight members in its group and two draft recommendations with long sections."""
+    session = store.session
+    group = session.groups[0]
+    extra = [Member(name="Karla Fiktiv"), Member(name="Per Opdigt")]
+    members = [*group.members, *extra][:8]
+    groups = [group.model_copy(update={"members": members}), *session.groups[1:]]
+    store.set_section("groups", groups, "eight members")
+    for title in ("Tidlig interesse for velfærdsfagene", "En attraktiv studie- og praktiktid"):
+        recs.create(store, title, station="s1", intro=LONG, purpose=LONG, goals=LONG, actions=LONG)
+
+
+def note_taker(store, clock) -> WorkshopApp:
+    return WorkshopApp(store, mode="notes", station="s1", clock=clock, poll=False, ask_author=False)
+
+
+def note_rows(app) -> int:
+    """How many note rows the note-taker sees: the table's height less its heading."""
+    table = app.screen.query_one(NoteTable)
+    return table.content_region.height - 1
+
+
+def top_lines(app) -> list[str]:
+    header = str(app.screen.query_one(CaptureHeader).render()).splitlines()
+    draft = app.screen.query_one(DraftRecommendation)
+    return header + (str(draft.render()).splitlines() if draft.display else [])
+
+
+async def test_at_80x24_the_top_folds_to_one_line_per_item_and_ctrl_o_unfolds_it(store, clock):
+    with_a_draft(store)
+    app = note_taker(store, clock)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        lines = top_lines(app)
+        assert len(lines) == 4, lines  # station, round and group, questions, the draft
+        assert lines[0].startswith("Station 1") and "ctrl+o" in lines[0]
+        assert lines[1].endswith("…")  # eight members, cut
+        assert "Er der noget vi har overset?" in lines[2]
+        assert lines[3].startswith("Anbefaling 1: Tidlig interesse")
+        assert note_rows(app) >= 5
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        unfolded = "\n".join(top_lines(app))
+        assert "Per Opdigt" in unfolded and "Vil det skabe merværdi?" in unfolded and "Formål" in unfolded
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert len(top_lines(app)) == 4
+        assert note_rows(app) >= 5
+
+
+async def test_on_a_tall_screen_the_top_stays_whole(store, clock):
+    with_a_draft(store)
+    app = note_taker(store, clock)
+    async with app.run_test(size=(160, 60)) as pilot:
+        await pilot.pause()
+        header = str(app.screen.query_one(CaptureHeader).render())
+        assert "Per Opdigt" in header and "…" not in header
+        assert note_rows(app) >= 8
+
+
+async def test_the_top_folds_when_the_terminal_shrinks(store, clock):
+    with_a_draft(store)
+    app = note_taker(store, clock)
+    async with app.run_test(size=(160, 60)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause()
+        assert len(top_lines(app)) == 4
+        assert note_rows(app) >= 5
+
+
+def test_the_folded_line_is_cut_with_an_ellipsis_never_markup(store):
+    from workshop.notes.capture import place
+    from workshop.tui.components.capture_header import describe_place
+
+    where = place(store.session, "s1", None)
+    assert where is not None
+    text = describe_place(where, "da", 40)
+    assert isinstance(text, Text)
+    assert all(len(line) <= 40 for line in text.plain.splitlines())
