@@ -297,7 +297,7 @@ class NotesScreen(SessionView, Screen[None]):
         inner = max(width - 2, 10)
         lines = len(describe_place(where, self.language).wrap(self.app.console, inner))
         if drafts:
-            text = draft_text(drafts, self.language, width - 4, self.query_one(DraftRecommendation).unfolded)
+            text = draft_text(drafts, self.language, width - 4, unfolded=False)
             lines += len(text.wrap(self.app.console, max(width - 3, 10)))
         return height - lines - ROWS_BELOW_TOP < NOTE_ROWS_FIRST
 
@@ -309,7 +309,7 @@ class NotesScreen(SessionView, Screen[None]):
         station = self.station
         where = self.place()
         drafts = recs.for_station(session, station) if station else []
-        folded = self.top_folded(where, drafts)
+        folded = not self.query_one(DraftRecommendation).unfolded and self.top_folded(where, drafts)
         self.query_one(CaptureHeader).show(where, self.language, self.app.size.width - 2 if folded else None)
         self.query_one(DraftRecommendation).show(drafts, self.language, folded)
         table = self.query_one(NoteTable)
@@ -361,7 +361,7 @@ class NotesScreen(SessionView, Screen[None]):
         station = self.station
         drafts = recs.for_station(self.session, station) if station else []
         panel = self.query_one(DraftRecommendation)
-        if self.top_open or self.top_folded(self.place(), drafts):
+        if self.top_open or (not panel.unfolded and self.top_folded(self.place(), drafts)):
             self.top_open = not self.top_open
             panel.unfolded = self.top_open
             self.redraw()
