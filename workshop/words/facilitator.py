@@ -38,6 +38,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "confirm_end_stay": ("Nej – lad «{title}» køre videre", "No – let «{title}» go on"),
     "confirm_end_next": ("Ja – afslut «{title}» og start «{next}»", "Yes – end «{title}» and start «{next}»"),
     "confirm_end_only": ("Ja – afslut «{title}» nu", "Yes – end «{title}» now"),
+    "confirm_end_early_title": (
+        "Afslut «{title}» nu, {minutes} min. før tid? Det næste punkt venter, til du starter det (u fortryder).",
+        "End «{title}» now, {minutes} min. early? The next item waits until you start it (u undoes it).",
+    ),
+    "confirm_end_last_title": (
+        "Afslut «{title}» nu, {minutes} min. før tid? Det er aftenens sidste punkt (u fortryder).",
+        "End «{title}» now, {minutes} min. early? It is the evening's last item (u undoes it).",
+    ),
+    "confirm_skip_title": (
+        "Start «{title}» nu? Det springer {count} punkt(er) over, der ikke har kørt: {skipped} (u fortryder).",
+        "Start «{title}» now? That skips {count} item(s) that have not run: {skipped} (u undoes it).",
+    ),
+    "confirm_skip_go": ("Ja – start «{title}» nu", "Yes – start «{title}» now"),
+    "confirm_skip_stay": ("Nej – start ikke noget", "No – start nothing"),
     "move_plan_title": (
         "Aftenen er planlagt til kl. {planned}, og klokken er {now}: {distance}. Flyt planen til nu?",
         "The evening is planned for {planned} and it is {now}: {distance}. Move the plan to now?",
