@@ -104,3 +104,46 @@ async def test_s_start_leaves_the_footer_once_the_evening_has_started(store, clo
         await pilot.press("u")  # the start taken back: s is there again
         await pilot.pause()
         assert "s" in footer_keys(app)
+
+
+# Adding a station to a square evening -----------------------------------------------------------
+
+
+async def add_station(pilot) -> None:
+    await pilot.press("o", "3")
+    await pilot.press("a", *"Trivsel", "tab", *"Mette", "ctrl+s")
+    await pilot.pause()
+
+
+async def test_a_station_on_a_square_evening_asks_esc_adds_nothing(store, clock):
+    from workshop.tui.screens.setup_forms import FormScreen
+
+    app = facilitator(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await add_station(pilot)
+        asked = question(app)
+        assert "3 stationer, 3 grupper og 3 runder" in asked and "Trivsel" in asked
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)  # back at the form, as typed
+        assert [s.name for s in store.session.stations][-1] != "Trivsel"
+        assert len(store.session.groups) == 3 and len(store.session.round_items()) == 3
+
+
+async def test_a_station_left_idle_brings_no_group_and_no_round(store, clock):
+    app = facilitator(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await add_station(pilot)
+        await pilot.press("down", "enter")  # leave it idle
+        await pilot.pause()
+        assert store.session.stations[-1].name == "Trivsel"
+        assert len(store.session.groups) == 3 and len(store.session.round_items()) == 3
+
+
+async def test_a_station_with_a_group_and_a_round(store, clock):
+    app = facilitator(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await add_station(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.session.groups[-1].name == "Gruppe 4" and len(store.session.round_items()) == 4

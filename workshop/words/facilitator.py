@@ -151,6 +151,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "saved": ("Gemt", "Saved"),
     "new_item": ("Nyt punkt", "New item"),
     "new_station": ("Ny station", "New station"),
+    "square_title": (
+        "Aftenen går op med {stations} stationer, {stations} grupper og {stations} runder. Hvad skal der ske med «{name}»?",
+        "The evening is square: {stations} stations, {stations} groups and {stations} rounds. What about “{name}”?",
+    ),
+    "square_add_group_round": (
+        "Tilføj også Gruppe {number} og en runde mere, så alle grupper når alle stationer",
+        "Also add Group {number} and one more round, so every group visits every station",
+    ),
+    "square_add_round": (
+        "Tilføj også en runde mere, så alle når alle stationer",
+        "Also add one more round, so everyone visits every station",
+    ),
+    "square_leave_idle": (
+        "Tilføj kun stationen; den står tom i de runder, hvor ingen gruppe er der",
+        "Add only the station; it stands empty in the rounds where no group is there",
+    ),
     "new_person": ("Ny person", "New person"),
     "rename_group": ("Omdøb gruppe", "Rename group"),
     "edit": ("Ret", "Edit"),
