@@ -100,3 +100,50 @@ def test_the_folded_line_is_cut_with_an_ellipsis_never_markup(store):
     text = describe_place(where, "da", 40)
     assert isinstance(text, Text)
     assert all(len(line) <= 40 for line in text.plain.splitlines())
+
+
+# The recommendations editor: one column at a time below three columns' width ----------------------
+
+
+def secretariat_with_a_recommendation(store, clock) -> WorkshopApp:
+    recs.create(store, "Indledning til anbefalingerne om ledelse", station="s1", purpose="At fastholde nye ledere")
+    return WorkshopApp(store, mode="secretariat", clock=clock, poll=False)
+
+
+def visible(app, selector: str) -> bool:
+    widget = app.screen.query_one(selector)
+    return widget.display and widget.region.width > 0
+
+
+async def test_at_80x24_the_editor_shows_one_column_whole_and_switches_with_keys(store, clock):
+    from screen_reading import screen_text
+
+    from workshop.tui.components.key_footer import KeyFooter
+
+    app = secretariat_with_a_recommendation(store, clock)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert visible(app, "#rec-side") and not visible(app, "#rec-list") and not visible(app, "#rec-evidence-side")
+        assert "Anbefaling 1: Indledning til anbefalingerne om ledelse" in screen_text(app)  # the title whole
+        assert app.screen.query_one("#rec-text").region.width >= 70
+        footer = app.screen.query_one(KeyFooter).shown
+        assert "ctrl+l" in footer and "ctrl+b" in footer  # the keys to the other two columns
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert visible(app, "#rec-list") and not visible(app, "#rec-side")
+        assert "Anbefaling 1: Indledning til anbefalingerne om ledelse" in screen_text(app)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert visible(app, "#rec-evidence-side") and not visible(app, "#rec-list")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert visible(app, "#rec-side")
+
+
+async def test_at_160x45_the_editor_shows_its_three_columns(store, clock):
+    app = secretariat_with_a_recommendation(store, clock)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert all(visible(app, s) for s in ("#rec-list", "#rec-side", "#rec-evidence-side"))
