@@ -147,3 +147,55 @@ async def test_at_160x45_the_editor_shows_its_three_columns(store, clock):
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert all(visible(app, s) for s in ("#rec-list", "#rec-side", "#rec-evidence-side"))
+
+
+# The facilitator, the board and the toasts at 80x24 -------------------------------------------------
+
+
+async def test_at_80x24_the_facilitator_sees_every_round_of_the_rotation(store, clock):
+    from screen_reading import screen_text
+
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        clock.advance(minutes=3)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert all(f"Runde {n} " in shown for n in (1, 2, 3))
+
+
+async def test_at_80x24_the_board_keeps_every_host_name(store, clock):
+    from workshop.tui.screens.board import StationCard
+
+    session = store.session
+    long_name = "Uddannelse – før, under og efter. Tidlig interesse for fagene og for praktikken"
+    stations = [session.stations[0], session.stations[1].model_copy(update={"name": long_name}), *session.stations[2:]]
+    store.set_section("stations", stations, "a long theme")
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        clock.advance(minutes=3)
+        await pilot.press("n", "b")
+        await pilot.pause()
+        cards = list(app.screen.query(StationCard))
+        shown = ["\n".join(line.plain for line in card.lines()) for card in cards]
+        for station, text in zip(store.session.stations, shown):
+            assert f"v. {station.host}" in text, text
+
+
+def test_the_export_toast_names_the_folder_once_and_each_file_whole(tmp_path):
+    from workshop.documents.registry import FORMATS, Exported
+    from workshop.tui.components.export_status import exported_message
+
+    folder = tmp_path / "exports"
+    names = ["meeting-3-dagsordenspunkt.docx", "meeting-3-referat.docx"]
+    done = [Exported(kind=FORMATS[0], path=folder / name, notes=0) for name in names]
+    text = exported_message(done, "da")
+    lines = text.splitlines()
+    assert lines[0].startswith("2 filer i ") and lines[0].endswith("exports/")
+    assert lines[1:] == [f"• {name}" for name in names]
+    assert str(folder) not in "\n".join(lines[1:])
