@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rich.text import Text
 
 from workshop.model.session import Member
@@ -199,3 +201,42 @@ def test_the_export_toast_names_the_folder_once_and_each_file_whole(tmp_path):
     assert lines[0].startswith("2 filer i ") and lines[0].endswith("exports/")
     assert lines[1:] == [f"• {name}" for name in names]
     assert str(folder) not in "\n".join(lines[1:])
+
+
+# Hostile names and questions: the folded top never runs past its width, never reads markup ---------
+
+NAMES = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"))
+    | st.sampled_from(["[", "]", "/", "漢", "…", " ", "\u0301"]),
+    min_size=1,
+    max_size=60,
+).filter(lambda s: s.strip())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    host=NAMES,
+    questions=st.lists(NAMES, max_size=4),
+    members=st.lists(NAMES, min_size=1, max_size=10),
+    width=st.integers(min_value=10, max_value=160),
+)
+def test_the_folded_top_fits_its_width_whatever_the_names(store, host, questions, members, width):
+    from rich.cells import cell_len
+
+    from workshop.notes.capture import place
+    from workshop.tui.components.capture_header import describe_place
+
+    session = store.session
+    station = session.stations[0].model_copy(update={"host": host.strip(), "questions": [q.strip() for q in questions]})
+    group = session.groups[0].model_copy(update={"members": [Member(name=m.strip()) for m in members]})
+    changed = session.model_copy(
+        update={"stations": [station, *session.stations[1:]], "groups": [group, *session.groups[1:]]}
+    )
+    where = place(changed, "s1", 1)
+    assert where is not None
+    text = describe_place(where, "da", width)
+    lines = text.plain.split("\n")
+    assert len(lines) == (3 if station.questions else 2)
+    assert all(cell_len(line) <= width for line in lines), lines
+    if width >= 120:  # room for the whole station line: the host as written, never read as markup
+        assert host.strip() in text.plain

@@ -6,6 +6,7 @@ is one line per item, each cut with "…": the station, the round with its group
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -60,12 +61,15 @@ def describe_place(place: Place, language: str, width: int | None = None) -> Tex
     lines = [title, round_line]
     if station.questions:
         lines.append(Text("  ".join(f"• {q}" for q in station.questions)))
+    width = max(width, 10)
     hint = word("unfold_hint", language)
+    room_for_hint = width - cell_len(hint) - 2 >= 12  # a hint only beside a station line that can still be read
     for index, line in enumerate(lines):
         line.no_wrap = True
-        line.truncate(max(width - (len(hint) + 2 if index == 0 else 0), 10), overflow="ellipsis")
-    lines[0].append("  ")
-    lines[0].append(hint, style="dim italic")
+        line.truncate(width - (cell_len(hint) + 2 if index == 0 and room_for_hint else 0), overflow="ellipsis")
+    if room_for_hint:
+        lines[0].append("  ")
+        lines[0].append(hint, style="dim italic")
     return Text("\n").join(lines)
 
 
