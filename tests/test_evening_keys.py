@@ -48,6 +48,7 @@ async def test_g_past_rounds_not_run_asks_first_esc_changes_nothing_enter_starts
         await pilot.press("g")
         await pilot.pause()
         asked = question(app)
+        assert "springer 2 punkter over" in asked
         assert "Runde 2 ved stationer" in asked and "Runde 3 ved stationer" in asked
         await pilot.press("escape")
         await pilot.pause()

@@ -47,9 +47,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "End «{title}» now, {minutes} min. early? It is the evening's last item (u undoes it).",
     ),
     "confirm_skip_title": (
-        "Start «{title}» nu? Det springer {count} punkt(er) over, der ikke har kørt: {skipped} (u fortryder).",
-        "Start «{title}» now? That skips {count} item(s) that have not run: {skipped} (u undoes it).",
+        "Start «{title}» nu? Det springer {items} over, der ikke har kørt: {skipped} (u fortryder).",
+        "Start «{title}» now? That skips {items} that have not run: {skipped} (u undoes it).",
     ),
+    "skip_one": ("1 punkt", "1 item"),
+    "skip_many": ("{count} punkter", "{count} items"),
     "confirm_skip_go": ("Ja – start «{title}» nu", "Yes – start «{title}» now"),
     "confirm_skip_stay": ("Nej – start ikke noget", "No – start nothing"),
     "move_plan_title": (

@@ -171,7 +171,8 @@ def start_selected(screen: Screen[Any], item_id: str, after: Callable[[], None] 
         return
     running = live.item_by_id(session, session.live.current)
     titles = ", ".join(f"«{t}»" for t in skipped)
-    question = word("confirm_skip_title", language, title=target.title, count=len(skipped), skipped=titles)
+    items = word("skip_one", language) if len(skipped) == 1 else word("skip_many", language, count=len(skipped))
+    question = word("confirm_skip_title", language, title=target.title, items=items, skipped=titles)
     go = word("confirm_skip_go", language, title=target.title)
     stay = (
         word("confirm_end_stay", language, title=running.title)
