@@ -9,6 +9,10 @@ station's notes; esc moves there, and the digits 1-9, "." and "c" code the selec
 When the secretariat has written a draft recommendation for the station, it stands under the
 top, folded to a few lines; ctrl+o unfolds it (every section in full) and folds it again. "a" on
 a note links it to the section of the draft it qualifies ("Indsatser"), chosen in a list.
+
+On a short screen (80x24) the notes come first: when the whole top would leave fewer than
+``NOTE_ROWS_FIRST`` note rows, it folds to one line per item (the station, the round with its
+group, the questions, the drafts' titles) and ctrl+o unfolds all of it.
 """
 
 from __future__ import annotations
