@@ -861,6 +861,7 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
     def action_focus_comments(self) -> None:
         beside = self.query_one(SectionComments)
         if beside.option_count:
+            self.show_column("text")  # the comments stand under the text
             beside.focus()
 
     def action_focus_notes(self) -> None:
