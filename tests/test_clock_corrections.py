@@ -196,7 +196,7 @@ async def test_an_ended_item_shows_no_frozen_count(store, clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         clock.advance(minutes=15, seconds=25)
-        await pilot.press("e")
+        await pilot.press("e", "enter")  # e asks first; Enter ends it
         clock.advance(minutes=2)
         await tick(pilot)
         assert digits(app) == "--:--"

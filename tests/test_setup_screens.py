@@ -98,6 +98,9 @@ async def test_stations_groups_and_people(store, clock):
         assert app.focused.id == "setup-stations-table"
         await pilot.press("a", *"Trivsel", "tab", *"Mette", "ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)  # a group and a round, or the station idle?
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
         assert cells(app, "setup-stations-table")[-1] == ["4", "Mette", "3", "Trivsel"]
         assert cells(app, "setup-rotation")[-1][0] == "Runde 4 20.20 – 20.50"

@@ -275,8 +275,18 @@ def _next_round_title(session: Session, number: int) -> str:
     return f"{word('round', language)} {number}"
 
 
-def add_station(store: Store, name: str, host: str = "", questions: Iterable[str] = ()) -> Outcome:
-    """Add a station; with the generated rotation also a group and a round, to keep it square."""
+def companions(session: Session) -> set[str]:
+    """What a new station brings along to keep every visit ("group" and/or "round"); empty: nothing."""
+    return _companions(session)
+
+
+def add_station(
+    store: Store, name: str, host: str = "", questions: Iterable[str] = (), *, keep_square: bool = True
+) -> Outcome:
+    """Add a station; with the generated rotation also a group and a round, to keep it square.
+
+    ``keep_square=False``: only the station, idle in the rounds that have no group for it.
+    """
     outcome = Outcome()
     asked = [q.strip() for q in questions if q.strip()]
 
@@ -292,7 +302,7 @@ def add_station(store: Store, name: str, host: str = "", questions: Iterable[str
         )
         outcome.id = ident
         sections: dict[str, Any] = {"stations": [*session.stations, station]}
-        companions = _companions(session)
+        companions = _companions(session) if keep_square else set()
         number = len(session.stations) + 1
         if "group" in companions:
             group = Group(id=_free_id("g", (g.id for g in session.groups)), name=f"{word('group', language)} {number}")

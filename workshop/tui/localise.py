@@ -8,12 +8,13 @@ original is kept so the language can change back.
 
 from __future__ import annotations
 
+import dataclasses
 from weakref import WeakKeyDictionary
 
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from workshop.tui.textual_compat import node_bindings, replace_bindings, translated_bindings
+from workshop.tui.textual_compat import add_binding, node_bindings, replace_bindings, translated_bindings
 from workshop.words import key_words
 
 _english: WeakKeyDictionary[DOMNode, BindingsMap] = WeakKeyDictionary()
@@ -35,5 +36,17 @@ def localise_bindings(node: DOMNode, language: str) -> None:
             return description, tooltip or description
 
         replace_bindings(node, translated_bindings(original, danish))
+    if node.is_attached:
+        node.refresh_bindings()
+
+
+def show_keys(node: DOMNode, ids: set[str] | frozenset[str], shown: bool) -> None:
+    """Show ``node``'s keys with these binding ids in the footer, or leave them out (they work either way)."""
+    changed = BindingsMap()
+    for _key, binding in node_bindings(node):
+        if binding.id in ids and binding.show != shown:
+            binding = dataclasses.replace(binding, show=shown)
+        add_binding(changed, binding)
+    replace_bindings(node, changed)
     if node.is_attached:
         node.refresh_bindings()

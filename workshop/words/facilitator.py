@@ -38,6 +38,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "confirm_end_stay": ("Nej – lad «{title}» køre videre", "No – let «{title}» go on"),
     "confirm_end_next": ("Ja – afslut «{title}» og start «{next}»", "Yes – end «{title}» and start «{next}»"),
     "confirm_end_only": ("Ja – afslut «{title}» nu", "Yes – end «{title}» now"),
+    "confirm_end_early_title": (
+        "Afslut «{title}» nu, {minutes} min. før tid? Det næste punkt venter, til du starter det (u fortryder).",
+        "End «{title}» now, {minutes} min. early? The next item waits until you start it (u undoes it).",
+    ),
+    "confirm_end_last_title": (
+        "Afslut «{title}» nu, {minutes} min. før tid? Det er aftenens sidste punkt (u fortryder).",
+        "End «{title}» now, {minutes} min. early? It is the evening's last item (u undoes it).",
+    ),
+    "confirm_skip_title": (
+        "Start «{title}» nu? Det springer {items} over, der ikke har kørt: {skipped} (u fortryder).",
+        "Start «{title}» now? That skips {items} that have not run: {skipped} (u undoes it).",
+    ),
+    "skip_one": ("1 punkt", "1 item"),
+    "skip_many": ("{count} punkter", "{count} items"),
+    "confirm_skip_go": ("Ja – start «{title}» nu", "Yes – start «{title}» now"),
+    "confirm_skip_stay": ("Nej – start ikke noget", "No – start nothing"),
     "move_plan_title": (
         "Aftenen er planlagt til kl. {planned}, og klokken er {now}: {distance}. Flyt planen til nu?",
         "The evening is planned for {planned} and it is {now}: {distance}. Move the plan to now?",
@@ -137,6 +153,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "saved": ("Gemt", "Saved"),
     "new_item": ("Nyt punkt", "New item"),
     "new_station": ("Ny station", "New station"),
+    "square_title": (
+        "Aftenen går op med {stations} stationer, {stations} grupper og {stations} runder. Hvad skal der ske med «{name}»?",
+        "The evening is square: {stations} stations, {stations} groups and {stations} rounds. What about “{name}”?",
+    ),
+    "square_add_group_round": (
+        "Tilføj også Gruppe {number} og en runde mere, så alle grupper når alle stationer",
+        "Also add Group {number} and one more round, so every group visits every station",
+    ),
+    "square_add_round": (
+        "Tilføj også en runde mere, så alle når alle stationer",
+        "Also add one more round, so everyone visits every station",
+    ),
+    "square_leave_idle": (
+        "Tilføj kun stationen; den står tom i de runder, hvor ingen gruppe er der",
+        "Add only the station; it stands empty in the rounds where no group is there",
+    ),
     "new_person": ("Ny person", "New person"),
     "rename_group": ("Omdøb gruppe", "Rename group"),
     "edit": ("Ret", "Edit"),

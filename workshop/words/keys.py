@@ -92,7 +92,10 @@ KEYS: dict[str, tuple[str, str]] = {
     "capture.station": ("Station", "Tag noter ved en anden station (ctrl+g i en browser, som selv bruger ctrl+t)"),
     "capture.codebook": ("Kodebog", "Kodebogen: omdøb, farv, beskriv, giv tast, flet, del og slet kategorier"),
     "capture.review": ("Gennemsyn", "Alle noter: filtrér, søg, sortér efter station eller kategori, tæl"),
-    "capture.unfold": ("Udkast", "Fold stationens udkast til en anbefaling helt ud, eller fold det sammen igen"),
+    "capture.unfold": (
+        "Fold ud",
+        "Fold toppen ud (alle navne, spørgsmålene og udkastet til en anbefaling i fuld længde), eller fold den sammen igen",
+    ),
     "capture.link": ("Knyt til udkast", "Knyt den valgte note til det afsnit af udkastet, den kvalificerer"),
     **{
         f"capture.code.{k}": ("", f"Til noterne, og sæt eller fjern kategorien med tast {k} på den valgte note")

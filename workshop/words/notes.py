@@ -47,6 +47,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "new_category": ("Ny kategori", "New category"),
     "new_note": ("Ny note", "New note"),
+    "unfold_hint": ("ctrl+o folder ud", "ctrl+o unfolds"),
     "no_category": ("Ingen kategori", "No category"),
     "no_category_key": (
         "Ingen kategori har tasten {key}; tryk c for at finde eller oprette en",

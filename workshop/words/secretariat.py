@@ -18,6 +18,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # While and after exporting
     "exporting": ("Eksporterer {what} …", "Exporting {what}…"),
     "exported": ("Eksporteret:", "Exported:"),
+    "exported_to": ("{count} filer i {folder}", "{count} files in {folder}"),
     "export_failed": ("Eksporten mislykkedes: {problem}", "Export failed: {problem}"),
     "export_running": ("En eksport kører allerede", "An export is already running"),
     "export_report_at": ("Rapporten over erstatningerne: {path}", "The report of the replacements: {path}"),

@@ -19,8 +19,23 @@ FOLDED_LINES = 3
 """Folded, at most this many sections show under the title (the rest: "ctrl+o viser hele udkastet")."""
 
 
-def draft_text(drafts: list[tuple[int, Recommendation]], language: str, width: int, unfolded: bool) -> Text:
-    """The drafts as the note-taker reads them: folded to ``width`` columns, or every section in full."""
+def one_line(drafts: list[tuple[int, Recommendation]], language: str, width: int) -> Text:
+    """The drafts' numbers and titles on one line, cut to ``width`` columns with "…" (a short screen)."""
+    text = Text("  ·  ").join(
+        Text(word("recommendation_numbered", language, number=number, title=rec.title), style="bold")
+        for number, rec in drafts
+    )
+    text.no_wrap = True
+    text.truncate(max(width, 10), overflow="ellipsis")
+    return text
+
+
+def draft_text(
+    drafts: list[tuple[int, Recommendation]], language: str, width: int, unfolded: bool, folded: bool = False
+) -> Text:
+    """The drafts as the note-taker reads them: one line, folded to ``width`` columns, or every section in full."""
+    if folded and not unfolded:
+        return one_line(drafts, language, width)
     text = Text()
     for index, (number, rec) in enumerate(drafts):
         if index:
@@ -55,11 +70,12 @@ class DraftRecommendation(Static):
         """True while every section shows in full (ctrl+o)."""
         self._shown: Text | None = None
 
-    def show(self, drafts: list[tuple[int, Recommendation]], language: str) -> None:
-        """Show these drafts (none: the panel hides)."""
+    def show(self, drafts: list[tuple[int, Recommendation]], language: str, folded: bool = False) -> None:
+        """Show these drafts (none: the panel hides); ``folded``: on one line (a short screen)."""
         self.set_class(bool(drafts), "-shown")
+        self.set_class(folded and not self.unfolded, "-folded")
         width = (self.size.width or self.app.size.width) - 4
-        text = draft_text(drafts, language, width, self.unfolded)
+        text = draft_text(drafts, language, width, self.unfolded, folded)
         if text != self._shown:
             self._shown = text
             self.update(text)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import ProgressBar, Static
+
+from workshop.documents.registry import Exported
+from workshop.words import word
 
 
 def shown_path(path: Path) -> str:
@@ -43,3 +47,18 @@ class ExportStatus(Vertical):
         """Hide the bar and say what went wrong (``line``, in the session's language)."""
         self.remove_class("-running")
         self.query_one("#export-log", Static).update(line)
+
+
+def exported_message(done: Sequence[Exported], language: str) -> str:
+    """The toast after an export: the folder named once, then each file's name on a line of its own.
+
+    A toast is 40 columns at 80x24: a whole path would be split mid-name ("…dagsordenspunkt.do / cx").
+    """
+    folders: dict[Path, list[str]] = {}
+    for document in done:
+        folders.setdefault(document.path.parent, []).append(document.path.name)
+    lines: list[str] = []
+    for folder, names in folders.items():
+        lines.append(word("exported_to", language, count=len(names), folder=shown_path(folder).rstrip("/") + "/"))
+        lines += [f"• {name}" for name in names]
+    return "\n".join(lines)

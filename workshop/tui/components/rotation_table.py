@@ -45,7 +45,7 @@ class RotationTable(DataTable[Text | str]):
         self.problem: str | None = None
         self.fit_height = fit_height
         """When the table's height is given (the live view at 80x24): keep the header short
-        enough that a round's row shows below it (the names cut with "…"; the rest scrolls)."""
+        enough that every round shows below it (the names cut with "…"; at least one line)."""
         self._filled = False
         self._width = 0
         self._height = 0
@@ -85,8 +85,9 @@ class RotationTable(DataTable[Text | str]):
         self.clear(columns=True)
         header = max([1] + [wrapped_lines(t, station_width) for t in titles])
         if self.fit_height and self._height > 0:
-            tallest_row = max([1] + [wrapped_lines(c, station_width) for _, cells in rows for c in cells])
-            header = max(1, min(header, self._height - tallest_row))
+            # Every round in sight before the station names get their second line (80x24: all three rounds).
+            all_rows = sum(max([1] + [wrapped_lines(c, station_width) for c in cells]) for _, cells in rows)
+            header = max(1, min(header, self._height - all_rows))
         self.header_height = header
         self.add_column(first, key="round", width=round_width)
         for station, title in zip(session.stations, titles):
@@ -128,6 +129,10 @@ def _cut(title: str, width: int, lines: int) -> Text:
     wrapped = Text(title).wrap(_MEASURE, width) if width > 0 else [Text(title)]
     if len(wrapped) <= lines:
         return Text(title)
+    if lines == 1:  # one line: as much of the title as fits, then "…" (not only its first word)
+        one = Text(title, no_wrap=True)
+        one.truncate(max(width, 2), overflow="ellipsis")
+        return one
     kept = [line.plain.rstrip() for line in wrapped[:lines]]
     last = kept[-1]
     while last and cell_len(last) > width - 1:

@@ -54,10 +54,15 @@ def _wrap(text: Text, width: int) -> list[Text]:
     return list(text.wrap(_MEASURE, width))
 
 
-def _one_line(text: str, width: int) -> str:
-    """``text`` cut to one line of ``width`` columns, with "…" where it was cut."""
+def _one_line(text: str, width: int, keep: str = "") -> str:
+    """``text`` cut to one line of ``width`` columns, with "…" where it was cut.
+
+    ``keep``: the end of ``text`` that stays whole (the host's " v. Signe"), the cut made before it.
+    """
     if cell_len(text) <= width:
         return text
+    if keep and text.endswith(keep) and cell_len(keep) + 4 <= width:
+        return _one_line(text[: -len(keep)], width - cell_len(keep)) + keep
     cut = text
     while cut and cell_len(cut) > max(width - 1, 0):
         cut = cut[:-1]
@@ -82,12 +87,15 @@ class StationCard(Widget):
         super().__init__(**kwargs)
         self.title = ""
         self.groups: list[CardGroup] = []
+        self.keep = ""
+        """The end of the title that a shortened title keeps whole: the host (" v. Signe")."""
 
-    def show(self, title: str, groups: list[CardGroup]) -> None:
-        """Show this station's title and groups (redraws only when they changed)."""
-        if title != self.title or groups != self.groups:
+    def show(self, title: str, groups: list[CardGroup], keep: str = "") -> None:
+        """Show this station's title and groups (redraws only when they changed); ``keep``: see :attr:`keep`."""
+        if title != self.title or groups != self.groups or keep != self.keep:
             self.title = title
             self.groups = groups
+            self.keep = keep
             self.refresh()
 
     @property
@@ -126,7 +134,7 @@ class StationCard(Widget):
                 head.append(group.target, style="bold")
             heads.append(head)
         title_lines = _wrap(title, width)
-        short_title = [Text(_one_line(self.title, width), style="bold")]
+        short_title = [Text(_one_line(self.title, width, self.keep), style="bold")]
 
         def body(one_per_line: bool, spaced: bool, airy: bool = False) -> list[Text]:
             lines: list[Text] = []
@@ -408,7 +416,8 @@ class BoardScreen(SessionView, Screen[None]):
                 )
                 for name, members, target in zip(line.names, line.members, line.next_station)
             ]
-            card.show(title, groups)
+            host = line.station.host.strip()
+            card.show(title, groups, f" {word('host_prefix', language)} {host}" if host else "")
         if content.waiting:
             parts = []
             for (name, target), members in zip(content.waiting, content.waiting_members or [[]] * len(content.waiting)):

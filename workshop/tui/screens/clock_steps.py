@@ -16,6 +16,7 @@ from workshop.model.session import Live, Session, Workshop
 from workshop.planning.live_clock import Step, last_step, question_before, save_step, started_moved_label, undo_step
 from workshop.scheduling import evening as live
 from workshop.scheduling.timetable import clock
+from workshop.storage.change_labels import change_label
 from workshop.words import word
 
 from ..session_view import InApp, workshop_app
@@ -126,6 +127,89 @@ def _ask_to_move_plan(
     from ..components.note_dialogs import ChoiceDialog  # only when asking (the dialogs' module starts slowly)
 
     screen.app.push_screen(ChoiceDialog(title, choices, "move"), answered)
+
+
+def skipped_items(session: Session, item_id: str) -> list[str]:
+    """The titles of the items that starting ``item_id`` now would pass over: later than the
+    running one (or the first, before the evening), earlier than it, and not run yet."""
+    ids = [item.id for item in session.program]
+    if item_id not in ids:
+        return []
+    running = session.live.current
+    first = ids.index(running) + 1 if running in ids else 0
+    ran = {a.item for a in session.live.actual}
+    return [item.title for item in session.program[first : ids.index(item_id)] if item.id not in ran]
+
+
+def _confirm(screen: Screen[Any], title: str, go: str, stay: str, then: Callable[[], None]) -> None:
+    """Ask before a step that cannot easily be seen coming: Enter takes it, Esc (or "stay") leaves all as it was."""
+    from ..components.note_dialogs import ChoiceDialog  # only when asking (the dialogs' module starts slowly)
+
+    def answered(choice: str | None) -> None:
+        if choice == "go":
+            then()
+
+    screen.app.push_screen(ChoiceDialog(title, [("go", go), ("stay", stay)], "go"), answered)
+
+
+def start_selected(screen: Screen[Any], item_id: str, after: Callable[[], None] | None = None) -> None:
+    """``g``: start the selected item now; one that passes over items not run yet asks first."""
+    app = workshop_app(screen)
+    session = app.store.session
+    language = session.workshop.language
+    target = live.item_by_id(session, item_id)
+    if target is None:
+        return
+    label = change_label("clock_jumped")
+
+    def step() -> None:
+        take_step(screen, label, lambda s, now: live.start(s, now, item_id), after=after)
+
+    skipped = skipped_items(session, item_id)
+    if not skipped:
+        step()
+        return
+    running = live.item_by_id(session, session.live.current)
+    titles = ", ".join(f"«{t}»" for t in skipped)
+    items = word("skip_one", language) if len(skipped) == 1 else word("skip_many", language, count=len(skipped))
+    question = word("confirm_skip_title", language, title=target.title, items=items, skipped=titles)
+    go = word("confirm_skip_go", language, title=target.title)
+    stay = (
+        word("confirm_end_stay", language, title=running.title)
+        if running is not None and live.phase(session.live) in ("running", "paused")
+        else word("confirm_skip_stay", language)
+    )
+    _confirm(screen, question, go, stay, step)
+
+
+def end_now(screen: Screen[Any], after: Callable[[], None] | None = None) -> None:
+    """``e``: end the running item before its time; asks first (Enter ends it, Esc lets it run)."""
+    app = workshop_app(screen)
+    session = app.store.session
+    language = session.workshop.language
+    label = change_label("clock_ended")
+
+    def step() -> None:
+        take_step(screen, label, live.end_early, after=after)
+
+    running = live.item_by_id(session, session.live.current)
+    now = app.clock()
+    if running is None or live.phase(session.live) not in ("running", "paused"):
+        step()  # the clock says why it cannot
+        return
+    if question_before(session, now, live.end_early) is not None:
+        step()  # it asks its own question (the item started seconds ago)
+        return
+    minutes = max(int(live.remaining_seconds(session, now) // 60), 0)
+    coming = live.following(session, running.id)
+    question = (
+        word("confirm_end_early_title", language, title=running.title, minutes=minutes)
+        if coming is not None
+        else word("confirm_end_last_title", language, title=running.title, minutes=minutes)
+    )
+    go = word("confirm_end_only", language, title=running.title)
+    stay = word("confirm_end_stay", language, title=running.title)
+    _confirm(screen, question, go, stay, step)
 
 
 def undo_clock(node: InApp, after: Callable[[], None] | None = None) -> bool:

@@ -36,7 +36,7 @@ from ..components.round_clock import WARNING_COLOUR, RoundClock
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView, workshop_app
-from .clock_steps import TICK_SECONDS, save_live, take_step, undo_clock
+from .clock_steps import TICK_SECONDS, end_now, save_live, start_selected, take_step, undo_clock
 
 EXTEND = Binding.Group("+1/+5 min", compact=True)
 SHORTEN = Binding.Group("-1/-5 min", compact=True)
@@ -243,6 +243,10 @@ class FacilitatorScreen(SessionView, Screen[None]):
         self._show_notes(session, now, language)
         if rotation:
             self._show_rotation(session, now, language)
+        state = live.phase(session.live)
+        if state != getattr(self, "_phase_shown", None):
+            self._phase_shown = state
+            self.refresh_bindings()  # s Start comes and goes with the evening
 
     def _show_rotation(self, session: Session, now: dt.datetime, language: str) -> None:
         """The rotation, with the round running (or coming next) under the cursor."""
@@ -341,6 +345,10 @@ class FacilitatorScreen(SessionView, Screen[None]):
         """A step that may ask first (the plan hours away, an item that just started)."""
         take_step(self, label, step, after=self.redraw)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
+        """``s Start`` leaves the footer (and the palette) once the evening has started."""
+        return action != "start" or live.phase(self.session.live) in ("before", "finished")
+
     def action_start(self) -> None:
         self._ask_and_step(change_label("clock_started"), lambda s, now: live.start(s, now))
 
@@ -360,7 +368,7 @@ class FacilitatorScreen(SessionView, Screen[None]):
         undo_clock(self, after=self.redraw)
 
     def action_end(self) -> None:
-        self._ask_and_step(change_label("clock_ended"), live.end_early)
+        end_now(self, after=self.redraw)
 
     def action_next(self) -> None:
         self._ask_and_step(change_label("clock_next"), live.next_item)
@@ -369,7 +377,7 @@ class FacilitatorScreen(SessionView, Screen[None]):
         item = self.query_one(LiveProgramme).selected_item
         if item is None:
             return
-        self._ask_and_step(change_label("clock_jumped"), lambda s, now: live.start(s, now, item))
+        start_selected(self, item, after=self.redraw)
 
     def action_catch_up(self) -> None:
         item = self.query_one(LiveProgramme).selected_item

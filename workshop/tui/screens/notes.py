@@ -18,6 +18,10 @@ keys first, the notes given the room.
 When the secretariat has written a draft recommendation for the station, it stands under the
 top, folded to a few lines; ctrl+o unfolds it (every section in full) and folds it again. "a" on
 a note links it to the section of the draft it qualifies ("Indsatser"), chosen in a list.
+
+On a short screen (80x24) the notes come first: when the whole top would leave fewer than
+``NOTE_ROWS_FIRST`` note rows, it folds to one line per item (the station, the round with its
+group, the questions, the drafts' titles) and ctrl+o unfolds all of it.
 """
 
 from __future__ import annotations
@@ -47,10 +51,10 @@ from workshop.storage.authors import clean_name, remembered_author, unnamed_auth
 from workshop.words import word
 from workshop.words.phrases import station_title
 
-from ..components.capture_header import CaptureHeader
+from ..components.capture_header import CaptureHeader, describe_place
 from ..components.category_keys import CategoryKeys
 from ..components.draft_keeper import DraftKeeper
-from ..components.draft_recommendation import DraftRecommendation
+from ..components.draft_recommendation import DraftRecommendation, draft_text
 from ..components.in_order_keys import InOrderKeys
 from ..components.key_footer import KeyFooter
 from ..components.note_dialogs import TextDialog
@@ -62,6 +66,14 @@ from ..session_view import SessionView
 
 CAPTURE_COLUMNS = ("time", "round", "text", "categories")
 """The group of a note follows from its round at this station, and the top shows it."""
+
+
+NOTE_ROWS_FIRST = 8
+"""The top (station, names, questions, draft) folds to one line per item when in full it would leave
+fewer note rows than this: on a short screen the notes come first. ctrl+o unfolds it."""
+
+ROWS_BELOW_TOP = 9
+"""The rows under the top that are not notes: the note field (6), the table's heading, the category keys, the footer."""
 
 
 CODE_FROM_FIELD = [f"capture.code.{k}" for k in range(1, 10)]
@@ -140,9 +152,9 @@ class NotesScreen(SessionView, Screen[None]):
         Binding(
             "ctrl+o",
             "unfold",
-            "Draft",
+            "Unfold",
             id="capture.unfold",
-            tooltip="Unfold the station's draft recommendation in full, or fold it again",
+            tooltip="Unfold the top (every name, the questions, the draft recommendation in full), or fold it again",
         ),
         Binding(
             "a",
@@ -181,6 +193,8 @@ class NotesScreen(SessionView, Screen[None]):
         self.set_aside = ""
         """The new note that was being written when an edit began; it comes back after the edit."""
         self.tab_before_edit = "notes"
+        self.top_open = False
+        """True while the note-taker has unfolded a folded top with ctrl+o."""
 
     @property
     def station(self) -> str | None:
@@ -329,11 +343,29 @@ class NotesScreen(SessionView, Screen[None]):
         station = self.station
         return None if station is None else place(self.session, station, self.chosen_round)
 
+    def top_folded(self, where: Place | None, drafts: list[tuple[int, Any]]) -> bool:
+        """Whether the top folds to one line per item: in full it would leave too few note rows."""
+        if self.top_open or where is None:
+            return False
+        width, height = self.app.size
+        inner = max(width - 2, 10)
+        lines = len(describe_place(where, self.language).wrap(self.app.console, inner))
+        if drafts:
+            text = draft_text(drafts, self.language, width - 4, unfolded=False)
+            lines += len(text.wrap(self.app.console, max(width - 3, 10)))
+        return height - lines - ROWS_BELOW_TOP < NOTE_ROWS_FIRST
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.redraw()
+
     def redraw(self) -> None:
         session = self.session
         station = self.station
-        self.query_one(CaptureHeader).show(self.place(), self.language)
-        self.query_one(DraftRecommendation).show(recs.for_station(session, station) if station else [], self.language)
+        where = self.place()
+        drafts = recs.for_station(session, station) if station else []
+        folded = not self.query_one(DraftRecommendation).unfolded and self.top_folded(where, drafts)
+        self.query_one(CaptureHeader).show(where, self.language, self.app.size.width - 2 if folded else None)
+        self.query_one(DraftRecommendation).show(drafts, self.language, folded)
         table = self.query_one(NoteTable)
         table.show(station_notes(session, station) if station else [])
         self.query_one(CategoryKeys).show(session, table.last_category)
@@ -386,13 +418,19 @@ class NotesScreen(SessionView, Screen[None]):
 
     # The station's draft recommendation ---------------------------------------------------
     def action_unfold(self) -> None:
-        """Show the draft in full, or fold it to a few lines again."""
+        """Unfold a folded top (every name, question and the draft in full), or fold it again;
+        on a tall screen: show the draft in full, or fold it to a few lines again."""
         station = self.station
         drafts = recs.for_station(self.session, station) if station else []
+        panel = self.query_one(DraftRecommendation)
+        if self.top_open or (not panel.unfolded and self.top_folded(self.place(), drafts)):
+            self.top_open = not self.top_open
+            panel.unfolded = self.top_open
+            self.redraw()
+            return
         if not drafts:
             self.notify(word("no_draft", self.language), markup=False)
             return
-        panel = self.query_one(DraftRecommendation)
         panel.unfolded = not panel.unfolded
         panel.show(drafts, self.language)
 

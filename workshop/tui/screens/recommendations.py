@@ -43,11 +43,22 @@ from ..components.key_footer import KeyFooter
 from ..components.note_dialogs import ChoiceDialog, TextDialog
 from ..components.saved_while_writing import SavedWhileWriting
 from ..components.section_comments import SectionComments
-from ..localise import localise_bindings
+from ..localise import localise_bindings, show_keys
 from ..session_view import SessionView
 
 FIELDS: tuple[str, ...] = ("intro", *SECTION_NAMES)
 """What the editor writes of a recommendation, in the template's order."""
+
+ONE_COLUMN_BELOW = 120
+"""Narrower than this (the list's 38 columns and two of about 40), the editor shows one column at a time:
+the list, the text being written, or the notes; ctrl+l, ctrl+t and ctrl+b switch, and the footer says so."""
+
+COLUMN_KEYS_BY_NAME = {
+    "list": "recommendations.list",
+    "text": "recommendations.write",
+    "notes": "recommendations.notes",
+}
+COLUMN_KEYS = frozenset(COLUMN_KEYS_BY_NAME.values())
 
 AGENDA = "agenda"
 """The list's key of the agenda item's proposed decision; themes are "theme:<name>", recommendations "rec:<id>"."""
@@ -94,6 +105,9 @@ class ReportList(DataTable[Text]):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, show_header=False, **kwargs)
         self._rows: list[tuple[str, Text]] = []
+        self.column_width = 34
+        """How wide the titles may be (wider when the list is the one column shown)."""
+        self.width_shown = 34
 
     def show(self, session: Session) -> list[str]:
         """Fill or refresh the rows (the cursor stays on the same row when it still exists); the keys shown."""
@@ -106,11 +120,13 @@ class ReportList(DataTable[Text]):
                 label = word("recommendation_numbered", language, number=number, title=rec.title)
                 rows.append((f"rec:{rec.id}", Text(f"  {label}", no_wrap=True, overflow="ellipsis")))
         rows.append((AGENDA, Text(word("agenda_proposal", language), style="italic", no_wrap=True)))
-        if rows != self._rows:
+        if rows != self._rows or self.column_width != self.width_shown:
             current = self.current_key()
-            self.clear(columns=not self.columns)
+            new_width = self.column_width != self.width_shown
+            self.clear(columns=not self.columns or new_width)
             if not self.columns:
-                self.add_column("", key="what", width=34)
+                self.width_shown = self.column_width
+                self.add_column("", key="what", width=self.column_width)
             for key, cell in rows:
                 self.add_row(cell, key=key)
             self._rows = rows
@@ -239,6 +255,31 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
     AUTOSAVE_SECONDS: ClassVar[float] = 2.0
     """A text is saved this long after typing stops (tests set it near zero)."""
     BINDINGS = [
+        # First: on a narrow screen (one column at a time) the footer shows these before the others.
+        Binding(
+            "ctrl+l",
+            "focus_list",
+            "List",
+            id="recommendations.list",
+            show=False,
+            tooltip="Move to the list of recommendations",
+        ),
+        Binding(
+            "ctrl+t,ctrl+e",
+            "focus_text",
+            "Write",
+            id="recommendations.write",
+            show=False,
+            tooltip="Move to the text being written (ctrl+e in a browser, which keeps ctrl+t for itself)",
+        ),
+        Binding(
+            "ctrl+b",
+            "focus_notes",
+            "Notes",
+            id="recommendations.notes",
+            show=False,
+            tooltip="Move to the station's notes, to cite them (c) or link them to the section (l)",
+        ),
         Binding(
             "escape",
             "close",
@@ -305,30 +346,6 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
             tooltip="Delete the recommendation (ctrl+z in the list brings it back)",
         ),
         Binding(
-            "ctrl+l",
-            "focus_list",
-            "List",
-            id="recommendations.list",
-            show=False,
-            tooltip="Move to the list of recommendations",
-        ),
-        Binding(
-            "ctrl+t,ctrl+e",
-            "focus_text",
-            "Write",
-            id="recommendations.write",
-            show=False,
-            tooltip="Move to the text being written (ctrl+e in a browser, which keeps ctrl+t for itself)",
-        ),
-        Binding(
-            "ctrl+b",
-            "focus_notes",
-            "Notes",
-            id="recommendations.notes",
-            show=False,
-            tooltip="Move to the station's notes, to cite them (c) or link them to the section (l)",
-        ),
-        Binding(
             "f10",
             "focus_comments",
             "Comments",
@@ -352,6 +369,10 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
         self._first = f"rec:{recommendation}" if recommendation else None
         self._localised = self.language
         localise_bindings(self, self._localised)
+        self.one_column = False
+        """True on a narrow screen: one column shows at a time."""
+        self.column = "text"
+        """The column shown on a narrow screen: "list", "text" or "notes"."""
 
     # Building ------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -371,7 +392,47 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
                 yield EvidenceList(id="rec-evidence")
         yield KeyFooter()
 
+    def on_resize(self) -> None:
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Three columns side by side where they fit; below ``ONE_COLUMN_BELOW`` one at a time."""
+        narrow = self.app.size.width < ONE_COLUMN_BELOW
+        if narrow != self.one_column:
+            self.one_column = narrow
+            self.set_class(narrow, "-one-column")
+            if not narrow:
+                show_keys(self, COLUMN_KEYS, False)
+        listed = self.query_one(ReportList)
+        listed.column_width = max(self.app.size.width - 4, 34) if narrow else 34
+        if listed.column_width != listed.width_shown:
+            listed.show(self.session)
+        self.show_column(self.column)
+
+    def show_column(self, column: str) -> None:
+        """On a narrow screen: show this column ("list", "text" or "notes") alone."""
+        self.column = column
+        for name in ("list", "text", "notes"):
+            self.set_class(name == column, f"-column-{name}")
+        if self.one_column:  # the footer names the keys to the two columns not shown
+            here = COLUMN_KEYS_BY_NAME[column]
+            show_keys(self, COLUMN_KEYS - {here}, True)
+            show_keys(self, {here}, False)
+
+    def on_descendant_focus(self, event: object) -> None:
+        """Focus moved (Tab, a click): the column holding it is the one shown."""
+        focused = self.focused
+        if focused is None:
+            return
+        for column, holder in (("list", "#rec-list"), ("text", "#rec-side"), ("notes", "#rec-evidence-side")):
+            widget = self.query_one(holder)
+            if focused is widget or widget in focused.ancestors:
+                if column != self.column:
+                    self.show_column(column)
+                return
+
     def on_mount(self) -> None:
+        self.fit_columns()
         keys = self.query_one(ReportList).show(self.session)
         first = self._first if self._first in keys else next((k for k in keys if k.startswith("rec:")), keys[0])
         self.query_one(ReportList).choose(first)
@@ -788,9 +849,11 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
         self.dismiss()
 
     def action_focus_list(self) -> None:
+        self.show_column("list")
         self.set_focus(self.query_one(ReportList))
 
     def action_focus_text(self) -> None:
+        self.show_column("text")
         editor = self.query_one("#rec-text", TextArea)
         editor.move_cursor(editor.document.end)
         self.set_focus(editor)
@@ -798,7 +861,9 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
     def action_focus_comments(self) -> None:
         beside = self.query_one(SectionComments)
         if beside.option_count:
+            self.show_column("text")  # the comments stand under the text
             beside.focus()
 
     def action_focus_notes(self) -> None:
+        self.show_column("notes")
         self.set_focus(self.query_one(EvidenceList))

@@ -39,7 +39,7 @@ from workshop.notes.review import tally
 from workshop.notes.summaries import Opening, prefilled_from, summary_of, text_for, write_opening, write_summary
 from workshop.words import word
 
-from ..components.export_status import ExportStatus, shown_path
+from ..components.export_status import ExportStatus, exported_message, shown_path
 from ..components.key_footer import KeyFooter
 from ..components.name_dialog import NameDialog
 from ..components.saved_while_writing import SavedWhileWriting
@@ -434,7 +434,7 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
             if document.report_path is not None:
                 report.append(word("export_report_at", language, path=shown_path(document.report_path)))
         self.query_one(ExportStatus).finished(lines + report)
-        self.notify(word("exported", language) + "\n" + "\n".join(lines), timeout=10, markup=False)
+        self.notify(exported_message(done, language), timeout=10, markup=False)
         if report:
             self.notify("\n".join(report), title=word("export_report_title", language), timeout=30, markup=False)
         if self.app.is_web:  # served in a browser: every file comes down too, several in one zip

@@ -344,11 +344,12 @@ class StationSetup(SetupPane):
         language = self.language
         questions = "\n".join(self.session.stations[-1].questions) if self.session.stations else ""
 
-        def save(values: dict[str, Any]) -> bool:
+        def add_it(values: dict[str, Any], keep_square: bool) -> bool:
             outcome: list[setup.Outcome] = []
 
             def add(store: Store) -> None:
-                outcome[:] = [setup.add_station(store, values["name"], values["host"], values["questions"].split("\n"))]
+                lines = values["questions"].split("\n")
+                outcome[:] = [setup.add_station(store, values["name"], values["host"], lines, keep_square=keep_square)]
 
             def added() -> None:
                 self.focus_key = outcome[0].id
@@ -356,7 +357,34 @@ class StationSetup(SetupPane):
 
             return self.run(add, added)
 
+        def save(values: dict[str, Any]) -> bool:
+            brings = setup.companions(self.session)
+            if not brings:
+                return add_it(values, keep_square=False)
+            self._ask_square(values, brings, add_it)
+            return False  # the form stays under the question: Esc goes back to it, nothing added
+
         self.form(word("new_station", language), self._fields(questions=questions), save)
+
+    def _ask_square(
+        self, values: dict[str, Any], brings: set[str], add_it: Callable[[dict[str, Any], bool], bool]
+    ) -> None:
+        """A square evening (as many groups and rounds as stations): add a group and a round with the
+        new station, or leave it idle in the rounds that have no group for it. Esc adds nothing."""
+        from ..components.note_dialogs import ChoiceDialog
+
+        form = self.app.screen
+        language = self.language
+        n = len(self.session.stations) + 1
+        square = word("square_add_group_round" if "group" in brings else "square_add_round", language, number=n)
+        choices = [("square", square), ("idle", word("square_leave_idle", language))]
+
+        def answered(choice: str | None) -> None:
+            if choice is not None and add_it(values, choice == "square"):
+                form.dismiss(None)
+
+        title = word("square_title", language, name=values["name"].strip(), stations=n - 1)
+        self.app.push_screen(ChoiceDialog(title, choices, "square"), answered)
 
     def action_edit(self) -> None:
         key = self.selected_key()
