@@ -355,9 +355,6 @@ class NotesScreen(SessionView, Screen[None]):
             lines += len(text.wrap(self.app.console, max(width - 3, 10)))
         return height - lines - ROWS_BELOW_TOP < NOTE_ROWS_FIRST
 
-    def on_resize(self, event: events.Resize) -> None:
-        self.redraw()
-
     def redraw(self) -> None:
         session = self.session
         station = self.station
@@ -520,7 +517,9 @@ class NotesScreen(SessionView, Screen[None]):
 
     # By touch: the layout by size, the tabs, the buttons ------------------------------------
     def on_resize(self, event: events.Resize) -> None:
+        """A new size: the layout by size (phone, tablet, keys first), and the top folded or not to fit."""
         self.fit_to(event.size.width, event.size.height)
+        self.redraw()
 
     def fit_to(self, width: int, height: int) -> None:
         """Media rules by size: a phone's layout below NARROW_BELOW columns, a tablet's from TOUCH_FROM_ROWS rows."""
