@@ -13,6 +13,7 @@ from workshop.model.session import ActualTime, Live
 from workshop.model.validation import check
 from workshop.notes import recommendations as rec
 from workshop.notes.recommendations import RecommendationError
+from workshop.storage.operations import SectionChanged
 from workshop.storage.store import ChangeRefused, Store
 
 
@@ -219,8 +220,7 @@ def test_a_change_that_would_break_a_link_is_refused(store):
     rec.link_note(store, note.id, "r1", "actions")
 
     def remove_all(session):
-        before = [r.model_dump(mode="json") for r in session.recommendations]
-        return [{"t": "section", "name": "recommendations", "before": before, "after": []}]
+        return [SectionChanged.of(session, "recommendations", [])]
 
     with pytest.raises(ChangeRefused):
         store.change("remove all by hand", remove_all)

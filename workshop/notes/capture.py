@@ -20,8 +20,8 @@ from workshop.scheduling.evening import round_times
 from workshop.scheduling.rotation import RotationError, groups_at, remixed, remixing
 from workshop.scheduling.timetable import Slot, current_round
 from workshop.storage.change_labels import change_label
-from workshop.storage.operations import Op, note_op, section_op
-from workshop.storage.store import Store
+from workshop.storage.operations import NoteChanged, Op, SectionChanged
+from workshop.storage.writer import SessionWriter
 from workshop.words import word
 
 Why = Literal["live", "latest", "first", "finished", "chosen", "none"]
@@ -180,9 +180,9 @@ def prompt_choices(session: Session, text: str, limit: int = 9) -> list[Choice]:
     return found
 
 
-def apply_category(store: Store, note_id: str, category_id: str) -> bool:
+def apply_category(store: SessionWriter, note_id: str, category_id: str) -> bool:
     """Code a note with a category it does not have yet. False when it had it already."""
-    note = store.index.get(note_id)
+    note = store.note(note_id)
     if note is None:
         raise KeyError(word("note_gone", store.language, id=note_id))
     if category_id in note.categories:
@@ -191,7 +191,7 @@ def apply_category(store: Store, note_id: str, category_id: str) -> bool:
     return True
 
 
-def apply_choice(store: Store, note_id: str, choice: Choice) -> tuple[Category, bool]:
+def apply_choice(store: SessionWriter, note_id: str, choice: Choice) -> tuple[Category, bool]:
     """Code a note with the chosen category; a new name creates it (next free key and colour).
 
     Creating and coding is one change, so one undo takes back both. Returns the category and
@@ -207,17 +207,17 @@ def apply_choice(store: Store, note_id: str, choice: Choice) -> tuple[Category, 
 
     def build(session: Session) -> list[Op]:
         existing = codebook.find_by_name(session, clean)
-        note = store.index.get(note_id)
+        note = store.note(note_id)
         if note is None:
             raise KeyError(word("note_gone", store.language, id=note_id))
         ops: list[Op] = []
         if existing is None:
             existing = codebook.new_category(session, clean)
-            ops.append(section_op(session, "categories", [*session.categories, existing]))
+            ops.append(SectionChanged.of(session, "categories", [*session.categories, existing]))
         created.append(existing)
         if existing.id not in note.categories:
             after = note.model_copy(update={"categories": [*note.categories, existing.id], "updated": now()})
-            ops.append(note_op(note, after))
+            ops.append(NoteChanged(note, after))
         return ops
 
     event = store.change(change_label("category_created", name=clean), build)

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from workshop.model.problems import Problem
 from workshop.model.session import Category, Session, now
 from workshop.storage.change_labels import change_label
-from workshop.storage.operations import Op, note_op, section_op
-from workshop.storage.store import ChangeRefused, Store
+from workshop.storage.operations import NoteChanged, Op, SectionChanged
+from workshop.storage.writer import ChangeRefused, SessionWriter
 from workshop.words import word
 
 PALETTE = (
@@ -189,7 +189,7 @@ def new_category(session: Session, name: str, *, colour: str | None = None, desc
     )
 
 
-def create(store: Store, name: str, *, colour: str | None = None, description: str = "") -> Category:
+def create(store: SessionWriter, name: str, *, colour: str | None = None, description: str = "") -> Category:
     """Add a category with the next free id, key and colour. Refuses an existing name."""
     clean = clean_name(name)
     if not clean:
@@ -199,19 +199,19 @@ def create(store: Store, name: str, *, colour: str | None = None, description: s
     def build(session: Session) -> list[Op]:
         category = new_category(session, clean, colour=colour, description=description)
         created.append(category)
-        return [section_op(session, "categories", [*session.categories, category])]
+        return [SectionChanged.of(session, "categories", [*session.categories, category])]
 
-    store.transact(change_label("category_created", name=clean), build)
+    store.change(change_label("category_created", name=clean), build)
     return created[0]
 
 
-def category_for_name(store: Store, name: str) -> Category:
+def category_for_name(store: SessionWriter, name: str) -> Category:
     """The category with this name or id, created if there is none yet."""
     existing = find_by_name(store.session, name)
     return existing if existing is not None else create(store, name)
 
 
-def update(store: Store, category_id: str, **changes: object) -> Category:
+def update(store: SessionWriter, category_id: str, **changes: object) -> Category:
     """Rename, recolour, describe or re-key a category. A key already used moves here."""
 
     def build(session: Session) -> list[Op]:
@@ -236,15 +236,15 @@ def update(store: Store, category_id: str, **changes: object) -> Category:
                 categories.append(category.model_copy(update={"key": None}))
             else:
                 categories.append(category)
-        return [section_op(session, "categories", categories)]
+        return [SectionChanged.of(session, "categories", categories)]
 
-    store.transact(change_label("category_changed"), build)
+    store.change(change_label("category_changed"), build)
     result = store.session.category(category_id)
     assert result is not None
     return result
 
 
-def merge(store: Store, source_id: str, target_id: str) -> int:
+def merge(store: SessionWriter, source_id: str, target_id: str) -> int:
     """Move every note of ``source`` to ``target`` and remove ``source``. Returns notes moved."""
     if source_id == target_id:
         raise refusal(store.language, "said_merge_into_itself", "fix_merge_into_itself")
@@ -259,18 +259,18 @@ def merge(store: Store, source_id: str, target_id: str) -> int:
                 categories = [c for c in note.categories if c != source_id]
                 if target_id not in categories:
                     categories.append(target_id)
-                ops.append(note_op(note, note.model_copy(update={"categories": categories, "updated": now()})))
+                ops.append(NoteChanged(note, note.model_copy(update={"categories": categories, "updated": now()})))
         moved.append(len(ops))
         remaining = [c for c in session.categories if c.id != source_id]
-        ops.append(section_op(session, "categories", remaining))
+        ops.append(SectionChanged.of(session, "categories", remaining))
         return ops
 
     target = store.session.category(target_id)
-    store.transact(change_label("categories_merged", name=target.name if target else target_id), build)
+    store.change(change_label("categories_merged", name=target.name if target else target_id), build)
     return moved[0]
 
 
-def split(store: Store, source_id: str, note_ids: Iterable[str], new_name: str) -> Category:
+def split(store: SessionWriter, source_id: str, note_ids: Iterable[str], new_name: str) -> Category:
     """Move the chosen notes of ``source`` to a new category called ``new_name``."""
     chosen = set(note_ids)
     clean = clean_name(new_name)
@@ -281,18 +281,18 @@ def split(store: Store, source_id: str, note_ids: Iterable[str], new_name: str) 
             raise refusal(store.language, "said_category_gone", "fix_look_again", name=source_id)
         category = new_category(session, clean)
         created.append(category)
-        ops: list[Op] = [section_op(session, "categories", [*session.categories, category])]
+        ops: list[Op] = [SectionChanged.of(session, "categories", [*session.categories, category])]
         for note in session.notes:
             if note.id in chosen and source_id in note.categories:
                 categories = [category.id if c == source_id else c for c in note.categories]
-                ops.append(note_op(note, note.model_copy(update={"categories": categories, "updated": now()})))
+                ops.append(NoteChanged(note, note.model_copy(update={"categories": categories, "updated": now()})))
         return ops
 
-    store.transact(change_label("category_split", name=clean), build)
+    store.change(change_label("category_split", name=clean), build)
     return created[0]
 
 
-def delete(store: Store, category_id: str) -> int:
+def delete(store: SessionWriter, category_id: str) -> int:
     """Remove a category; its notes lose it (and may become uncoded). Returns notes touched."""
     touched: list[int] = []
 
@@ -303,11 +303,11 @@ def delete(store: Store, category_id: str) -> int:
         for note in session.notes:
             if category_id in note.categories:
                 categories = [c for c in note.categories if c != category_id]
-                ops.append(note_op(note, note.model_copy(update={"categories": categories, "updated": now()})))
+                ops.append(NoteChanged(note, note.model_copy(update={"categories": categories, "updated": now()})))
         touched.append(len(ops))
-        ops.append(section_op(session, "categories", [c for c in session.categories if c.id != category_id]))
+        ops.append(SectionChanged.of(session, "categories", [c for c in session.categories if c.id != category_id]))
         return ops
 
     category = store.session.category(category_id)
-    store.transact(change_label("category_deleted", name=category.name if category else category_id), build)
+    store.change(change_label("category_deleted", name=category.name if category else category_id), build)
     return touched[0]

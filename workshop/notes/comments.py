@@ -1,22 +1,18 @@
 """The comment round between meetings: members comment on each section of the drafts, the secretariat handles them.
 
-Every change goes through the store's :meth:`~workshop.storage.store.Store.change` (the journal, undo,
-the device's own lane ``comments``): a comment added, a comment marked handled or not. The round's
+Every change goes through the session's writer (:meth:`~workshop.storage.writer.SessionWriter.change`: the
+journal, undo, the device's own lane ``comments``): a comment added, a comment marked handled or not. The round's
 deadline comes from the series that names the meeting (:func:`workshop.series.comments.comment_round`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from workshop.model.comments import COMMENTED_PARTS
 from workshop.model.session import Comment, Session, now
 from workshop.storage.change_labels import change_label
-from workshop.storage.operations import Op, section_op
+from workshop.storage.operations import Op, SectionChanged
+from workshop.storage.writer import SessionWriter
 from workshop.words import word
-
-if TYPE_CHECKING:
-    from workshop.storage.store import Store
 
 
 class CommentError(ValueError):
@@ -39,7 +35,7 @@ def counts(session: Session, recommendation_id: str) -> dict[str, tuple[int, int
     return result
 
 
-def add(store: Store, recommendation_id: str, section: str, text: str) -> Comment:
+def add(store: SessionWriter, recommendation_id: str, section: str, text: str) -> Comment:
     """Add the store's author's comment on ``section`` of the recommendation; :class:`CommentError` if it cannot be."""
     language = store.language
     text = text.strip()
@@ -52,13 +48,13 @@ def add(store: Store, recommendation_id: str, section: str, text: str) -> Commen
     def build(session: Session) -> list[Op]:
         if not any(r.id == recommendation_id for r in session.recommendations):
             raise CommentError(word("recommendation_gone", language, id=recommendation_id))
-        return [section_op(session, "comments", [*session.comments, comment])]
+        return [SectionChanged.of(session, "comments", [*session.comments, comment])]
 
     store.change(change_label("comment_added"), build)
     return comment
 
 
-def set_handled(store: Store, comment_id: str, handled: bool) -> Comment:
+def set_handled(store: SessionWriter, comment_id: str, handled: bool) -> Comment:
     """Mark the comment handled (by the store's author) or not; :class:`CommentError` when it is gone."""
     language = store.language
     changed: list[Comment] = []
@@ -74,7 +70,7 @@ def set_handled(store: Store, comment_id: str, handled: bool) -> Comment:
                     update={"handled": handled, "handled_by": store.author if handled else ""}
                 )
                 changed.append(comments[index])
-                return [section_op(session, "comments", comments)]
+                return [SectionChanged.of(session, "comments", comments)]
         raise CommentError(word("comment_gone", language))
 
     store.change(change_label("comment_handled" if handled else "comment_reopened"), build)

@@ -33,8 +33,8 @@ from typing import Any
 from workshop.model.recommendations import SECTION_NAMES, Agenda, Recommendation, SectionName, Theme
 from workshop.model.session import Note, Session, now
 from workshop.storage.change_labels import change_label
-from workshop.storage.operations import Op, dump_section, note_op
-from workshop.storage.store import Store
+from workshop.storage.operations import NoteChanged, Op, SectionChanged, dump_section
+from workshop.storage.writer import SessionWriter
 from workshop.words import word
 
 __all__ = [
@@ -229,14 +229,14 @@ def _section(session: Session, name: str, after: Sequence[Recommendation | Theme
         value: Any = after.model_dump(mode="json")
     else:
         value = [item.model_dump(mode="json") for item in after]
-    return {"t": "section", "name": name, "before": dump_section(session, name), "after": value}
+    return SectionChanged(name, dump_section(session, name), value)
 
 
-def _gone(store: Store, recommendation_id: str) -> RecommendationError:
+def _gone(store: SessionWriter, recommendation_id: str) -> RecommendationError:
     return RecommendationError(word("recommendation_gone", store.language, id=recommendation_id))
 
 
-def _index(store: Store, session: Session, recommendation_id: str) -> int:
+def _index(store: SessionWriter, session: Session, recommendation_id: str) -> int:
     for index, recommendation in enumerate(session.recommendations):
         if recommendation.id == recommendation_id:
             return index
@@ -262,7 +262,7 @@ def next_id(session: Session, used_before: Iterable[str] = ()) -> str:
     return f"r{number}"
 
 
-def _check_fields(store: Store, session: Session, fields: dict[str, Any]) -> None:
+def _check_fields(store: SessionWriter, session: Session, fields: dict[str, Any]) -> None:
     unknown = [f for f in fields if f not in EDITABLE]
     if unknown:
         raise RecommendationError(
@@ -276,7 +276,7 @@ def _check_fields(store: Store, session: Session, fields: dict[str, Any]) -> Non
 
 
 def create(
-    store: Store,
+    store: SessionWriter,
     title: str,
     *,
     theme: str = "",
@@ -306,7 +306,7 @@ def create(
     return find(store.session, created[0].id) or created[0]
 
 
-def edit(store: Store, recommendation_id: str, **fields: Any) -> Recommendation:
+def edit(store: SessionWriter, recommendation_id: str, **fields: Any) -> Recommendation:
     """Change fields of a recommendation: title, theme, intro, station or any of the seven sections."""
 
     def build(session: Session) -> list[Op]:
@@ -327,7 +327,7 @@ def edit(store: Store, recommendation_id: str, **fields: Any) -> Recommendation:
     return found
 
 
-def write_section(store: Store, recommendation_id: str, section: str, text: str) -> bool:
+def write_section(store: SessionWriter, recommendation_id: str, section: str, text: str) -> bool:
     """Save one section's text (as the editor does while typing); True when it changed something."""
     if section not in (*SECTION_NAMES, "intro"):
         raise RecommendationError(
@@ -353,14 +353,14 @@ def write_section(store: Store, recommendation_id: str, section: str, text: str)
     return store.change(label, build) is not None
 
 
-def _note(store: Store, session: Session, note_id: str) -> Note:
+def _note(store: SessionWriter, session: Session, note_id: str) -> Note:
     found = next((n for n in session.notes if n.id == note_id), None)
     if found is None:
         raise RecommendationError(word("recommendation_note_gone", store.language, id=note_id))
     return found
 
 
-def cite_note(store: Store, recommendation_id: str, note_id: str) -> bool:
+def cite_note(store: SessionWriter, recommendation_id: str, note_id: str) -> bool:
     """Cite a note in a recommendation (kept as the note's id); True when it was not cited yet."""
 
     def build(session: Session) -> list[Op]:
@@ -375,7 +375,7 @@ def cite_note(store: Store, recommendation_id: str, note_id: str) -> bool:
     return store.change(change_label("note_cited", title=_title(store, recommendation_id)), build) is not None
 
 
-def uncite_note(store: Store, recommendation_id: str, note_id: str) -> bool:
+def uncite_note(store: SessionWriter, recommendation_id: str, note_id: str) -> bool:
     """Take a cited note out of a recommendation; True when it was cited."""
 
     def build(session: Session) -> list[Op]:
@@ -389,7 +389,7 @@ def uncite_note(store: Store, recommendation_id: str, note_id: str) -> bool:
     return store.change(change_label("note_uncited", title=_title(store, recommendation_id)), build) is not None
 
 
-def link_note(store: Store, note_id: str, recommendation_id: str, section: SectionName | str) -> Note:
+def link_note(store: SessionWriter, note_id: str, recommendation_id: str, section: SectionName | str) -> Note:
     """Link a note to the section of a recommendation it qualifies ("Indsatser"); returns the note."""
     if section not in SECTION_NAMES:
         raise RecommendationError(
@@ -402,7 +402,7 @@ def link_note(store: Store, note_id: str, recommendation_id: str, section: Secti
         if before.recommendation == recommendation_id and before.section == section:
             return []
         after = before.model_copy(update={"recommendation": recommendation_id, "section": section, "updated": now()})
-        return [note_op(before, after)]
+        return [NoteChanged(before, after)]
 
     label = change_label(
         "note_linked", section=section_title(section, store.language), title=_title(store, recommendation_id)
@@ -411,20 +411,21 @@ def link_note(store: Store, note_id: str, recommendation_id: str, section: Secti
     return _note(store, store.session, note_id)
 
 
-def unlink_note(store: Store, note_id: str) -> Note:
+def unlink_note(store: SessionWriter, note_id: str) -> Note:
     """Take away a note's link to a recommendation's section; returns the note."""
 
     def build(session: Session) -> list[Op]:
         before = _note(store, session, note_id)
         if before.recommendation is None and before.section is None:
             return []
-        return [note_op(before, before.model_copy(update={"recommendation": None, "section": None, "updated": now()}))]
+        after = before.model_copy(update={"recommendation": None, "section": None, "updated": now()})
+        return [NoteChanged(before, after)]
 
     store.change(change_label("note_unlinked"), build)
     return _note(store, store.session, note_id)
 
 
-def delete(store: Store, recommendation_id: str) -> None:
+def delete(store: SessionWriter, recommendation_id: str) -> None:
     """Delete a recommendation; notes linked to it lose the link (undo brings both back)."""
 
     def build(session: Session) -> list[Op]:
@@ -435,13 +436,13 @@ def delete(store: Store, recommendation_id: str) -> None:
         for note in session.notes:
             if note.recommendation == recommendation_id:
                 unlinked = note.model_copy(update={"recommendation": None, "section": None, "updated": moment})
-                ops.append(note_op(note, unlinked))
+                ops.append(NoteChanged(note, unlinked))
         return ops
 
     store.change(change_label("recommendation_deleted", title=_title(store, recommendation_id)), build)
 
 
-def move(store: Store, recommendation_id: str, to: int) -> bool:
+def move(store: SessionWriter, recommendation_id: str, to: int) -> bool:
     """Move a recommendation to place ``to`` (from 0) in the report's order; True when it moved."""
 
     def build(session: Session) -> list[Op]:
@@ -457,7 +458,7 @@ def move(store: Store, recommendation_id: str, to: int) -> bool:
     return store.change(change_label("recommendation_moved", title=_title(store, recommendation_id)), build) is not None
 
 
-def reorder(store: Store, ids: Sequence[str]) -> bool:
+def reorder(store: SessionWriter, ids: Sequence[str]) -> bool:
     """Put the recommendations in this order (ids not named keep their order, after the named ones)."""
 
     def build(session: Session) -> list[Op]:
@@ -474,7 +475,7 @@ def reorder(store: Store, ids: Sequence[str]) -> bool:
     return store.change(change_label("recommendations_reordered"), build) is not None
 
 
-def write_theme(store: Store, name: str, intro: str) -> bool:
+def write_theme(store: SessionWriter, name: str, intro: str) -> bool:
     """Write a theme's introduction (the theme is added to [[themes]] when new); True when it changed something."""
     name = name.strip()
 
@@ -493,7 +494,7 @@ def write_theme(store: Store, name: str, intro: str) -> bool:
     return store.change(change_label("theme_written", theme=name), build) is not None
 
 
-def write_proposed_decision(store: Store, text: str) -> bool:
+def write_proposed_decision(store: SessionWriter, text: str) -> bool:
     """Write the agenda item's "Indstilling" (what the administration proposes the committee decides)."""
 
     def build(session: Session) -> list[Op]:
@@ -504,7 +505,7 @@ def write_proposed_decision(store: Store, text: str) -> bool:
     return store.change(change_label("proposed_decision_written"), build) is not None
 
 
-def _title(store: Store, recommendation_id: str) -> str:
+def _title(store: SessionWriter, recommendation_id: str) -> str:
     found = find(store.session, recommendation_id)
     if found is None:
         raise _gone(store, recommendation_id)
@@ -533,17 +534,14 @@ class Version:
     """The recommendation just before the change; None when the change created it."""
 
 
-def versions(store: Store, recommendation_id: str | None = None) -> list[Version]:
+def versions(store: SessionWriter, recommendation_id: str | None = None) -> list[Version]:
     """Every saved version of one recommendation (or of all, for None), oldest first, undos and redos included.
 
     Read from the journal beside the session file, so it spans restarts; a session whose
     journal was removed has no versions before that.
     """
-    journal = store.journal
-    if journal is None:
-        return []
     found: list[Version] = []
-    for event in journal.since(0):
+    for event in store.changes_since(0):
         for op in event.ops:
             if op.get("t") != "section" or op.get("name") != "recommendations":
                 continue

@@ -15,8 +15,8 @@ from typing import Literal, get_args
 
 from workshop.model.session import Session, Summaries
 from workshop.storage.change_labels import change_label
-from workshop.storage.operations import Op, section_op
-from workshop.storage.store import Store
+from workshop.storage.operations import Op, SectionChanged
+from workshop.storage.writer import SessionWriter
 from workshop.words import word
 
 OVERALL = None
@@ -63,17 +63,17 @@ def prefilled_from(session: Session, which: Opening) -> Opening | None:
     return next((other for other in _PREFILL[which] if own_text(session, other).strip()), None)
 
 
-def write_opening(store: Store, which: Opening, text: str) -> bool:
+def write_opening(store: SessionWriter, which: Opening, text: str) -> bool:
     """Store an opening text; True when it changed something."""
     if which == "overall":
         return write_summary(store, None, text)
 
     def edit(session: Session) -> list[Op]:
         if which == "case":
-            op = section_op(session, "agenda", session.agenda.model_copy(update={"case": text}))
+            op = SectionChanged.of(session, "agenda", session.agenda.model_copy(update={"case": text}))
         else:
-            op = section_op(session, "summary", session.summary.model_copy(update={"introduction": text}))
-        return [] if op["before"] == op["after"] else [op]
+            op = SectionChanged.of(session, "summary", session.summary.model_copy(update={"introduction": text}))
+        return [] if not op.changed else [op]
 
     label = change_label("case_written") if which == "case" else change_label("introduction_written")
     return store.change(label, edit) is not None
@@ -98,7 +98,7 @@ def with_summary(summaries: Summaries, station: str | None, text: str) -> Summar
     return summaries.model_copy(update={"stations": stations})
 
 
-def write_summary(store: Store, station: str | None, text: str) -> bool:
+def write_summary(store: SessionWriter, station: str | None, text: str) -> bool:
     """Store a summary; True when it changed something.
 
     The change is computed inside the store's transaction from the newest session, so two
@@ -108,8 +108,8 @@ def write_summary(store: Store, station: str | None, text: str) -> bool:
     def edit(session: Session) -> list[Op]:
         if station is not None and session.station(station) is None:
             raise KeyError(word("station_gone", store.language, id=station))
-        op = section_op(session, "summary", with_summary(session.summary, station, text))
-        return [] if op["before"] == op["after"] else [op]
+        op = SectionChanged.of(session, "summary", with_summary(session.summary, station, text))
+        return [] if not op.changed else [op]
 
     return store.change(_label(store.session, station), edit) is not None
 

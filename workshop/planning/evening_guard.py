@@ -12,17 +12,19 @@ someone else changed the rounds meanwhile. The app asks the facilitator in betwe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, cast
+from pathlib import Path
+from typing import Any
 
 from workshop.model.problems import Problem
-from workshop.model.session import RotationRound, Session
+from workshop.model.session import Note, RotationRound, Session
 from workshop.scheduling.evening_changes import EveningChange, during_evening, evening_change, placement
+from workshop.storage.drafts import Draft
 from workshop.storage.journal import Event
-from workshop.storage.operations import NoteIndex, Op, apply, section_op
-from workshop.storage.store import ChangeRefused, Store
+from workshop.storage.operations import NoteIndex, Op, SectionChanged, apply
+from workshop.storage.writer import Build, ChangeRefused, SessionWriter
 from workshop.words import word
 
-Change = Callable[[Store], object]
+Change = Callable[[SessionWriter], object]
 """A change of the session, made through the store it is given (the real one, or a stand-in)."""
 
 
@@ -35,56 +37,155 @@ def applied(session: Session, ops: list[Op]) -> Session:
 
 
 def _section(session: Session, name: str, value: Any) -> list[Op]:
-    op = section_op(session, name, value)
-    return [] if op["before"] == op["after"] else [op]
+    op = SectionChanged.of(session, name, value)
+    return [] if not op.changed else [op]
 
 
-class Rehearsal:
-    """Stands in for the store: works a change out on a copy of the session and writes nothing."""
+class _StandIn:
+    """What a stand-in for the store reads from the real one: the language, the path, the notes, the history."""
 
-    WRITES = frozenset({"add_note", "edit_note", "delete_note", "toggle_category", "undo", "redo", "fold", "close"})
-    """The store's other ways of writing: a setup change never uses them (and here they would write)."""
-
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: SessionWriter) -> None:
         self.store = store
-        self.session = applied(store.session, [])
 
-    def __getattr__(self, name: str) -> Any:
-        if name in self.WRITES:
-            raise RuntimeError(f"a rehearsed change may not call the store's {name}")
-        return getattr(self.store, name)  # what it reads: the language, the author, the path
+    @property
+    def session(self) -> Session:
+        return self.store.session
 
-    def change(self, label: str, edit: Callable[[Session], Iterable[Op]], *, undoable: bool = True) -> Event | None:
-        self.session = applied(self.session, list(edit(self.session)))
-        return None
+    @property
+    def language(self) -> str:
+        return self.store.language
 
-    def transact(self, label: str, build: Callable[[Session], list[Op]], **_: Any) -> Event | None:
-        self.session = applied(self.session, build(self.session))
-        return None
+    @property
+    def author(self) -> str:
+        return self.store.author
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    @property
+    def version(self) -> int:
+        return self.store.version
+
+    def note(self, note_id: str) -> Note | None:
+        return _find_note(self.session, note_id)
+
+    def history(self, limit: int = 200) -> list[Event]:
+        return self.store.history(limit)
+
+    def changes_since(self, seq: int = 0) -> list[Event]:
+        return self.store.changes_since(seq)
+
+    def change(self, label: str, edit: Build, *, undoable: bool = True) -> Event | None:
+        raise NotImplementedError
 
     def set_section(self, name: str, value: Any, label: str, *, undoable: bool = True) -> Event | None:
-        return self.transact(label, lambda session: _section(session, name, value))
+        return self.change(label, lambda session: _section(session, name, value), undoable=undoable)
+
+    def keep_draft(self, place: str, text: str, base: str = "") -> bool:
+        return self.store.keep_draft(place, text, base)
+
+    def forget_draft(self, place: str) -> bool:
+        return self.store.forget_draft(place)
+
+    def draft(self, place: str) -> Draft | None:
+        return self.store.draft(place)
 
 
-class Keeper:
+def _find_note(session: Session, note_id: str) -> Note | None:
+    return next((note for note in session.notes if note.id == note_id), None)
+
+
+class Rehearsal(_StandIn):
+    """Stands in for the store: works a change out on a copy of the session and writes nothing.
+
+    A setup change never writes notes or folds; a rehearsal refuses those (here they would write).
+    """
+
+    def __init__(self, store: SessionWriter) -> None:
+        super().__init__(store)
+        self._session = applied(store.session, [])
+
+    @property
+    def session(self) -> Session:
+        """The copy, with the rehearsed changes."""
+        return self._session
+
+    def change(self, label: str, edit: Build, *, undoable: bool = True) -> Event | None:
+        self._session = applied(self._session, list(edit(self._session)))
+        return None
+
+    def _refuse(self, name: str) -> RuntimeError:
+        return RuntimeError(f"a rehearsed change may not call the store's {name}")
+
+    def add_note(
+        self,
+        station: str,
+        round_number: int,
+        text: str,
+        *,
+        group: str | None = None,
+        categories: Iterable[str] = (),
+        author: str | None = None,
+    ) -> Note:
+        raise self._refuse("add_note")
+
+    def edit_note(self, note_id: str, label: str | None = None, **changes: Any) -> Note:
+        raise self._refuse("edit_note")
+
+    def delete_note(self, note_id: str) -> None:
+        raise self._refuse("delete_note")
+
+    def toggle_category(self, note_id: str, category_id: str) -> Note:
+        raise self._refuse("toggle_category")
+
+    def fold(self) -> bool:
+        raise self._refuse("fold")
+
+    def keep_draft(self, place: str, text: str, base: str = "") -> bool:
+        raise self._refuse("keep_draft")
+
+    def forget_draft(self, place: str) -> bool:
+        raise self._refuse("forget_draft")
+
+
+class Keeper(_StandIn):
     """Stands in for the store: makes the change, plus the rotation that keeps the started rounds, in one go."""
 
-    def __init__(self, store: Store, expected: EveningChange) -> None:
-        self.store = store
+    def __init__(self, store: SessionWriter, expected: EveningChange) -> None:
+        super().__init__(store)
         self.expected = expected
         """What the facilitator saw (and agreed to)."""
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.store, name)
+    def note(self, note_id: str) -> Note | None:
+        return self.store.note(note_id)
 
-    def change(self, label: str, edit: Callable[[Session], Iterable[Op]], *, undoable: bool = True) -> Event | None:
+    def change(self, label: str, edit: Build, *, undoable: bool = True) -> Event | None:
         return self.store.change(label, lambda session: self._keep(session, list(edit(session))), undoable=undoable)
 
-    def transact(self, label: str, build: Callable[[Session], list[Op]], **options: Any) -> Event | None:
-        return self.store.transact(label, lambda session: self._keep(session, build(session)), **options)
+    def add_note(
+        self,
+        station: str,
+        round_number: int,
+        text: str,
+        *,
+        group: str | None = None,
+        categories: Iterable[str] = (),
+        author: str | None = None,
+    ) -> Note:
+        return self.store.add_note(station, round_number, text, group=group, categories=categories, author=author)
 
-    def set_section(self, name: str, value: Any, label: str, *, undoable: bool = True) -> Event | None:
-        return self.transact(label, lambda session: _section(session, name, value), undoable=undoable)
+    def edit_note(self, note_id: str, label: str | None = None, **changes: Any) -> Note:
+        return self.store.edit_note(note_id, label, **changes)
+
+    def delete_note(self, note_id: str) -> None:
+        self.store.delete_note(note_id)
+
+    def toggle_category(self, note_id: str, category_id: str) -> Note:
+        return self.store.toggle_category(note_id, category_id)
+
+    def fold(self) -> bool:
+        return self.store.fold()
 
     def _keep(self, session: Session, ops: list[Op]) -> list[Op]:
         """``ops`` with the rotation that keeps the started rounds (worked out from the newest session)."""
@@ -103,21 +204,21 @@ class Keeper:
             RotationRound(round=number, stations={s: list(g) for s, g in one.items() if g})
             for number, one in enumerate(outcome.explicit, start=1)
         ]
-        kept = [op for op in ops if not (op["t"] == "section" and op["name"] == "rotation")]
-        return [*kept, section_op(session, "rotation", rounds)]
+        kept = [op for op in ops if not (isinstance(op, SectionChanged) and op.name == "rotation")]
+        return [*kept, SectionChanged.of(session, "rotation", rounds)]
 
 
-def rehearse(store: Store, change: Change) -> Session | None:
+def rehearse(store: SessionWriter, change: Change) -> Session | None:
     """The session ``change`` would leave; None when the store would refuse it (the real try says why)."""
     stand_in = Rehearsal(store)
     try:
-        change(cast(Store, stand_in))
+        change(stand_in)
     except (ChangeRefused, KeyError):
         return None
     return stand_in.session
 
 
-def moves_people_during_the_evening(store: Store, change: Change) -> bool:
+def moves_people_during_the_evening(store: SessionWriter, change: Change) -> bool:
     """True when the evening runs and ``change`` would move people in the current or a later round
     (or rewrite a started one): a script refuses such a change, since only the app can ask first."""
     before = store.session

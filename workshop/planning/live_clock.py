@@ -14,7 +14,6 @@ step of the clock, and only that: notes, summaries and setup are never touched b
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from typing import Literal
 
@@ -23,8 +22,8 @@ from workshop.scheduling import evening as live
 from workshop.scheduling.timetable import clock
 from workshop.storage.change_labels import change_label, describe_change
 from workshop.storage.journal import Event
-from workshop.storage.operations import Op, dump_section, section_op
-from workshop.storage.store import Store
+from workshop.storage.operations import Op, SectionChanged, dump_section, from_journal
+from workshop.storage.writer import SessionWriter
 from workshop.words import word
 
 Step = Callable[[Session, dt.datetime], Live]
@@ -33,15 +32,15 @@ Step = Callable[[Session, dt.datetime], Live]
 Question = Literal["move_plan", "end_early"]
 """What a step asks before it is taken: move the plan to now, or end an item that has only just started."""
 
-CLOCK_LABEL = "change_clock_"
-"""The journal labels of the clock's steps start with this (``change_label("clock_next")``)."""
-UNDONE_LABEL = "change_clock_undone"
+CLOCK_KIND = "clock_"
+"""The kinds of the clock's steps start with this (``change_label("clock_next")``: kind ``clock_next``)."""
+UNDONE_KIND = "clock_undone"
 HISTORY = 1000
 """How far back in the journal undo looks for the clock's last step."""
 
 
 def save_step(
-    store: Store,
+    store: SessionWriter,
     label: str,
     transition: Callable[[Session], Live],
     workshop: Callable[[Session], Workshop] | None = None,
@@ -57,11 +56,11 @@ def save_step(
     def edit(session: Session) -> list[Op]:
         ops: list[Op] = []
         if workshop is not None:
-            moved = section_op(session, "workshop", workshop(session))
-            if moved["before"] != moved["after"]:
+            moved = SectionChanged.of(session, "workshop", workshop(session))
+            if moved.changed:
                 ops.append(moved)
-        op = section_op(session, "live", transition(session))
-        if op["before"] != op["after"]:
+        op = SectionChanged.of(session, "live", transition(session))
+        if op.changed:
             ops.append(op)
         return ops
 
@@ -103,27 +102,24 @@ def started_moved_label(session: Session, now: dt.datetime) -> str:
     return change_label("clock_started_moved", planned=planned, start=clock(moved.start, language))
 
 
-def last_step(store: Store) -> Event | None:
+def last_step(store: SessionWriter) -> Event | None:
     """The clock's latest step that has not been undone yet (by anyone on this session), or None."""
     undone: set[int] = set()
     for event in store.history(HISTORY):
-        key, _, raw = event.label.partition(" ")
-        if key == UNDONE_LABEL:
-            try:
-                values = json.loads(raw) if raw else {}
-            except ValueError:
-                continue
-            if isinstance(values, dict) and isinstance(values.get("seq"), int):
-                undone.add(values["seq"])
+        kind = event.kind  # what the change was, from its event: no label text parsed here
+        if kind.key == UNDONE_KIND:
+            seq = kind.value("seq")
+            if isinstance(seq, int):
+                undone.add(seq)
             continue
-        if not key.startswith(CLOCK_LABEL) or event.action != "do" or event.seq in undone:
+        if not kind.key.startswith(CLOCK_KIND) or event.action != "do" or event.seq in undone:
             continue
-        if event.ops and all(op.get("t") == "section" for op in event.ops):
+        if event.sections_only:
             return event
     return None
 
 
-def undo_step(store: Store, event: Event, language: str) -> str:
+def undo_step(store: SessionWriter, event: Event, language: str) -> str:
     """Take back the clock's step ``event`` (the :func:`last_step`): the step in words.
 
     Only the clock: a note, a summary or a setup change made since stays as it is. Raises
@@ -131,13 +127,14 @@ def undo_step(store: Store, event: Event, language: str) -> str:
     changed since in another way.
     """
     step = describe_change(event.label, language)
+    steps = [op for op in from_journal(event.ops) if isinstance(op, SectionChanged)]
 
     def edit(session: Session) -> list[Op]:
         ops: list[Op] = []
-        for op in event.ops:
-            if dump_section(session, op["name"]) != op["after"]:
+        for op in steps:
+            if dump_section(session, op.name) != op.after:
                 raise live.LiveError(word("clock_undo_stale", language, step=step))
-            ops.append(section_op(session, op["name"], op["before"]))
+            ops.append(SectionChanged.of(session, op.name, op.before))
         return ops
 
     store.change(change_label("clock_undone", step=step, seq=event.seq), edit, undoable=False)

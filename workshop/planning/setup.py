@@ -1,7 +1,7 @@
 """Preparing a session without editing TOML: the programme, stations, groups and the evening.
 
 Each function makes one change through the store (durable at once, undoable with ctrl+z, seen
-by every other instance) and raises :class:`~workshop.storage.store.ChangeRefused` with the same
+by every other instance) and raises :class:`~workshop.storage.writer.ChangeRefused` with the same
 wording as ``workshop check`` when the change would leave the session invalid.
 
 While a session is the square of meeting 3 (as many groups and round items as stations, the
@@ -36,8 +36,8 @@ from workshop.model.session import (
 )
 from workshop.scheduling.regroup import regrouped
 from workshop.storage.change_labels import change_label
-from workshop.storage.operations import Op, section_op
-from workshop.storage.store import ChangeRefused, Store
+from workshop.storage.operations import Op, SectionChanged
+from workshop.storage.writer import ChangeRefused, SessionWriter
 from workshop.words import word
 
 M = TypeVar("M", bound=BaseModel)
@@ -77,7 +77,7 @@ def validated(cls: type[M], data: dict[str, Any], session: Session, loc: Loc = (
         raise ChangeRefused(problems_from(error, language, prefix=loc), language) from None
 
 
-def _apply(store: Store, label: str, edit: Callable[[Session], Iterable[Op]]) -> None:
+def _apply(store: SessionWriter, label: str, edit: Callable[[Session], Iterable[Op]]) -> None:
     """Make the change ``edit`` builds, under ``label`` (what undo says it takes back)."""
     store.change(label, edit)
 
@@ -88,8 +88,8 @@ def _gone(session: Session, key: str, ident: str) -> KeyError:
 
 
 def _ops(session: Session, **sections: Any) -> list[Op]:
-    ops = [section_op(session, name, value) for name, value in sections.items()]
-    return [op for op in ops if op["before"] != op["after"]]
+    ops = [SectionChanged.of(session, name, value) for name, value in sections.items()]
+    return [op for op in ops if op.changed]
 
 
 def _free_id(prefix: str, used: Iterable[str]) -> str:
@@ -113,7 +113,7 @@ def _moved(items: list[Any], index: int, offset: int) -> list[Any]:
 # The evening --------------------------------------------------------------------------------------
 
 
-def update_workshop(store: Store, **changes: Any) -> None:
+def update_workshop(store: SessionWriter, **changes: Any) -> None:
     """Change the title, subtitle, date, location, language or start of the evening.
 
     Empty text for the date clears it; the start takes "18:00" or "18.00".
@@ -143,7 +143,7 @@ def _item_index(session: Session, item_id: str) -> int:
 
 
 def add_item(
-    store: Store,
+    store: SessionWriter,
     title: str,
     minutes: int,
     kind: ItemKind = "plenary",
@@ -173,7 +173,7 @@ def add_item(
     return outcome
 
 
-def update_item(store: Store, item_id: str, **changes: Any) -> None:
+def update_item(store: SessionWriter, item_id: str, **changes: Any) -> None:
     """Change an item's title, minutes, kind or description."""
 
     def edit(session: Session) -> list[Op]:
@@ -189,7 +189,7 @@ def update_item(store: Store, item_id: str, **changes: Any) -> None:
     _apply(store, change_label("item_changed"), edit)
 
 
-def remove_item(store: Store, item_id: str) -> None:
+def remove_item(store: SessionWriter, item_id: str) -> None:
     """Remove an item (not the one running now); its re-planned duration goes with it."""
 
     def edit(session: Session) -> list[Op]:
@@ -224,7 +224,7 @@ def _live_without(session: Session, item_id: str) -> Live | None:
     return live.model_copy(update={"minutes": minutes, "actual": actual})
 
 
-def move_item(store: Store, item_id: str, offset: int) -> None:
+def move_item(store: SessionWriter, item_id: str, offset: int) -> None:
     """Move an item up (-1) or down (+1) in the programme; the times follow."""
 
     def edit(session: Session) -> list[Op]:
@@ -281,7 +281,7 @@ def companions(session: Session) -> set[str]:
 
 
 def add_station(
-    store: Store, name: str, host: str = "", questions: Iterable[str] = (), *, keep_square: bool = True
+    store: SessionWriter, name: str, host: str = "", questions: Iterable[str] = (), *, keep_square: bool = True
 ) -> Outcome:
     """Add a station; with the generated rotation also a group and a round, to keep it square.
 
@@ -329,7 +329,7 @@ def add_station(
     return outcome
 
 
-def update_station(store: Store, station_id: str, **changes: Any) -> None:
+def update_station(store: SessionWriter, station_id: str, **changes: Any) -> None:
     """Change a station's name (theme), host or questions."""
     if "questions" in changes:
         changes["questions"] = [q.strip() for q in changes["questions"] if q.strip()]
@@ -347,7 +347,7 @@ def update_station(store: Store, station_id: str, **changes: Any) -> None:
     _apply(store, change_label("station_changed"), edit)
 
 
-def move_station(store: Store, station_id: str, offset: int) -> None:
+def move_station(store: SessionWriter, station_id: str, offset: int) -> None:
     """Move a station up or down (its number, and with a generated rotation its groups, follow)."""
 
     def edit(session: Session) -> list[Op]:
@@ -357,7 +357,7 @@ def move_station(store: Store, station_id: str, offset: int) -> None:
     _apply(store, change_label("station_moved"), edit)
 
 
-def remove_station(store: Store, station_id: str) -> Outcome:
+def remove_station(store: SessionWriter, station_id: str) -> Outcome:
     """Remove a station without notes; with the generated rotation also a round and a group."""
     outcome = Outcome()
 
@@ -461,7 +461,7 @@ def _member_at(session: Session, group_id: str | None, index: int, name: str | N
     return members[index]
 
 
-def add_group(store: Store, name: str) -> Outcome:
+def add_group(store: SessionWriter, name: str) -> Outcome:
     """Add a group alone (the schedule then has groups wait or share; see its costs).
 
     To keep a square evening square, add a station instead: that adds a group and a round.
@@ -478,7 +478,7 @@ def add_group(store: Store, name: str) -> Outcome:
     return outcome
 
 
-def rename_group(store: Store, group_id: str, name: str) -> None:
+def rename_group(store: SessionWriter, group_id: str, name: str) -> None:
     """Give a group a new name (its id, which notes refer to, stays)."""
 
     def edit(session: Session) -> list[Op]:
@@ -499,7 +499,7 @@ def _member(session: Session, name: str, affiliation: str | None, loc: Loc) -> M
     return validated(Member, {"name": name.strip(), "affiliation": affiliation}, session, loc)
 
 
-def add_member(store: Store, group_id: str | None, name: str, affiliation: str | None = None) -> None:
+def add_member(store: SessionWriter, group_id: str | None, name: str, affiliation: str | None = None) -> None:
     """Add a person to a group (None: to the participants without a group)."""
 
     def edit(session: Session) -> list[Op]:
@@ -511,7 +511,7 @@ def add_member(store: Store, group_id: str | None, name: str, affiliation: str |
 
 
 def update_member(
-    store: Store,
+    store: SessionWriter,
     group_id: str | None,
     index: int,
     *,
@@ -530,7 +530,7 @@ def update_member(
     _apply(store, change_label("person_changed"), edit)
 
 
-def remove_member(store: Store, group_id: str | None, index: int, *, was: str | None = None) -> None:
+def remove_member(store: SessionWriter, group_id: str | None, index: int, *, was: str | None = None) -> None:
     """Take a person out of a group (None: out of the participants without a group)."""
 
     def edit(session: Session) -> list[Op]:
@@ -543,7 +543,7 @@ def remove_member(store: Store, group_id: str | None, index: int, *, was: str | 
 
 
 def move_member(
-    store: Store, from_group: str | None, index: int, to_group: str | None, *, was: str | None = None
+    store: SessionWriter, from_group: str | None, index: int, to_group: str | None, *, was: str | None = None
 ) -> None:
     """Move a person to another group (None: to the participants without a group)."""
 
@@ -563,13 +563,13 @@ def move_member(
     _apply(store, change_label("person_moved"), edit)
 
 
-def save_groups(store: Store, groups: list[list[str]]) -> None:
+def save_groups(store: SessionWriter, groups: list[list[str]]) -> None:
     """Replace the session's groups by these (lists of names), as one undoable change: ``workshop groups --write``
     and the schedule screen's "form balanced groups"."""
 
     def build(session: Session) -> list[Op]:
         new, left = regrouped(session, groups)
-        return [section_op(session, "groups", new), section_op(session, "participants", left)]
+        return [SectionChanged.of(session, "groups", new), SectionChanged.of(session, "participants", left)]
 
     store.change(change_label("groups_formed"), build)
 

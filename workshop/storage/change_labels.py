@@ -10,6 +10,8 @@ into words in the session's language. Labels written before this (plain English 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
+from typing import Any
 
 from workshop.words import has_word, word
 
@@ -24,6 +26,39 @@ def change_label(key: str, /, **values: str | int) -> str:
     if not values:
         return full
     return f"{full} {json.dumps(values, ensure_ascii=False, sort_keys=True)}"
+
+
+@dataclass(frozen=True)
+class ChangeKind:
+    """What a change was, read from its label once, here: the catalogue key (without ``change_``) and its values.
+
+    ``key`` is empty for a label written before catalogue labels ("note added"), or one that is not a
+    catalogue label; an undo's or redo's label gives the original change's key and values.
+    """
+
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def value(self, name: str) -> Any:
+        """One of the values (None when the label has none by that name)."""
+        return self.values.get(name)
+
+
+def change_kind(label: str) -> ChangeKind:
+    """What the change labelled ``label`` was (see :class:`ChangeKind`)."""
+    for prefix in _UNDO_PREFIXES:
+        if label.startswith(prefix):
+            label = label.removeprefix(prefix)
+    key, _, raw = label.partition(" ")
+    if not key.startswith("change_"):
+        return ChangeKind("")
+    try:
+        values = json.loads(raw) if raw else {}
+    except ValueError:
+        return ChangeKind("")
+    if not isinstance(values, dict):
+        return ChangeKind("")
+    return ChangeKind(key.removeprefix("change_"), values)
 
 
 def describe_change(label: str, language: str) -> str:

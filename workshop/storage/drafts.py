@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workshop.model.session import now
-from workshop.storage.store import Store
+
+if TYPE_CHECKING:
+    from workshop.storage.store import Store
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS drafts (device TEXT NOT NULL, place TEXT NOT NULL, text TEXT NOT NULL,"

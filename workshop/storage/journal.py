@@ -27,10 +27,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from workshop.model.problems import Problem
 from workshop.storage.atomic_file import PRIVATE_FILE
+from workshop.storage.change_labels import ChangeKind, change_kind
 from workshop.storage.failures import (
     CANNOT_OPEN,
     DAMAGED,
@@ -44,7 +45,7 @@ from workshop.storage.failures import (
     translated,
 )
 from workshop.storage.lanes import in_lanes, lanes_of
-from workshop.storage.operations import Op
+from workshop.storage.operations import JsonOp
 from workshop.words import word
 
 SCHEMA_VERSION = 1
@@ -118,7 +119,23 @@ class Event:
     label: str
     """What happened, for people: "note added"."""
     undoable: bool
-    ops: list[Op]
+    ops: list[JsonOp]
+    """The operations as the journal keeps them (:func:`workshop.storage.operations.from_journal` types them)."""
+
+    def __post_init__(self) -> None:
+        if not all(isinstance(op, dict) for op in self.ops):  # typed operations given: kept as the journal keeps them
+            data = [op if isinstance(op, dict) else op.to_json() for op in cast(list[Any], self.ops)]
+            object.__setattr__(self, "ops", data)
+
+    @property
+    def kind(self) -> ChangeKind:
+        """What the change was: its label's catalogue key and values (an undo's: the original's)."""
+        return change_kind(self.label)
+
+    @property
+    def sections_only(self) -> bool:
+        """Does the change replace sections of the session only (no note)?"""
+        return bool(self.ops) and all(op.get("t") == "section" for op in self.ops)
 
 
 JOURNAL_SUFFIX = ".journal"
@@ -529,7 +546,7 @@ class Journal:
         target: int | None,
         label: str,
         undoable: bool,
-        ops: list[Op],
+        ops: list[JsonOp],
         device: str = "",
     ) -> int:
         """Add one change to the journal (in :meth:`write`); its number. ``device``: the device that made it."""
@@ -676,7 +693,7 @@ class Journal:
             self._lanes[seq] = lanes
         return lanes
 
-    def _ops(self, seq: int, ops: Any) -> list[Op]:
+    def _ops(self, seq: int, ops: Any) -> list[JsonOp]:
         """A change's operations from the journal's text; a StorageError saying the journal is damaged if unreadable."""
         try:
             changes = json.loads(ops)

@@ -46,7 +46,7 @@ from workshop.model.session import Category, Note, Session, now
 from workshop.storage import snapshot_file as snapshot
 from workshop.storage.change_labels import change_label
 from workshop.storage.journal import Event
-from workshop.storage.operations import NoteIndex, Op, apply, dump_section, note_op, section_op
+from workshop.storage.operations import NoteIndex, Op, apply, dump_section, note_op, section_op, to_journal
 from workshop.storage.session_file import read_text
 from workshop.storage.store import Store
 from workshop.words import word
@@ -688,7 +688,7 @@ def simulate(main: Side, plan: Plan) -> Side:
         if ops:
             apply(session, ops, index)
             seq += 1
-            events.append(Event(seq, at, "merge", "dry-run", "do", None, "merge", True, ops))
+            events.append(Event(seq, at, "merge", "dry-run", "do", None, "merge", True, to_journal(ops)))
     return Side(session, events, main.tracked)
 
 

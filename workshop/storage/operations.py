@@ -1,24 +1,123 @@
-"""Changes to a session as data: what the journal stores and replays.
+"""Changes to a session as typed operations, and as the data the journal stores and replays.
 
 A change is a list of operations. Each operation carries the concrete value before and after,
 so replaying one is idempotent (it sets values, it does not add to them) and undoing one is
-computed from it:
+computed from it. The wings build them typed:
+
+* :class:`NoteChanged` adds (before is None), edits, or deletes (after is None) one note; it holds
+  the notes themselves, validated once where they came in (a note is not validated again on apply);
+* :class:`SectionChanged` replaces one small part of the session (the codebook, the stations, the
+  live state, ...), as the data the journal keeps.
+
+The journal keeps each as JSON (:meth:`NoteChanged.to_json`, :func:`from_json`), in the format it
+always had, so journals written before typed operations keep working:
 
 * ``{"t": "note", "id": ..., "before": {...} | None, "after": {...} | None}``
-  adds (before is None), edits, or deletes (after is None) one note;
-* ``{"t": "section", "name": ..., "before": ..., "after": ...}`` replaces one small part of
-  the session (the codebook, the stations, the live state, ...).
+* ``{"t": "section", "name": ..., "before": ..., "after": ...}``
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 from pydantic import TypeAdapter
 
 from workshop.model.session import Note, Session, now
 
-Op = dict[str, Any]
+JsonOp: TypeAlias = dict[str, Any]
+"""An operation as the journal keeps it (see the module's description)."""
+
+
+@dataclass(frozen=True)
+class NoteChanged:
+    """One note added (``before`` None), edited, or deleted (``after`` None)."""
+
+    before: Note | None
+    after: Note | None
+
+    def __post_init__(self) -> None:
+        if self.before is None and self.after is None:
+            raise ValueError("a note change needs the note before or after it")
+
+    @property
+    def id(self) -> str:
+        """The note's id."""
+        note = self.after or self.before
+        assert note is not None  # __post_init__ saw to it
+        return note.id
+
+    @property
+    def changed(self) -> bool:
+        """Does it change anything?"""
+        return dump_note(self.before) != dump_note(self.after)
+
+    def to_json(self) -> JsonOp:
+        return {"t": "note", "id": self.id, "before": dump_note(self.before), "after": dump_note(self.after)}
+
+
+@dataclass(frozen=True)
+class SectionChanged:
+    """Section ``name`` of the session replaced: ``before`` and ``after`` are its data (JSON values)."""
+
+    name: str
+    before: Any
+    after: Any
+
+    def __post_init__(self) -> None:
+        if self.name not in SECTION_NAMES:
+            raise ValueError(f"unknown section {self.name}")
+
+    @classmethod
+    def of(cls, session: Session, name: str, after: Any) -> SectionChanged:
+        """Replace section ``name`` of ``session`` by ``after`` (a model, a list of models, or data)."""
+        if name not in SECTION_NAMES:
+            raise ValueError(f"unknown section {name}")
+        if isinstance(after, list):
+            after = [a.model_dump(mode="json") if hasattr(a, "model_dump") else a for a in after]
+        elif after is not None and hasattr(after, "model_dump"):
+            after = after.model_dump(mode="json")
+        return cls(name, dump_section(session, name), after)
+
+    @property
+    def changed(self) -> bool:
+        """Does it change anything?"""
+        return bool(self.before != self.after)
+
+    def to_json(self) -> JsonOp:
+        return {"t": "section", "name": self.name, "before": self.before, "after": self.after}
+
+
+Op: TypeAlias = NoteChanged | SectionChanged
+"""One typed operation of a change."""
+
+
+def from_json(data: JsonOp) -> Op:
+    """The operation the journal kept as ``data`` (notes validated here: this is where they come in).
+
+    A KeyError, TypeError or ValueError (a pydantic ValidationError) when the data is not an operation.
+    """
+    if data["t"] == "note":
+        before, after = data["before"], data["after"]
+        return NoteChanged(
+            None if before is None else Note.model_validate(before),
+            None if after is None else Note.model_validate(after),
+        )
+    if data["t"] == "section":
+        return SectionChanged(data["name"], data["before"], data["after"])
+    raise ValueError(f"unknown operation {data['t']!r}")
+
+
+def to_journal(ops: Iterable[Op]) -> list[JsonOp]:
+    """The operations as the journal keeps them."""
+    return [op.to_json() for op in ops]
+
+
+def from_journal(data: Iterable[JsonOp]) -> list[Op]:
+    """The typed operations of a change the journal kept."""
+    return [from_json(op) for op in data]
+
 
 SECTION_NAMES = (
     "workshop",
@@ -54,21 +153,14 @@ def dump_section(session: Session, name: str) -> Any:
     return value.model_dump(mode="json")
 
 
-def note_op(before: Note | None, after: Note | None) -> Op:
-    note = after or before
-    assert note is not None
-    return {"t": "note", "id": note.id, "before": dump_note(before), "after": dump_note(after)}
+def note_op(before: Note | None, after: Note | None) -> NoteChanged:
+    """A note added, edited or deleted (:class:`NoteChanged`)."""
+    return NoteChanged(before, after)
 
 
-def section_op(session: Session, name: str, after: Any) -> Op:
-    """Replace section ``name`` of ``session`` by ``after`` (a model, a list of models, or data)."""
-    if name not in SECTION_NAMES:
-        raise ValueError(f"unknown section {name}")
-    if isinstance(after, list):
-        after = [a.model_dump(mode="json") if hasattr(a, "model_dump") else a for a in after]
-    elif after is not None and hasattr(after, "model_dump"):
-        after = after.model_dump(mode="json")
-    return {"t": "section", "name": name, "before": dump_section(session, name), "after": after}
+def section_op(session: Session, name: str, after: Any) -> SectionChanged:
+    """Replace section ``name`` of ``session`` by ``after`` (:meth:`SectionChanged.of`)."""
+    return SectionChanged.of(session, name, after)
 
 
 class NoteIndex:
@@ -100,18 +192,19 @@ class NoteIndex:
             self.positions[notes[i].id] = i
 
 
-def apply(session: Session, ops: list[Op], index: NoteIndex) -> None:
-    """Set the session to the ``after`` values of ``ops`` (idempotent)."""
+def apply(session: Session, ops: Iterable[Op], index: NoteIndex) -> None:
+    """Set the session to the ``after`` values of ``ops`` (idempotent). A note goes in as it is (validated
+    where it came in); a section's data is validated here, into the model."""
     for op in ops:
-        if op["t"] == "note":
-            if op["after"] is None:
-                index.delete(op["id"])
+        if isinstance(op, NoteChanged):
+            if op.after is None:
+                index.delete(op.id)
             else:
-                index.put(Note.model_validate(op["after"]))
+                index.put(op.after)
         else:
-            field = Session.model_fields[op["name"]]
-            value = _section_value(op["name"], op["after"], field.annotation)
-            setattr(session, op["name"], value)
+            field = Session.model_fields[op.name]
+            value = _section_value(op.name, op.after, field.annotation)
+            setattr(session, op.name, value)
 
 
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
@@ -124,7 +217,7 @@ def _section_value(name: str, data: Any, annotation: Any) -> Any:
     return adapter.validate_python(data)
 
 
-def _shift(op: Op, current: dict[str, Any] | None, towards: str) -> dict[str, Any] | None:
+def _shift(op: JsonOp, current: dict[str, Any] | None, towards: str) -> dict[str, Any] | None:
     """Move ``current`` towards the op's ``before`` (undo) or ``after`` (redo), field by field.
 
     Only the fields the op changed are touched, so another person's later change to other
@@ -161,16 +254,17 @@ def _shift(op: Op, current: dict[str, Any] | None, towards: str) -> dict[str, An
     return result
 
 
-def shift_ops(ops: list[Op], session: Session, index: NoteIndex, towards: str) -> list[Op]:
-    """The operations that undo (towards="before") or redo (towards="after") ``ops`` now."""
+def shift_ops(ops: list[JsonOp], session: Session, index: NoteIndex, towards: str) -> list[Op]:
+    """The operations that undo (towards="before") or redo (towards="after") ``ops`` (as the journal keeps them) now."""
     result: list[Op] = []
     sequence = reversed(ops) if towards == "before" else ops
     for op in sequence:
         if op["t"] == "note":
-            current = dump_note(index.get(op["id"]))
+            note = index.get(op["id"])
+            current = dump_note(note)
             wanted = _shift(op, current, towards)
             if current != wanted:
-                result.append({"t": "note", "id": op["id"], "before": current, "after": wanted})
+                result.append(NoteChanged(note, None if wanted is None else Note.model_validate(wanted)))
         else:
             name = op["name"]
             current_section = dump_section(session, name)
@@ -180,7 +274,7 @@ def shift_ops(ops: list[Op], session: Session, index: NoteIndex, towards: str) -
                     continue
             else:
                 wanted_section = op[towards]
-            result.append({"t": "section", "name": name, "before": current_section, "after": wanted_section})
+            result.append(SectionChanged(name, current_section, wanted_section))
     return result
 
 
@@ -189,7 +283,7 @@ ITEM_SECTIONS = frozenset({"comments"})
 items (and the fields of them) the change itself added, removed or changed, never another's comment made since."""
 
 
-def _shift_items(op: Op, current: list[dict[str, Any]], towards: str) -> list[dict[str, Any]]:
+def _shift_items(op: JsonOp, current: list[dict[str, Any]], towards: str) -> list[dict[str, Any]]:
     """``current`` with the items ``op`` changed moved towards its ``before`` (undo) or ``after`` (redo)."""
     source_list, target_list = (op["after"], op["before"]) if towards == "before" else (op["before"], op["after"])
     source = {item["id"]: item for item in source_list or []}

@@ -19,7 +19,7 @@ from workshop.scheduling.checks import check
 from workshop.storage import snapshot_file as snapshot
 from workshop.storage.failures import StorageError, translated
 from workshop.storage.journal import Event, Journal, journal_path, read_mark, salvage, set_aside
-from workshop.storage.operations import NoteIndex, apply
+from workshop.storage.operations import NoteIndex, apply, from_journal
 from workshop.storage.session_file import parse, read_text
 from workshop.storage.store import new_session_id
 
@@ -92,7 +92,7 @@ def _replays(base: Session, events: list[Event]) -> bool:
     index = NoteIndex(session)
     for event in events:
         try:
-            apply(session, event.ops, index)
+            apply(session, from_journal(event.ops), index)
         except Exception:  # noqa: BLE001 - a change the model cannot take is damage, whatever the model says
             return False
     return True
@@ -139,14 +139,14 @@ def start_new_journal(path: Path) -> Recovery:
             for event in later:
                 candidate = session.model_copy(deep=True)
                 try:
-                    apply(candidate, event.ops, NoteIndex(candidate))
+                    apply(candidate, from_journal(event.ops), NoteIndex(candidate))
                 except Exception:  # noqa: BLE001 - a change that cannot be applied is not carried over
                     lost += 1
                     continue
                 if check(candidate):
                     lost += 1
                     continue
-                apply(session, event.ops, index)
+                apply(session, from_journal(event.ops), index)
                 journal.append(
                     at=event.at,
                     author=event.author,

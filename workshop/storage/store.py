@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -39,38 +39,29 @@ from workshop.storage.failures import StorageError, damaged_problem, problem_for
 from workshop.storage.journal import Event, Journal, instance_id, journal_path, loss_on_reading, remove_journal
 from workshop.storage.lanes import checked
 from workshop.storage.operations import (
+    NoteChanged,
     NoteIndex,
     Op,
+    SectionChanged,
     apply,
     dump_note,
     dump_section,
-    note_op,
-    section_op,
+    from_journal,
     shift_ops,
+    to_journal,
 )
 from workshop.storage.session_file import parse, read_text
+from workshop.storage.writer import ChangeRefused, WriteFailed
 from workshop.words import word
+
+if TYPE_CHECKING:
+    from workshop.storage.drafts import Draft
+
+__all__ = ["ChangeRefused", "Store", "WriteFailed", "default_author", "new_session_id"]
 
 REVIVE_LIMIT = 1_000_000
 """Above this many characters of cached JSON (some 3,000 notes), pydantic's validator reads the cache
 faster than :func:`~workshop.model.session.revive` rebuilds it, even counting the 15 ms to build it."""
-
-
-class ChangeRefused(ValueError):
-    """A change that would make the session invalid; nothing was written."""
-
-    def __init__(self, problems: list[Problem], language: str = DEFAULT_LANGUAGE) -> None:
-        self.problems = problems
-        self.language = language
-        """The session's language (the words of where each problem is)."""
-        super().__init__("; ".join(p.render(language=language) for p in problems))
-
-
-class WriteFailed(ChangeRefused):
-    """A change that could not be written: the disk is full, the folder or journal read-only, the journal
-    damaged or gone. Nothing of it was written, and nothing written before is lost; the message says why
-    and what to do. (A :class:`ChangeRefused`, so whoever shows refusals shows this one too and keeps
-    what the user typed.)"""
 
 
 class _FileMoved(Exception):
@@ -436,7 +427,7 @@ class Store:
         where = self.index if index is None else index
         for event in events:
             try:
-                apply(target, event.ops, where)
+                apply(target, from_journal(event.ops), where)
             except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as error:
                 assert self.journal is not None
                 detail = word(
@@ -574,7 +565,7 @@ class Store:
     def transact(
         self,
         label: str,
-        build: Callable[[Session], list[Op]],
+        build: Callable[[Session], Iterable[Op]],
         *,
         undoable: bool = True,
         action: str = "do",
@@ -589,10 +580,11 @@ class Store:
         """
         with self._writing() as journal:
             self._catch_up()
-            ops = build(self.session)
+            ops = list(build(self.session))
             if not ops and action == "do":
                 return None
             self._validate(ops)
+            data = to_journal(ops)
             at = now().isoformat()
             seq = journal.append(
                 at=at,
@@ -602,13 +594,13 @@ class Store:
                 target=target,
                 label=label,
                 undoable=undoable,
-                ops=ops,
+                ops=data,
                 device=self.device,
             )
         apply(self.session, ops, self.index)
         self.seq = seq
         self.version += 1
-        return Event(seq, at, self.author, self.instance, action, target, label, undoable, ops)
+        return Event(seq, at, self.author, self.instance, action, target, label, undoable, data)
 
     def _writable(self) -> Journal:
         """The journal, to write to; a WriteFailed that says why when this store may not write."""
@@ -635,9 +627,10 @@ class Store:
 
     def _validate(self, ops: list[Op]) -> None:
         """Refuse ``ops`` (ChangeRefused) when the session they would leave is not valid."""
-        if all(op["t"] == "note" for op in ops) and len(ops) <= 50:
-            problems = [p for op in ops if op["after"] for p in self._check_note(op["after"])]
-            added = sum(1 for op in ops if op["before"] is None and op["after"] is not None)
+        notes = [op for op in ops if isinstance(op, NoteChanged)]
+        if len(notes) == len(ops) and len(ops) <= 50:
+            problems = [p for op in notes if op.after is not None for p in self._check_note(op.after)]
+            added = sum(1 for op in notes if op.before is None and op.after is not None)
             if added and len(self.session.notes) + added > limits.NOTES:
                 problems.append(
                     too_many(("notes",), len(self.session.notes) + added, limits.NOTES, "count_notes", self.language)
@@ -648,34 +641,34 @@ class Store:
             try:
                 apply(candidate, ops, NoteIndex(candidate))
             except ValidationError as error:
-                name = next((op.get("name", "notes") for op in ops if op["t"] == "section"), "notes")
+                name = next((op.name for op in ops if isinstance(op, SectionChanged)), "notes")
                 raise ChangeRefused(problems_from(error, self.language, prefix=(str(name),)), self.language) from None
             problems = check(candidate)
         if problems:
             raise ChangeRefused(problems, self.language)
 
-    def _check_note(self, data: dict[str, Any]) -> list[Problem]:
+    def _check_note(self, note: Note) -> list[Problem]:
         """What is wrong with a note's references (the quick check of a change of notes only)."""
         session = self.session
         language = self.language
         problems = []
-        if session.station(data["station"]) is None:
+        if session.station(note.station) is None:
             problems.append(
-                Problem(word("note_unknown_station", language, id=data["station"]), word("note_fix_station", language))
+                Problem(word("note_unknown_station", language, id=note.station), word("note_fix_station", language))
             )
-        if data.get("group") is not None and session.group(data["group"]) is None:
+        if note.group is not None and session.group(note.group) is None:
             problems.append(
-                Problem(word("note_unknown_group", language, id=data["group"]), word("note_fix_group", language))
+                Problem(word("note_unknown_group", language, id=note.group), word("note_fix_group", language))
             )
         rounds = max(len(session.round_items()), len(session.rotation))
-        if not 1 <= data["round"] <= max(rounds, 1):
+        if not 1 <= note.round <= max(rounds, 1):
             problems.append(
                 Problem(
-                    word("note_unknown_round", language, number=data["round"]),
+                    word("note_unknown_round", language, number=note.round),
                     word("note_fix_round", language, rounds=rounds),
                 )
             )
-        for category in data.get("categories", []):
+        for category in note.categories:
             if session.category(category) is None:
                 problems.append(
                     Problem(word("note_unknown_category", language, id=category), word("note_fix_category", language))
@@ -719,7 +712,7 @@ class Store:
             if note.group is None:
                 there = groups_at(session, station, round_number)
                 note.group = there[0] if len(there) == 1 else None
-            return [note_op(None, note)]
+            return [NoteChanged(None, note)]
 
         self.transact(change_label("note_added"), build)
         return self.index.get(note.id) or note
@@ -734,14 +727,14 @@ class Store:
             if data == before.model_dump():
                 return []
             data["updated"] = now()
-            return [note_op(before, self._new_note(data))]
+            return [NoteChanged(before, self._new_note(data))]
 
         self.transact(label or change_label("note_edited"), build)
         return self._note(note_id)
 
     def delete_note(self, note_id: str) -> None:
         """Delete a note (undo brings it back)."""
-        self.transact(change_label("note_deleted"), lambda session: [note_op(self._note(note_id), None)])
+        self.transact(change_label("note_deleted"), lambda session: [NoteChanged(self._note(note_id), None)])
 
     def toggle_category(self, note_id: str, category_id: str) -> Note:
         """Put the category on the note, or take it off if it is there."""
@@ -754,7 +747,7 @@ class Store:
             else:
                 categories.append(category_id)
             after = before.model_copy(update={"categories": categories, "updated": now()})
-            return [note_op(before, after)]
+            return [NoteChanged(before, after)]
 
         self.transact(change_label("category_toggled"), build)
         return self._note(note_id)
@@ -771,14 +764,40 @@ class Store:
         """Replace one part of the session (codebook, stations, live state, ...)."""
 
         def build(session: Session) -> list[Op]:
-            op = section_op(session, name, value)
-            return [] if op["before"] == op["after"] else [op]
+            op = SectionChanged.of(session, name, value)
+            return [op] if op.changed else []
 
         return self.transact(label, build, undoable=undoable)
 
     def change(self, label: str, edit: Callable[[Session], Iterable[Op]], *, undoable: bool = True) -> Event | None:
         """A change of several parts at once (merging categories moves notes and the codebook)."""
-        return self.transact(label, lambda session: list(edit(session)), undoable=undoable)
+        return self.transact(label, edit, undoable=undoable)
+
+    def keep_draft(self, place: str, text: str, base: str = "") -> bool:
+        """Keep what this device is typing at ``place`` (:func:`workshop.storage.drafts.keep`)."""
+        from workshop.storage import drafts  # (drafts reads the store: imported here, not at the top)
+
+        return drafts.keep(self, place, text, base)
+
+    def forget_draft(self, place: str) -> bool:
+        """The text at ``place`` was saved: its draft goes (:func:`workshop.storage.drafts.forget`)."""
+        from workshop.storage import drafts
+
+        return drafts.forget(self, place)
+
+    def draft(self, place: str) -> Draft | None:
+        """This device's draft at ``place`` (:func:`workshop.storage.drafts.draft`)."""
+        from workshop.storage import drafts
+
+        return drafts.draft(self, place)
+
+    def note(self, note_id: str) -> Note | None:
+        """The note with this id, or None."""
+        return self.index.get(note_id)
+
+    def changes_since(self, seq: int = 0) -> list[Event]:
+        """The changes after number ``seq``, oldest first (none when there is no journal)."""
+        return [] if self.journal is None else self.journal.since(seq)
 
     # Undo and redo ------------------------------------------------------------------------
     # ``lanes`` (:mod:`workshop.storage.lanes`) keeps undo to one person's part of the work: the

@@ -21,7 +21,8 @@ from textual.widgets import Static
 from workshop.storage.authors import remember_author
 from workshop.storage.change_labels import describe_change
 from workshop.storage.lanes import lanes_for_mode
-from workshop.storage.store import ChangeRefused, Store, default_author
+from workshop.storage.store import Store, default_author
+from workshop.storage.writer import ChangeRefused
 from workshop.words import word
 
 from .keys import screen_keys

@@ -20,12 +20,11 @@ rounds meanwhile.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
 
 from workshop.model.problems import Problem
 from workshop.planning.evening_guard import Change, Keeper, applied, rehearse
 from workshop.scheduling.evening_changes import during_evening, evening_change
-from workshop.storage.store import ChangeRefused, Store
+from workshop.storage.writer import ChangeRefused, SessionWriter
 from workshop.words import word
 
 from .components.evening_dialog import EveningChangeDialog
@@ -44,7 +43,7 @@ def guarded_change(node: InApp, change: Change, done: Callable[[], None] | None 
     app = workshop_app(node)
     store = app.store
 
-    def make(through: Store) -> bool:
+    def make(through: SessionWriter) -> bool:
         made = app.saved(lambda: change(through))
         if made and done is not None:
             done()
@@ -63,7 +62,7 @@ def guarded_change(node: InApp, change: Change, done: Callable[[], None] | None 
         node.app.notify(str(refusal), severity="error", timeout=10, markup=False)
         return False
     if not outcome.moves_people:
-        return make(cast(Store, Keeper(store, outcome)))
+        return make(Keeper(store, outcome))
     before_copy = applied(before, [])
     asked_from = node.app.screen
 
@@ -71,7 +70,7 @@ def guarded_change(node: InApp, change: Change, done: Callable[[], None] | None 
         if not yes:
             node.app.notify(word("evening_cancelled", language), markup=False)
             return
-        if make(cast(Store, Keeper(store, outcome))) and node.app.screen is asked_from and asked_from.is_modal:
+        if make(Keeper(store, outcome)) and node.app.screen is asked_from and asked_from.is_modal:
             asked_from.dismiss(None)  # the form the change was typed in: done with it
 
     question = title or word("evening_title", language)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
-from workshop.storage.store import Store
+from workshop.storage.writer import SessionWriter
 
 T = TypeVar("T")
 
@@ -23,13 +23,16 @@ Clock = Callable[[], dt.datetime]
 class SessionApp(Protocol):
     """The workshop app as its screens and widgets see it."""
 
-    store: Store
-    """The open session file and its journal: every change goes through it."""
     station: str | None
     """The station a note-taker is pinned to (``--station``), or chose."""
     ask_author: bool
     """True until the note-taker has said their name."""
     clock: Clock
+
+    @property
+    def store(self) -> SessionWriter:
+        """The open session: every change goes through it (the app's start holds the Store that implements it)."""
+        ...
 
     @property
     def language(self) -> str:

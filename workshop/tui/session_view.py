@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from workshop.model.session import Session
-from workshop.storage.store import ChangeRefused, Store
+from workshop.storage.writer import ChangeRefused, SessionWriter
 
 from .session_app import SessionApp
 
@@ -46,7 +46,7 @@ class SessionView:
         return workshop_app(self)
 
     @property
-    def store(self: InApp) -> Store:
+    def store(self: InApp) -> SessionWriter:
         """The open session file and its journal: every change goes through it."""
         return workshop_app(self).store
 

@@ -12,11 +12,11 @@ from workshop.documents.anonymizing.anonymizer import anonymizer_for
 from workshop.documents.anonymizing.report import AnonymizationReport, Case, HostPolicy
 from workshop.model.session import NameDecision
 from workshop.storage.change_labels import change_label
-from workshop.storage.operations import Op, section_op
+from workshop.storage.operations import Op, SectionChanged
 
 if TYPE_CHECKING:
     from workshop.model.session import Session
-    from workshop.storage.store import Store
+    from workshop.storage.writer import SessionWriter
 
 
 def preview(
@@ -44,7 +44,7 @@ def preview(
     return anonymizer.report
 
 
-def decide(store: Store, decisions: Iterable[tuple[Case, bool]]) -> bool:
+def decide(store: SessionWriter, decisions: Iterable[tuple[Case, bool]]) -> bool:
     """Keep the secretariat's decisions (True: a name there, replaced; False: the ordinary word, kept) in the
     session, replacing an earlier one for the same place. True when something changed."""
     chosen = [(case, name) for case, name in decisions]
@@ -55,8 +55,8 @@ def decide(store: Store, decisions: Iterable[tuple[Case, bool]]) -> bool:
         kept = {(d.word.casefold(), d.context): d for d in session.anonymizing}
         for case, name in chosen:
             kept[case.key] = NameDecision(word=case.word, context=case.context, name=name)
-        op = section_op(session, "anonymizing", list(kept.values()))
-        return [] if op["before"] == op["after"] else [op]
+        op = SectionChanged.of(session, "anonymizing", list(kept.values()))
+        return [] if not op.changed else [op]
 
     if len(chosen) == 1:
         label = change_label("anonymizing_decided", word=chosen[0][0].word)

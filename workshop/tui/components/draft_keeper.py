@@ -14,8 +14,7 @@ from collections.abc import Callable
 from textual.timer import Timer
 from textual.widget import Widget
 
-from workshop.storage import drafts
-from workshop.storage.store import Store
+from workshop.storage.writer import SessionWriter
 
 DRAFT_SECONDS = 0.8
 """What is typed is in the journal at most this long after the key (a crash loses no more)."""
@@ -27,7 +26,7 @@ Where = Callable[[], tuple[str, str, str] | None]
 class DraftKeeper:
     """Writes one screen's field as the device's draft, a moment after typing and when asked."""
 
-    def __init__(self, owner: Widget, store: Callable[[], Store], where: Where) -> None:
+    def __init__(self, owner: Widget, store: Callable[[], SessionWriter], where: Where) -> None:
         self._owner = owner
         self._store = store
         self._where = where
@@ -55,7 +54,7 @@ class DraftKeeper:
         place, text, base = found
         if self.kept == (place, text):
             return True
-        done = drafts.keep(self._store(), place, text, base)
+        done = self._store().keep_draft(place, text, base)
         if done:
             self.kept = (place, text)
         return done
@@ -65,5 +64,5 @@ class DraftKeeper:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        drafts.forget(self._store(), place)
+        self._store().forget_draft(place)
         self.kept = (place, "")

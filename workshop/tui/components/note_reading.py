@@ -76,7 +76,7 @@ class NoteListDialog(SessionView, ModalScreen[None]):
 
     def show_notes(self) -> None:
         session = self.session
-        notes = [note for ident in self.note_ids if (note := self.store.index.get(ident)) is not None]
+        notes = [note for ident in self.note_ids if (note := self.store.note(ident)) is not None]
         listing = self.query_one("#note-list", VerticalScroll)
         listing.remove_children()
         if notes:

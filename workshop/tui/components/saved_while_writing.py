@@ -16,7 +16,6 @@ from typing import Any, Protocol
 from textual.dom import DOMNode
 from textual.widget import Widget
 
-from workshop.storage import drafts
 from workshop.words import word
 
 from ..localise import localise_bindings
@@ -73,11 +72,11 @@ class SavedWhileWriting:
         place = self.draft_place()
         if place is None:
             return
-        kept = drafts.draft(self.store, place)
+        kept = self.store.draft(place)
         if kept is None:
             return
         if kept.text == self.loaded:
-            drafts.forget(self.store, place)
+            self.store.forget_draft(place)
             return
         what = self.draft_what()
         self.put_in_editor(kept.text)

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static
 
 from workshop.model.session import Category, Session
 from workshop.notes import codebook
-from workshop.storage.store import ChangeRefused
+from workshop.storage.writer import ChangeRefused
 from workshop.words import word
 
 from ..components.category_keys import category_style

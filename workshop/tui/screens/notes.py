@@ -46,7 +46,6 @@ from workshop.notes.capture import (
     round_count,
 )
 from workshop.notes.review import station_notes
-from workshop.storage import drafts
 from workshop.storage.authors import clean_name, remembered_author, unnamed_author
 from workshop.words import word
 from workshop.words.phrases import station_title
@@ -316,7 +315,7 @@ class NotesScreen(SessionView, Screen[None]):
         area = self.query_one("#note-text", TextArea)
         if station is None or area.text.strip():
             return
-        kept = drafts.draft(self.store, f"note:{station}")
+        kept = self.store.draft(f"note:{station}")
         if kept is None:
             return
         area.load_text(kept.text)

@@ -20,7 +20,7 @@ from workshop.model.session import Session
 from workshop.planning import setup
 from workshop.scheduling.rotation import RotationError, plan
 from workshop.scheduling.timetable import planned, span
-from workshop.storage.store import Store
+from workshop.storage.writer import SessionWriter
 from workshop.words import word
 from workshop.words.phrases import affiliation
 
@@ -242,7 +242,7 @@ class ProgrammeSetup(SetupPane):
         def save(values: dict[str, Any]) -> bool:
             outcome: list[setup.Outcome] = []
 
-            def add(store: Store) -> None:
+            def add(store: SessionWriter) -> None:
                 outcome[:] = [setup.add_item(store, after=after, **values)]
 
             def added() -> None:
@@ -347,7 +347,7 @@ class StationSetup(SetupPane):
         def add_it(values: dict[str, Any], keep_square: bool) -> bool:
             outcome: list[setup.Outcome] = []
 
-            def add(store: Store) -> None:
+            def add(store: SessionWriter) -> None:
                 lines = values["questions"].split("\n")
                 outcome[:] = [setup.add_station(store, values["name"], values["host"], lines, keep_square=keep_square)]
 
@@ -415,7 +415,7 @@ class StationSetup(SetupPane):
             return
         outcome: list[setup.Outcome] = []
 
-        def remove(store: Store) -> None:
+        def remove(store: SessionWriter) -> None:
             outcome[:] = [setup.remove_station(store, key)]
 
         self.run(remove, lambda: self._tell(outcome[0], "also_removed"))
