@@ -10,7 +10,7 @@ from workshop.model.series import Decision, FollowUp, Series
 from workshop.model.session import Session
 from workshop.series.timeline import Entry, entries
 from workshop.series.versions import History, MeetingSession, histories, in_date_order
-from workshop.storage.store import Store
+from workshop.storage.opening import read_session
 
 
 @dataclass
@@ -76,11 +76,7 @@ def meeting_path(series_path: Path, file: str) -> Path:
 
 def read_meeting(path: Path) -> Session:
     """A meeting's session as it is now (file and journal), read only; SessionError when it cannot be used."""
-    store = Store.open(path, backup=False, readonly=True)
-    try:
-        return store.session
-    finally:
-        store.close()
+    return read_session(path)
 
 
 def view_of(path: Path, session: Session) -> SeriesView:

@@ -113,14 +113,10 @@ class SessionFacts:
 
 def read_session_facts(session: Path) -> SessionFacts:
     """The session's language, station ids and title, read without writing anything."""
-    from workshop.storage.store import Store
+    from workshop.storage.opening import read_session
 
-    store = Store.open(session, readonly=True)
-    try:
-        facts = store.session
-        return SessionFacts(facts.workshop.language, [s.id for s in facts.stations], facts.workshop.title)
-    finally:
-        store.close()
+    facts = read_session(session)
+    return SessionFacts(facts.workshop.language, [s.id for s in facts.stations], facts.workshop.title)
 
 
 def _page(name: str, **values: str) -> str:

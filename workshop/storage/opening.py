@@ -207,3 +207,15 @@ def _journal_lost_error(path: Path, jpath: Path, seq: int, last: int | None, lan
         backups=backups,
         session=path,
     )
+
+
+def read_session(path: Path | str) -> Session:
+    """The session as it is now (its file and its journal), read only: nothing is written, no store is opened.
+
+    Raises SessionError (a StorageError for the journal) when it cannot be used.
+    """
+    sync = open_sync(path, backup=False, readonly=True)
+    try:
+        return sync.session
+    finally:
+        sync.close()
