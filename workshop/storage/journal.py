@@ -44,8 +44,8 @@ from workshop.storage.failures import (
     storage_error,
     translated,
 )
-from workshop.storage.lanes import in_lanes, lanes_of
 from workshop.storage.operations import JsonOp
+from workshop.storage.undo_stacks import UndoStacks
 from workshop.words import word
 
 SCHEMA_VERSION = 1
@@ -201,10 +201,8 @@ class Journal:
         """The language of its messages (the session's, once known)."""
         self._scratch = scratch
         self._version = -1
-        self._lanes: dict[int, frozenset[str]] = {}
-        """The lanes of each change read so far (a change's lanes never change)."""
-        self._lanes_read: dict[str, int] = {}
-        """Per author: the newest change whose lanes :meth:`_undoable` has read."""
+        self.stacks = UndoStacks(self)
+        """Who can undo and redo what (it learns each change's lanes once per connection)."""
         self.journal_id = ""
         """This journal's own identity (a new one for every journal made), which its mark carries."""
         self.lost = 0
@@ -286,7 +284,7 @@ class Journal:
                             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 elif int(db.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
                     db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")  # a journal from before versions
-                if not journal._has_table("event_devices"):  # a journal from before devices (or made just now)
+                if not journal.has_table("event_devices"):  # a journal from before devices (or made just now)
                     with journal.write():
                         _run_script(db, DEVICE_SCHEMA)
                 journal._ensure_identity()
@@ -414,7 +412,7 @@ class Journal:
                 )
         return False
 
-    def _has_table(self, name: str) -> bool:
+    def has_table(self, name: str) -> bool:
         """Does the journal have the table ``name``?"""
         row = self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
         return row is not None
@@ -616,94 +614,12 @@ class Journal:
     def undo_stacks(
         self, author: str, *, lanes: frozenset[str] | None = None, device: str = ""
     ) -> tuple[list[int], list[int]]:
-        """The author's changes that can be undone and redone, newest last.
-
-        With a ``device``: that device's changes, whatever name signed them (a device is one person;
-        two devices whose people typed the same name never share an undo), and no others.
-
-        ``lanes`` (see :mod:`workshop.storage.lanes`) keeps only the changes that touch one of
-        them, and gives those lanes their own redo: a new change empties the redo only when it
-        touches one of ``lanes``. None: every change, one redo for all (a new change empties it).
-        """
-        done: list[int] = []
-        undone: list[int] = []
-        rows = self._undoable(author, lanes is not None, device)
-        for seq, action, target in rows:
-            if action == "do":
-                if lanes is not None and not in_lanes(self._lanes[seq], lanes):
-                    continue
-                done.append(seq)
-                undone.clear()
-                continue
-            if target is None or (lanes is not None and not in_lanes(self.change_lanes(target), lanes)):
-                continue  # (an undo or a redo always names the change it took back or brought back)
-            if action == "undo":
-                if target in done:
-                    done.remove(target)
-                undone.append(target)
-            elif action == "redo":
-                if target in undone:
-                    undone.remove(target)
-                done.append(target)
-        return done, undone
-
-    def _undoable(self, author: str, with_lanes: bool, device: str = "") -> list[tuple[int, str, int | None]]:
-        """The author's (or device's) undoable rows (seq, action, target), oldest first; ``with_lanes`` learns
-        each change's lanes.
-
-        A change's lanes never change, so each is read from its operations once per connection.
-        """
-        whose = f"device:{device}" if device else f"author:{author}"
-        known = self._lanes_read.get(whose, 0) if with_lanes else None
-        if device:
-            source, who = "events JOIN event_devices USING (seq) WHERE device = ?", device
-        else:
-            source, who = "events WHERE author = ?", author
-        with translated(self.path, self.language):
-            if device and not self._has_table("event_devices"):
-                found = []
-            elif known is None:
-                found = self.db.execute(
-                    f"SELECT seq, action, target, NULL FROM {source} AND undoable = 1 ORDER BY seq",
-                    (who,),
-                ).fetchall()
-            else:
-                found = self.db.execute(
-                    "SELECT seq, action, target, CASE WHEN action = 'do' AND seq > ? THEN ops END"
-                    f" FROM {source} AND undoable = 1 ORDER BY seq",
-                    (known, who),
-                ).fetchall()
-        rows: list[tuple[int, str, int | None]] = []
-        for seq, action, target, ops in found:
-            if ops is not None:
-                self._lanes[seq] = lanes_of(self._ops(seq, ops))
-            elif known is not None and action == "do" and seq not in self._lanes:
-                self._lanes[seq] = self.change_lanes(seq)
-            rows.append((seq, action, target))
-        if known is not None and rows:
-            self._lanes_read[whose] = max(known, rows[-1][0])
-        return rows
+        """The author's (or ``device``'s) changes that can be undone and redone, newest last (:class:`UndoStacks`)."""
+        return self.stacks.of(author, lanes=lanes, device=device)
 
     def change_lanes(self, seq: int) -> frozenset[str]:
         """The lanes of the change numbered ``seq`` (none for a change the journal does not have)."""
-        lanes = self._lanes.get(seq)
-        if lanes is None:
-            event = self.event(seq)
-            lanes = lanes_of(event.ops) if event is not None else frozenset()
-            self._lanes[seq] = lanes
-        return lanes
-
-    def _ops(self, seq: int, ops: Any) -> list[JsonOp]:
-        """A change's operations from the journal's text; a StorageError saying the journal is damaged if unreadable."""
-        try:
-            changes = json.loads(ops)
-        except (TypeError, ValueError, RecursionError):
-            changes = None
-        if not isinstance(changes, list):
-            detail = f"change {seq}: its operations are not JSON"
-            problem = damaged_problem(self.path, self.session, detail, self.language)
-            raise StorageError(self.path, [problem], self.language)
-        return changes
+        return self.stacks.change_lanes(seq)
 
     def history(self, limit: int = 200) -> list[Event]:
         """The newest ``limit`` changes, newest first."""
