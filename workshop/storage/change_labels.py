@@ -4,7 +4,9 @@ A change's label is a catalogue key (``workshop.words.storage``, keys ``change_*
 values its words need, kept together in one string in the journal: ``change_label("category_created",
 name="Tid")`` -> ``'change_category_created {"name": "Tid"}'``. :func:`describe_change` turns it
 into words in the session's language. Labels written before this (plain English such as
-"note added") are shown as they are.
+"note added") are shown as they are. The label is read here, once (:func:`change_kind`): whoever
+needs to know what a change was asks its event (``event.kind.key``, ``event.kind.value("seq")``),
+never parses the text.
 """
 
 from __future__ import annotations
@@ -66,16 +68,11 @@ def describe_change(label: str, language: str) -> str:
     for prefix in _UNDO_PREFIXES:  # an undo's or redo's label is the original's, behind this prefix
         if label.startswith(prefix):
             label = label.removeprefix(prefix)
-    key, _, raw = label.partition(" ")
-    if not key.startswith("change_") or not has_word(key):
+    kind = change_kind(label)
+    key = f"change_{kind.key}"
+    if not kind.key or not has_word(key):
         return label
     try:
-        values = json.loads(raw) if raw else {}
-    except ValueError:
-        return label
-    if not isinstance(values, dict):
-        return label
-    try:
-        return word(key, language, **values)
+        return word(key, language, **kind.values)
     except (KeyError, IndexError, ValueError):
         return label

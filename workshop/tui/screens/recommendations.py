@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
@@ -36,6 +36,7 @@ from workshop.model.session import Note, Session
 from workshop.notes import comments as round_comments
 from workshop.notes import recommendations as recs
 from workshop.notes.review import stations_and_notes
+from workshop.storage.writer import SessionWriter
 from workshop.words import word
 from workshop.words.phrases import station_title
 
@@ -247,6 +248,109 @@ class EvidenceList(SessionView, OptionList):
             screen.link(self.highlighted_note())
 
 
+KEYS: list[BindingType] = [
+    # First: on a narrow screen (one column at a time) the footer shows these before the others.
+    Binding(
+        "ctrl+l",
+        "focus_list",
+        "List",
+        id="recommendations.list",
+        show=False,
+        tooltip="Move to the list of recommendations",
+    ),
+    Binding(
+        "ctrl+t,ctrl+e",
+        "focus_text",
+        "Write",
+        id="recommendations.write",
+        show=False,
+        tooltip="Move to the text being written (ctrl+e in a browser, which keeps ctrl+t for itself)",
+    ),
+    Binding(
+        "ctrl+b",
+        "focus_notes",
+        "Notes",
+        id="recommendations.notes",
+        show=False,
+        tooltip="Move to the station's notes, to cite them (c) or link them to the section (l)",
+    ),
+    Binding(
+        "escape",
+        "close",
+        "Back",
+        key_display="esc",
+        id="recommendations.close",
+        tooltip="Back to the summaries (what is written is saved)",
+    ),
+    Binding("ctrl+s", "save", "Save", id="recommendations.save", tooltip="Save the text being written"),
+    Binding(
+        "ctrl+n,f9",
+        "new",
+        "New",
+        id="recommendations.new",
+        tooltip="Write a new recommendation (F9 in a browser, which keeps ctrl+n for itself)",
+    ),
+    Binding("ctrl+r", "title", "Title", id="recommendations.title", tooltip="Give the recommendation a new title"),
+    Binding(
+        "ctrl+g", "theme", "Theme", id="recommendations.theme", tooltip="Put the recommendation under another theme"
+    ),
+    Binding(
+        "ctrl+o",
+        "station",
+        "Station",
+        id="recommendations.station",
+        tooltip="Choose the station whose notes the recommendation comes from",
+    ),
+    Binding(
+        "ctrl+down",
+        "section(1)",
+        "Next section",
+        id="recommendations.next_section",
+        tooltip="Write the next section of the recommendation",
+    ),
+    Binding(
+        "ctrl+up",
+        "section(-1)",
+        "Previous section",
+        id="recommendations.previous_section",
+        show=False,
+        tooltip="Write the previous section of the recommendation",
+    ),
+    Binding(
+        "alt+up",
+        "move(-1)",
+        "Move up",
+        id="recommendations.move_up",
+        show=False,
+        tooltip="Move the recommendation one place up in its theme",
+    ),
+    Binding(
+        "alt+down",
+        "move(1)",
+        "Move down",
+        id="recommendations.move_down",
+        show=False,
+        tooltip="Move the recommendation one place down in its theme",
+    ),
+    Binding(
+        "f8",
+        "delete",
+        "Delete",
+        id="recommendations.delete",
+        tooltip="Delete the recommendation (ctrl+z in the list brings it back)",
+    ),
+    Binding(
+        "f10",
+        "focus_comments",
+        "Comments",
+        id="recommendations.comments",
+        show=False,
+        tooltip="Move to the members' comments on the section, to mark them handled (h)",
+    ),
+]
+"""The recommendations screen's keys (its ``BINDINGS``)."""
+
+
 class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
     """Write the recommendations, their themes and the proposed decision beside the notes."""
 
@@ -254,106 +358,7 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
 
     AUTOSAVE_SECONDS: ClassVar[float] = 2.0
     """A text is saved this long after typing stops (tests set it near zero)."""
-    BINDINGS = [
-        # First: on a narrow screen (one column at a time) the footer shows these before the others.
-        Binding(
-            "ctrl+l",
-            "focus_list",
-            "List",
-            id="recommendations.list",
-            show=False,
-            tooltip="Move to the list of recommendations",
-        ),
-        Binding(
-            "ctrl+t,ctrl+e",
-            "focus_text",
-            "Write",
-            id="recommendations.write",
-            show=False,
-            tooltip="Move to the text being written (ctrl+e in a browser, which keeps ctrl+t for itself)",
-        ),
-        Binding(
-            "ctrl+b",
-            "focus_notes",
-            "Notes",
-            id="recommendations.notes",
-            show=False,
-            tooltip="Move to the station's notes, to cite them (c) or link them to the section (l)",
-        ),
-        Binding(
-            "escape",
-            "close",
-            "Back",
-            key_display="esc",
-            id="recommendations.close",
-            tooltip="Back to the summaries (what is written is saved)",
-        ),
-        Binding("ctrl+s", "save", "Save", id="recommendations.save", tooltip="Save the text being written"),
-        Binding(
-            "ctrl+n,f9",
-            "new",
-            "New",
-            id="recommendations.new",
-            tooltip="Write a new recommendation (F9 in a browser, which keeps ctrl+n for itself)",
-        ),
-        Binding("ctrl+r", "title", "Title", id="recommendations.title", tooltip="Give the recommendation a new title"),
-        Binding(
-            "ctrl+g", "theme", "Theme", id="recommendations.theme", tooltip="Put the recommendation under another theme"
-        ),
-        Binding(
-            "ctrl+o",
-            "station",
-            "Station",
-            id="recommendations.station",
-            tooltip="Choose the station whose notes the recommendation comes from",
-        ),
-        Binding(
-            "ctrl+down",
-            "section(1)",
-            "Next section",
-            id="recommendations.next_section",
-            tooltip="Write the next section of the recommendation",
-        ),
-        Binding(
-            "ctrl+up",
-            "section(-1)",
-            "Previous section",
-            id="recommendations.previous_section",
-            show=False,
-            tooltip="Write the previous section of the recommendation",
-        ),
-        Binding(
-            "alt+up",
-            "move(-1)",
-            "Move up",
-            id="recommendations.move_up",
-            show=False,
-            tooltip="Move the recommendation one place up in its theme",
-        ),
-        Binding(
-            "alt+down",
-            "move(1)",
-            "Move down",
-            id="recommendations.move_down",
-            show=False,
-            tooltip="Move the recommendation one place down in its theme",
-        ),
-        Binding(
-            "f8",
-            "delete",
-            "Delete",
-            id="recommendations.delete",
-            tooltip="Delete the recommendation (ctrl+z in the list brings it back)",
-        ),
-        Binding(
-            "f10",
-            "focus_comments",
-            "Comments",
-            id="recommendations.comments",
-            show=False,
-            tooltip="Move to the members' comments on the section, to mark them handled (h)",
-        ),
-    ]
+    BINDINGS = KEYS
 
     def __init__(self, recommendation: str | None = None) -> None:
         super().__init__()
@@ -448,15 +453,7 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
 
     def stored_text(self) -> str:
         """The text of what is being written as the session holds it now."""
-        target, session = self.target, self.session
-        if target is None:
-            return ""
-        if target.kind == "agenda":
-            return session.agenda.proposed_decision
-        if target.kind == "theme":
-            return next((t.intro for t in session.themes if t.name.strip().casefold() == target.ident.casefold()), "")
-        rec = recs.find(session, target.ident)
-        return "" if rec is None else str(getattr(rec, self.field))
+        return stored_text(self.session, self.target, self.field)
 
     def writable(self) -> bool:
         """False for the heading of recommendations without a theme (it has no introduction)."""
@@ -540,10 +537,10 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
         elif rec is not None:
             number = next((n for n, r in recs.numbered(session) if r.id == rec.id), 0)
             title.update(word("recommendation_numbered", language, number=number, title=rec.title))
-            meta.update(self._facts(session, rec))
-            sections.update(self._sections(session, rec))
+            meta.update(recommendation_facts(session, rec))
+            sections.update(section_tabs(session, rec, self.field))
             editor.border_title = field_title(self.field, language)
-            linked.update(self._linked(session, rec))
+            linked.update(linked_text(session, rec, self.field))
         evidence = self.query_one(EvidenceList)
         self.query_one("#rec-evidence-title", Static).update(evidence.show(session, rec))
         beside = self.query_one(SectionComments)
@@ -551,60 +548,6 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
         heading = self.query_one("#rec-comments-title", Static)
         heading.update(said)
         heading.display = bool(said)
-
-    def _facts(self, session: Session, rec: Recommendation) -> Text:
-        language = session.workshop.language
-        theme = recs.theme_of(session, rec) or word("theme_none", language)
-        station = session.station(rec.station) if rec.station else None
-        if station is not None:
-            number = session.stations.index(station) + 1
-            where = station_title(number, station.name, station.host, language)
-        else:
-            where = word("rec_no_station_chosen", language)
-        cited = len(recs.cited_notes(session, rec))
-        return Text(
-            " · ".join(
-                [
-                    f"{word('theme_word', language).capitalize()}: {theme}",
-                    where,
-                    word("rec_cited_count", language, count=cited),
-                ]
-            )
-        )
-
-    def _sections(self, session: Session, rec: Recommendation) -> Text:
-        language = session.workshop.language
-        links = recs.linked_notes(session, rec.id)
-        commented = round_comments.counts(session, rec.id)
-        text = Text()
-        for index, name in enumerate(FIELDS):
-            if index:
-                text.append(" · ", style="dim")
-            label = field_title(name, language) if name != "intro" else word("rec_intro_short", language)
-            if links.get(name):
-                label += f" ({len(links[name])})"
-            written = bool(str(getattr(rec, name)).strip())
-            style = "bold reverse" if name == self.field else ("" if written else "dim")
-            text.append(label, style=style)
-            left = commented.get(name, (0, 0))[1]
-            if left:
-                text.append(f" ●{left}", style="bold yellow")
-        return text
-
-    def _linked(self, session: Session, rec: Recommendation) -> Text:
-        language = session.workshop.language
-        if self.field == "intro":
-            return Text("")
-        notes = recs.linked_notes(session, rec.id).get(self.field, [])
-        section = recs.section_title(self.field, language, short=True)
-        if not notes:
-            return Text(word("rec_linked_none", language, section=section), style="dim")
-        text = Text(word("rec_linked_to", language, section=section), style="bold")
-        for note in notes:
-            text.append("\n• ")
-            text.append(note.text)
-            text.append(f"  ({note_place(session, note, language)})", style="dim")
-        return text
 
     # Reacting ---------------------------------------------------------------------------------------
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -631,15 +574,7 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
 
     # Saving -------------------------------------------------------------------------------------------
     def _writer(self, text: str) -> Callable[[], object] | None:
-        target, store = self.target, self.store
-        if target is None or not self.writable():
-            return None
-        if target.kind == "agenda":
-            return lambda: recs.write_proposed_decision(store, text)
-        if target.kind == "theme":
-            return lambda: recs.write_theme(store, target.ident, text)
-        field = self.field
-        return lambda: recs.write_section(store, target.ident, field, text)
+        return text_writer(self.store, self.target, self.field, text) if self.writable() else None
 
     def save(self, quiet: bool = False) -> bool:
         """Store the text being written if it changed; True when something was saved."""
@@ -867,3 +802,90 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
     def action_focus_notes(self) -> None:
         self.show_column("notes")
         self.set_focus(self.query_one(EvidenceList))
+
+
+# Drawing the chosen recommendation ------------------------------------------------------------------
+
+
+def recommendation_facts(session: Session, rec: Recommendation) -> Text:
+    """The recommendation's theme, station and how many notes it cites, on one line."""
+    language = session.workshop.language
+    theme = recs.theme_of(session, rec) or word("theme_none", language)
+    station = session.station(rec.station) if rec.station else None
+    if station is not None:
+        number = session.stations.index(station) + 1
+        where = station_title(number, station.name, station.host, language)
+    else:
+        where = word("rec_no_station_chosen", language)
+    cited = len(recs.cited_notes(session, rec))
+    return Text(
+        " · ".join(
+            [
+                f"{word('theme_word', language).capitalize()}: {theme}",
+                where,
+                word("rec_cited_count", language, count=cited),
+            ]
+        )
+    )
+
+
+def section_tabs(session: Session, rec: Recommendation, field: str) -> Text:
+    """The parts of the recommendation, ``field`` (the one being written) highlighted, the empty ones dim, and
+    how many comments on each are not handled yet."""
+    language = session.workshop.language
+    links = recs.linked_notes(session, rec.id)
+    commented = round_comments.counts(session, rec.id)
+    text = Text()
+    for index, name in enumerate(FIELDS):
+        if index:
+            text.append(" · ", style="dim")
+        label = field_title(name, language) if name != "intro" else word("rec_intro_short", language)
+        if links.get(name):
+            label += f" ({len(links[name])})"
+        written = bool(str(getattr(rec, name)).strip())
+        style = "bold reverse" if name == field else ("" if written else "dim")
+        text.append(label, style=style)
+        left = commented.get(name, (0, 0))[1]
+        if left:
+            text.append(f" ●{left}", style="bold yellow")
+    return text
+
+
+def linked_text(session: Session, rec: Recommendation, field: str) -> Text:
+    """The notes linked to ``field`` of the recommendation, each with its place."""
+    language = session.workshop.language
+    if field == "intro":
+        return Text("")
+    notes = recs.linked_notes(session, rec.id).get(field, [])
+    section = recs.section_title(field, language, short=True)
+    if not notes:
+        return Text(word("rec_linked_none", language, section=section), style="dim")
+    text = Text(word("rec_linked_to", language, section=section), style="bold")
+    for note in notes:
+        text.append("\n• ")
+        text.append(note.text)
+        text.append(f"  ({note_place(session, note, language)})", style="dim")
+    return text
+
+
+def stored_text(session: Session, target: Target | None, field: str) -> str:
+    """The text of ``target`` (``field`` of a recommendation) as ``session`` holds it."""
+    if target is None:
+        return ""
+    if target.kind == "agenda":
+        return session.agenda.proposed_decision
+    if target.kind == "theme":
+        return next((t.intro for t in session.themes if t.name.strip().casefold() == target.ident.casefold()), "")
+    rec = recs.find(session, target.ident)
+    return "" if rec is None else str(getattr(rec, field))
+
+
+def text_writer(store: SessionWriter, target: Target | None, field: str, text: str) -> Callable[[], object] | None:
+    """What saves ``text`` as ``target``'s (``field`` of a recommendation); None when nothing is chosen."""
+    if target is None:
+        return None
+    if target.kind == "agenda":
+        return lambda: recs.write_proposed_decision(store, text)
+    if target.kind == "theme":
+        return lambda: recs.write_theme(store, target.ident, text)
+    return lambda: recs.write_section(store, target.ident, field, text)
