@@ -166,7 +166,7 @@ class Store:
             ops = list(build(self.session))
             if not ops and action == "do":
                 return None
-            self._validate(ops)
+            checked_session = self._validate(ops)
             data = to_journal(ops)
             at = now().isoformat()
             seq = journal.append(
@@ -180,13 +180,26 @@ class Store:
                 ops=data,
                 device=self.device,
             )
-        apply(self.session, ops, self.index)
+        self._take(ops, checked_session)
         self.seq = seq
         self.version += 1
         return Event(seq, at, self.author, self.instance, action, target, label, undoable, data)
 
-    def _validate(self, ops: list[Op]) -> None:
-        """Refuse ``ops`` (ChangeRefused) when the session they would leave is not valid."""
+    def _take(self, ops: list[Op], checked_session: Session | None) -> None:
+        """Hold the session ``ops`` leave. The sections come from the session the check built (their data is
+        validated once, there); the notes go in as they are (validated where they came in)."""
+        if checked_session is None:
+            apply(self.session, ops, self.index)
+            return
+        for name in dict.fromkeys(op.name for op in ops if isinstance(op, SectionChanged)):
+            setattr(self.session, name, getattr(checked_session, name))
+        apply(self.session, [op for op in ops if isinstance(op, NoteChanged)], self.index)
+
+    def _validate(self, ops: list[Op]) -> Session | None:
+        """Refuse ``ops`` (ChangeRefused) when the session they would leave is not valid.
+
+        A change of a few notes checks their references only (None); any other change is applied to a
+        copy of the session and checked whole: that copy is returned, to take its sections from."""
         notes = [op for op in ops if isinstance(op, NoteChanged)]
         if len(notes) == len(ops) and len(ops) <= 50:
             problems = [p for op in notes if op.after is not None for p in self._check_note(op.after)]
@@ -204,8 +217,12 @@ class Store:
                 name = next((op.name for op in ops if isinstance(op, SectionChanged)), "notes")
                 raise ChangeRefused(problems_from(error, self.language, prefix=(str(name),)), self.language) from None
             problems = check(candidate)
+            if problems:
+                raise ChangeRefused(problems, self.language)
+            return candidate
         if problems:
             raise ChangeRefused(problems, self.language)
+        return None
 
     def _check_note(self, note: Note) -> list[Problem]:
         """What is wrong with a note's references (the quick check of a change of notes only)."""
