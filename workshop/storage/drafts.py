@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from workshop.model.session import now
-
-if TYPE_CHECKING:
-    from workshop.storage.store import Store
+from workshop.storage.journal import Journal
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS drafts (device TEXT NOT NULL, place TEXT NOT NULL, text TEXT NOT NULL,"
@@ -34,6 +32,22 @@ SCHEMA = (
 
 LONGEST = 1_000_000
 """A draft keeps at most this many characters (far above any field's limit)."""
+
+
+class Store(Protocol):
+    """What drafts need of the store (:class:`workshop.storage.store.Store`): its journal, and whose drafts."""
+
+    @property
+    def journal(self) -> Journal | None: ...
+
+    @property
+    def readonly(self) -> bool: ...
+
+    @property
+    def stopped(self) -> str | None: ...
+
+    @property
+    def device(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -617,6 +617,11 @@ class Journal:
         """The author's (or ``device``'s) changes that can be undone and redone, newest last (:class:`UndoStacks`)."""
         return self.stacks.of(author, lanes=lanes, device=device)
 
+    def event_ops(self, seq: int) -> list[JsonOp] | None:
+        """The operations of the change numbered ``seq``; None when the journal does not have it."""
+        event = self.event(seq)
+        return None if event is None else event.ops
+
     def change_lanes(self, seq: int) -> frozenset[str]:
         """The lanes of the change numbered ``seq`` (none for a change the journal does not have)."""
         return self.stacks.change_lanes(seq)

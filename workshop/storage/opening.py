@@ -15,6 +15,7 @@ from workshop.model.problems import DEFAULT_LANGUAGE, Problem, SessionError, lan
 from workshop.model.session import Session
 from workshop.storage import snapshot_file as snapshot
 from workshop.storage.failures import StorageError, problem_for, storage_error
+from workshop.storage.hand_edits import HandEditedSync
 from workshop.storage.journal import Journal, journal_path, loss_on_reading, remove_journal
 from workshop.storage.session_file import parse, read_text
 from workshop.storage.sync import READ_ATTEMPTS, SessionSync, cache_key
@@ -61,7 +62,7 @@ def _open_reading(path: Path, jpath: Path, text: str, trust_cache: bool) -> Sess
     first = snapshot.read_header(text)
     position = first.seq if first is not None else 0
     journal = Journal.open(jpath, readonly=True, language=language, session=path, position=position)
-    store = SessionSync(path, journal, readonly=True)
+    store = HandEditedSync(path, journal, readonly=True)
     store.lost = loss_on_reading(jpath, journal, path, language, position)
     if store.lost is not None:
         store.notices.append(store.lost.render(language=language))
@@ -128,7 +129,7 @@ def _open_writing(path: Path, jpath: Path, text: str, backup: bool, trust_cache:
     position = header.seq if header is not None else 0
     journal = Journal.open(jpath, language=language, session=path, position=position)
     assert journal is not None
-    store = SessionSync(path, journal)
+    store = HandEditedSync(path, journal)
     try:
         with _opening(store), journal.write():
             again = read_text(path)

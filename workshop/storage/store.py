@@ -27,7 +27,9 @@ from workshop.model.session import Note, Session, now
 from workshop.model.validation import too_many
 from workshop.scheduling.checks import check
 from workshop.scheduling.rotation import groups_at
+from workshop.storage import drafts
 from workshop.storage.change_labels import change_label
+from workshop.storage.drafts import Draft
 from workshop.storage.journal import Event, Journal
 from workshop.storage.lanes import checked
 from workshop.storage.opening import open_sync
@@ -39,8 +41,7 @@ from workshop.words import word
 if TYPE_CHECKING:
     from types import TracebackType
 
-    from workshop.storage.drafts import Draft
-    from workshop.storage.hand_edits import FileState
+    from workshop.storage.sync import FileState
 
 __all__ = ["ChangeRefused", "Store", "WriteFailed", "default_author", "new_session_id"]
 
@@ -352,20 +353,14 @@ class Store:
 
     def keep_draft(self, place: str, text: str, base: str = "") -> bool:
         """Keep what this device is typing at ``place`` (:func:`workshop.storage.drafts.keep`)."""
-        from workshop.storage import drafts  # (drafts reads the store: imported here, not at the top)
-
         return drafts.keep(self, place, text, base)
 
     def forget_draft(self, place: str) -> bool:
         """The text at ``place`` was saved: its draft goes (:func:`workshop.storage.drafts.forget`)."""
-        from workshop.storage import drafts
-
         return drafts.forget(self, place)
 
     def draft(self, place: str) -> Draft | None:
         """This device's draft at ``place`` (:func:`workshop.storage.drafts.draft`)."""
-        from workshop.storage import drafts
-
         return drafts.draft(self, place)
 
     def note(self, note_id: str) -> Note | None:

@@ -23,6 +23,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -30,11 +31,9 @@ from pydantic import ValidationError
 from workshop.model.problems import DEFAULT_LANGUAGE, Problem, SessionError
 from workshop.model.session import Session, model_fingerprint, revive
 from workshop.scheduling.checks import check
-from workshop.storage import hand_edits
 from workshop.storage import snapshot_file as snapshot
 from workshop.storage.atomic_file import stray_temporaries, write_atomic
 from workshop.storage.failures import StorageError, damaged_problem, problem_for, storage_error
-from workshop.storage.hand_edits import FileMoved, FileState
 from workshop.storage.journal import Event, Journal, instance_id
 from workshop.storage.operations import NoteIndex, apply, from_journal
 from workshop.storage.session_file import parse, read_text
@@ -44,6 +43,28 @@ from workshop.words import word
 REVIVE_LIMIT = 1_000_000
 """Above this many characters of cached JSON (some 3,000 notes), pydantic's validator reads the cache
 faster than :func:`~workshop.model.session.revive` rebuilds it, even counting the 15 ms to build it."""
+
+
+class FileMoved(Exception):
+    """The session file changed between reading it and writing over it: the write is left undone."""
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What the session file looked like when we last read or wrote it."""
+
+    inode: int
+    size: int
+    mtime: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileState | None:
+        """The file as it is now; None when it cannot be seen."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return cls(stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 def default_author() -> str:
@@ -198,7 +219,7 @@ class SessionSync:
         # store had written it, was edited by hand.
         hand_edited = (header is not None and not header.ours) or (header is None and folded_before > 0)
         if hand_edited and pending and not self.readonly:
-            hand_edits.merge(self, base, text, header, pending, opening=True, state=None)
+            self.merge(base, text, header, pending, opening=True, state=None)
             return
         if self.fresh and not self.readonly:
             self.announce_new_base()
@@ -266,6 +287,24 @@ class SessionSync:
         if notice not in self._told:
             self._told.add(notice)
             self.notices.append(notice)
+
+    # Hand edits (:class:`~workshop.storage.hand_edits.HandEditedSync` watches the file) ---------------
+    def file_changed(self, locked: bool = False) -> bool:
+        """The file is not as we left it. True when it is fine to go on writing it."""
+        raise NotImplementedError
+
+    def merge(
+        self,
+        base: Session,
+        text: str,
+        header: snapshot.Header | None,
+        pending: list[Event],
+        *,
+        opening: bool,
+        state: FileState | None,
+    ) -> None:
+        """Put the journal's changes that the file lacks on top of a hand-edited file."""
+        raise NotImplementedError
 
     # Keeping up with the others --------------------------------------------------------------
     def refresh(self) -> list[Event]:
@@ -341,7 +380,7 @@ class SessionSync:
             return True
         self.refresh()
         if not self.readonly and FileState.of(self.path) != self.file_state:
-            hand_edits.file_changed(self)
+            self.file_changed()
         return self.version != version
 
     def _journal_gone(self) -> None:
@@ -405,7 +444,7 @@ class SessionSync:
         try:
             with journal.write():
                 self.catch_up()
-                if FileState.of(self.path) != self.file_state and not hand_edits.file_changed(self, locked=True):
+                if FileState.of(self.path) != self.file_state and not self.file_changed(locked=True):
                     return False
                 if self.file_blocked:
                     return False

@@ -7,14 +7,28 @@ operations once per connection, since a change's lanes never change.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+import sqlite3
+from pathlib import Path
+from typing import Any, Protocol
 
 from workshop.storage.failures import StorageError, damaged_problem, translated
 from workshop.storage.lanes import in_lanes, lanes_of
+from workshop.storage.operations import JsonOp
 
-if TYPE_CHECKING:
-    from workshop.storage.journal import Journal
-    from workshop.storage.operations import JsonOp
+
+class Journal(Protocol):
+    """What the stacks read of the journal (:class:`workshop.storage.journal.Journal`)."""
+
+    db: sqlite3.Connection
+    path: Path
+    session: Path
+    language: str
+
+    def has_table(self, name: str) -> bool: ...
+
+    def event_ops(self, seq: int) -> list[JsonOp] | None:
+        """The operations of the change numbered ``seq``; None when the journal does not have it."""
+        ...
 
 
 class UndoStacks:
@@ -100,8 +114,8 @@ class UndoStacks:
         """The lanes of the change numbered ``seq`` (none for a change the journal does not have)."""
         lanes = self.lanes.get(seq)
         if lanes is None:
-            event = self.journal.event(seq)
-            lanes = lanes_of(event.ops) if event is not None else frozenset()
+            ops = self.journal.event_ops(seq)
+            lanes = lanes_of(ops) if ops is not None else frozenset()
             self.lanes[seq] = lanes
         return lanes
 
