@@ -32,7 +32,7 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TextArea
@@ -91,91 +91,95 @@ TOUCH_FROM_ROWS = 32
 """From this many rows (a tablet, a tall window) the touch buttons show beside the keys."""
 
 
+KEYS: list[BindingType] = [
+    Binding(
+        "ctrl+s,f5",
+        "save",
+        "Save",
+        id="capture.save",
+        tooltip="Save the note: it is on disk at once, with station, round, group, author and time",
+    ),
+    Binding(
+        "escape",
+        "to_notes",
+        "To notes",
+        key_display="esc",
+        id="capture.to_notes",
+        tooltip="Move from the note field to the notes, to code them with 1-9",
+    ),
+    Binding(
+        "n,i",
+        "write",
+        "Write",
+        key_display="n",
+        id="capture.write",
+        tooltip="Move to the note field to write a new note",
+    ),
+    Binding(
+        "ctrl+r",
+        "round",
+        "Round",
+        id="capture.round",
+        tooltip="Choose the round by hand (press again for the next; after the last, follow the facilitator)",
+    ),
+    Binding(
+        "ctrl+t,ctrl+g",
+        "station",
+        "Station",
+        id="capture.station",
+        tooltip="Take notes at another station (ctrl+g in a browser, which keeps ctrl+t for itself)",
+    ),
+    Binding(
+        "ctrl+b",
+        "codebook",
+        "Codebook",
+        id="capture.codebook",
+        tooltip="The codebook: rename, recolour, describe, re-key, merge, split and delete categories",
+    ),
+    Binding(
+        "ctrl+f",
+        "review",
+        "Review",
+        id="capture.review",
+        tooltip="All notes: filter, search, group by station or category, count",
+    ),
+    Binding(
+        "ctrl+o",
+        "unfold",
+        "Unfold",
+        id="capture.unfold",
+        tooltip="Unfold the top (every name, the questions, the draft recommendation in full), or fold it again",
+    ),
+    Binding(
+        "a",
+        "link",
+        "Link to draft",
+        show=False,
+        id="capture.link",
+        tooltip="Link the selected note to the section of the draft recommendation it qualifies",
+    ),
+    # Esc then a digit, typed fast, reaches the app as alt+digit: it codes, as Esc and the digit would.
+    *[
+        Binding(
+            f"alt+{k}",
+            f"code_now({k})",
+            "",
+            show=False,
+            id=f"capture.code.{k}",
+            tooltip=f"To the notes, and toggle the category holding key {k} on the selected note",
+        )
+        for k in range(1, 10)
+    ],
+]
+"""The notes screen's keys (its ``BINDINGS``)."""
+
+
 class NotesScreen(SessionView, Screen[None]):
     """Capture and code the notes of one station."""
 
     CSS_PATH = "notes.tcss"
 
-    BINDINGS = [
-        Binding(
-            "ctrl+s,f5",
-            "save",
-            "Save",
-            id="capture.save",
-            tooltip="Save the note: it is on disk at once, with station, round, group, author and time",
-        ),
-        Binding(
-            "escape",
-            "to_notes",
-            "To notes",
-            key_display="esc",
-            id="capture.to_notes",
-            tooltip="Move from the note field to the notes, to code them with 1-9",
-        ),
-        Binding(
-            "n,i",
-            "write",
-            "Write",
-            key_display="n",
-            id="capture.write",
-            tooltip="Move to the note field to write a new note",
-        ),
-        Binding(
-            "ctrl+r",
-            "round",
-            "Round",
-            id="capture.round",
-            tooltip="Choose the round by hand (press again for the next; after the last, follow the facilitator)",
-        ),
-        Binding(
-            "ctrl+t,ctrl+g",
-            "station",
-            "Station",
-            id="capture.station",
-            tooltip="Take notes at another station (ctrl+g in a browser, which keeps ctrl+t for itself)",
-        ),
-        Binding(
-            "ctrl+b",
-            "codebook",
-            "Codebook",
-            id="capture.codebook",
-            tooltip="The codebook: rename, recolour, describe, re-key, merge, split and delete categories",
-        ),
-        Binding(
-            "ctrl+f",
-            "review",
-            "Review",
-            id="capture.review",
-            tooltip="All notes: filter, search, group by station or category, count",
-        ),
-        Binding(
-            "ctrl+o",
-            "unfold",
-            "Unfold",
-            id="capture.unfold",
-            tooltip="Unfold the top (every name, the questions, the draft recommendation in full), or fold it again",
-        ),
-        Binding(
-            "a",
-            "link",
-            "Link to draft",
-            show=False,
-            id="capture.link",
-            tooltip="Link the selected note to the section of the draft recommendation it qualifies",
-        ),
-        # Esc then a digit, typed fast, reaches the app as alt+digit: it codes, as Esc and the digit would.
-        *[
-            Binding(
-                f"alt+{k}",
-                f"code_now({k})",
-                "",
-                show=False,
-                id=f"capture.code.{k}",
-                tooltip=f"To the notes, and toggle the category holding key {k} on the selected note",
-            )
-            for k in range(1, 10)
-        ],
-    ]
+    BINDINGS = KEYS
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
