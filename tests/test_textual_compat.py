@@ -486,3 +486,24 @@ async def test_a_crash_is_kept_and_its_traceback_not_printed():
     assert isinstance(app.crash, RuntimeError)
     assert app._exit_renderables == []
     assert app.return_code == 1
+
+
+def test_esc_and_a_digit_typed_fast_are_alt_digit_not_an_option_key_character(monkeypatch):
+    """A terminal sends Esc and a digit typed within its escape delay as one sequence; Textual 8.2.8 read
+    "\\x1b1" as "¡" and "\\x1b6" as "§", so a note-taker's fast "esc 1" typed "¡" into the note."""
+    import textual._parser
+    from textual._xterm_parser import XTermParser
+
+    from workshop.tui.textual_compat import esc_digit_as_alt
+
+    esc_digit_as_alt()
+    for digit in "123456789":
+        parser = XTermParser()
+        found = list(parser.feed(f"\x1b{digit}"))
+        # The terminal driver ticks the parser; once the escape delay has passed it says what it read.
+        monkeypatch.setattr(textual._parser, "get_time", lambda: float("inf"))
+        found += list(parser.tick())
+        monkeypatch.undo()
+        assert [event.key for event in found if isinstance(event, events.Key)] == [f"alt+{digit}"]
+    typed = [event for event in XTermParser().feed("§ 17") if isinstance(event, events.Key)]
+    assert typed[0].character == "§"  # the Danish keyboard's own § still types §

@@ -16,6 +16,9 @@ a few things the app needs have no public API in it:
 * every mode's screens, so a change of the session reaches the screens not shown now too
   (:func:`screen_stacks`);
 * the command palette's "No matches found" in the session's language (:func:`say_no_matches`);
+* Esc and a digit typed fast reach the app as alt+digit (:func:`esc_digit_as_alt`): Textual reads
+  them as the characters macOS's Option key gives ("¡", "™", ..., "§"), which typed "§" into a
+  Danish note instead of coding it;
 * tests and benchmarks that read the app's notifications, hand it a key as the terminal driver
   does, and see the output of each frame (:func:`notifications`, :func:`deliver_key`,
   :func:`watch_frames`).
@@ -30,12 +33,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from itertools import zip_longest
-from typing import TYPE_CHECKING, Any, Generic
+from typing import TYPE_CHECKING, Any, Generic, cast
 
 from rich.align import Align
 from rich.console import RenderableType
 from rich.text import Text
 from textual import events
+from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
 from textual._compositor import CompositorUpdate
 from textual.app import App
 from textual.binding import Binding, BindingsMap
@@ -75,6 +79,22 @@ TEXTUAL_VERSION = "8.2.8"
 
 
 # Key bindings --------------------------------------------------------------------------------
+
+
+ESC_DIGITS = tuple(f"\x1b{digit}" for digit in "123456789")
+"""Esc followed by 1-9 within the terminal's escape delay: the sequences Textual maps to Option-key characters."""
+
+
+def esc_digit_as_alt() -> None:
+    """Let Esc and a digit typed fast be alt+digit, as the note-taker means them (to the notes, then code).
+
+    Textual 8.2.8 turns them into what macOS's Option key types in WezTerm ("\x1b1" -> "¡", "\x1b6" -> "§"):
+    a note-taker's fast "esc 1" put "¡" in the note. Without these entries Textual's parser reads the
+    pair as alt+1 ... alt+9, which the notes screen binds to coding. Called once, when the app starts.
+    """
+    table = cast(dict[str, Any], ANSI_SEQUENCES_KEYS)  # a dict, typed as a read-only Mapping
+    for sequence in ESC_DIGITS:
+        table.pop(sequence, None)
 
 
 def node_bindings(node: DOMNode) -> BindingsMap:
