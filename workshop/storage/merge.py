@@ -46,7 +46,16 @@ from workshop.model.session import Category, Note, Session, now
 from workshop.storage import snapshot_file as snapshot
 from workshop.storage.change_labels import change_label
 from workshop.storage.journal import Event
-from workshop.storage.operations import NoteIndex, Op, apply, dump_section, note_op, section_op, to_journal
+from workshop.storage.operations import (
+    SECTION_NAMES,
+    NoteIndex,
+    Op,
+    apply,
+    dump_section,
+    note_op,
+    section_op,
+    to_journal,
+)
 from workshop.storage.session_file import read_text
 from workshop.storage.store import Store
 from workshop.words import word
@@ -54,22 +63,7 @@ from workshop.words import word
 EVERY_CHANGE = 2**62
 """How many of a journal's changes the merge reads: all of them."""
 
-MAINS_SECTIONS = (
-    "workshop",
-    "program",
-    "stations",
-    "groups",
-    "participants",
-    "rotation",
-    "schedule",
-    "live",
-    "summary",
-    "themes",
-    "recommendations",
-    "agenda",
-    "anonymizing",
-    "comments",
-)
+MAINS_SECTIONS = tuple(name for name in SECTION_NAMES if name not in ("categories", "series"))
 """The parts of a session that stay MAIN's: a copy that changed one of them is reported, never merged."""
 
 NOTE_FIELDS = frozenset(Note.model_fields)
