@@ -11,6 +11,7 @@ someone else changed the rounds meanwhile. The app asks the facilitator in betwe
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ def _section(session: Session, name: str, value: Any) -> list[Op]:
     return [] if not op.changed else [op]
 
 
-class _StandIn:
+class _StandIn(abc.ABC):
     """What a stand-in for the store reads from the real one: the language, the path, the notes, the history."""
 
     def __init__(self, store: SessionWriter) -> None:
@@ -76,8 +77,9 @@ class _StandIn:
     def changes_since(self, seq: int = 0) -> list[Event]:
         return self.store.changes_since(seq)
 
+    @abc.abstractmethod
     def change(self, label: str, edit: Build, *, undoable: bool = True) -> Event | None:
-        raise NotImplementedError
+        """Rehearse (Rehearsal) or keep the started rounds through (Keeper) one change."""
 
     def set_section(self, name: str, value: Any, label: str, *, undoable: bool = True) -> Event | None:
         return self.change(label, lambda session: _section(session, name, value), undoable=undoable)

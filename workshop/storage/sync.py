@@ -17,6 +17,7 @@ The store (:class:`workshop.storage.store.Store`) writes through this; nothing o
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import json
 import os
@@ -87,7 +88,7 @@ def new_session_id() -> str:
     return str(uuid.uuid4())
 
 
-class SessionSync:
+class SessionSync(abc.ABC):
     """One session file and its journal, as this process holds them. Not thread-safe: one thread (the app's)."""
 
     def __init__(self, path: Path, journal: Journal | None, *, readonly: bool = False) -> None:
@@ -289,10 +290,11 @@ class SessionSync:
             self.notices.append(notice)
 
     # Hand edits (:class:`~workshop.storage.hand_edits.HandEditedSync` watches the file) ---------------
+    @abc.abstractmethod
     def file_changed(self, locked: bool = False) -> bool:
         """The file is not as we left it. True when it is fine to go on writing it."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def merge(
         self,
         base: Session,
@@ -304,7 +306,6 @@ class SessionSync:
         state: FileState | None,
     ) -> None:
         """Put the journal's changes that the file lacks on top of a hand-edited file."""
-        raise NotImplementedError
 
     # Keeping up with the others --------------------------------------------------------------
     def refresh(self) -> list[Event]:
