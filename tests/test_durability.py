@@ -137,7 +137,7 @@ def test_the_app_on_a_full_disk_keeps_everything_and_goes_on_when_there_is_room(
     saved = [n.text for n in store.session.notes]  # the notes that were acknowledged
     monkeypatch.setattr(atomic_file, "_fsync_file", no_space)
     assert store.fold() is False
-    assert any("kunne ikke skrives" in notice and "journalen" in notice for notice in store.notices)
+    assert any("kunne ikke skrives" in notice and "ændringsloggen" in notice for notice in store.notices)
     assert [p.name for p in session_path.parent.iterdir() if p.name.endswith(".tmp")] == []
     # Room again: the next change and the fold go through, and nothing acknowledged is missing.
     monkeypatch.undo()

@@ -82,7 +82,7 @@ def test_a_damaged_journal_is_told_and_nothing_is_written(
     for command in (["check"], ["schedule"], ["note", "--station", "s1", "--round", "1", "tekst"], ["run"]):
         code, _, err = run([command[0], str(session_path), *command[1:]], capsys)
         assert code == 2, (command, err)
-        assert err.startswith(f"{journal_of(session_path)}: journalen evening.toml.journal ")
+        assert err.startswith(f"{journal_of(session_path)}: ændringsloggen evening.toml.journal ")
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
         if damage == "a newer version":
             assert "nyere udgave af workshop" in err and "opdatér workshop" in err
@@ -99,7 +99,7 @@ def test_the_changes_a_damaged_journal_still_holds_are_carried_over(
     damage_middle(journal_of(session_path))
     code, out, err = run(["check", str(session_path), "--new-journal"], capsys)
     assert code == 0, err
-    assert "ny journal startet" in err and "ført over fra den beskadigede journal" in err
+    assert "ny ændringslog startet" in err and "ført over fra den beskadigede ændringslog" in err
     kept = [p for p in session_path.parent.glob("evening.toml.journal.damaged-*") if not p.name.endswith("-mark")]
     assert len(kept) == 1  # the damaged journal is kept for a closer look
     assert "ok: 3 stationer" in out
@@ -128,7 +128,7 @@ def test_a_foreign_journal_is_refused_not_merged(
         assert "hører til en anden session" in err and "--new-journal" in err
     assert folder_state(session_path.parent) == before
     code, out, err = run(["check", str(session_path), "--new-journal"], capsys)
-    assert code == 0 and "den anden sessions journal ligger i" in err
+    assert code == 0 and "den anden sessions ændringslog ligger i" in err
     assert out.strip().endswith("1 note")  # its own note, not the other session's
     session, _ = load(session_path)
     assert [n.text for n in session.notes] == ["Denne aftens note"]
@@ -170,7 +170,7 @@ def test_a_lost_journal_keeps_the_session_read_only_until_the_user_decides(
         assert "åbnes ikke for at skrive" in err and ".backups" in err and "--new-journal" in err
     assert folder_state(session_path.parent) == before
     code, _, err = run(["check", str(session_path), "--new-journal"], capsys)
-    assert code == 0 and "ny journal startet" in err
+    assert code == 0 and "ny ændringslog startet" in err
     assert main(["note", str(session_path), "--station", "s1", "--round", "1", "Igen"]) == 0
     session, _ = load(session_path)
     assert [n.text for n in session.notes] == ["Foldet", "Igen"]

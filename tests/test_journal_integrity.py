@@ -77,7 +77,7 @@ def test_a_note_on_a_copy_kept_beside_the_session_never_lands_in_the_session(
     assert "evening.old.journal" in err and "--new-journal" in err  # its own journal is missing: said, not shared
     assert folder_state(session_path.parent) == before
     code, _, err = run(["check", str(old), "--new-journal"], capsys)
-    assert code == 0 and "ny journal startet" in err
+    assert code == 0 and "ny ændringslog startet" in err
     assert note(old, "På kopien", capsys)[0] == 0
     assert texts(session_path) == ["I sessionen"]
     assert texts(old) == ["I sessionen", "På kopien"]
@@ -186,7 +186,7 @@ def test_new_journal_carries_over_every_intact_change(
     code, out, err = run(["check", str(session_path), "--new-journal"], capsys)
     assert code == 0, err
     assert "ok: 3 stationer" in out
-    assert "ny journal startet" in err and f"{intact} ændring(er) ført over" in err
+    assert "ny ændringslog startet" in err and f"{intact} ændring(er) ført over" in err
     assert "i orden" not in err
     assert list(session_path.parent.glob("evening.toml.journal.damaged-*"))  # the damaged one is kept
     assert note(session_path, "Efter reparationen", capsys)[0] == 0  # writing works again
@@ -263,7 +263,7 @@ def test_a_journal_that_lost_changes_after_a_crash_is_told_never_ok(
     assert run(["schedule", str(session_path)], capsys)[0] == 0  # what is left can still be read
     assert unchanged(session_path.parent) == before
     code, out, err = run(["check", str(session_path), "--new-journal"], capsys)
-    assert code == 0 and "ny journal startet" in err and "var tabt fra den" in err and "ok:" in out
+    assert code == 0 and "ny ændringslog startet" in err and "var tabt fra den" in err and "ok:" in out
     assert note(session_path, "Efter reparationen", capsys)[0] == 0
     kept = texts(session_path)
     assert kept[-1] == "Efter reparationen"
@@ -401,6 +401,6 @@ def test_a_journal_deleted_before_anything_was_folded_is_told(
     assert code == 2 and "har mistet" in err
     assert not journal_path(session_path).exists()  # the refused note made no journal
     code, _, err = run(["check", str(session_path), "--new-journal"], capsys)
-    assert code == 0 and "ny journal startet" in err and "ligger i -" in err
+    assert code == 0 and "ny ændringslog startet" in err and "ligger i -" in err
     assert note(session_path, "Igen", capsys)[0] == 0
     assert texts(session_path) == ["Igen"]

@@ -234,7 +234,7 @@ async def test_the_top_follows_the_facilitator_and_ctrl_r_chooses_a_round(store,
 
         await pilot.press("ctrl+r")  # round 1, chosen by hand
         await pilot.pause()
-        assert "Runde 1" in shown(header) and "valgt" in shown(header) and "Gruppe 1" in shown(header)
+        assert "Runde 1" in shown(header) and "(valgt af dig)" in shown(header) and "Gruppe 1" in shown(header)
         await put(pilot, "Glemt fra runde et")
         assert (store.session.notes[-1].round, store.session.notes[-1].group) == (1, "g1")
         await pilot.press("ctrl+r", "ctrl+r", "ctrl+r")  # 2, 3, then follow the facilitator again
@@ -332,7 +332,7 @@ async def test_the_note_taker_sees_the_draft_folded_and_unfolded_and_links_a_not
         folded = str(panel.content)
         assert folded.splitlines()[0] == "Anbefaling 1: Ny i ledelse"
         assert "Formål: At fastholde nye ledere" in folded
-        assert "Opfølgning" not in folded and "ctrl+o viser hele udkastet" in folded
+        assert "Opfølgning" not in folded and "«Fold ud» (ctrl+o) viser hele udkastet" in folded
         await pilot.press("ctrl+o")
         await pilot.pause()
         unfolded = str(panel.content)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -150,7 +151,7 @@ def test_a_hand_edit_while_open_is_merged_and_told(session_path: Path):
     assert store.poll() is True
     assert store.session.station("s1").host == "Bodil Ravn"
     assert [n.text for n in store.session.notes] == ["Noten fra appen"]
-    merged = "evening.toml er rettet i hånden; 1 ændring(er) fra journalen er lagt oven på rettelsen"
+    merged = "evening.toml er rettet i hånden; 1 ændring(er) fra ændringsloggen er lagt oven på rettelsen"
     assert any(merged in n for n in store.notices)
     on_disk, _ = load(session_path)
     assert on_disk.station("s1").host == "Bodil Ravn" and len(on_disk.notes) == 1
@@ -300,7 +301,9 @@ def test_an_instance_is_told_when_another_merged_a_hand_edit(session_path: Path)
     assert a.poll() is True  # a merges the edit and says so to its own user
     assert any("er lagt oven på rettelsen" in n for n in a.notices)
     assert b.poll() is True  # b did not merge, but is told too and shows the result
-    assert any("et andet program" in n and "har lagt 1 ændring(er)" in n for n in b.notices)
+    told = [n for n in b.notices if "har lagt 1 ændring(er)" in n]
+    assert told and "workshop i et andet vindue eller på en anden enhed" in told[0]
+    assert f"{os.uname().nodename}:{os.getpid()}" not in told[0]  # the other program's machine and process: not said
     assert b.session.station("s2").host == "Jonas Lund"
     assert [n.text for n in b.session.notes] == ["Ikke foldet endnu"]
     a.close()

@@ -21,7 +21,7 @@ from workshop.tui.app import StoppedBanner, WorkshopApp
 from workshop.tui.textual_compat import notifications
 
 SMALL = (80, 24)
-BANNER = "Gemmes ikke mere: journalen er væk"
+BANNER = "Gemmes ikke mere: ændringsloggen er væk"
 
 
 def toasts(app: WorkshopApp) -> list[str]:

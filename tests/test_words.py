@@ -7,6 +7,7 @@ import ast
 import importlib
 import inspect
 import pkgutil
+import re
 import string
 from pathlib import Path
 
@@ -165,3 +166,81 @@ def test_a_station_named_as_workshop_new_names_it_is_not_said_twice():
     assert station_title(1, "Station 1", "", "da") == "Station 1"
     assert station_title(2, "Ledelse som fag", "Rikke", "da") == "Station 2 – Ledelse som fag v. Rikke"
     assert station_title(3, "Station 3", "Bo", "en") == "Station 3 with Bo"
+
+
+# (d) Plain words: what a committee secretary reads -------------------------------------------------
+
+TECHNICAL = {
+    "journal (a case file in Danish municipal life; say «ændringsloggen» / the change log)": r"journal",
+    "WAL (say the file's name, {name}-wal)": r"\bwal\b",
+    "SQLite": r"sqlite",
+    "fold (of the change log into the file)": r"\bfold(?:ed|ing|et ind|es ind)\b|\bfoldning",
+    "GF(3), Galois, affine plane (say «et fast mønster»)": r"\bgf\s*\(|galois|affine? plane|affint plan",
+    "Williams, carry-over (say «balanceret rækkefølge» / balanced order)": r"williams|carry-over",
+    "hash, checksum": r"\bhash|\bsha-?\d|checksum|kontrolsum|\bcrc",
+    "GUID, UUID": r"\b[gu]uid",
+    "a machine or process (host:pid)": r"hostname|nodename|\bpid\b|\{by\}",
+    "token (say «adgangsnøgle» / access token, or the flag's name)": r"(?<!access )\btoken",
+}
+"""Words a committee secretary does not know, by what to say instead; none stands on a screen, in a
+message or in a document, in either language."""
+
+NAMED_AS_TYPED = {
+    "--new-journal": "workshop check's flag, typed as it stands",
+    ".journal": "the ending of the change log's file name, which a session file must not have",
+    "{name}-wal": "the file beside the change log that the user puts back after a crash",
+    "--new-token": "workshop serve's flag",
+    "--token": "workshop serve's flag",
+}
+"""File names and flags the user types or acts on: they stand as they are (the words around them are plain)."""
+
+
+def technical_words(text: str) -> list[str]:
+    """What in ``text`` a secretary would not understand (the names in :data:`NAMED_AS_TYPED` aside)."""
+    for typed in NAMED_AS_TYPED:
+        text = text.replace(typed, " ")
+    return [what for what, pattern in TECHNICAL.items() if re.search(pattern, text, flags=re.IGNORECASE)]
+
+
+def test_the_plain_word_check_finds_the_words_it_is_meant_to_find():
+    assert technical_words("⚠ Gemmes ikke mere: journalen er væk.") != []
+    assert technical_words("balanced order (a Williams design)") != []
+    assert technical_words("affine plane over GF(3)") != []
+    assert technical_words("its -wal file was deleted") != []
+    assert technical_words("another program ({by}) merged") != []
+    assert technical_words("the access token is kept; --new-token makes new links") == []
+    assert technical_words("start en ny ændringslog med: workshop check aften.toml --new-journal") == []
+    assert technical_words("læg filen {name}-wal tilbage; en sessionsfil kan ikke ende på .journal") == []
+    assert technical_words("Fold toppen ud, eller fold den sammen igen") == []
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_word_of_the_catalogue_is_plain(language):
+    index = 0 if language == "da" else 1
+    found = {key: technical_words(pair[index]) for key, pair in CATALOGUE.items()}
+    assert {key: words for key, words in found.items() if words} == {}
+
+
+def test_every_danish_key_description_is_plain():
+    found = {binding: technical_words(" ".join(texts)) for binding, texts in KEYS.items()}
+    assert {binding: words for binding, words in found.items() if words} == {}
+
+
+NOTE_TAKER_BY_TOUCH = ("chosen", "no_station", "unfold_hint", "draft_more", "draft_back_note")
+"""What the note-taker reads on a phone or a tablet, where there is no ctrl, Esc or F-key."""
+
+
+@pytest.mark.parametrize("key", NOTE_TAKER_BY_TOUCH)
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_note_taker_by_touch_is_told_a_button_to_tap_not_only_a_key(key, language):
+    text = word(key, language)
+    if not re.search(r"\b(?:ctrl|alt|esc|f\d{1,2})\b", text, flags=re.IGNORECASE):
+        return
+    buttons = {description for description, _ in KEYS.values() if description} if language == "da" else None
+    names = {q for pair in re.findall(r"«([^»]+)»|“([^”]+)”", text) for q in pair if q}
+    alone = re.fullmatch(r"(\w[\w ]*) \((?:ctrl|alt|esc|f\d)[^)]*\)", text, flags=re.IGNORECASE)  # "Fold ud (ctrl+o)"
+    if alone:
+        names.add(alone.group(1))
+    assert names, f"{key}: {text!r} names a key and no button"
+    if buttons is not None:
+        assert names <= buttons, f"{key}: {text!r} names {names - buttons}, which is no button's name"

@@ -23,13 +23,16 @@ if TYPE_CHECKING:
 
 def add_command(commands: Commands) -> None:
     """Add ``workshop check`` to the command line."""
-    chk = commands.add_parser("check", help="validate a session (and the changes in its journal)")
+    chk = commands.add_parser(
+        "check", help="validate a session (and the latest changes in its change log, SESSION.journal)"
+    )
     chk.add_argument("session", type=Path)
     chk.add_argument(
         "--new-journal",
         action="store_true",
-        help="set a damaged, missing, behind or foreign journal aside and start a new one from the file "
-        "(close the apps on the session first)",
+        help="when the change log beside the session (SESSION.journal) is damaged, missing, behind the file or "
+        "another session's: keep the old one aside and start a new change log from the file, carrying over the "
+        "changes that can still be read (close the apps on the session first)",
     )
     chk.set_defaults(handler=cmd_check)
 

@@ -34,7 +34,12 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         default=None,
         help="with more groups than stations: groups wait in turn, or share stations",
     )
-    schedule.add_argument("--williams", action="store_true", default=None, help="carry-over balance")
+    schedule.add_argument(
+        "--williams",
+        action="store_true",
+        default=None,
+        help="balanced order: every station follows every other equally often",
+    )
     schedule.add_argument("--seed", type=int, default=None, help="the re-mix's seed")
     schedule.set_defaults(handler=cmd_schedule)
 

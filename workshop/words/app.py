@@ -38,8 +38,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "redone": ("Gentaget: {change}", "Redone: {change}"),
     "nothing_to_undo": ("Intet at fortryde", "Nothing to undo"),
     "stopped_banner": (
-        "⚠ Gemmes ikke mere: journalen er væk. Appens udgave er i .backups – luk appen.",
-        "⚠ Not saved any more: the journal is gone. The app's version is in .backups – close the app.",
+        "⚠ Gemmes ikke mere: ændringsloggen er væk. Appens udgave er i .backups – luk appen.",
+        "⚠ Not saved any more: the change log is gone. The app's version is in .backups – close the app.",
     ),
     "nothing_to_redo": ("Intet at gentage", "Nothing to redo"),
     # The command palette (ctrl+p)
@@ -61,5 +61,5 @@ WORDS: dict[str, tuple[str, str]] = {
     "minimize": ("Normal størrelse", "Minimize"),
     "minimize_help": ("Vis delen i normal størrelse igen", "Show the part at its normal size again"),
     # Notices
-    "journal_unreadable": ("Journalen kunne ikke læses: {error}", "Could not read the journal: {error}"),
+    "journal_unreadable": ("Ændringsloggen kunne ikke læses: {error}", "Could not read the change log: {error}"),
 }

@@ -23,26 +23,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "workshop {command}: en uventet fejl ({summary}); detaljerne ligger i {log} - send dem gerne med en fejlrapport",
         "workshop {command}: an unexpected error ({summary}); the details are in {log} - please send them with a report",
     ),
-    # workshop check --new-journal
+    # workshop check --new-journal: a new change log (the store's journal, NAME.toml.journal)
     "new_journal_not_needed": (
-        "journalen til {path} er i orden; intet er ændret",
-        "the journal of {path} is fine; nothing was changed",
+        "ændringsloggen til {path} er i orden; intet er ændret",
+        "the change log of {path} is fine; nothing was changed",
     ),
     "new_journal_damaged": (
-        "ny journal startet for {path} fra filen (som rækker til ændring {position}); {carried} ændring(er) ført over fra den beskadigede journal, {lost} kunne ikke læses eller passede ikke, og ændringer i den beskadigede del kan mangle; den gamle journal ligger i {kept}",
-        "started a new journal for {path} from the file (which reaches change {position}); {carried} change(s) carried over from the damaged journal, {lost} could not be read or no longer fit, and changes in its damaged part may be missing; the old journal is in {kept}",
+        "ny ændringslog startet for {path} fra filen (som rækker til ændring {position}); {carried} ændring(er) ført over fra den beskadigede ændringslog, {lost} kunne ikke læses eller passede ikke, og ændringer i den beskadigede del kan mangle; den gamle ændringslog ligger i {kept}",
+        "started a new change log for {path} from the file (which reaches change {position}); {carried} change(s) carried over from the damaged change log, {lost} could not be read or no longer fit, and changes in its damaged part may be missing; the old change log is in {kept}",
     ),
     "new_journal_missing": (
-        "ny journal startet for {path} fra filen, som den er (den rækker til ændring {position})",
-        "started a new journal for {path} from the file as it is (it reaches change {position})",
+        "ny ændringslog startet for {path} fra filen, som den er (den rækker til ændring {position})",
+        "started a new change log for {path} from the file as it is (it reaches change {position})",
     ),
     "new_journal_behind": (
-        "ny journal startet for {path} fra filen (som rækker til ændring {position}); den gamle journal ligger i {kept}",
-        "started a new journal for {path} from the file (which reaches change {position}); the old journal is in {kept}",
+        "ny ændringslog startet for {path} fra filen (som rækker til ændring {position}); den gamle ændringslog ligger i {kept}",
+        "started a new change log for {path} from the file (which reaches change {position}); the old change log is in {kept}",
     ),
     "new_journal_foreign": (
-        "ny journal startet for {path}; den anden sessions journal ligger i {kept}",
-        "started a new journal for {path}; the other session's journal is in {kept}",
+        "ny ændringslog startet for {path}; den anden sessions ændringslog ligger i {kept}",
+        "started a new change log for {path}; the other session's change log is in {kept}",
     ),
     # workshop new
     "new_wrote": (

@@ -46,11 +46,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "cost_williams_once": (
         "balanceret rækkefølge: hver station følger hver anden station præcis én gang over alle grupper",
-        "carry-over balanced: every station follows every other station exactly once over all groups",
+        "balanced order: every station follows every other station exactly once over all groups",
     ),
     "cost_williams_twice": (
         "balanceret rækkefølge: hver station følger hver anden station præcis to gange over alle grupper",
-        "carry-over balanced: every station follows every other station exactly twice over all groups",
+        "balanced order: every station follows every other station exactly twice over all groups",
     ),
     "cost_williams_odd_wait": (
         "det ulige antal stationer kræver {need} grupper og {needed} runder: {groups} venter i hver runde, "
@@ -191,21 +191,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "balanceret rækkefølge med et ulige antal stationer ({stations}) kræver dobbelt så "
         "mange grupper som stationer: {need} grupper, men der er {groups}. Dan {need} grupper (del fx grupperne "
         "i to), brug et lige antal stationer, eller slå balanceret rækkefølge fra",
-        "carry-over balance (a Williams design) for an odd number of stations ({stations}) needs twice as many "
+        "balanced order with an odd number of stations ({stations}) needs twice as many "
         "groups as stations: {need} groups, but there are {groups}. Form {need} groups (e.g. split groups in "
-        "two), use an even number of stations, or turn carry-over balance off",
+        "two), use an even number of stations, or turn balanced order off",
     ),
     "cost_error_williams_even": (
         "balanceret rækkefølge med {stations} stationer kræver præcis {need} grupper, "
         "men der er {groups}. Dan {need} grupper, eller slå balanceret rækkefølge fra",
-        "carry-over balance (a Williams design) for {stations} stations needs exactly {need} groups, but there "
-        "are {groups}. Form {need} groups or turn carry-over balance off",
+        "balanced order with {stations} stations needs exactly {need} groups, but there "
+        "are {groups}. Form {need} groups or turn balanced order off",
     ),
     "cost_error_williams_rounds": (
         "balanceret rækkefølge kræver, at hver gruppe besøger hver station: planlæg {needed} runder "
         "(ikke {rounds}), eller slå balanceret rækkefølge fra",
-        "carry-over balance needs every group to visit every station: plan {needed} rounds (not {rounds}) "
-        "or turn carry-over balance off",
+        "balanced order needs every group to visit every station: plan {needed} rounds (not {rounds}) "
+        "or turn balanced order off",
     ),
     "cost_error_too_many_fixed": (
         "{fixed} runder ligger fast, men der er kun {rounds} runder (én pr. station)",

@@ -184,7 +184,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "what_changed": ("Ændring", "Change"),
     # a change older exports wrote into the journal (export writes nothing now): its label is still read
-    "change_category_guids": ("kategoriernes GUID'er gemt", "the categories' GUIDs kept"),
+    "change_category_guids": (
+        "kategoriernes faste kendetegn til analyseprogrammerne gemt",
+        "the categories' fixed identifiers for the analysis programs kept",
+    ),
     # exporting (workshop export and the secretariat's screen): what was written, and what went wrong
     "doc_wrote": ("skrev {path} ({title}, {notes})", "wrote {path} ({title}, {notes})"),
     "doc_notes_one": ("1 note", "1 note"),

@@ -170,7 +170,10 @@ KEYS: dict[str, tuple[str, str]] = {
     "schedule.back": ("Tilbage", "Tilbage til programmet"),
     "schedule.mode": ("Grupper/bland", "Skift mellem faste grupper og at blande deltagerne"),
     "schedule.extra": ("Vent/del", "Flere grupper end stationer: vent på skift eller del stationer"),
-    "schedule.williams": ("Balance", "Slå balanceret rækkefølge (Williams) til eller fra"),
+    "schedule.williams": (
+        "Balance",
+        "Slå balanceret rækkefølge til eller fra (hver station følger efter hver anden station lige ofte)",
+    ),
     "schedule.form": ("Dan grupper", "Dan balancerede grupper af deltagerne"),
     # A change during the evening that moves people
     "evening.confirm": ("Gennemfør", "Gennemfør ændringen: runderne bliver, som der står under Efter"),

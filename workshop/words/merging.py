@@ -4,7 +4,7 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     # key: (Danish, English)
-    # what the merge did, in the journal (undo says it)
+    # what the merge did, in the change log (undo says it)
     "change_notes_merged": ("noter flettet ind fra {source}", "notes merged in from {source}"),
     "change_merge_versions_kept": (
         "{count} ældre udgave(r) af noter fra {source} gemt i historikken",
@@ -72,8 +72,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{section} was changed in the copy; the main file's is kept – change it in the main file if the copy's should count",
     ),
     "merge_section_differs": (
-        "{section} er anderledes i kopien (kopien har ingen journal, så det kan ikke ses, hvor det er ændret); hovedfilens er beholdt",
-        "{section} differs in the copy (the copy has no journal, so where it was changed cannot be told); the main file's is kept",
+        "{section} er anderledes i kopien (kopien har ingen ændringslog, så det kan ikke ses, hvor det er ændret); hovedfilens er beholdt",
+        "{section} differs in the copy (the copy has no change log, so where it was changed cannot be told); the main file's is kept",
     ),
     "merge_category_renamed": (
         "kategori {id} hedder «{main_category}» i hovedfilen og «{copy_category}» i kopien; det er den samme, og navnet fra hovedfilen er beholdt",

@@ -9,7 +9,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "by_station": ("efter station", "by station"),
     "choose_category": ("Vælg kategori", "Choose a category"),
     "choose_station": ("Vælg station", "Choose a station"),
-    "chosen": ("valgt med ctrl+r", "chosen with ctrl+r"),
+    "chosen": ("valgt af dig", "chosen by you"),  # the round the note-taker chose, not the one the clock runs
     "clock_short": ("Kl.", "Time"),
     "codebook_hint": (
         "n ny · r omdøb · c farve · d beskriv · k tast · m flet · s del · x slet · ctrl+z fortryd",
@@ -47,7 +47,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "new_category": ("Ny kategori", "New category"),
     "new_note": ("Ny note", "New note"),
-    "unfold_hint": ("ctrl+o folder ud", "ctrl+o unfolds"),
+    "unfold_hint": ("Fold ud (ctrl+o)", "Unfold (ctrl+o)"),
     "no_category": ("Ingen kategori", "No category"),
     "no_category_key": (
         "Ingen kategori har tasten {key}; tryk c for at finde eller oprette en",
@@ -57,7 +57,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "no_last": ("Ingen kategori brugt endnu", "No category used yet"),
     "no_note_selected": ("Vælg en note først", "Choose a note first"),
     "no_round": ("ingen runder", "no rounds"),
-    "no_station": ("Ingen station valgt: tryk ctrl+t", "No station chosen: press ctrl+t"),
+    "no_station": ("Ingen station valgt: vælg «Station» (ctrl+t)", "No station chosen: choose “Station” (ctrl+t)"),
     "notes_of": ("noter af", "notes of"),
     "only_uncoded": ("kun ikke kodede", "uncoded only"),
     "prompt_hint": ("skriv for at finde · enter vælger · esc lukker", "type to narrow · enter applies · esc closes"),
@@ -97,8 +97,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "unnamed_author_at": ("Notetager {number}, station {station}", "Note-taker {number}, station {station}"),
     "unnamed_author": ("Notetager {number}", "Note-taker {number}"),
     "draft_back_note": (
-        "Noten, du var ved at skrive her, er tilbage i notefeltet - gem den med ctrl+s",
-        "The note you were writing here is back in the note field - save it with ctrl+s",
+        "Noten, du var ved at skrive her, er tilbage i notefeltet - gem den med «Gem» (ctrl+s)",
+        "The note you were writing here is back in the note field - save it with “Save” (ctrl+s)",
     ),
     "quit_note_kept": (
         "Din note ved station {station} var ikke gemt: den er gemt som kladde og kommer frem igen, når du åbner stationen igen",

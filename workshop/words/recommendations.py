@@ -210,7 +210,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "The note is no longer linked to “{section}”",
     ),
     # the note-taker's draft (workshop/tui/components/draft_recommendation.py)
-    "draft_more": ("… ctrl+o viser hele udkastet", "… ctrl+o shows the whole draft"),
+    "draft_more": ("… «Fold ud» (ctrl+o) viser hele udkastet", "… “Unfold” (ctrl+o) shows the whole draft"),
     "no_draft": ("Stationen har intet udkast til en anbefaling", "The station has no draft recommendation"),
     "link_which_section": (
         "Hvilket afsnit af udkastet kvalificerer noten?",

@@ -17,7 +17,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "williams": (
         "rækkefølgen balanceret: hver station følger hver anden lige ofte",
-        "carry-over balanced: every station follows every other equally often",
+        "balanced order: every station follows every other equally often",
     ),
     "no_cost": (
         "Skemaet koster intet: alle besøger alle stationer.",

@@ -84,8 +84,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "The station «{station}» is not in {session}. Use the link of one of the stations ({known}), or ask the facilitator for a new link.",
     ),
     "serve_bad_mode": (
-        "Linkets mode «{mode}» findes ikke; brug mode=facilitator, mode=notes eller mode=secretariat.",
-        "The link's mode «{mode}» does not exist; use mode=facilitator, mode=notes or mode=secretariat.",
+        "Linket beder om en rolle, der ikke findes (mode={mode}); brug mode=facilitator, mode=notes, "
+        "mode=secretariat eller mode=comment, eller spørg facilitatoren efter et nyt link.",
+        "The link asks for a role that does not exist (mode={mode}); use mode=facilitator, mode=notes, "
+        "mode=secretariat or mode=comment, or ask the facilitator for a new link.",
     ),
     "serve_bad_name": (
         "Navnet i linket kan ikke bruges: skriv højst {limit} almindelige tegn (ingen linjeskift eller styretegn) efter name=.",

@@ -1,46 +1,54 @@
-"""Words of the store: notices about hand edits, backups and the journal, and what a change did (undo, redo)."""
+"""Words of the store: notices about hand edits, backups and the change log, and what a change did (undo, redo).
+
+The store's journal (``NAME.toml.journal``) is "ændringsloggen" / "the change log" to the user: "journal" is a
+case file in a Danish municipality (journalisering), and the user only needs to know it holds the latest changes.
+Its file name is said wherever the user must act on the file (keep it, move it, put it back).
+"""
 
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     # key: (Danish, English)
-    # notices: what the store tells the user about the file and the journal
+    # notices: what the store tells the user about the file and the change log
     "notice_hand_edit_shown": (
-        "{name} er rettet i hånden; {count} nyere ændring(er) fra journalen vises oven på rettelsen",
-        "{name} was edited by hand; {count} newer change(s) from the journal are shown on top",
+        "{name} er rettet i hånden; {count} nyere ændring(er) fra ændringsloggen vises oven på rettelsen",
+        "{name} was edited by hand; {count} newer change(s) from the change log are shown on top",
     ),
     "notice_left_with_errors": (
         "{name} har fejl og er derfor ikke ændret; appens udgave ligger i {copy}",
         "{name} has errors, so it was left as it is; the app's version is in {copy}",
     ),
     "notice_hand_edit_problems": (
-        "{name} er rettet i hånden og har fejl; filen får lov at være, og alle ændringer gemmes i journalen, "
+        "{name} er rettet i hånden og har fejl; filen får lov at være, og alle ændringer gemmes i ændringsloggen, "
         "til fejlen er rettet:\n{problems}",
         "{name} was edited by hand and has problems; it is left as it is and every change is kept in the "
-        "journal until it is fixed:\n{problems}",
+        "change log until it is fixed:\n{problems}",
     ),
     "notice_hand_edit_misfit": (
         "{name} er rettet i hånden, og appens nyere ændringer passer ikke til rettelsen; filen får lov at være, "
-        "og ændringerne bliver i journalen:\n{problems}",
+        "og ændringerne bliver i ændringsloggen:\n{problems}",
         "{name} was edited by hand, and the app's newer changes do not fit the edit; the file is left as it is "
-        "and the changes stay in the journal:\n{problems}",
+        "and the changes stay in the change log:\n{problems}",
     ),
     "notice_hand_edit_merged": (
-        "{name} er rettet i hånden; {count} ændring(er) fra journalen er lagt oven på rettelsen "
+        "{name} er rettet i hånden; {count} ændring(er) fra ændringsloggen er lagt oven på rettelsen "
         "(en kopi af rettelsen ligger i {copy}).",
-        "{name} was edited by hand; {count} change(s) from the journal were merged on top of the edit "
+        "{name} was edited by hand; {count} change(s) from the change log were merged on top of the edit "
         "(a copy of the edit is in {copy}).",
     ),
     "notice_both_changed": (
         " Både rettelsen og appen ændrede {parts}; dér gælder appens senere ændring.",
         " Both the edit and the app changed: {parts}; the app's later change was kept there.",
     ),
-    "after_replaying": (" (efter at journalen er afspillet)", " (after replaying the journal)"),
-    "after_merging": (
-        " (efter at journalen er lagt oven på den håndrettede fil)",
-        " (after merging the journal into the hand-edited file)",
+    "after_replaying": (
+        " (med ændringerne fra ændringsloggen lagt til)",
+        " (with the changes from the change log applied)",
     ),
-    # the disk, the folder and the journal (workshop.storage.failures, journal, store)
+    "after_merging": (
+        " (efter at ændringerne fra ændringsloggen er lagt oven på den håndrettede fil)",
+        " (after merging the changes from the change log into the hand-edited file)",
+    ),
+    # the disk, the folder and the change log (workshop.storage.failures, journal, store)
     "storage_disk_full": (
         "disken er fuld, så {name} kunne ikke skrives",
         "the disk is full, so {name} could not be written",
@@ -51,8 +59,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "storage_read_only_file": ("{name} er skrivebeskyttet", "{name} is read-only"),
     "storage_read_only_folder": (
-        "mappen {folder} er skrivebeskyttet, og workshop skriver journalen og sikkerhedskopierne ved siden af sessionen",
-        "the folder {folder} is read-only, and workshop writes the journal and backups beside the session",
+        "mappen {folder} er skrivebeskyttet, og workshop gemmer ændringsloggen og sikkerhedskopierne ved siden af sessionen",
+        "the folder {folder} is read-only, and workshop keeps the change log and backups beside the session",
     ),
     "storage_cannot_open": (
         "{name} kan ikke åbnes for at skrive i mappen {folder} (findes mappen, og må du skrive i den?)",
@@ -77,21 +85,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} could not be read or written ({reason})",
     ),
     "fix_storage_failed": ("tjek disken og mappen, og prøv igen", "check the disk and the folder and try again"),
-    "journal_damaged": ("journalen {name} er beskadiget ({detail})", "the journal {name} is damaged ({detail})"),
+    "journal_damaged": (
+        "ændringsloggen {name} er beskadiget ({detail})",
+        "the change log {name} is damaged ({detail})",
+    ),
     "fix_journal_damaged": (
-        "læg en sikkerhedskopi af {name} tilbage, eller start en ny journal fra filen med: workshop check {session} "
-        "--new-journal (den beskadigede journal gemmes ved siden af, og de ændringer, der kan læses, føres over)",
-        "put back a backup of {name}, or start a new journal from the file with: workshop check {session} "
-        "--new-journal (the damaged journal is kept beside it, and the changes that can be read are carried over)",
+        "læg en sikkerhedskopi af {name} tilbage, eller start en ny ændringslog fra filen med: workshop check {session} "
+        "--new-journal (den beskadigede ændringslog gemmes ved siden af, og de ændringer, der kan læses, føres over)",
+        "put back a backup of {name}, or start a new change log from the file with: workshop check {session} "
+        "--new-journal (the damaged change log is kept beside it, and the changes that can be read are carried over)",
     ),
     "journal_detail_foreign_tables": (
-        "det er ikke en workshop-journal; tabeller: {tables}",
-        "not a workshop journal; tables: {tables}",
+        "det er ikke en ændringslog fra workshop; den indeholder: {tables}",
+        "not a change log of workshop's; it holds: {tables}",
     ),
     "journal_detail_missing_table": ("tabellen {table} mangler", "the table {table} is missing"),
     "journal_detail_columns": (
-        "tabellen {table} har andre kolonner end en journal",
-        "the table {table} has other columns than a journal's",
+        "tabellen {table} er ikke bygget som i en ændringslog fra workshop",
+        "the table {table} is not laid out as in a change log of workshop's",
     ),
     "journal_detail_number": (
         "ændring nummer {seq} er ikke et nummer, workshop giver",
@@ -99,25 +110,25 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "journal_detail_change": ("ændring {seq} kan ikke læses ({reason})", "change {seq} cannot be read ({reason})"),
     "journal_newer": (
-        "journalen {name} er skrevet af en nyere udgave af workshop (journalformat {found}; denne udgave kender {known})",
-        "the journal {name} was written by a newer version of workshop (journal format {found}; this version knows {known})",
+        "ændringsloggen {name} er skrevet af en nyere udgave af workshop (format {found}; denne udgave kender {known})",
+        "the change log {name} was written by a newer version of workshop (format {found}; this version knows {known})",
     ),
     "fix_journal_newer": ("opdatér workshop, og prøv igen", "update workshop and try again"),
     "journal_no_access": (
-        "journalen {name} må ikke læses (ingen adgang)",
-        "the journal {name} may not be read (permission denied)",
+        "ændringsloggen {name} må ikke læses (ingen adgang)",
+        "the change log {name} may not be read (permission denied)",
     ),
     "fix_journal_no_access": (
         "giv dig selv læseadgang til den (chmod u+r), eller bed dens ejer om det",
         "give yourself read access to it (chmod u+r), or ask its owner to",
     ),
     "journal_is_folder": (
-        "{name} er en mappe, men workshop har sessionens journal dér",
-        "{name} is a folder, but workshop keeps the session's journal there",
+        "{name} er en mappe, men workshop gemmer sessionens ændringslog under det navn",
+        "{name} is a folder, but workshop keeps the session's change log under that name",
     ),
     "journal_is_special": (
-        "{name} er ikke en almindelig fil, men workshop har sessionens journal dér",
-        "{name} is not a regular file, but workshop keeps the session's journal there",
+        "{name} er ikke en almindelig fil, men workshop gemmer sessionens ændringslog under det navn",
+        "{name} is not a regular file, but workshop keeps the session's change log under that name",
     ),
     "journal_link_loop": ("{name} er en løkke af symbolske links", "{name} is a loop of symbolic links"),
     "journal_dangling_link": (
@@ -125,68 +136,73 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} is a link to something that does not exist",
     ),
     "fix_journal_not_a_file": (
-        "flyt det væk (eller omdøb det), så workshop kan lægge journalen dér",
-        "move it away (or rename it) so workshop can keep the journal there",
+        "flyt det væk (eller omdøb det), så workshop kan gemme ændringsloggen dér",
+        "move it away (or rename it) so workshop can keep the change log there",
     ),
     "journal_foreign": (
-        "journalen {name} hører til en anden session ({found}), ikke til {file} ({own})",
-        "the journal {name} belongs to another session ({found}), not to {file} ({own})",
+        "ændringsloggen {name} hører til en anden session ({found}), ikke til {file} ({own})",
+        "the change log {name} belongs to another session ({found}), not to {file} ({own})",
     ),
     "fix_journal_foreign": (
-        "flyt journalen væk, eller læg den til side og start en ny med: workshop check {session} --new-journal",
-        "move the journal away, or set it aside and start a new one with: workshop check {session} --new-journal",
+        "flyt {name} væk, eller lad workshop lægge den til side og starte en ny ændringslog med: "
+        "workshop check {session} --new-journal",
+        "move {name} away, or let workshop set it aside and start a new change log with: "
+        "workshop check {session} --new-journal",
     ),
     "journal_foreign_no_id": (
-        "journalen {name} hører til sessionen {found}, men {file} har intet id",
-        "the journal {name} belongs to the session {found}, but {file} has no id",
+        "ændringsloggen {name} hører til sessionen {found}, men {file} har intet id",
+        "the change log {name} belongs to the session {found}, but {file} has no id",
     ),
     "fix_journal_foreign_no_id": (
-        'er det denne fils journal, så skriv id = "{found}" under [workshop]; ellers læg den til side og start en ny '
-        "med: workshop check {session} --new-journal",
-        'if it is this file\'s journal, write id = "{found}" under [workshop]; otherwise set it aside and start a new '
-        "one with: workshop check {session} --new-journal",
+        'er {name} denne fils ændringslog, så skriv id = "{found}" under [workshop]; ellers lad workshop lægge den til side '
+        "og starte en ny med: workshop check {session} --new-journal",
+        'if {name} is this file\'s change log, write id = "{found}" under [workshop]; otherwise let workshop set it aside '
+        "and start a new one with: workshop check {session} --new-journal",
     ),
     "journal_missing": (
-        "journalen {name} mangler, men {file} siger, at den rækker til ændring {seq}; ændringer efter den sidste "
+        "ændringsloggen {name} mangler, men {file} siger, at den rækker til ændring {seq}; ændringer efter den sidste "
         "gemning i filen kan mangle, og sessionen åbnes ikke for at skrive",
-        "the journal {name} is missing, but {file} says it reaches change {seq}; changes after the file was last "
+        "the change log {name} is missing, but {file} says it reaches change {seq}; changes after the file was last "
         "written may be missing, and the session is not opened for writing",
     ),
     "journal_behind": (
-        "journalen {name} rækker kun til ændring {last}, men {file} rækker til {seq} (tømt, afkortet eller en ældre "
+        "ændringsloggen {name} rækker kun til ændring {last}, men {file} rækker til {seq} (tømt, afkortet eller en ældre "
         "kopi); sessionen åbnes ikke for at skrive",
-        "the journal {name} reaches change {last} only, but {file} reaches {seq} (emptied, cut short or an older "
+        "the change log {name} reaches change {last} only, but {file} reaches {seq} (emptied, cut short or an older "
         "copy); the session is not opened for writing",
     ),
     "fix_journal_lost": (
-        "læg journalen tilbage fra en sikkerhedskopi (kopier af filen ligger i {backups}), eller fortsæt fra filen, "
+        "læg ændringsloggen {name} tilbage fra en sikkerhedskopi (kopier af sessionsfilen ligger i {backups}), eller fortsæt fra filen, "
         "som den er, med: workshop check {session} --new-journal",
-        "put the journal back from a backup (copies of the file are in {backups}), or go on from the file as it "
+        "put the change log {name} back from a backup (copies of the session file are in {backups}), or go on from the file as it "
         "is with: workshop check {session} --new-journal",
     ),
     "journal_lost_changes": (
-        "journalen {name} har mistet {count} ændring(er): den har givet ændring {marked}, men den og filen rækker "
-        "nu kun til {last} (dens -wal-fil er slettet, afkortet eller ødelagt efter et nedbrud, eller en ældre kopi "
-        "af journalen er lagt tilbage); sessionen åbnes ikke for at skrive",
-        "the journal {name} lost {count} change(s): it gave change {marked}, but it and the file now reach {last} "
-        "only (its -wal file was deleted, cut short or garbled after a crash, or an older copy of the journal was "
-        "put back); the session is not opened for writing",
+        "ændringsloggen {name} har mistet {count} ændring(er): den har haft ændring {marked}, men den og filen rækker "
+        "nu kun til {last} (filen {name}-wal ved siden af er slettet, afkortet eller ødelagt efter et nedbrud, eller "
+        "en ældre kopi af ændringsloggen er lagt tilbage); sessionen åbnes ikke for at skrive",
+        "the change log {name} lost {count} change(s): it had change {marked}, but it and the file now reach {last} "
+        "only (the file {name}-wal beside it was deleted, cut short or garbled after a crash, or an older copy of "
+        "the change log was put back); the session is not opened for writing",
     ),
     "fix_journal_lost_changes": (
-        "læg journalens -wal-fil eller den nyeste kopi af journalen tilbage, hvis du har dem; ellers fortsæt med det, "
-        "journalen stadig har, med: workshop check {session} --new-journal (den gamle journal gemmes ved siden af)",
-        "put the journal's -wal file or its newest copy back if you have them; otherwise go on with what the journal "
-        "still holds with: workshop check {session} --new-journal (the old journal is kept beside it)",
+        "læg filen {name}-wal eller den nyeste kopi af {name} tilbage, hvis du har dem; ellers fortsæt med det, "
+        "ændringsloggen stadig har, med: workshop check {session} --new-journal (den gamle ændringslog gemmes ved "
+        "siden af)",
+        "put the file {name}-wal or the newest copy of {name} back if you have them; otherwise go on with what the "
+        "change log still holds with: workshop check {session} --new-journal (the old change log is kept beside it)",
     ),
     "new_journal_lost": (
-        "ny journal startet for {path} fra filen (som rækker til ændring {position}); {carried} ændring(er) ført over "
-        "fra den gamle journal, {lost} var tabt fra den eller passede ikke; den gamle journal ligger i {kept}",
-        "started a new journal for {path} from the file (which reaches change {position}); {carried} change(s) "
-        "carried over from the old journal, {lost} were lost from it or no longer fit; the old journal is in {kept}",
+        "ny ændringslog startet for {path} fra filen (som rækker til ændring {position}); {carried} ændring(er) ført "
+        "over fra den gamle ændringslog, {lost} var tabt fra den eller passede ikke; den gamle ændringslog ligger i "
+        "{kept}",
+        "started a new change log for {path} from the file (which reaches change {position}); {carried} change(s) "
+        "carried over from the old change log, {lost} were lost from it or no longer fit; the old change log is in "
+        "{kept}",
     ),
     "problem_named_like_journal": (
-        "en sessionsfil kan ikke ende på .journal; det navn bruger dens journal",
-        "a session file cannot end in .journal; that name is its journal's",
+        "en sessionsfil kan ikke ende på .journal; den slags navne bruger workshop til ændringsloggen",
+        "a session file cannot end in .journal; workshop gives such names to its change logs",
     ),
     "fix_named_like_journal": ("omdøb den, fx til {name}", "rename it, e.g. to {name}"),
     "refused_read_only": ("{name} er åbnet skrivebeskyttet", "{name} was opened read-only"),
@@ -194,28 +210,28 @@ WORDS: dict[str, tuple[str, str]] = {
         "luk og åbn sessionen igen for at ændre den",
         "close and open the session again to change it",
     ),
-    # notices about the journal and the file (workshop.storage.store)
+    # notices about the change log and the file (workshop.storage.store)
     "notice_journal_missing_shown": (
-        "journalen {name} mangler, men {file} siger, at den rækker til ændring {seq}: filen vises, som den er; "
+        "ændringsloggen {name} mangler, men {file} siger, at den rækker til ændring {seq}: filen vises, som den er; "
         "ændringer efter den sidste gemning kan mangle",
-        "the journal {name} is missing, but {file} says it reaches change {seq}: the file is shown as it is; "
+        "the change log {name} is missing, but {file} says it reaches change {seq}: the file is shown as it is; "
         "changes after it was last written may be missing",
     ),
     "notice_journal_behind_shown": (
-        "journalen {name} rækker kun til ændring {last}, men {file} rækker til {seq}: filen vises, som den er",
-        "the journal {name} reaches change {last} only, but {file} reaches {seq}: the file is shown as it is",
+        "ændringsloggen {name} rækker kun til ændring {last}, men {file} rækker til {seq}: filen vises, som den er",
+        "the change log {name} reaches change {last} only, but {file} reaches {seq}: the file is shown as it is",
     ),
     "notice_no_backup": (
-        "der kunne ikke tages en sikkerhedskopi af {name} ({reason}); hver ændring gemmes stadig i journalen",
-        "no backup of {name} could be taken ({reason}); every change is still saved in the journal",
+        "der kunne ikke tages en sikkerhedskopi af {name} ({reason}); hver ændring gemmes stadig i ændringsloggen",
+        "no backup of {name} could be taken ({reason}); every change is still saved in the change log",
     ),
     "notice_no_copy": (
-        "appens udgave af {name} kunne ikke gemmes i .backups ({reason}); den ligger stadig i journalen",
-        "the app's version of {name} could not be saved in .backups ({reason}); it is still in the journal",
+        "appens udgave af {name} kunne ikke gemmes i .backups ({reason}); den ligger stadig i ændringsloggen",
+        "the app's version of {name} could not be saved in .backups ({reason}); it is still in the change log",
     ),
     "notice_fold_failed": (
-        "{name} kunne ikke skrives: {reason}. Hver ændring er gemt i journalen og kommer i filen, så snart det kan lade sig gøre",
-        "{name} could not be written: {reason}. Every change is saved in the journal and goes into the file as soon as it can",
+        "{name} kunne ikke skrives: {reason}. Hver ændring er gemt i ændringsloggen og kommer i filen, så snart det kan lade sig gøre",
+        "{name} could not be written: {reason}. Every change is saved in the change log and goes into the file as soon as it can",
     ),
     "notice_comments_dropped": (
         "{name} havde kommentarer (# ...), som workshop ikke bevarer, når den skriver filen; den håndskrevne udgave ligger i {copy}",
@@ -226,25 +242,29 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} was edited by hand; the app shows the edit now",
     ),
     "notice_hand_edit_id": (
-        '{name} er rettet i hånden, og dens id er ændret; filen får lov at være, og alle ændringer gemmes i journalen, til id = "{own}" står der igen',
-        '{name} was edited by hand and its id changed; it is left as it is and every change is kept in the journal until id = "{own}" is back',
+        '{name} er rettet i hånden, og dens id er ændret; filen får lov at være, og alle ændringer gemmes i ændringsloggen, til id = "{own}" står der igen',
+        '{name} was edited by hand and its id changed; it is left as it is and every change is kept in the change log until id = "{own}" is back',
     ),
     "notice_merged_elsewhere": (
-        "{name} blev rettet i hånden, og et andet program ({by}) har lagt {count} ændring(er) fra journalen oven på "
-        "rettelsen; appen viser nu resultatet (en kopi af rettelsen ligger i {copy})",
-        "{name} was edited by hand, and another program ({by}) merged {count} change(s) from the journal on top of "
-        "the edit; the app shows the result now (a copy of the edit is in {copy})",
+        "{name} blev rettet i hånden, og workshop i et andet vindue eller på en anden enhed har lagt {count} "
+        "ændring(er) fra ændringsloggen oven på rettelsen; appen viser nu resultatet (en kopi af rettelsen ligger i "
+        "{copy})",
+        "{name} was edited by hand, and workshop in another window or on another device merged {count} change(s) "
+        "from the change log on top of the edit; the app shows the result now (a copy of the edit is in {copy})",
     ),
     "notice_taken_elsewhere": (
-        "{name} blev rettet i hånden (set af et andet program, {by}); appen viser nu rettelsen",
-        "{name} was edited by hand (noticed by another program, {by}); the app shows the edit now",
+        "{name} blev rettet i hånden (set af workshop i et andet vindue eller på en anden enhed); appen viser nu "
+        "rettelsen",
+        "{name} was edited by hand (noticed by workshop in another window or on another device); the app shows the "
+        "edit now",
     ),
     "notice_journal_gone": (
-        "journalen {name} er slettet eller skiftet ud, mens sessionen var åben; appens udgave er gemt i {copy}, og "
-        "der gemmes ikke mere. Luk appen; {file} åbnes igen, når journalen er lagt tilbage eller en ny er startet",
-        "the journal {name} was deleted or replaced while the session was open; the app's version is saved in "
-        "{copy}, and nothing more is saved. Close the app; {file} opens again once the journal is back or a new "
-        "one is started",
+        "ændringsloggen {name} er slettet eller skiftet ud, mens sessionen var åben; appens udgave er gemt i {copy}, "
+        "og der gemmes ikke mere. Luk appen; {file} åbnes igen, når {name} er lagt tilbage eller en ny ændringslog "
+        "er startet",
+        "the change log {name} was deleted or replaced while the session was open; the app's version is saved in "
+        "{copy}, and nothing more is saved. Close the app; {file} opens again once {name} is back or a new change "
+        "log is started",
     ),
     # a note the store refuses
     "note_unknown_station": ("stationen «{id}» findes ikke", 'unknown station "{id}"'),

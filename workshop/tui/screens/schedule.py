@@ -56,7 +56,7 @@ class ScheduleScreen(SessionView, Screen[None]):
             "toggle_williams",
             "Balance",
             id="schedule.williams",
-            tooltip="Carry-over balance (Williams design) on or off",
+            tooltip="Balanced order on or off (every station follows every other equally often)",
         ),
         Binding(
             "f", "form_groups", "Form groups", id="schedule.form", tooltip="Form balanced groups from the participants"
