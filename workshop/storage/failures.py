@@ -10,6 +10,7 @@ journal before it is shown, and a change that could not be written is refused wh
 from __future__ import annotations
 
 import errno
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -86,11 +87,31 @@ def problem_for(error: BaseException, path: Path, language: str, *, session: Pat
 
 
 def damaged_problem(journal: Path, session: Path, detail: str, language: str) -> Problem:
-    """The problem of a damaged journal, with the two ways out: a backup, or a new journal from the file."""
+    """The problem of a damaged journal, with the two ways out: a backup, or a new journal from the file.
+
+    ``detail`` in SQLite's or the journal reader's own English ("file is not a database", "change 3:
+    its operations are not JSON") is said in the catalogue's plain words (:func:`plain_detail`).
+    """
     return Problem(
-        word("journal_damaged", language, name=journal.name, detail=detail),
+        word("journal_damaged", language, name=journal.name, detail=plain_detail(detail, language)),
         word("fix_journal_damaged", language, name=journal.name, session=session),
     )
+
+
+def plain_detail(detail: str, language: str) -> str:
+    """What is wrong with a damaged journal in plain words: SQLite's and the reader's English replaced.
+
+    A detail already in the catalogue's words (a missing table, another program's tables) is kept.
+    """
+    change = re.match(r"change (\d+):", detail)
+    if change:
+        return word("journal_detail_change", language, seq=int(change.group(1)))
+    text = detail.lower()
+    if "not a database" in text:
+        return word("journal_detail_not_a_log", language)
+    if "malformed" in text or "corrupt" in text:
+        return word("journal_detail_garbled", language)
+    return detail
 
 
 def session_of(path: Path) -> Path:

@@ -399,7 +399,7 @@ class Journal:
                 )
         verdict = db.execute("PRAGMA quick_check").fetchall()
         if verdict != [("ok",)]:
-            detail = str(verdict[0][0]) if verdict else "quick_check"
+            detail = word("journal_detail_garbled", self.language)  # SQLite's own verdict is for developers
             raise StorageError(self.path, [damaged_problem(self.path, session, detail, self.language)], self.language)
         given = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
         newest = db.execute("SELECT MAX(seq) FROM events").fetchone()

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from workshop.storage.failures import StorageError, damaged_problem, translated
 from workshop.storage.lanes import in_lanes, lanes_of
 from workshop.storage.operations import JsonOp
+from workshop.words import word
 
 
 class Journal(Protocol):
@@ -127,7 +128,7 @@ class UndoStacks:
             changes = None
         if not isinstance(changes, list):
             journal = self.journal
-            detail = f"change {seq}: its operations are not JSON"
+            detail = word("journal_detail_change", journal.language, seq=seq)
             problem = damaged_problem(journal.path, journal.session, detail, journal.language)
             raise StorageError(journal.path, [problem], journal.language)
         return changes

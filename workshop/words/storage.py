@@ -108,7 +108,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "ændring nummer {seq} er ikke et nummer, workshop giver",
         "change number {seq} is not a number workshop gives",
     ),
-    "journal_detail_change": ("ændring {seq} kan ikke læses ({reason})", "change {seq} cannot be read ({reason})"),
+    "journal_detail_change": ("ændring {seq} kan ikke læses", "change {seq} cannot be read"),
+    "journal_detail_not_a_log": ("filen er ikke en ændringslog", "the file is not a change log"),
+    "journal_detail_garbled": ("dele af filen er ødelagt", "parts of the file are garbled"),
     "journal_newer": (
         "ændringsloggen {name} er skrevet af en nyere udgave af workshop (format {found}; denne udgave kender {known})",
         "the change log {name} was written by a newer version of workshop (format {found}; this version knows {known})",
