@@ -305,3 +305,81 @@ def test_guids_are_stable_distinct_and_name_based(
     assert re.findall(r'guid="([^"]+)"', codebook_xml(session(identity, title, category_ids))) == [
         guids[i] for i in category_ids
     ]
+
+
+# An export killed mid-way -------------------------------------------------------------------------
+
+STUCK_EXPORT = """
+import dataclasses, sys, time
+from workshop.cli import main as cli
+from workshop.documents import registry
+
+def stuck(session, target, options):
+    target.write_bytes(b"half a document")
+    print("writing", flush=True)
+    time.sleep(3600)
+
+registry.FORMATS = tuple(
+    dataclasses.replace(f, write=stuck) if f.name == sys.argv[2] else f for f in registry.FORMATS
+)
+sys.exit(cli.main(["export", sys.argv[1], "--format", "all"]))
+"""
+"""``workshop export --format all`` in its own process, stopping for good while it writes the document
+named in its second argument (the ones before it are written to their temporary files)."""
+
+
+def start_stuck_export(session_path: Path, stuck_at: str) -> subprocess.Popen[str]:
+    """The export, once it is writing ``stuck_at``."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", STUCK_EXPORT, str(session_path), stuck_at],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline() == "writing\n"
+    return process
+
+
+def hidden(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_the_next_export_removes_what_an_export_killed_mid_way_left(noted: Path, tmp_path: Path):
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    own = [".evening-referat.docx.bak", ".evening.toml.abcdefgh.tmp", ".noter.md.abcdefgh.tmp"]
+    for name in own:  # a user's hidden files, and names no export makes: never touched
+        (exports / name).write_text("mine", encoding="utf-8")
+    killed = start_stuck_export(noted, "qdc")
+    killed.kill()  # SIGKILL: no clean-up of its own
+    killed.wait()
+    aside = exports / ".evening-referat.docx.0123456789ab.old.tmp"  # and last week's minutes, set aside by a
+    aside.write_bytes(b"last week's minutes")  # run killed while it put the new documents in place
+    left = [name for name in hidden(exports) if name not in own]
+    assert len(left) == 7 and all(name.endswith(".tmp") for name in left)  # five documents, qdc's half, aside
+
+    result = workshop("export", noted, "--format", "all")
+
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in exports.iterdir()) == sorted(EVERY_FILE + own)
+    assert all((exports / name).read_text(encoding="utf-8") == "mine" for name in own)
+
+
+def test_an_export_leaves_the_files_of_one_still_writing_alone(noted: Path, tmp_path: Path):
+    """Two exports into one folder at once (the secretariat's F5 and a terminal): neither takes the other's files."""
+    exports = tmp_path / "exports"
+    running = start_stuck_export(noted, "agenda")
+    try:
+        writing = hidden(exports)
+        assert len(writing) == 5  # minutes, route cards, quotes, the report and the agenda being written
+
+        result = workshop("export", noted, "--format", "csv")
+
+        assert result.returncode == 0, result.stderr
+        assert hidden(exports) == writing
+    finally:
+        running.kill()
+        running.wait()
+    assert workshop("export", noted, "--format", "csv").returncode == 0
+    assert hidden(exports) == []  # nobody writes there now: the killed one's files are gone

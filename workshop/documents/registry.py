@@ -10,6 +10,9 @@ temporary file beside its target, and only when every one is written are they re
 place, so an export that fails (a full disk, the old file still open in Word, a text a document
 cannot hold) leaves no half document, no new folder and no document of the batch behind, and
 the files already there as they were. Messages are in the session's language and say what to do.
+An export killed mid-way (kill -9, a power cut) leaves its hidden temporary files behind; the next
+export into the folder removes them (:func:`leftovers`), unless another export is writing there
+right now (each holds a shared lock on the folder while it writes).
 
 Anonymized, each document gets a report of what was replaced, written beside it
 (``exports/meeting-3-referat-anonymiseret-rapport.txt``) and returned in :class:`Exported`, so
@@ -20,7 +23,9 @@ session's template (``[workshop] template``, relative to the session file) unles
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
+import re
 import secrets
 import stat
 import tempfile
@@ -206,6 +211,32 @@ def target_path(
 
 # Writing ------------------------------------------------------------------------------------------
 
+_LEFTOVER = re.compile(
+    r"\.(?P<name>.+)\.(?:[a-z0-9_]{8}|[0-9a-f]{12}\.old)" + re.escape(TEMPORARY_SUFFIX), flags=re.DOTALL
+)
+"""An export's temporary file (``.NAME.<mkstemp's 8 characters>.tmp``) or a document it set aside
+while putting the new ones in place (``.NAME.<12 hex digits>.old.tmp``)."""
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """The temporary files exports left in ``folder``: a half-written document, or an old version set
+    aside (a hard link to a document the export was replacing), of a document an export writes.
+
+    Only names an export makes are found (a document's extension, or a report's ``.txt``), never a
+    session's own temporary files (``.aften.toml.….tmp``) or a user's hidden files.
+    """
+    extensions = {f.extension for f in FORMATS} | {".docx", ".txt"}  # .docx: a series' documents too
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        match = _LEFTOVER.fullmatch(entry.name)
+        if match and Path(match["name"]).suffix.lower() in extensions and entry.is_file(follow_symlinks=False):
+            found.append(Path(entry.path))
+    return sorted(found)
+
 
 def report_path(target: Path, language: str) -> Path:
     """Where an anonymized document's report goes: ``meeting-3-referat-anonymiseret-rapport.txt`` beside it."""
@@ -369,6 +400,8 @@ class _Batch:
         """(temporary file, target), in the order written."""
         self.made: list[Path] = []
         """The folders made for this export, the deepest first (removed again when it fails)."""
+        self.held: list[int] = []
+        """The folders this export writes into, open and under a shared lock until it ends."""
 
     def refused(self, message: str) -> ExportError:
         """The ExportError of ``message``; with several documents it adds that none was written."""
@@ -377,8 +410,9 @@ class _Batch:
         return ExportError(message)
 
     def folder(self, folder: Path, make: bool) -> None:
-        """Make sure ``folder`` is there: make it (and remember it) when ``make``, else refuse."""
+        """Make sure ``folder`` is there: make it (and remember it) when ``make``, else refuse; then hold it."""
         if folder.is_dir():
+            self.hold(folder)
             return
         if not make:
             raise self.refused(word("doc_no_folder", self.language, folder=folder))
@@ -395,6 +429,37 @@ class _Batch:
                 word("doc_cannot_make_folder", self.language, folder=folder, reason=_reason(error))
             ) from None
         self.made += missing
+        self.hold(folder)
+
+    def hold(self, folder: Path) -> None:
+        """Take a shared lock on ``folder`` for the rest of the export, so that another export sees it
+        writing there; when no other export is, first remove what a killed one left (:func:`leftovers`).
+
+        A folder that cannot be locked (a file system without locks) is written all the same, and
+        nothing in it is removed.
+        """
+        try:
+            descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            return
+        self.held.append(descriptor)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            pass  # another export is writing here now: its temporary files are its own
+        else:
+            for leftover in leftovers(folder):
+                with suppress(OSError):
+                    leftover.unlink()
+        with suppress(OSError):
+            fcntl.flock(descriptor, fcntl.LOCK_SH)
+
+    def release(self) -> None:
+        """Let go of the folders (their locks go with them)."""
+        for descriptor in self.held:
+            with suppress(OSError):
+                os.close(descriptor)
+        self.held = []
 
     @contextmanager
     def writing(self, target: Path, title: str) -> Iterator[Path]:
@@ -464,6 +529,7 @@ class _Batch:
             fsync_dir(folder)
         self.pending = []
         self.made = []
+        self.release()
 
     def abandon(self) -> None:
         """Remove the temporary files and the folders made for the export: nothing of it is left."""
@@ -474,6 +540,7 @@ class _Batch:
                 folder.rmdir()
         self.pending = []
         self.made = []
+        self.release()
 
 
 def _set_aside(target: Path) -> Path | None:
