@@ -226,13 +226,14 @@ def test_every_danish_key_description_is_plain():
     assert {binding: words for binding, words in found.items() if words} == {}
 
 
-NOTE_TAKER_BY_TOUCH = ("chosen", "no_station", "unfold_hint", "draft_more", "draft_back_note")
-"""What the note-taker reads on a phone or a tablet, where there is no ctrl, Esc or F-key."""
+READ_BY_TOUCH = ("chosen", "no_station", "unfold_hint", "draft_more", "draft_back_note", "comment_line_keys")
+"""What a note-taker or a committee member commenting reads on a phone or a tablet, where there is
+no ctrl, Esc or F-key: a key named there comes with the button (the footer's word) to tap."""
 
 
-@pytest.mark.parametrize("key", NOTE_TAKER_BY_TOUCH)
+@pytest.mark.parametrize("key", READ_BY_TOUCH)
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_a_note_taker_by_touch_is_told_a_button_to_tap_not_only_a_key(key, language):
+def test_one_reading_by_touch_is_told_a_button_to_tap_not_only_a_key(key, language):
     text = word(key, language)
     if not re.search(r"\b(?:ctrl|alt|esc|f\d{1,2})\b", text, flags=re.IGNORECASE):
         return

@@ -37,8 +37,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "Write a comment on the section – Enter saves it",
     ),
     "comment_line_keys": (
-        "Din kommentar · Enter gemmer · Esc: tilbage til afsnittene",
-        "Your comment · Enter saves · Esc: back to the sections",
+        "Din kommentar · Enter gemmer · «Afsnit» (Esc): tilbage til afsnittene",
+        "Your comment · Enter saves · “Sections” (Esc): back to the sections",
     ),
     "comment_round_open": (
         "Kommentering af udkastene: vælg et afsnit, og skriv din kommentar",
