@@ -90,16 +90,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "the change log {name} is damaged ({detail})",
     ),
     "fix_journal_damaged": (
-        "læg en sikkerhedskopi af {name} tilbage, eller start en ny ændringslog fra filen med: workshop check {session} "
+        "læg en sikkerhedskopi af {name} tilbage, eller start en ny ændringslog ud fra sessionsfilen med: workshop check {session} "
         "--new-journal (den beskadigede ændringslog gemmes ved siden af, og de ændringer, der kan læses, føres over)",
-        "put back a backup of {name}, or start a new change log from the file with: workshop check {session} "
+        "put back a backup of {name}, or start a new change log from the session file with: workshop check {session} "
         "--new-journal (the damaged change log is kept beside it, and the changes that can be read are carried over)",
     ),
     "journal_detail_foreign_tables": (
         "det er ikke en ændringslog fra workshop; den indeholder: {tables}",
         "not a change log of workshop's; it holds: {tables}",
     ),
-    "journal_detail_missing_table": ("tabellen {table} mangler", "the table {table} is missing"),
+    "journal_detail_missing_table": (
+        "en del af ændringsloggen mangler (tabellen {table})",
+        "a part of the change log is missing (the table {table})",
+    ),
     "journal_detail_columns": (
         "tabellen {table} er ikke bygget som i en ændringslog fra workshop",
         "the table {table} is not laid out as in a change log of workshop's",
