@@ -14,6 +14,9 @@ DATA = Path(__file__).parent / "data"
 EVENING = DATA / "evening.toml"
 """Three stations (hosts Bodil, Jonas, Yasmin), three groups of made-up people, three rounds."""
 
+pytest_plugins = ["serve_support"]
+"""The `workshop serve` tests' fixtures (`server`, `http`) and helpers, in one place."""
+
 FROZEN = dt.datetime(2026, 3, 12, 18, 0, 0)
 """The frozen wall clock of UI tests: the evening's start."""
 

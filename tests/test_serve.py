@@ -1,31 +1,40 @@
 """`workshop serve`: note-takers on their own devices, over textual-serve's websocket protocol.
 
-The server runs in the test's event loop (``WorkshopServer.start``); each browser is a real app
-process (`python -m workshop run ...`) driven through the page and the websocket as a browser's
-script drives it (``workshop.serving.client.Browser``). The Ctrl+C test runs `workshop serve`
-itself as a process. The real browser (Chromium) is in test_serve_browser.py.
+The server runs in the test's event loop, each browser is a real app process driven through the
+page and the websocket (serve_support.py); the Ctrl+C test runs `workshop serve` itself as a
+process. The real browser (Chromium) is in test_serve_browser.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
 import socket
 import subprocess
 import sys
-import time
-from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import TypeVar
 
 import aiohttp
 import pytest
+from serve_support import (
+    TOKEN,
+    alive,
+    anna_and_bo,
+    assert_stopped_cleanly,
+    base_of,
+    children_of,
+    ctrl_c,
+    eventually,
+    notes_in,
+    opened,
+    printed_until,
+    serve_process,
+    type_note,
+)
+from workshop_process import note_command
 
 from workshop.cli.errors import UsageError
 from workshop.cli.main import main
 from workshop.cli.serve import addresses, qr_block
-from workshop.model.session import Note
 from workshop.serving import qr
 from workshop.serving.announce import announcement_path, running_links
 from workshop.serving.app_process import app_argv
@@ -45,96 +54,9 @@ from workshop.serving.links import (
     token_matches,
 )
 from workshop.serving.server import WorkshopServer
-from workshop.storage.store import Store
 from workshop.words import word
 
-ROOT = Path(__file__).resolve().parents[1]
-TOKEN = "Proeveaftenens-adgangsnoegle-42"
 STATIONS = ["s1", "s2", "s3"]
-T = TypeVar("T")
-
-
-def child_env() -> dict[str, str]:
-    """The environment of a `python -m workshop` process: this checkout first on the path."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
-    return env
-
-
-def notes_in(session_path: Path) -> list[Note]:
-    """The notes as any other instance reads them from the session (file and journal)."""
-    store = Store.open(session_path, readonly=True)
-    try:
-        return list(store.session.notes)
-    finally:
-        store.close()
-
-
-async def eventually(check: Callable[[], T | None], timeout: float, step: float = 0.05) -> T:
-    """``check()`` once it returns something, polled until ``timeout`` seconds have passed."""
-    deadline = time.perf_counter() + timeout
-    while True:
-        found = check()
-        if found:
-            return found
-        if time.perf_counter() > deadline:
-            raise AssertionError(f"not within {timeout} s")
-        await asyncio.sleep(step)
-
-
-def alive(pid: int) -> bool:
-    """Is process ``pid`` still there (a zombie counts as gone)?"""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError, IndexError):
-        return False
-    return state != "Z"
-
-
-def children_of(pid: int) -> list[int]:
-    """The processes whose parent is ``pid``, from /proc."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except (FileNotFoundError, ProcessLookupError, IndexError):
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-@pytest.fixture
-async def server(session_path: Path) -> AsyncIterator[WorkshopServer]:
-    """`workshop serve` on the made-up evening, listening on 127.0.0.1 at a free port."""
-    served = WorkshopServer(session_path, token=TOKEN, port=0)
-    await served.start()
-    yield served
-    await served.close()
-    assert not any(service.running for service in served.started)
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    """A browser with no cookie yet (so no token but what a request carries itself)."""
-    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
-        yield session
-
-
-async def opened(link: str, *, ready: str | None = None, width: int = 100, height: int = 30) -> Browser:
-    """A browser on ``link`` whose app has drawn ``ready`` (default: the capture field)."""
-    browser = Browser(link, width=width, height=height)
-    await browser.open()
-    await browser.wait_for(ready or word("new_note", "da"), timeout=30)
-    return browser
-
-
-async def type_note(browser: Browser, text: str) -> float:
-    """Type a note and save it with ctrl+s; when ctrl+s was sent."""
-    await browser.send(text)
-    return await browser.send("\x13")
-
 
 # Tokens and links -----------------------------------------------------------------------------
 
@@ -436,23 +358,7 @@ async def test_two_browsers_and_the_note_command_see_each_others_notes(server, s
         await anna.wait_for("Bo: flere bænke", 30, since)
         # A script (another terminal) adds one; both browsers show it.
         since_a, since_b = len(anna.frames), len(bo.frames)
-        script = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "workshop",
-            "note",
-            str(session_path),
-            "--station",
-            "s1",
-            "--round",
-            "1",
-            "--author",
-            "Script",
-            "Fra terminalen: tjek lydanlægget",
-            env=child_env(),
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
+        script = await note_command(session_path, "s1", "Fra terminalen: tjek lydanlægget")
         _, err = await script.communicate()
         assert script.returncode == 0, err.decode()
         await anna.wait_for("Fra terminalen: tjek", 30, since_a)
@@ -684,27 +590,11 @@ def listening_addresses(port: int) -> set[str]:
 
 async def test_ctrl_c_stops_cleanly_and_leaves_no_app_process(session_path):
     # --cold: each app started afresh, a child of the server (the warm parent's way: test_serve_warm.py).
-    server = subprocess.Popen(
-        [sys.executable, "-m", "workshop", "serve", str(session_path), "--port", "0", "--token", TOKEN, "--cold"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_env(),
-    )
-    try:
-        assert server.stdout is not None
-        printed: list[str] = []
-        while not any("Facilitator:" in line for line in printed):
-            line = await asyncio.to_thread(server.stdout.readline)
-            assert line, "workshop serve ended before printing its links"
-            printed.append(line)
-        while not printed[-1].startswith(("Kun denne", "Bemærk")):
-            line = await asyncio.to_thread(server.stdout.readline)
-            assert line, "workshop serve ended while printing its links"
-            printed.append(line)
+    with serve_process(session_path, "--token", TOKEN, "--cold") as server:
+        printed = await printed_until(server, "Facilitator:")
+        printed += await printed_until(server, "Kun denne", "Bemærk")
         text = "".join(printed)
-        facilitator = next(line for line in printed if line.startswith("Facilitator:")).split()[-1]
-        base = facilitator.split("/?")[0]
+        base = base_of(next(line for line in printed if line.startswith("Facilitator:")))
         port = int(base.rsplit(":", 1)[1])
         assert f"{base}/?token={TOKEN}&station=s2" in text
         assert "Station 2 – Uddannelse – før, under og efter" in text
@@ -712,9 +602,7 @@ async def test_ctrl_c_stops_cleanly_and_leaves_no_app_process(session_path):
         assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1 only
         assert running_links(session_path) == Links(base, TOKEN)
 
-        anna, bo = await asyncio.gather(
-            opened(f"{base}/?token={TOKEN}&station=s1&name=Anna"), opened(f"{base}/?token={TOKEN}&station=s2&name=Bo")
-        )
+        anna, bo = await anna_and_bo(base)
         await type_note(anna, "Skrevet lige før Ctrl+C")
         apps = children_of(server.pid)
         assert len(apps) == 2 and all(alive(pid) for pid in apps)
@@ -724,23 +612,10 @@ async def test_ctrl_c_stops_cleanly_and_leaves_no_app_process(session_path):
             assert TOKEN.encode() not in b" ".join(command_line)
             assert TOKEN.encode() not in Path(f"/proc/{pid}/environ").read_bytes()
         await eventually(lambda: notes_in(session_path), 30)
-
-        server.send_signal(signal.SIGINT)
-        out, err = await asyncio.to_thread(server.communicate, timeout=30)
-        await asyncio.gather(anna.close(), bo.close())
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
-    assert server.returncode == 0, err
-    assert "workshop serve er stoppet; ingen app-processer kører." in out
-    assert not [pid for pid in apps if alive(pid)]
+        out, err = await ctrl_c(server, anna, bo)
+    assert_stopped_cleanly(server, out, err, apps, session_path, "Skrevet lige før Ctrl+C")
     assert not announcement_path(session_path).exists()
     assert TOKEN not in err
-    assert [(n.author, n.text) for n in notes_in(session_path)] == [("Anna", "Skrevet lige før Ctrl+C")]
-    # Each app quit when asked (it saves as it ends): none had to be stopped by a signal.
-    assert "lukkede ikke selv" not in err
-    assert err.count("lukket: station") == 2
 
 
 def test_a_browser_session_stand_in_sees_text_without_escape_sequences():

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from test_serve import TOKEN, eventually, opened
+from serve_support import TOKEN, eventually, opened
 
 from workshop.cli.serve import print_start
 from workshop.model.session import Session

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from test_serve import TOKEN, eventually, notes_in
+from serve_support import TOKEN, eventually, notes_in
 from test_serve_browser import WATCH_THE_SCREEN, page  # noqa: F401 - page: the Chromium fixture
 
 from workshop.serving.client import Browser

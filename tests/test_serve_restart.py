@@ -18,13 +18,21 @@ import signal
 import subprocess
 import sys
 import zipfile
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiohttp
-import pytest
-from test_serve import alive, child_env, eventually, notes_in, opened, type_note
-from test_serve_warm import descendants, parent_of
+from serve_support import (
+    TOKEN,
+    alive,
+    descendants,
+    eventually,
+    notes_in,
+    opened,
+    parent_of,
+    printed_until,
+    serve_process,
+    type_note,
+)
+from workshop_process import child_env
 
 from workshop.cli.main import main
 from workshop.serving import lifeline, qr
@@ -40,23 +48,6 @@ from workshop.serving.client import Browser
 from workshop.serving.links import Links
 from workshop.serving.server import FRAME_LIMIT, SERVICE_RESTART, WorkshopServer, frame_refusal, logged_path
 from workshop.words import word
-
-TOKEN = "Proeveaftenens-adgangsnoegle-42"
-
-
-@pytest.fixture
-async def server(session_path: Path) -> AsyncIterator[WorkshopServer]:
-    served = WorkshopServer(session_path, token=TOKEN, port=0)
-    await served.start()
-    yield served
-    await served.close()
-    assert not any(service.running for service in served.started)
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
-        yield session
 
 
 def english(session_path: Path) -> None:
@@ -236,20 +227,8 @@ def test_the_page_reconnects_by_itself_unless_the_app_ended_and_downloads_withou
 
 
 async def test_after_kill_9_the_apps_end_and_the_next_start_cleans_up(session_path):
-    server = subprocess.Popen(
-        [sys.executable, "-m", "workshop", "serve", str(session_path), "--port", "0", "--cards"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_env(),
-    )
-    try:
-        assert server.stdout is not None
-        printed: list[str] = []
-        while not printed or not printed[-1].startswith(("Kun denne", "Bemærk")):
-            line = await asyncio.to_thread(server.stdout.readline)
-            assert line, "workshop serve ended while printing its links"
-            printed.append(line)
+    with serve_process(session_path, "--cards") as server:
+        printed = await printed_until(server, "Kun denne", "Bemærk")
         text = "".join(printed)
         link = next(line for line in printed if line.startswith("  Station 2")).split()[-1]
         token = link.split("token=")[1].split("&")[0]
@@ -271,13 +250,6 @@ async def test_after_kill_9_the_apps_end_and_the_next_start_cleans_up(session_pa
         server.wait(timeout=30)
         await eventually(lambda: not any(alive(pid) for pid in below), 60, step=0.2)
         await asyncio.gather(anna.close(), bo.close())
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
-        for stream in (server.stdout, server.stderr):
-            if stream is not None:
-                stream.close()
     assert [(n.author, n.text) for n in notes_in(session_path)] == [("Anna", "Skrevet lige før kill -9")]
     # The killed server's announcement is still there, but not believed; the next start removes it.
     assert announcement_path(session_path).exists() and running_links(session_path) is None

@@ -12,48 +12,33 @@ import asyncio
 import os
 import signal
 import subprocess
-import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import pytest
-from test_serve import TOKEN, alive, child_env, eventually, notes_in, opened, type_note
+from serve_support import (
+    TOKEN,
+    alive,
+    anna_and_bo,
+    assert_stopped_cleanly,
+    base_of,
+    ctrl_c,
+    descendants,
+    eventually,
+    notes_in,
+    opened,
+    parent_of,
+    printed_until,
+    serve_process,
+    type_note,
+)
+from workshop_process import ROOT
 
 from workshop.serving.server import WorkshopServer
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
-def parent_of(pid: int) -> int:
-    """The parent process of ``pid``, from /proc."""
-    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below ``pid`` (children, their children, ...), from /proc."""
-    below: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                below.setdefault(parent_of(int(entry.name)), []).append(int(entry.name))
-            except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
-                continue
-    found, todo = [], [pid]
-    while todo:
-        for child in below.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-@pytest.fixture
-async def server(session_path: Path) -> AsyncIterator[WorkshopServer]:
-    """`workshop serve` as it starts by default: with its warm parent."""
-    served = WorkshopServer(session_path, token=TOKEN, port=0)
-    await served.start()
-    yield served
-    await served.close()
-    assert not any(service.running for service in served.started)
+def warm_parent_and_apps(server_pid: int) -> tuple[int, list[int]]:
+    """The warm parent below a `workshop serve` process, and the apps forked from it."""
+    (warm,) = [pid for pid in descendants(server_pid) if parent_of(pid) == server_pid]
+    return warm, [pid for pid in descendants(server_pid) if parent_of(pid) == warm]
 
 
 async def test_a_join_is_an_app_forked_from_the_warm_parent_and_its_note_is_saved(server, session_path):
@@ -152,77 +137,31 @@ async def test_a_change_to_the_code_the_warm_parent_imported_replaces_it(session
 
 
 async def test_ctrl_c_ends_every_app_and_the_warm_parent(session_path):
-    server = subprocess.Popen(
-        [sys.executable, "-m", "workshop", "serve", str(session_path), "--port", "0", "--token", TOKEN, "--no-qr"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_env(),
-    )
-    try:
-        assert server.stdout is not None
-        base = None
-        while base is None:
-            line = await asyncio.to_thread(server.stdout.readline)
-            assert line, "workshop serve ended before printing its links"
-            if line.startswith("Facilitator:"):
-                base = line.split()[-1].split("/?")[0]
-        anna, bo = await asyncio.gather(
-            opened(f"{base}/?token={TOKEN}&station=s1&name=Anna"), opened(f"{base}/?token={TOKEN}&station=s2&name=Bo")
-        )
+    with serve_process(session_path, "--token", TOKEN, "--no-qr") as server:
+        base = base_of((await printed_until(server, "Facilitator:"))[-1])
+        anna, bo = await anna_and_bo(base)
         await type_note(anna, "Skrevet lige før Ctrl+C")
-        (warm,) = [pid for pid in descendants(server.pid) if parent_of(pid) == server.pid]
-        apps = [pid for pid in descendants(server.pid) if parent_of(pid) == warm]
+        warm, apps = warm_parent_and_apps(server.pid)
         assert len(apps) == 2 and all(alive(pid) for pid in apps)
         assert b"workshop.cli.warm" in Path(f"/proc/{warm}/cmdline").read_bytes()
         for pid in (warm, *apps):
             assert TOKEN.encode() not in Path(f"/proc/{pid}/cmdline").read_bytes()
             assert TOKEN.encode() not in Path(f"/proc/{pid}/environ").read_bytes()
         await eventually(lambda: notes_in(session_path), 30)
-
-        server.send_signal(signal.SIGINT)
-        out, err = await asyncio.to_thread(server.communicate, timeout=30)
-        await asyncio.gather(anna.close(), bo.close())
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
-    assert server.returncode == 0, err
-    assert "workshop serve er stoppet; ingen app-processer kører." in out
-    assert not [pid for pid in (warm, *apps) if alive(pid)]
-    assert [(n.author, n.text) for n in notes_in(session_path)] == [("Anna", "Skrevet lige før Ctrl+C")]
-    assert "lukkede ikke selv" not in err  # each app quit when asked (and saved): none needed a signal
-    assert err.count("lukket: station") == 2
+        out, err = await ctrl_c(server, anna, bo)
+    assert_stopped_cleanly(server, out, err, [warm, *apps], session_path, "Skrevet lige før Ctrl+C")
 
 
 async def test_a_server_killed_outright_leaves_no_app_and_no_warm_parent_behind(session_path):
-    server = subprocess.Popen(
-        [sys.executable, "-m", "workshop", "serve", str(session_path), "--port", "0", "--token", TOKEN, "--no-qr"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=child_env(),
-    )
-    try:
-        assert server.stdout is not None
-        base = None
-        while base is None:
-            line = await asyncio.to_thread(server.stdout.readline)
-            assert line, "workshop serve ended before printing its links"
-            if line.startswith("Facilitator:"):
-                base = line.split()[-1].split("/?")[0]
+    with serve_process(session_path, "--token", TOKEN, "--no-qr", stderr=subprocess.DEVNULL) as server:
+        base = base_of((await printed_until(server, "Facilitator:"))[-1])
         anna = await opened(f"{base}/?token={TOKEN}&station=s1&name=Anna")
         await type_note(anna, "Gemt før serveren blev dræbt")
         await eventually(lambda: notes_in(session_path), 30)
-        (warm,) = [pid for pid in descendants(server.pid) if parent_of(pid) == server.pid]
-        apps = [pid for pid in descendants(server.pid) if parent_of(pid) == warm]
+        warm, apps = warm_parent_and_apps(server.pid)
         assert len(apps) == 1
         server.kill()  # no Ctrl+C, no goodbye: the warm parent sees its socket close
         server.wait()
         await eventually(lambda: not any(alive(pid) for pid in (warm, *apps)), 60)
         await anna.close()
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
     assert [(n.author, n.text) for n in notes_in(session_path)] == [("Anna", "Gemt før serveren blev dræbt")]
