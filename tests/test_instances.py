@@ -7,12 +7,8 @@ half second); the test calls it itself instead of waiting.
 
 from __future__ import annotations
 
-import asyncio
-import os
-import sys
-from pathlib import Path
-
 from textual.widgets import TextArea
+from workshop_process import note_command
 
 from workshop.notes import codebook
 from workshop.storage.store import Store
@@ -21,7 +17,6 @@ from workshop.tui.components.note_table import NoteTable
 from workshop.tui.screens.review import ReviewScreen
 
 SIZE = (80, 24)
-ROOT = Path(__file__).resolve().parents[1]
 
 
 async def write(pilot, text: str) -> None:
@@ -30,29 +25,6 @@ async def write(pilot, text: str) -> None:
     area.focus()
     area.insert(text)
     await pilot.press("ctrl+s")
-
-
-async def note_command(session_path: Path, station: str, text: str, *categories: str):
-    """`python -m workshop note ...` as its own process, started now, awaited later."""
-    args = [
-        sys.executable,
-        "-m",
-        "workshop",
-        "note",
-        str(session_path),
-        "--station",
-        station,
-        "--round",
-        "1",
-        "--author",
-        "Script",
-    ]
-    for category in categories:
-        args += ["--category", category]
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return await asyncio.create_subprocess_exec(
-        *args, text, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-    )
 
 
 async def test_two_apps_and_the_note_command_lose_nothing(session_path):

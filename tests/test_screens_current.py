@@ -10,14 +10,12 @@ does (:mod:`screen_reading`); the apps take in the others' changes when they pol
 
 from __future__ import annotations
 
-import asyncio
-import os
 import re
-import sys
 from pathlib import Path
 
 from screen_reading import line_with, screen_text
 from textual.widgets import DataTable, Input, TextArea
+from workshop_process import note_command as start_note_command
 
 from workshop.notes import codebook
 from workshop.planning import setup
@@ -31,7 +29,6 @@ from workshop.tui.screens.secretariat import SecretariatScreen
 from workshop.tui.screens.setup import SetupScreen
 from workshop.tui.screens.setup_forms import FormScreen
 
-ROOT = Path(__file__).resolve().parents[1]
 SMALL = (80, 24)
 LARGE = (160, 45)
 
@@ -66,25 +63,7 @@ def other_instance(session_path: Path, author: str = "Bent") -> Store:
 
 async def note_command(session_path: Path, station: str, text: str, *categories: str) -> None:
     """``python -m workshop note ...`` in its own process, waited for."""
-    args = [
-        sys.executable,
-        "-m",
-        "workshop",
-        "note",
-        str(session_path),
-        "--station",
-        station,
-        "--round",
-        "1",
-        "--author",
-        "Script",
-    ]
-    for category in categories:
-        args += ["--category", category]
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    process = await asyncio.create_subprocess_exec(
-        *args, text, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-    )
+    process = await start_note_command(session_path, station, text, *categories)
     _, err = await process.communicate()
     assert process.returncode == 0, err.decode()
 

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from workshop_process import note_argv
 
 from workshop.model.problems import SessionError
 from workshop.model.session import Category, Session
@@ -312,7 +313,6 @@ def test_an_instance_is_told_when_another_merged_a_hand_edit(session_path: Path)
 
 def test_a_hand_edit_taken_in_by_a_script_is_not_folded_away_by_the_app(session_path: Path):
     import subprocess
-    import sys
 
     app = Store.open(session_path, author="Karen Mose")
     app.add_note("s1", 1, "Fra appen")
@@ -320,18 +320,7 @@ def test_a_hand_edit_taken_in_by_a_script_is_not_folded_away_by_the_app(session_
     text = session_path.read_text(encoding="utf-8").replace('host = "Yasmin"', 'host = "Yasmin Holm"')
     session_path.write_text(text, encoding="utf-8")
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "workshop",
-            "note",
-            str(session_path),
-            "--station",
-            "s2",
-            "--round",
-            "1",
-            "Fra scriptet",
-        ],
+        note_argv(session_path, "s2", "Fra scriptet"),
         capture_output=True,
         text=True,
         timeout=60,

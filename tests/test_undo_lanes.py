@@ -7,12 +7,11 @@ signs every change "root", as there, so only the lanes can tell the roles apart.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from workshop_process import child_env, note_argv
 
 from workshop.model.session import Live
 from workshop.notes import codebook, recommendations
@@ -31,8 +30,6 @@ from workshop.storage.store import Store
 
 LOGIN = "root"
 """Everyone's name when nobody gave one: the machine's login."""
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def said(event: object) -> str:
@@ -226,25 +223,11 @@ def test_a_setup_change_that_also_moves_the_clock_is_the_facilitators(root: Stor
 
 def run_workshop_note(session_path: Path, text: str, author: str) -> None:
     """``workshop note`` in a process of its own, as a script beside the running apps would."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "workshop",
-            "note",
-            str(session_path),
-            "--station",
-            "s2",
-            "--round",
-            "1",
-            "--author",
-            author,
-            text,
-        ],
+        note_argv(session_path, "s2", text, author=author),
         capture_output=True,
         text=True,
-        env=environment,
+        env=child_env(),
         timeout=60,
         check=False,
     )
