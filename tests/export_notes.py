@@ -17,6 +17,17 @@ NOTES = [
 
 AUTHORS = ["Nora Notesen", "Peter Papir"]
 
+EVERY_FILE = [
+    "evening-anbefalinger.docx",
+    "evening-dagsordenspunkt.docx",
+    "evening-kodebog.qdc",
+    "evening-noter.csv",
+    "evening-qda-projekt.qdpx",
+    "evening-referat.docx",
+    "evening-rutekort.docx",
+]
+"""Every document's file name, sorted: `workshop export --format all`, the secretariat's F5."""
+
 
 def add_notes(store: Store) -> dict[str, object]:
     """Add the notes (the group is the one the rotation puts there); returns text -> note."""

@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from export_notes import add_notes
+from export_notes import EVERY_FILE, add_notes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_read_only_commands import unwritable
@@ -33,15 +33,6 @@ from workshop.model.session import Category, Session, Workshop
 from workshop.storage.store import Store
 
 ROOT = Path(__file__).parents[1]
-EVERY_FILE = [
-    "evening-anbefalinger.docx",
-    "evening-dagsordenspunkt.docx",
-    "evening-kodebog.qdc",
-    "evening-noter.csv",
-    "evening-qda-projekt.qdpx",
-    "evening-referat.docx",
-    "evening-rutekort.docx",
-]
 
 
 def workshop(*args: str | Path) -> subprocess.CompletedProcess[str]:

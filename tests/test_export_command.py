@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from docx_reading import headings, open_docx
-from export_notes import add_notes
+from export_notes import EVERY_FILE, add_notes
 
 from workshop.cli import main as cli
 from workshop.storage.store import Store
@@ -38,17 +38,6 @@ def test_an_english_session_says_wrote(with_notes, capsys):
     assert run(["export", str(with_notes), "--format", "csv"]) == 0
     target = with_notes.parent.parent / "exports" / "evening-notes.csv"
     assert capsys.readouterr().out.strip() == f"wrote {target} (quote table, 6 notes)"
-
-
-EVERY_FILE = [
-    "evening-anbefalinger.docx",
-    "evening-dagsordenspunkt.docx",
-    "evening-kodebog.qdc",
-    "evening-noter.csv",
-    "evening-qda-projekt.qdpx",
-    "evening-referat.docx",
-    "evening-rutekort.docx",
-]
 
 
 def test_all_the_documents(with_notes, capsys):
