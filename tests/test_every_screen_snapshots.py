@@ -12,15 +12,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from fixed_notes import put
 from test_board import remix
 from test_facilitator_snapshots import late_round_one
 from test_join_view import LINKS
 from textual.widgets import TextArea
 
-from workshop.model.session import Member, Note
+from workshop.model.session import Member
 from workshop.notes import recommendations as recs
 from workshop.serving.announce import announce
-from workshop.storage.operations import note_op
 from workshop.tui.app import WorkshopApp
 
 SIZES = [(80, 24), (160, 45)]
@@ -46,19 +46,8 @@ def the_evening(store, clock) -> None:
     late_round_one(store, clock)
     start = dt.datetime(2026, 3, 12, 18, 0)
     for index, (station, text, categories, minute) in enumerate(NOTES, start=1):
-        moment = start + dt.timedelta(minutes=minute)
-        note = Note(
-            id=f"n{index}",
-            station=station,
-            round=1,
-            group="g1" if station == "s1" else "g2",
-            text=text,
-            categories=categories,
-            author="Anna",
-            created=moment,
-            updated=moment,
-        )
-        store.transact("note added", lambda session, note=note: [note_op(None, note)])
+        group = "g1" if station == "s1" else "g2"
+        put(store, station, 1, text, group, categories, minute=minute, start=start, ident=f"n{index}")
     announce(store.path, LINKS)
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from fixed_notes import put
 from textual.widgets import TextArea
 
-from workshop.model.session import Live, Note
-from workshop.storage.operations import note_op
+from workshop.model.session import Live
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.note_table import NoteTable
 from workshop.tui.screens.codebook import CodebookScreen
@@ -38,18 +38,8 @@ def evening(store):
     """Round 1 is running; eight notes at fixed times."""
     store.set_section("live", Live(current="p2", started=T0), "round 1 started")
     for station, round_number, group, text, categories, minute in NOTES:
-        moment = T0 + dt.timedelta(minutes=minute)
-        note = Note(
-            station=station,
-            round=round_number,
-            group=group,
-            text=text,
-            categories=categories,
-            author="Anna" if station != "s2" else "Bo",
-            created=moment,
-            updated=moment,
-        )
-        store.transact("note added", lambda session, note=note: [note_op(None, note)])
+        author = "Anna" if station != "s2" else "Bo"
+        put(store, station, round_number, text, group, categories, author=author, minute=minute, start=T0)
     return store
 
 

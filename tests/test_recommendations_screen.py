@@ -204,8 +204,7 @@ async def test_brackets_in_user_text_show_literally(store, clock):
 def test_the_editor_looks_right(store, clock, snap_compare):
     import datetime as dt
 
-    from workshop.model.session import Note
-    from workshop.storage.operations import note_op
+    from fixed_notes import put
 
     moment = dt.datetime(2026, 3, 12, 18, 20)
     for index, (text, categories) in enumerate(
@@ -215,18 +214,7 @@ def test_the_editor_looks_right(store, clock, snap_compare):
             ("Praktik i ledelse for interesserede", []),
         ]
     ):
-        note = Note(
-            id=f"n{index + 1}",
-            station="s1",
-            round=1,
-            group="g1",
-            text=text,
-            categories=categories,
-            author="Anna",
-            created=moment,
-            updated=moment,
-        )
-        store.transact("note added", lambda session, note=note: [note_op(None, note)])
+        put(store, "s1", 1, text, "g1", categories, start=moment, ident=f"n{index + 1}")
     rec = recs.create(
         store,
         "Ny i ledelse i kommunen",

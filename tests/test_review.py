@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from fixed_notes import put
 
-from workshop.model.session import ActualTime, Live, Note
+from workshop.model.session import ActualTime, Live
 from workshop.notes import codebook
 from workshop.notes.capture import (
     Choice,
@@ -34,27 +35,7 @@ from workshop.notes.review import (
     tally,
 )
 from workshop.storage.change_labels import describe_change
-from workshop.storage.operations import note_op
 from workshop.storage.store import ChangeRefused
-
-T0 = dt.datetime(2026, 3, 12, 18, 25)
-
-
-def put(store, station, round_number, text, *, group=None, categories=(), author="Anna", minute=0):
-    """A note with a fixed time (so the order is known)."""
-    moment = T0 + dt.timedelta(minutes=minute)
-    note = Note(
-        station=station,
-        round=round_number,
-        group=group,
-        text=text,
-        categories=list(categories),
-        author=author,
-        created=moment,
-        updated=moment,
-    )
-    store.transact("note added", lambda session: [note_op(None, note)])
-    return store.index.get(note.id)
 
 
 @pytest.fixture

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from fixed_notes import put
 from screen_reading import screen_text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from workshop.model.session import Note
-from workshop.storage.operations import note_op
 from workshop.tui.app import WorkshopApp
 from workshop.tui.components.category_prompt import CategoryPrompt
 from workshop.tui.components.note_table import NoteTable
 from workshop.tui.screens.review import ReviewScreen
 
 SIZE = (80, 24)
-T0 = dt.datetime(2026, 3, 12, 18, 25)
-
-
-def put(store, station, round_number, text, group, categories=(), author="Anna", minute=0):
-    moment = T0 + dt.timedelta(minutes=minute)
-    note = Note(
-        station=station,
-        round=round_number,
-        group=group,
-        text=text,
-        categories=list(categories),
-        author=author,
-        created=moment,
-        updated=moment,
-    )
-    store.transact("note added", lambda session: [note_op(None, note)])
 
 
 @pytest.fixture
