@@ -16,17 +16,20 @@ from workshop.notes.recommendations import RecommendationError
 from workshop.storage.operations import SectionChanged
 from workshop.storage.store import ChangeRefused, Store
 
+SEVEN_SECTIONS = [
+    "Formål",
+    "Mål",
+    "Indsatser",
+    "Opfølgning",
+    "Baseline",
+    "Ressourcer og økonomi",
+    "Næste step (efter politisk stillingtagen)",
+]
+"""The template's sections as a Danish session names them, in order (the report's headings too)."""
+
 
 def test_the_template_has_its_seven_sections_in_order():
-    assert [rec.section_title(s, "da") for s in SECTION_NAMES] == [
-        "Formål",
-        "Mål",
-        "Indsatser",
-        "Opfølgning",
-        "Baseline",
-        "Ressourcer og økonomi",
-        "Næste step (efter politisk stillingtagen)",
-    ]
+    assert [rec.section_title(s, "da") for s in SECTION_NAMES] == SEVEN_SECTIONS
     assert rec.section_title("next_step", "da", short=True) == "Næste step"
     assert rec.section_title("resources", "en") == "Resources and budget"
 

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from docx_reading import cells, headings, open_docx, outline, table_after, words_in_every_part
+from test_recommendations import SEVEN_SECTIONS
 
 from workshop.documents.format import ExportOptions
 from workshop.documents.recommendations_report import write_report
@@ -75,15 +76,7 @@ def test_each_recommendation_has_the_template_s_sections_as_headings(drafted, tm
     start = lines.index(("Heading 2", "Anbefaling 1: Ny i ledelse i Kommunen"))
     end = lines.index(("Heading 2", "Anbefaling 2: Ledelsesspænd"))
     part = lines[start:end]
-    assert [text for style, text in part if style == "Heading 3"] == [
-        "Formål",
-        "Mål",
-        "Indsatser",
-        "Opfølgning",
-        "Baseline",
-        "Ressourcer og økonomi",
-        "Næste step (efter politisk stillingtagen)",
-    ]
+    assert [text for style, text in part if style == "Heading 3"] == SEVEN_SECTIONS
     assert part[1] == ("Normal", "Som ny leder kan det være svært.")
     actions = part.index(("Heading 3", "Indsatser"))
     assert part[actions + 1 : actions + 4] == [
