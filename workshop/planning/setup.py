@@ -15,7 +15,7 @@ whose costs the setup screen shows.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -87,6 +87,14 @@ def _gone(session: Session, key: str, ident: str) -> KeyError:
     return KeyError(word(key, session.workshop.language, id=ident))
 
 
+def _index_of(session: Session, parts: Sequence[ProgramItem | Station | Group], ident: str, gone: str) -> int:
+    """Where the part with id ``ident`` stands; when someone else has removed it meanwhile, the ``gone`` word."""
+    for index, part in enumerate(parts):
+        if part.id == ident:
+            return index
+    raise _gone(session, gone, ident)
+
+
 def _ops(session: Session, **sections: Any) -> list[Op]:
     ops = [SectionChanged.of(session, name, value) for name, value in sections.items()]
     return [op for op in ops if op.changed]
@@ -136,10 +144,7 @@ def update_workshop(store: SessionWriter, **changes: Any) -> None:
 
 
 def _item_index(session: Session, item_id: str) -> int:
-    for index, item in enumerate(session.program):
-        if item.id == item_id:
-            return index
-    raise _gone(session, "gone_item", item_id)
+    return _index_of(session, session.program, item_id, "gone_item")
 
 
 def add_item(
@@ -238,10 +243,7 @@ def move_item(store: SessionWriter, item_id: str, offset: int) -> None:
 
 
 def _station_index(session: Session, station_id: str) -> int:
-    for index, station in enumerate(session.stations):
-        if station.id == station_id:
-            return index
-    raise _gone(session, "gone_station", station_id)
+    return _index_of(session, session.stations, station_id, "gone_station")
 
 
 def _square(session: Session) -> bool:
@@ -430,10 +432,7 @@ def remove_station(store: SessionWriter, station_id: str) -> Outcome:
 
 
 def _group_index(session: Session, group_id: str) -> int:
-    for index, group in enumerate(session.groups):
-        if group.id == group_id:
-            return index
-    raise _gone(session, "gone_group", group_id)
+    return _index_of(session, session.groups, group_id, "gone_group")
 
 
 def members_of(session: Session, group_id: str | None) -> list[Member]:
