@@ -46,6 +46,17 @@ def _writer(view: SeriesView, language: str) -> DocxWriter:
     return DocxWriter(language)
 
 
+def _headed(view: SeriesView, language: str, title: str, *, properties: str | None = None) -> DocxWriter:
+    """A document on the series begun: its properties' title (``properties``, default ``title``), the
+    series' name in the header and footer, then ``title`` with the series' name under it."""
+    doc = _writer(view, language)
+    doc.set_properties(properties or title, view.title)
+    doc.header_and_footer(view.title)
+    doc.title(title)
+    doc.subtitle(view.title)
+    return doc
+
+
 def _needs_meetings(view: SeriesView, language: str) -> None:
     if not view.meetings:
         raise DocumentError(word("series_needs_meetings", language))
@@ -66,16 +77,11 @@ def build_recommendations(view: SeriesView, language: str, recommendation: str |
 def build_changes(view: SeriesView, language: str, recommendation: str | None = None) -> Document:
     """What the latest meeting changed from the meeting before: the earlier and later wording side by side."""
     _needs_meetings(view, language)
-    doc = _writer(view, language)
     later_index = len(view.meetings) - 1
     earlier_index = later_index - 1
     later = view.meetings[later_index].name
     earlier = view.meetings[earlier_index].name if earlier_index >= 0 else ""
-    title = word("series_doc_changes", language, earlier=earlier or "–", later=later)
-    doc.set_properties(title, view.title)
-    doc.header_and_footer(view.title)
-    doc.title(title)
-    doc.subtitle(view.title)
+    doc = _headed(view, language, word("series_doc_changes", language, earlier=earlier or "–", later=later))
     if earlier_index < 0:
         doc.paragraph(Run(word("series_doc_changes_one_meeting", language), italic=True))
     changed = 0
@@ -125,12 +131,8 @@ def build_changes(view: SeriesView, language: str, recommendation: str | None = 
 
 def build_timeline(view: SeriesView, language: str, recommendation: str | None = None) -> Document:
     """The meetings and milestones in date order, "nu" marked where today falls."""
-    doc = _writer(view, language)
     title = word("series_doc_timeline", language)
-    doc.set_properties(f"{title} – {view.title}", view.title)
-    doc.header_and_footer(view.title)
-    doc.title(title)
-    doc.subtitle(view.title)
+    doc = _headed(view, language, title, properties=f"{title} – {view.title}")
     timeline = view.timeline()
     today = view.today()
     now = now_position(timeline, today)
@@ -154,12 +156,8 @@ def build_timeline(view: SeriesView, language: str, recommendation: str | None =
 
 def build_status(view: SeriesView, language: str, recommendation: str | None = None) -> Document:
     """Every recommendation: its decision, the follow-up's year, baseline, measure and progress."""
-    doc = _writer(view, language)
     title = word("series_doc_status", language)
-    doc.set_properties(f"{title} – {view.title}", view.title)
-    doc.header_and_footer(view.title)
-    doc.title(title)
-    doc.subtitle(view.title)
+    doc = _headed(view, language, title, properties=f"{title} – {view.title}")
     rows: list[list[Content]] = [
         [
             word("series_col_recommendation", language),
