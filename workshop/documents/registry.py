@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from workshop.documents import agenda, minutes, qdc, qdpx, quotes, recommendations_report, route_cards
 from workshop.documents.docx_writer import TemplateError
@@ -254,41 +254,32 @@ def template_of(session: Session, session_path: Path | None) -> Path | None:
     return path
 
 
+class ExportKeywords(TypedDict, total=False):
+    """What :func:`export` passes on to :func:`export_documents` as it is (the defaults are there)."""
+
+    language: str | None
+    anonymize: bool
+    make_folder: bool
+    hosts: HostPolicy
+    template: Path | None
+    moment: dt.datetime | None
+    history: Sequence[Version]
+    files: Mapping[str, str] | None
+
+
 def export(
-    session: Session,
-    kind: str,
-    target: Path,
-    *,
-    language: str | None = None,
-    anonymize: bool = False,
-    progress: Progress | None = None,
-    make_folder: bool = False,
-    hosts: HostPolicy = "pseudonym",
-    template: Path | None = None,
-    moment: dt.datetime | None = None,
-    history: Sequence[Version] = (),
-    files: Mapping[str, str] | None = None,
+    session: Session, kind: str, target: Path, *, progress: Progress | None = None, **keywords: Unpack[ExportKeywords]
 ) -> Exported:
     """Write one document to ``target`` (atomically). Raises ExportError, in the session's language.
 
     ``template``: a Word template for the Word documents (the caller resolves the session's own,
     :func:`template_of`); ``history``: the recommendations' saved versions
     (:func:`workshop.notes.recommendations.versions`) for the report's "what the evening changed";
-    anonymized, the report of what was replaced is written beside the document.
+    anonymized, the report of what was replaced is written beside the document. The other keywords
+    and their defaults: see :func:`export_documents`.
     """
-    return export_documents(
-        session,
-        [(kind, target)],
-        language=language,
-        anonymize=anonymize,
-        progress=None if progress is None else (lambda index: progress),
-        make_folder=make_folder,
-        hosts=hosts,
-        template=template,
-        moment=moment,
-        history=history,
-        files=files,
-    )[0]
+    each = None if progress is None else (lambda index: progress)
+    return export_documents(session, [(kind, target)], progress=each, **keywords)[0]
 
 
 def export_documents(
@@ -313,7 +304,7 @@ def export_documents(
     hold) raises ExportError, in the session's language; the temporary files are removed, a folder
     made for the export is removed again, and every target is left as it was. ``progress(index)``
     is the progress callback of the index-th document; ``written(index)`` is called when it is
-    written (to its temporary file). Other keywords: see :func:`export`.
+    written (to its temporary file). ``template``, ``history``: see :func:`export`.
     """
     speak = session.workshop.language
     language = language or speak
