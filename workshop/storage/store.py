@@ -101,13 +101,9 @@ class Store:
         readonly: bool = False,
         trust_cache: bool = True,
     ) -> Store:
-        """Open a session. Raises SessionError (a StorageError for the journal; nothing written) when unusable.
-
-        ``readonly`` reads the file and its journal and writes nothing at all: no journal is made,
-        nothing is folded or merged, no backup is taken, and a journal in a folder nobody may write
-        is read all the same. ``trust_cache=False`` validates the file even when the store
-        validated that very text before (``workshop check``, whose point is to validate).
-        """
+        """Open a session as ``author`` (default: the login's name). Raises SessionError (a StorageError for the
+        journal; nothing written) when unusable. ``backup``, ``readonly``, ``trust_cache``: see
+        :func:`~workshop.storage.opening.open_sync`."""
         sync = open_sync(path, backup=backup, readonly=readonly, trust_cache=trust_cache)
         return cls(sync, author or default_author())
 
