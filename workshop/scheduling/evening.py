@@ -19,8 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from types import MappingProxyType
+from typing import Final, Literal
 
 from workshop.model.session import ActualTime, Live, ProgramItem, Session, Station, Workshop
 from workshop.scheduling.rotation import RotationError, remixing, rotation
@@ -501,6 +503,12 @@ def extend(session: Session, minutes: int) -> Live:
     return live.model_copy(update={"extra_minutes": live.extra_minutes + minutes})
 
 
+_EVENING_OVER: Final[Mapping[str, object]] = MappingProxyType(
+    {"current": None, "started": None, "finished": True, "paused": None, "paused_seconds": 0, "extra_minutes": 0}
+)
+"""What ``[live]`` changes to when the last item ends: no item running, paused or extended; the evening finished."""
+
+
 def end_early(session: Session, now: dt.datetime) -> Live:
     """End the running item now; the next one waits until the facilitator starts it.
 
@@ -516,14 +524,7 @@ def end_early(session: Session, now: dt.datetime) -> Live:
         stood = max(int((now - live.paused).total_seconds()), 0)
         update |= {"paused": None, "paused_seconds": live.paused_seconds + stood}
     if following(session, live.current) is None:
-        update |= {
-            "current": None,
-            "started": None,
-            "finished": True,
-            "paused": None,
-            "paused_seconds": 0,
-            "extra_minutes": 0,
-        }
+        update |= _EVENING_OVER
     return live.model_copy(update=update)
 
 
@@ -542,16 +543,7 @@ def next_item(session: Session, now: dt.datetime) -> Live:
     if upcoming is None:
         if state == "ended":
             now = _second(now)
-            return live.model_copy(
-                update={
-                    "current": None,
-                    "started": None,
-                    "finished": True,
-                    "paused": None,
-                    "paused_seconds": 0,
-                    "extra_minutes": 0,
-                }
-            )
+            return live.model_copy(update=dict(_EVENING_OVER))
         return end_early(session, now)
     return start(session, now, upcoming.id)
 
