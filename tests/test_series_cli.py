@@ -15,22 +15,17 @@ from pathlib import Path
 
 import pytest
 from docx_reading import cells, open_docx
+from example_series import SESSIONS, copied_series
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop.cli.main import main
 
-SESSIONS = Path(__file__).parents[1] / "sessions"
-
 
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
     """A copy of the example's sessions folder (its two meetings and its series)."""
-    folder = tmp_path / "sessions"
-    folder.mkdir()
-    for name in ("meeting-2.toml", "meeting-3.toml", "series.toml"):
-        shutil.copy(SESSIONS / name, folder / name)
-    return folder
+    return copied_series(tmp_path)
 
 
 def run(capsys, *arguments: str) -> tuple[int, str, str]:

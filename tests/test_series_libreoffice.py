@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from example_series import copied_series
 from test_libreoffice import convert
 
 from workshop.cli.main import main
 
-SESSIONS = Path(__file__).parents[1] / "sessions"
-
 
 def test_every_series_document_converts_and_reads_as_written(tmp_path: Path, capsys):
-    folder = tmp_path / "sessions"
-    folder.mkdir()
-    for name in ("meeting-2.toml", "meeting-3.toml", "series.toml"):
-        shutil.copy(SESSIONS / name, folder / name)
+    folder = copied_series(tmp_path)
     docs = tmp_path / "docs"
     docs.mkdir()
     written = []

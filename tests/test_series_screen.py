@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from example_series import copied_series
 from textual.widgets import DataTable
 
 from workshop.cli.series import series_view
 from workshop.storage.store import Store
 from workshop.tui.series_app import SeriesApp
 
-SESSIONS = Path(__file__).parents[1] / "sessions"
-
 
 def example(tmp_path: Path) -> Path:
-    folder = tmp_path / "sessions"
-    folder.mkdir()
-    for name in ("meeting-2.toml", "meeting-3.toml", "series.toml"):
-        shutil.copy(SESSIONS / name, folder / name)
-    return folder / "series.toml"
+    return copied_series(tmp_path) / "series.toml"
 
 
 def rows(table: DataTable) -> list[list[str]]:
