@@ -270,7 +270,7 @@ async def test_a_station_with_shell_characters_is_refused_with_a_page_and_starts
 async def test_a_bad_mode_or_name_is_refused_with_a_page_that_says_what_to_do(server, http):
     async with http.get(server.links.page(mode="admin")) as response:
         assert response.status == 400
-        assert "mode=facilitator, mode=notes eller mode=secretariat" in await response.text()
+        assert "mode=facilitator, mode=notes, mode=secretariat eller mode=comment" in await response.text()
     async with http.get(server.links.page(station="s1", name="x" * 61)) as response:
         assert response.status == 400
         assert "højst 60 almindelige tegn" in await response.text()
