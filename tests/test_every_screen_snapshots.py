@@ -23,7 +23,8 @@ from workshop.notes import recommendations as recs
 from workshop.serving.announce import announce
 from workshop.tui.app import WorkshopApp
 
-SIZES = [(80, 24), (160, 45)]
+SIZES = [(80, 24), (160, 45), (44, 40)]
+"""The floor, a wide terminal, and a phone held upright (390x844 through `serve` shows 43x40)."""
 LONG = (
     "Der ansættes en deltidsprojektleder i et år, som skal igangsætte forløb for børn og unge i "
     "grundskolen, så de møder velfærdsfagene tidligt og får lyst til at uddanne sig indenfor dem."
@@ -66,13 +67,16 @@ def keys(*pressed: str) -> Steps:
 # role (the app's mode), keys pressed, re-mixing
 SCREENS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "facilitator": ("facilitator", (), False),
+    "facilitator-remix": ("facilitator", (), True),
     "board": ("facilitator", ("b",), False),
+    "board-remix": ("facilitator", ("b",), True),
     "join": ("facilitator", ("b", "j"), False),
     "setup-programme": ("facilitator", ("o", "1"), False),
     "setup-evening": ("facilitator", ("o", "2"), False),
     "setup-stations": ("facilitator", ("o", "3"), False),
     "setup-groups": ("facilitator", ("o", "4"), False),
     "schedule": ("facilitator", ("k",), False),
+    "schedule-remix": ("facilitator", ("k",), True),
     "notes-draft": ("notes", (), False),
     "notes-remix": ("notes", (), True),
     "review": ("notes", ("ctrl+f",), False),

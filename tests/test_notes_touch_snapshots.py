@@ -41,3 +41,14 @@ def test_tablet(evening, clock, snap_compare):  # noqa: F811
         await pilot.pause()
 
     assert snap_compare(notes_app(evening, clock), terminal_size=TABLET, run_before=run_before)
+
+
+def test_phone_more(evening, clock, snap_compare):  # noqa: F811
+    """The "≡" tab: change station, all notes, the codebook (no footer of keys a phone cannot press)."""
+
+    async def run_before(pilot) -> None:
+        pilot.app.screen.query_one("#note-text", TextArea).cursor_blink = False
+        await pilot.click("#tab-more")
+        await pilot.pause()
+
+    assert snap_compare(notes_app(evening, clock), terminal_size=PHONE, run_before=run_before)

@@ -138,4 +138,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "touch_round_none": ("Runde – ▸", "Round – ▸"),
     "touch_no_note": ("Vælg en note under «Noter»", "Choose a note under “Notes”"),
     "touch_edited": ("Noten er rettet", "Note edited"),
+    "touch_tab_more": ("≡", "≡"),
+    "touch_station": ("Skift station", "Change station"),
+    "touch_review": ("Alle noter", "All notes"),
+    "touch_codebook": ("Kodebog", "Codebook"),
+    "touch_unfold": ("Vis hele udkastet", "Show the whole draft"),
+    "touch_fold": ("Fold udkastet sammen", "Fold the draft"),
+    "draft_more_touch": ("… tryk her for hele udkastet", "… tap here for the whole draft"),
 }

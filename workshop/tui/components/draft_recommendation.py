@@ -31,9 +31,17 @@ def one_line(drafts: list[tuple[int, Recommendation]], language: str, width: int
 
 
 def draft_text(
-    drafts: list[tuple[int, Recommendation]], language: str, width: int, unfolded: bool, folded: bool = False
+    drafts: list[tuple[int, Recommendation]],
+    language: str,
+    width: int,
+    unfolded: bool,
+    folded: bool = False,
+    touch: bool = False,
 ) -> Text:
-    """The drafts as the note-taker reads them: one line, folded to ``width`` columns, or every section in full."""
+    """The drafts as the note-taker reads them: one line, folded to ``width`` columns, or every section in full.
+
+    ``touch``: the hint under a folded draft says to tap it, not to press ctrl+o (a phone has no ctrl).
+    """
     if folded and not unfolded:
         return one_line(drafts, language, width)
     text = Text()
@@ -57,7 +65,7 @@ def draft_text(
             text.append("\n" + line)
         hidden = len(lines) - FOLDED_LINES
         if hidden > 0 or rec.intro.strip():
-            text.append("\n" + word("draft_more", language), style="dim italic")
+            text.append("\n" + word("draft_more_touch" if touch else "draft_more", language), style="dim italic")
     return text
 
 
@@ -70,12 +78,15 @@ class DraftRecommendation(Static):
         """True while every section shows in full (ctrl+o)."""
         self._shown: Text | None = None
 
-    def show(self, drafts: list[tuple[int, Recommendation]], language: str, folded: bool = False) -> None:
-        """Show these drafts (none: the panel hides); ``folded``: on one line (a short screen)."""
+    def show(
+        self, drafts: list[tuple[int, Recommendation]], language: str, folded: bool = False, touch: bool = False
+    ) -> None:
+        """Show these drafts (none: the panel hides); ``folded``: on one line (a short screen);
+        ``touch``: a tap on the panel unfolds it, and its hint says so."""
         self.set_class(bool(drafts), "-shown")
         self.set_class(folded and not self.unfolded, "-folded")
         width = (self.size.width or self.app.size.width) - 4
-        text = draft_text(drafts, language, width, self.unfolded, folded)
+        text = draft_text(drafts, language, width, self.unfolded, folded, touch)
         if text != self._shown:
             self._shown = text
             self.update(text)

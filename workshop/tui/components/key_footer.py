@@ -11,6 +11,12 @@ When the keys do not fit the width (80 columns), Textual's footer cuts off the l
 those were F1–F4, the keys that lead everywhere else. This one leaves out the screen's own keys
 from the last one back (and ctrl+q) until F1–F4 fit; what is left out is still in F1's list and
 in the command palette (ctrl+p).
+
+On a phone's width (under ``NARROW_BELOW`` columns) F1–F4 alone would fill the line, cut at
+"f4 Sekr", and leave out the screen's own keys, the way back among them: there Esc (back; a tap
+on it is a phone's Esc) and the screen's keys come first, F1–F4 only where there is room, each
+key whole or not at all. (The note-taker's phone layout has no footer: a button for each thing
+to do, see :mod:`workshop.tui.screens.notes`.)
 """
 
 from __future__ import annotations
@@ -36,6 +42,9 @@ ALWAYS_SHOWN = ("f1", "f2", "f3", "f4")
 """The keys the footer never leaves out: help and the three modes."""
 LEFT_OUT_FIRST = ("ctrl+q",)
 """Left out before any of the screen's own keys (quitting is in F1 and the palette too)."""
+NARROW_BELOW = 60
+"""Fewer columns than this (a phone held upright): the screen's own keys before F1–F4, Esc (back) first."""
+BACK_KEY = "escape"
 PALETTE_KEY = "ctrl+p"
 PALETTE_BORDER = "▏"
 """The thin line left of the palette key (Textual's ``vkey`` border)."""
@@ -148,13 +157,22 @@ def fit(units: list[FooterUnit], width: int) -> tuple[list[FooterUnit], list[str
     """The units shown in ``width`` columns, and the keys left out for want of room.
 
     F1–F4 always, then the screen's keys in their order while they fit, then the palette key
-    and ctrl+q; whatever does not fit is left out (F1 and ctrl+p list it).
+    and ctrl+q; whatever does not fit is left out (F1 and ctrl+p list it). On a phone's width
+    the screen's keys come first and F1–F4 too are left out when there is no room for them.
     """
+    narrow = width < NARROW_BELOW
     room = width
     shown: set[int] = set()
     left_out: list[str] = []
-    for number, unit in sorted(enumerate(units), key=lambda pair: pair[1].rank):  # stable: keys keep their order
-        if unit.rank == 0 or unit.width <= room:
+
+    def order(pair: tuple[int, FooterUnit]) -> float:
+        rank = pair[1].rank
+        if narrow and any(key.key == BACK_KEY for key in pair[1].keys):
+            return -1  # the way back first: a finger taps it where a phone has no Esc
+        return 1.5 if narrow and rank == 0 else rank
+
+    for number, unit in sorted(enumerate(units), key=order):  # stable: keys keep their order
+        if (unit.rank == 0 and not narrow) or unit.width <= room:
             room -= unit.width
             shown.add(number)
         else:

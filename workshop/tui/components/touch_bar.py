@@ -2,7 +2,7 @@
 
 A finger cannot press Esc, ctrl+s or a digit, and a one-row target is too small for it. These
 are Textual's own Buttons, three rows high: the tab bar of a phone ("Skriv | Noter |
-Kategorier"), and the categories as buttons that put a category on the selected note, or take
+Kategorier | ≡"), and the categories as buttons that put a category on the selected note, or take
 it off again. They never take the keyboard's focus (a tap presses them all the same), so the
 keys of the screen go on working as before: tab still moves between the note field and the notes.
 
@@ -23,8 +23,9 @@ from textual.widgets import Button
 from workshop.model.session import Note, Session
 from workshop.words import word
 
-TABS = ("write", "notes", "codes")
-"""The phone's three tabs: writing, the notes, and the categories of the selected note."""
+TABS = ("write", "notes", "codes", "more")
+"""The phone's tabs: writing, the notes, the categories of the selected note, and "≡" (the station,
+all notes, the codebook, the whole draft: what the keys ctrl+g, ctrl+f, ctrl+b and ctrl+o do)."""
 
 
 class TouchButton(Button, can_focus=False):
@@ -47,7 +48,7 @@ class TabBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for tab in TABS:
-            yield TouchButton(word(f"touch_tab_{tab}", self.language), id=f"tab-{tab}", classes="touch-tab")
+            yield TouchButton(word(f"touch_tab_{tab}", self.language), id=f"tab-{tab}", classes=f"touch-tab touch-tab-{tab}")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

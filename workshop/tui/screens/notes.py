@@ -11,7 +11,8 @@ By touch (a phone or a tablet through ``workshop serve``), nothing needs a key: 
 change) and put a category on the selected note or take it off (a tap on its button). The layout
 follows the size, as a web page's media rules would (Textual has none: the screen switches
 classes when it is resized): below NARROW_BELOW columns a phone's, with a tab bar
-"Skriv | Noter | Kategorier" showing one part at a time; from TOUCH_FROM_ROWS rows a tablet's,
+"Skriv | Noter | Kategorier | ≡" showing one part at a time ("≡": change station, all notes, the
+codebook, the whole draft; a phone has no footer, every key has its button); from TOUCH_FROM_ROWS rows a tablet's,
 everything at once with the buttons under each part; a short terminal (80x24) stays as it was,
 keys first, the notes given the room.
 
@@ -33,7 +34,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TextArea
 
@@ -227,6 +228,11 @@ class NotesScreen(SessionView, Screen[None]):
             yield TouchButton(word("touch_previous", language), id="touch-previous")
             yield TouchButton(word("touch_next", language), id="touch-next")
             yield TouchButton(word("touch_edit", language), id="touch-edit")
+        with Vertical(id="touch-more", classes="touch-menu pane-more"):  # the keys ctrl+g, ctrl+f, ctrl+b, ctrl+o
+            yield TouchButton(word("touch_station", language), id="touch-station")
+            yield TouchButton(word("touch_review", language), id="touch-review")
+            yield TouchButton(word("touch_codebook", language), id="touch-codebook")
+            yield TouchButton(word("touch_unfold", language), id="touch-unfold")
         yield CategoryKeys(id="category-keys", classes="pane-notes")
         yield KeyFooter()
 
@@ -354,7 +360,7 @@ class NotesScreen(SessionView, Screen[None]):
         inner = max(width - 2, 10)
         lines = len(describe_place(where, self.language).wrap(self.app.console, inner))
         if drafts:
-            text = draft_text(drafts, self.language, width - 4, unfolded=False)
+            text = draft_text(drafts, self.language, width - 4, unfolded=False, touch=self.has_class("-touch"))
             lines += len(text.wrap(self.app.console, max(width - 3, 10)))
         return height - lines - ROWS_BELOW_TOP < NOTE_ROWS_FIRST
 
@@ -365,7 +371,9 @@ class NotesScreen(SessionView, Screen[None]):
         drafts = recs.for_station(session, station) if station else []
         folded = not self.query_one(DraftRecommendation).unfolded and self.top_folded(where, drafts)
         self.query_one(CaptureHeader).show(where, self.language, self.app.size.width - 2 if folded else None)
-        self.query_one(DraftRecommendation).show(drafts, self.language, folded)
+        panel = self.query_one(DraftRecommendation)
+        panel.show(drafts, self.language, folded, touch=self.has_class("-touch"))
+        self.show_unfold(bool(drafts), panel.unfolded or self.top_open)
         table = self.query_one(NoteTable)
         table.show(station_notes(session, station) if station else [])
         self.query_one(CategoryKeys).show(session, table.last_category)
@@ -432,7 +440,20 @@ class NotesScreen(SessionView, Screen[None]):
             self.notify(word("no_draft", self.language), markup=False)
             return
         panel.unfolded = not panel.unfolded
-        panel.show(drafts, self.language)
+        panel.show(drafts, self.language, touch=self.has_class("-touch"))
+        self.show_unfold(True, panel.unfolded)
+
+    def show_unfold(self, drafts: bool, unfolded: bool) -> None:
+        """The phone's button for ctrl+o: there only with a draft, its words by what a tap does."""
+        button = self.query_one("#touch-unfold", TouchButton)
+        button.display = drafts
+        button.label = word("touch_fold" if unfolded else "touch_unfold", self.language)
+
+    def on_click(self, event: events.Click) -> None:
+        """By touch, a tap on the folded draft unfolds it (and a tap on it unfolded folds it again)."""
+        if self.has_class("-touch") and isinstance(event.widget, DraftRecommendation):
+            event.stop()
+            self.action_unfold()
 
     def action_link(self) -> None:
         """Link the selected note to a section of the station's draft (or take the link away)."""
@@ -501,7 +522,7 @@ class NotesScreen(SessionView, Screen[None]):
                 self.keeper.forget(before[0])  # the note being written goes with the note-taker
                 self.keeper.keep_now()
             self.redraw()
-            self.query_one("#note-text", TextArea).focus()
+            self.action_write()  # on a phone, from the "≡" tab back to writing
             self.offer_draft()
             self.ask_author()
 
@@ -556,6 +577,8 @@ class NotesScreen(SessionView, Screen[None]):
             self.action_write()
         elif message.tab == "notes":
             self.action_to_notes()
+        elif message.tab == "more":
+            self.show_tab("more")
         else:
             self.show_tab("codes")
             self.set_focus(self.query_one(NoteTable))  # the selected note's keys (1-9, e) work from here too
@@ -568,6 +591,10 @@ class NotesScreen(SessionView, Screen[None]):
             "touch-previous": lambda: self.step(-1),
             "touch-next": lambda: self.step(1),
             "touch-edit": self.start_edit,
+            "touch-station": self.action_station,
+            "touch-review": self.action_review,
+            "touch-codebook": self.action_codebook,
+            "touch-unfold": self.action_unfold,
         }.get(event.button.id or "")
         if pressed is not None:
             event.stop()

@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -77,6 +78,10 @@ class ExportCommands(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), partial(screen.action_export, key), help=where)
+
+
+NARROW_BELOW = 60
+"""Fewer columns than this (a phone held upright): the list and the text stacked (app.tcss, .-narrow)."""
 
 
 class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
@@ -168,8 +173,13 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
         self.redraw()
         self.action_focus_text()  # F4 and typing: the words go into the summary
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A phone's width: the list of summaries above the text, not a column of two letters beside it."""
+        self.set_class(event.size.width < NARROW_BELOW, "-narrow")
 
     # Showing --------------------------------------------------------------------------------------
     def redraw(self) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -46,6 +48,26 @@ def shape_costs(session: Session) -> list[str]:
         return []
 
 
+FLEX_AT_LEAST = 8
+"""The columns a table's giving column keeps however narrow the screen (a phone's 44: "Ledelse…")."""
+
+
+def fitted_widths(rows: list[list[str]], columns: list[str], flex: int, room: int) -> list[int | None]:
+    """The columns' widths in ``room`` columns: None (as wide as their widest cell) while the table fits,
+    else the ``flex`` column narrowed to what the others leave, its cells cut with "…".
+
+    A table wider than the screen would scroll sideways, and nothing would say that the theme or the
+    title goes on out of sight (each column has a cell's padding on either side).
+    """
+    natural = [max([cell_len(column), *(cell_len(row[index]) for row in rows)]) for index, column in enumerate(columns)]
+    total = sum(natural) + 2 * len(columns)
+    widths: list[int | None] = [None] * len(columns)
+    if total > room and columns:
+        flex = flex % len(columns)
+        widths[flex] = max(FLEX_AT_LEAST, natural[flex] - (total - room))
+    return widths
+
+
 def _kind_choices(language: str) -> list[tuple[str, str]]:
     return [(word(kind, language), kind) for kind in setup.KINDS]
 
@@ -68,11 +90,16 @@ class SetupPane(SessionView, Vertical):
 
     show: Callable[[Session], None]
 
+    FLEX = -1
+    """The column that gives way when the table is wider than the screen (the theme, the title)."""
+
     focus_key: str | None = None
     """The row to put the cursor on at the next fill (a row just added or moved)."""
 
     def __init__(self, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self._filled: tuple[list[tuple[str, list[Any]]], list[str]] | None = None
+        self._room = 0
         # Translated before the footer first shows them (each later change redraws the footer).
         localise_bindings(self, self.language)
 
@@ -94,11 +121,19 @@ class SetupPane(SessionView, Vertical):
         table = self.table
         keep = self.focus_key or self.selected_key()
         row = table.cursor_row
+        self._filled = (rows, columns)
+        self._room = self.room()
+        plain = [[cell if isinstance(cell, str) else cell.plain for cell in cells] for _, cells in rows]
+        widths = fitted_widths(plain, columns, self.FLEX, self._room)
         table.clear(columns=True)
-        table.add_columns(*(Text(column) for column in columns))
+        for column, width in zip(columns, widths):
+            table.add_column(Text(column, no_wrap=True, overflow="ellipsis"), width=width)
         for key, cells in rows:
             # A plain str cell would be read as Rich markup: user text is shown as written.
-            table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells), key=key)
+            texts = [Text(cell) if isinstance(cell, str) else cell.copy() for cell in cells]
+            for text in texts:  # a cell too long for its column ends in "…"
+                text.no_wrap, text.overflow = True, "ellipsis"
+            table.add_row(*texts, key=key)
         keys = [key for key, _ in rows]
         if keep in keys:
             row = keys.index(keep)
@@ -107,6 +142,15 @@ class SetupPane(SessionView, Vertical):
             table.move_cursor(row=min(max(row, 0), len(rows) - 1), scroll=True)
         # Paint again once the new rows are measured (Textual may keep the old widths).
         self.call_after_refresh(table.refresh)
+
+    def room(self) -> int:
+        """The columns the table has: the pane's width (the screen's before it is laid out), less a scroll bar."""
+        return (self.size.width or self.app.size.width) - 2
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Another width: the giving column is fitted to it again."""
+        if self._filled is not None and self.room() != self._room:
+            self.fill(*self._filled)
 
     def run(self, change: Change, done: Callable[[], None] | None = None) -> bool:
         """Make a change through the app; True when it was saved now.
@@ -138,6 +182,7 @@ class EveningSetup(SetupPane):
     ]
 
     FIELDS = ("title", "subtitle", "date", "location", "start", "language")
+    FLEX = 1
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", id="setup-evening-table")
@@ -202,6 +247,8 @@ class ProgrammeSetup(SetupPane):
         Binding("u", "move(-1)", "Up", id="setup.up", tooltip="Move the selected item up"),
         Binding("d", "move(1)", "Down", id="setup.down", tooltip="Move the selected item down"),
     ]
+
+    FLEX = 1  # the title
 
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", zebra_stripes=True, id="setup-program-table")
