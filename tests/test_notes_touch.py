@@ -168,7 +168,7 @@ async def test_touch_targets_are_big_enough_for_a_finger(store, clock):
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             screen = app.screen
-            for tab in ("write", "notes", "codes"):
+            for tab in ("write", "notes", "codes", "more"):
                 screen.show_tab(tab)
                 await pilot.pause()
                 for button in screen.query("Button"):

@@ -69,6 +69,10 @@ def _one_line(text: str, width: int, keep: str = "") -> str:
     return cut.rstrip() + "…"
 
 
+NARROW_BELOW = 60
+"""Fewer columns than this (a phone held upright): the round above the clock, not squeezed beside it."""
+
+
 @dataclass(frozen=True)
 class CardGroup:
     """A group on a station's card: its name, its people, and where it goes next ("" for none)."""
@@ -296,7 +300,11 @@ class BoardScreen(SessionView, Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         # A tall room gives the clock more of the height (its digits grow with it).
-        self.query_one("#board-head").styles.height = "40%" if event.size.height >= 40 else "30%"
+        # A phone's width: the round over the clock, the clock the whole width (board.tcss, .-narrow).
+        narrow = event.size.width < NARROW_BELOW
+        self.set_class(narrow, "-narrow")
+        height = "auto" if narrow else "40%" if event.size.height >= 40 else "30%"
+        self.query_one("#board-head").styles.height = height
         self._arrange(len(self._stations or []))
 
     async def tick(self) -> None:

@@ -36,6 +36,8 @@ from ..session_view import SessionView
 from .setup_forms import Field, FormScreen
 
 TABS = ("setup-evening", "setup-program", "setup-stations", "setup-groups")
+NARROW_BELOW = 60
+"""Fewer columns than this (a phone held upright): the tabs named without their keys' digits."""
 
 
 def shape_costs(session: Session) -> list[str]:
@@ -655,6 +657,7 @@ class SetupScreen(SessionView, Screen[None]):
         self._drawn_version = -1
         self._stale: set[str] = set(TABS)
         self._localised: str | None = self.language
+        self._narrow = False
         localise_bindings(self, self._localised)
 
     def compose(self) -> ComposeResult:
@@ -692,19 +695,31 @@ class SetupScreen(SessionView, Screen[None]):
                 localise_bindings(self, language)
                 for pane in self.query(SetupPane):
                     localise_bindings(pane, language)
-            tabs = self.query_one(TabbedContent)
-            titles = {
-                "setup-evening": word("evening", language),
-                "setup-program": word("program", language),
-                "setup-stations": word("stations", language),
-                "setup-groups": word("groups", language),
-            }
-            for number, pane_id in enumerate(TABS, start=1):
-                tabs.get_tab(pane_id).label = f"{number} {titles[pane_id]}"
+            self.label_tabs()
         self.app.title = session.workshop.title
         self.sub_title = word("setup", language)
         self._stale = set(TABS)
         self._show_pane(self.query_one(TabbedContent).active or self.initial_tab)
+
+    def label_tabs(self) -> None:
+        """The tabs' names with the key that opens each ("3 Stationer"); on a phone's width only the
+        names, so all four fit (the tab bar would otherwise run out of sight at "4 Gruppe")."""
+        language = self.language
+        narrow = self.app.size.width < NARROW_BELOW
+        self._narrow = narrow
+        tabs = self.query_one(TabbedContent)
+        titles = {
+            "setup-evening": word("evening", language),
+            "setup-program": word("program", language),
+            "setup-stations": word("stations", language),
+            "setup-groups": word("groups", language),
+        }
+        for number, pane_id in enumerate(TABS, start=1):
+            tabs.get_tab(pane_id).label = titles[pane_id] if narrow else f"{number} {titles[pane_id]}"
+
+    def on_resize(self, event: events.Resize) -> None:
+        if (event.size.width < NARROW_BELOW) != self._narrow:
+            self.label_tabs()
 
     def _show_pane(self, pane_id: str) -> None:
         if pane_id not in self._stale:
