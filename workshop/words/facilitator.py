@@ -10,6 +10,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "paused": ("På pause – uret står stille", "Paused – the clock stands still"),
     "finished": ("Aftenen er slut", "The evening is over"),
     "expected": ("Faktisk / forventet", "Actual / expected"),
+    "expected_narrow": ("Tid", "Time"),
     "late": ("min. forsinket", "min late"),
     "early": ("min. foran", "min early"),
     "on_time": ("Til tiden", "On time"),

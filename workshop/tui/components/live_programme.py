@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
 
@@ -13,6 +14,9 @@ from workshop.scheduling.evening import Row, phase, projected
 from workshop.scheduling.timetable import DASH, clock
 from workshop.words import word
 
+NARROW_BELOW = 60
+"""Fewer columns than this (a phone held upright): no planned column, the title cut with "…" to fit."""
+
 MARKS = {"done": "✓", "skipped": "–", "running": "▶", "paused": "‖", "ended": "■", "upcoming": " "}
 
 
@@ -20,7 +24,9 @@ class LiveProgramme(DataTable[Text | str]):
     """Every programme item: state, planned time, actual or expected time, title, minutes.
 
     Later items that moved show their new time in orange (later) or green (earlier); the
-    running item is bold and the cursor goes to it whenever another item starts.
+    running item is bold and the cursor goes to it whenever another item starts. On a phone's
+    width the planned times give way (the expected ones are what the evening keeps to) and the
+    titles end in "…" where they would run out of sight.
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -28,6 +34,8 @@ class LiveProgramme(DataTable[Text | str]):
         self._shown: list[tuple[str, ...]] | None = None
         self._language: str | None = None
         self._current: str | None = None
+        self._narrow: int | None = None
+        """The title column's width on a phone's width (None: every column as wide as it needs)."""
 
     def show(self, session: Session, now: dt.datetime) -> None:
         """Redraw when anything visible changed (cheap to call once a second)."""
@@ -35,21 +43,28 @@ class LiveProgramme(DataTable[Text | str]):
         started = phase(session.live) != "before"
         rows = [self._cells(row, language, started) for row in projected(session, now)]
         plain = [tuple(str(c) for c in cells) for cells, _ in rows]
-        if plain == self._shown and language == self._language:
+        narrow = self._title_width(plain, language)
+        if plain == self._shown and language == self._language and narrow == self._narrow:
             return
         keep = self.cursor_row
         refilled = self._shown is not None
-        if language != self._language:
+        if language != self._language or narrow != self._narrow:
             self.clear(columns=True)
             self.add_column(" ", key="mark")
-            self.add_column(word("planned", language), key="planned")
-            self.add_column(word("expected", language), key="actual")
-            self.add_column(word("activity", language), key="title")
+            if narrow is None:
+                self.add_column(word("planned", language), key="planned")
+            self.add_column(word("expected" if narrow is None else "expected_narrow", language), key="actual")
+            self.add_column(Text(word("activity", language), no_wrap=True, overflow="ellipsis"), key="title", width=narrow)
             self.add_column(word("minutes_unit", language), key="minutes")
             self._language = language
+            self._narrow = narrow
         else:
             self.clear()
         for cells, key in rows:
+            if narrow is not None:
+                title = cells[3].copy() if isinstance(cells[3], Text) else Text(cells[3])
+                title.no_wrap, title.overflow = True, "ellipsis"
+                cells = [cells[0], *cells[2:3], title, *cells[4:]]
             self.add_row(*cells, key=key)
         self._shown = plain
         current = session.live.current
@@ -62,6 +77,16 @@ class LiveProgramme(DataTable[Text | str]):
         # first fill has none to keep).
         if refilled:
             self.call_after_refresh(self.refresh)
+
+    def _title_width(self, plain: list[tuple[str, ...]], language: str) -> int | None:
+        """On a phone's width, the title column's width: what the other columns leave (None: wider)."""
+        width = self.app.size.width
+        if width >= NARROW_BELOW:
+            return None
+        expected = [cell_len(word("expected_narrow", language)), *(cell_len(cells[2]) for cells in plain)]
+        minutes = [cell_len(word("minutes_unit", language)), *(cell_len(cells[4]) for cells in plain)]
+        others = [1, max(expected), max(minutes)]
+        return max(8, width - 2 - sum(others) - 2 * 4 - 2)  # the screen's padding, each cell's, a scroll bar
 
     def _cells(self, row: Row, language: str, started: bool) -> tuple[list[Text | str], str]:
         item = row.item

@@ -25,6 +25,8 @@ from workshop.words.phrases import station_label
 
 from ..session_view import workshop_app
 
+NARROW_BELOW = 60
+"""Fewer columns than this (a phone held upright): a round's time goes under its number, to leave the stations room."""
 MIN_STATION_WIDTH = 12
 """A station's column is never narrower than this (the table scrolls sideways instead)."""
 _MEASURE = Console(width=1000, legacy_windows=False, color_system=None)
@@ -74,26 +76,29 @@ class RotationTable(DataTable[Text | str]):
         names = {} if remixing(session) else {g.id: g.name for g in session.groups}
         slots = round_slots(session) if now is None else round_times(session, now)
         rows: list[tuple[str, list[str]]] = []
+        between = "\n" if self._width < NARROW_BELOW else " "
         for number, assignment in enumerate(rounds, start=1):
-            when = f" {span(slots[number - 1], language)}" if number <= len(slots) else ""
+            when = f"{between}{span(slots[number - 1], language)}" if number <= len(slots) else ""
             cells = [", ".join(names.get(g, g) for g in assignment.get(s.id, [])) or "-" for s in session.stations]
             rows.append((f"{word('round', language)} {number}{when}", cells))
         first = word("round", language)
-        round_width = max([cell_len(first)] + [cell_len(label) for label, _ in rows])
+        round_width = max([cell_len(first)] + [cell_len(line) for label, _ in rows for line in label.split("\n")])
         station_width = self._station_width(round_width, len(titles))
         keep = self.cursor_coordinate
         self.clear(columns=True)
         header = max([1] + [wrapped_lines(t, station_width) for t in titles])
         if self.fit_height and self._height > 0:
             # Every round in sight before the station names get their second line (80x24: all three rounds).
-            all_rows = sum(max([1] + [wrapped_lines(c, station_width) for c in cells]) for _, cells in rows)
+            all_rows = sum(
+                max([label.count("\n") + 1] + [wrapped_lines(c, station_width) for c in cells]) for label, cells in rows
+            )
             header = max(1, min(header, self._height - all_rows))
         self.header_height = header
         self.add_column(first, key="round", width=round_width)
         for station, title in zip(session.stations, titles):
             self.add_column(_cut(title, station_width, header), key=station.id, width=station_width)
         for number, (label, cells) in enumerate(rows, start=1):
-            self.add_row(label, *[Text(c) for c in cells], key=str(number), height=None)
+            self.add_row(Text(label), *[Text(c) for c in cells], key=str(number), height=None)
         if rows:
             self.move_cursor(row=min(keep.row, len(rows) - 1), column=min(keep.column, len(titles)), scroll=False)
         # Columns were rebuilt: without a repaint after layout the old widths stay on screen
