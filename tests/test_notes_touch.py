@@ -1,6 +1,6 @@
 """The note-taker's evening by touch: every step a tap (pilot.click), no ctrl, Esc or F-key.
 
-On a phone (44 columns: one part at a time under a tab bar "Skriv | Noter | Kategorier") and on
+On a phone (44 columns: one part at a time under a tab bar "Skriv | Noter | Kategorier | ≡") and on
 a tablet (100x40: every part at once). Letters are typed as a phone's on-screen keyboard types
 them; nothing else is a key.
 """
@@ -158,6 +158,65 @@ async def test_a_whole_round_by_touch(store, clock, size):
         await tap(pilot, "#touch-save")
         await pilot.pause()
         assert next(n for n in store.session.notes if n.text == "Runde to").round == 2
+
+
+async def test_the_phone_reaches_station_notes_codebook_and_draft_by_touch(store, clock):
+    """The phone's "≡" tab does what ctrl+g, ctrl+f, ctrl+b and ctrl+o do; the way back is a tap too."""
+    from test_small_screens import with_a_draft
+
+    from workshop.tui.components.draft_recommendation import DraftRecommendation
+    from workshop.tui.components.key_footer import KeyFooter
+    from workshop.tui.screens.codebook import CodebookScreen
+    from workshop.tui.screens.review import ReviewScreen
+
+    start_round(store)
+    with_a_draft(store)
+    app = notes_app(store, clock)
+    async with app.run_test(size=PHONE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not on_screen(screen.query_one(KeyFooter))  # no keys a phone cannot press: a button for each
+        await tap(pilot, "#tab-more")
+        assert not on_screen(screen.query_one("#note-text"))
+        labels = [str(b.label) for b in screen.query("#touch-more TouchButton") if on_screen(b)]
+        assert labels == ["Skift station", "Alle noter", "Kodebog", "Vis hele udkastet"]
+
+        # All notes, and back with a tap on the footer's Esc (the first key there on a phone's width).
+        await tap(pilot, "#touch-review")
+        assert isinstance(app.screen, ReviewScreen)
+        footer = app.screen.query_one(KeyFooter)
+        assert "escape" in footer.shown
+        start, _ = footer.columns_of("escape")
+        await tap(pilot, footer, offset=(start + 1, 0))
+        assert app.screen is screen
+
+        # The codebook, and back the same way.
+        await tap(pilot, "#touch-codebook")
+        assert isinstance(app.screen, CodebookScreen)
+        footer = app.screen.query_one(KeyFooter)
+        start, _ = footer.columns_of("escape")
+        await tap(pilot, footer, offset=(start + 1, 0))
+        assert app.screen is screen
+
+        # The whole draft: the button, and a tap on the draft itself folds it again.
+        panel = screen.query_one(DraftRecommendation)
+        assert "tryk her for hele udkastet" in str(panel.render())
+        await tap(pilot, "#touch-unfold")
+        assert panel.unfolded or screen.top_open
+        assert str(screen.query_one("#touch-unfold").label) == "Fold udkastet sammen"
+        await tap(pilot, "#tab-write")
+        await tap(pilot, panel)
+        assert not panel.unfolded and not screen.top_open
+
+        # Another station: the dialog's row for station 2, and the phone is back at writing there.
+        await tap(pilot, "#tab-more")
+        await tap(pilot, "#touch-station")
+        dialog = app.screen
+        options = dialog.query_one("#dialog-choices")
+        await tap(pilot, options, offset=(3, 3))  # station 2 (station 1 wraps onto two lines above it)
+        assert app.screen is screen
+        assert app.station == "s2"
+        assert screen.tab == "write" and on_screen(screen.query_one("#note-text"))
 
 
 async def test_touch_targets_are_big_enough_for_a_finger(store, clock):

@@ -3,8 +3,8 @@
 Chromium, headless, emulates a touch screen (Emulation.setTouchEmulationEnabled) and every step is
 a tap (Input.dispatchTouchEvent: touchStart, touchEnd) on a word the app shows: write (the
 phone's keyboard types with Input.insertText), "Gem", the "Noter" tab, the note's row, the
-"Kategorier" tab, a category's button (on, then off), "Ret", "Gem", the round's button. No key
-is pressed. The session on disk shows each step. textual-serve's xterm.js turns a tap into the
+"Kategorier" tab, a category's button (on, then off), "Ret", "Gem", the round's button; on the
+phone "≡", "Alle noter" and back, "Skift station" and station 2. No key is pressed. The session on disk shows each step. textual-serve's xterm.js turns a tap into the
 mouse click the app reads (a browser's compatibility mouse events: xterm.js leaves touches alone
 while the app asks for the mouse), so the page needs no script of its own for it.
 
@@ -71,6 +71,14 @@ KEEP_THE_GRID = r"""
     }
     return null;
   };
+  window.__findLast = (text) => {
+    const rows = window.__rows();
+    for (let r = rows.length - 1; r >= 0; r--) {
+      const c = rows[r].indexOf(text);
+      if (c !== -1) return [r, c];
+    }
+    return null;
+  };
   function Watched(url, protocols) {
     const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
     const send = socket.send.bind(socket);
@@ -103,9 +111,13 @@ async def find(browser: DevTools, text: str, timeout: float = 30) -> tuple[int, 
     return int(found[0]), int(found[1])
 
 
-async def tap(browser: DevTools, text: str) -> None:
-    """A finger's tap on the middle of ``text`` as the page shows it."""
-    row, column = await find(browser, text)
+async def tap(browser: DevTools, text: str, last: bool = False) -> None:
+    """A finger's tap on the middle of ``text`` as the page shows it (``last``: its lowest place, a footer's)."""
+    if last:
+        found = await browser.until(f"window.__findLast({text!r})", 30)
+        row, column = int(found[0]), int(found[1])
+    else:
+        row, column = await find(browser, text)
     box = await browser.evaluate(
         "(() => { const r = document.querySelector('.xterm-screen').getBoundingClientRect();"
         " return [r.left, r.top, r.width, r.height]; })()"
@@ -210,5 +222,20 @@ async def test_a_note_takers_round_by_touch_in_chromium(page, session_path, tmp_
         await tap(page, "Gem")
         await until_saved(session_path, [("Flere cykelstier ved skolen", ["Uddannelse"], 1), ("Cykelparkering", [], 2)])
         await screenshot(page, tmp_path / f"{name}-round-2.png")
+
+        # The phone's "≡": all notes and back (a tap on the footer's esc), then another station.
+        if name == "phone":
+            await tap(page, "≡")
+            await tap(page, "Alle noter")
+            await find(page, "Gennemsyn")
+            await tap(page, "esc", last=True)
+            await find(page, "Skift station")
+            await tap(page, "Skift station")
+            await find(page, "Vælg station")
+            await tap(page, "Station 2")
+            await page.until("window.__find('Vælg station') === null", 30)  # the dialog has closed
+            await find(page, "Station 2 –")  # the top: station 2
+            await find(page, "Ny note")  # back at writing
+            await screenshot(page, tmp_path / f"{name}-station-2.png")
     finally:
         await server.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
@@ -187,6 +188,54 @@ async def test_at_80x24_the_board_keeps_every_host_name(store, clock):
         shown = ["\n".join(line.plain for line in card.lines()) for card in cards]
         for station, text in zip(store.session.stations, shown):
             assert f"v. {station.host}" in text, text
+
+
+# The setup's tables at 80x24 and every footer at a phone's width -----------------------------------
+
+
+async def test_at_80x24_the_stations_table_fits_and_cuts_long_themes_with_an_ellipsis(store, clock):
+    from screen_reading import screen_text
+    from textual.widgets import DataTable
+
+    app = WorkshopApp(store, clock=clock, poll=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("o", "3")
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one("#setup-stations-table", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # nothing out of sight sideways
+        lines = screen_text(app).splitlines()
+        theme = next(line for line in lines if "Jonas" in line and "Uddannelse" in line)
+        assert theme.rstrip().endswith("…")
+        assert "Ledelse som fag" in next(line for line in lines if "Bodil" in line)  # a short one whole
+
+
+PHONE = (44, 40)
+
+
+@pytest.mark.parametrize(
+    ("mode", "keys"),
+    [("facilitator", ()), ("facilitator", ("o", "3")), ("notes", ("ctrl+f",)), ("notes", ("ctrl+b",)), ("secretariat", ())],
+    ids=["facilitator", "setup", "review", "codebook", "secretariat"],
+)
+async def test_on_a_phones_width_the_footer_shows_whole_keys_the_way_back_first(store, clock, mode, keys):
+    """44 columns: no "f4 Sekr" cut off; the screen's own keys (Esc, back, before all) instead of F1–F4."""
+    from workshop.tui.components.key_footer import KeyFooter
+
+    app = WorkshopApp(store, mode=mode, station="s1", clock=clock, poll=False, ask_author=False)
+    async with app.run_test(size=PHONE) as pilot:
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        drawn = [footer.columns_of(key) for key in footer.shown]
+        assert drawn and all(end <= PHONE[0] for _, end in drawn)
+        assert len(footer.shown) >= 2
+        own = [key for key in footer.shown if key not in ("f1", "f2", "f3", "f4")]
+        assert own, footer.shown  # the screen's keys, not only F1-F4
+        if any(binding.key == "escape" for _, binding, _, _ in app.screen.active_bindings.values() if binding.show):
+            assert "escape" in footer.shown
 
 
 def test_the_export_toast_names_the_folder_once_and_each_file_whole(tmp_path):

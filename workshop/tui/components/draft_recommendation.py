@@ -82,7 +82,7 @@ class DraftRecommendation(Static):
         self, drafts: list[tuple[int, Recommendation]], language: str, folded: bool = False, touch: bool = False
     ) -> None:
         """Show these drafts (none: the panel hides); ``folded``: on one line (a short screen);
-        ``touch``: a tap on the panel unfolds it, and its hint says so."""
+        ``touch``: a phone, where a tap on the panel unfolds it: its hint says so (not ctrl+o)."""
         self.set_class(bool(drafts), "-shown")
         self.set_class(folded and not self.unfolded, "-folded")
         width = (self.size.width or self.app.size.width) - 4

@@ -360,7 +360,7 @@ class NotesScreen(SessionView, Screen[None]):
         inner = max(width - 2, 10)
         lines = len(describe_place(where, self.language).wrap(self.app.console, inner))
         if drafts:
-            text = draft_text(drafts, self.language, width - 4, unfolded=False, touch=self.has_class("-touch"))
+            text = draft_text(drafts, self.language, width - 4, unfolded=False, touch=self.has_class("-narrow"))
             lines += len(text.wrap(self.app.console, max(width - 3, 10)))
         return height - lines - ROWS_BELOW_TOP < NOTE_ROWS_FIRST
 
@@ -372,7 +372,7 @@ class NotesScreen(SessionView, Screen[None]):
         folded = not self.query_one(DraftRecommendation).unfolded and self.top_folded(where, drafts)
         self.query_one(CaptureHeader).show(where, self.language, self.app.size.width - 2 if folded else None)
         panel = self.query_one(DraftRecommendation)
-        panel.show(drafts, self.language, folded, touch=self.has_class("-touch"))
+        panel.show(drafts, self.language, folded, touch=self.has_class("-narrow"))
         self.show_unfold(bool(drafts), panel.unfolded or self.top_open)
         table = self.query_one(NoteTable)
         table.show(station_notes(session, station) if station else [])
@@ -440,7 +440,7 @@ class NotesScreen(SessionView, Screen[None]):
             self.notify(word("no_draft", self.language), markup=False)
             return
         panel.unfolded = not panel.unfolded
-        panel.show(drafts, self.language, touch=self.has_class("-touch"))
+        panel.show(drafts, self.language, touch=self.has_class("-narrow"))
         self.show_unfold(True, panel.unfolded)
 
     def show_unfold(self, drafts: bool, unfolded: bool) -> None:
