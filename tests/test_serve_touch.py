@@ -4,7 +4,8 @@ Chromium, headless, emulates a touch screen (Emulation.setTouchEmulationEnabled)
 a tap (Input.dispatchTouchEvent: touchStart, touchEnd) on a word the app shows: write (the
 phone's keyboard types with Input.insertText), "Gem", the "Noter" tab, the note's row, the
 "Kategorier" tab, a category's button (on, then off), "Ret", "Gem", the round's button; on the
-phone "≡", "Alle noter" and back, "Skift station" and station 2. No key is pressed. The session on disk shows each step. textual-serve's xterm.js turns a tap into the
+phone "≡", "Alle noter" and back (the footer's esc), "Skift station" and station 2. No key is
+pressed. The session on disk shows each step. textual-serve's xterm.js turns a tap into the
 mouse click the app reads (a browser's compatibility mouse events: xterm.js leaves touches alone
 while the app asks for the mouse), so the page needs no script of its own for it.
 

@@ -215,7 +215,13 @@ PHONE = (44, 40)
 
 @pytest.mark.parametrize(
     ("mode", "keys"),
-    [("facilitator", ()), ("facilitator", ("o", "3")), ("notes", ("ctrl+f",)), ("notes", ("ctrl+b",)), ("secretariat", ())],
+    [
+        ("facilitator", ()),
+        ("facilitator", ("o", "3")),
+        ("notes", ("ctrl+f",)),
+        ("notes", ("ctrl+b",)),
+        ("secretariat", ()),
+    ],
     ids=["facilitator", "setup", "review", "codebook", "secretariat"],
 )
 async def test_on_a_phones_width_the_footer_shows_whole_keys_the_way_back_first(store, clock, mode, keys):

@@ -16,7 +16,6 @@ from workshop.words import word
 from .keys import screen_keys
 from .localise import localise_bindings
 
-
 WHAT_AT_LEAST = 20
 """Narrower than this, "what it does" goes under the key's name instead of in a column of its own
 (a phone's 44 columns: the third column would be cut mid-word, "Sæt uret på pause, eller det køre vide")."""

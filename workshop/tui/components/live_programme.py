@@ -54,7 +54,9 @@ class LiveProgramme(DataTable[Text | str]):
             if narrow is None:
                 self.add_column(word("planned", language), key="planned")
             self.add_column(word("expected" if narrow is None else "expected_narrow", language), key="actual")
-            self.add_column(Text(word("activity", language), no_wrap=True, overflow="ellipsis"), key="title", width=narrow)
+            self.add_column(
+                Text(word("activity", language), no_wrap=True, overflow="ellipsis"), key="title", width=narrow
+            )
             self.add_column(word("minutes_unit", language), key="minutes")
             self._language = language
             self._narrow = narrow

@@ -48,7 +48,9 @@ class TabBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for tab in TABS:
-            yield TouchButton(word(f"touch_tab_{tab}", self.language), id=f"tab-{tab}", classes=f"touch-tab touch-tab-{tab}")
+            yield TouchButton(
+                word(f"touch_tab_{tab}", self.language), id=f"tab-{tab}", classes=f"touch-tab touch-tab-{tab}"
+            )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
