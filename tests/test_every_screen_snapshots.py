@@ -1,8 +1,10 @@
-"""Every screen of every role at 80x24 (the floor) and 160x45, as snapshots (issue 18).
+"""Every screen of every role at 80x24 (the floor), 160x45 and 44x40 (a phone), as snapshots (issue 18).
 
 One evening for all: round 1 running late (the clock frozen at 18.53), eight people in group 1,
 two draft recommendations for station 1 with long sections, a few notes at fixed times, and the
-join view's made-up server. Update with ``--snapshot-update`` and look at the SVGs.
+join view's made-up server; the screens that show who goes where (the facilitator, the board,
+the schedule, the note-taker) also re-mixing, people rather than groups moving between rounds.
+Update with ``--snapshot-update`` and look at the SVGs.
 """
 
 from __future__ import annotations
