@@ -295,3 +295,23 @@ def test_the_folded_top_fits_its_width_whatever_the_names(store, host, questions
     assert all(cell_len(line) <= width for line in lines), lines
     if width >= 120:  # room for the whole station line: the host as written, never read as markup
         assert host.strip() in text.plain
+
+
+@pytest.mark.parametrize("keys", [("ctrl+f",), ()], ids=["review", "notes"])
+async def test_on_a_phones_width_the_notes_tables_fit_without_scrolling_sideways(store, clock, keys):
+    """44 columns: the review leaves out group and author (the line under it names them), the categories shorten."""
+    from test_every_screen_snapshots import the_evening
+
+    the_evening(store, clock)
+    app = note_taker(store, clock)
+    async with app.run_test(size=(44, 40)) as pilot:
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        if not keys:
+            await pilot.click("#tab-notes")
+        await pilot.pause()
+        table = app.screen.query_one(NoteTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert "group" not in table.column_names and "author" not in table.column_names
+        assert {"text", "categories"} <= set(table.column_names)

@@ -51,6 +51,12 @@ COLUMN_WIDTHS: dict[str, int] = {
 NARROW_WIDTHS: dict[str, int] = {**COLUMN_WIDTHS, "group": 8, "author": 8, "categories": 18}
 """Below NARROW_BELOW columns, when the table has many columns, the text keeps more room."""
 NARROW_BELOW = 100
+PHONE_BELOW = 60
+"""Below this many columns (a phone held upright) a table of many columns leaves out PHONE_LEAVES_OUT:
+the line under the review names the selected note's group and author, and the note keeps its room."""
+PHONE_LEAVES_OUT = ("group", "author")
+PHONE_CATEGORIES = 12
+"""A phone's categories column (and the least its note column gets)."""
 MIN_TEXT_WIDTH = 16
 CATEGORIES_SHARE = 0.3
 """On a wide terminal the categories take up to this share of the row ..."""
@@ -263,7 +269,7 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
     def __init__(self, columns: Sequence[str], in_order: Iterable[str] = (), **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.in_order = frozenset(in_order)
-        self.column_names = list(columns)
+        self.all_columns = list(columns)
         self.last_category: str | None = None
         """The category used last (applied again with ".")."""
         self._keys: list[str] = []
@@ -280,15 +286,27 @@ class NoteTable(InOrderKeys, SessionView, FixedWidthDataTable[Text]):
     def on_mount(self) -> None:
         localise_bindings(self, self.language)
 
+    @property
+    def column_names(self) -> list[str]:
+        """The columns shown at this width: all of them, but on a phone's width not PHONE_LEAVES_OUT."""
+        width = self.size.width or self.app.size.width
+        if width < PHONE_BELOW and len(self.all_columns) > 4:
+            return [name for name in self.all_columns if name not in PHONE_LEAVES_OUT]
+        return self.all_columns
+
     def _column_widths(self) -> tuple[int, ...]:
         width = self.size.width or self.app.size.width
         narrow = width < NARROW_BELOW and len(self.column_names) > 4
         table = dict(NARROW_WIDTHS if narrow else COLUMN_WIDTHS)
         if not narrow:  # a wide terminal gives the categories room to show every one in full
             table["categories"] = max(table["categories"], min(CATEGORIES_AT_MOST, int(width * CATEGORIES_SHARE)))
+        least = MIN_TEXT_WIDTH
+        if width < PHONE_BELOW:  # a phone: the categories shortened ("Ledel…·Fasth…"), all in sight
+            table["categories"] = PHONE_CATEGORIES
+            least = PHONE_CATEGORIES
         fixed = [table.get(name, 0) for name in self.column_names]
         padding = 2 * self.cell_padding * len(self.column_names) + 2  # and the scrollbar
-        text = max(MIN_TEXT_WIDTH, width - sum(fixed) - padding)
+        text = max(least, width - sum(fixed) - padding)
         return tuple(text if name == "text" else w for name, w in zip(self.column_names, fixed))
 
     def _heading_title(self, name: str) -> str:
