@@ -30,6 +30,9 @@ from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView, refusal_text, workshop_app
 
+NARROW_BELOW = 60
+"""Fewer columns than this (a phone held upright): the table fits without its description column."""
+
 
 class CodebookTable(DataTable[Text]):
     """Key, name, colour, how many notes, description of every category."""
@@ -44,23 +47,34 @@ class CodebookTable(DataTable[Text]):
         for note in session.notes:
             for category_id in note.categories:
                 counts[category_id] = counts.get(category_id, 0) + 1
+        width = self.size.width or self.app.size.width
+        narrow = width < NARROW_BELOW  # a phone: the colour as its swatch, the description only under the table
         self.clear(columns=True)
         self.add_column(word("key", language), key="key", width=4)
-        self.add_column(word("name", language), key="name", width=22)
-        self.add_column(word("colour", language), key="colour", width=12)
+        if narrow:
+            name = max(10, width - 4 - 2 - 6 - 2 * self.cell_padding * 4 - 2)
+            self.add_column(word("name", language), key="name", width=name)
+            self.add_column("", key="colour", width=2)
+        else:
+            self.add_column(word("name", language), key="name", width=22)
+            self.add_column(word("colour", language), key="colour", width=12)
         self.add_column(word("notes", language), key="count", width=6)
-        rest = (self.size.width or self.app.size.width) - 4 - 22 - 12 - 6 - 2 * self.cell_padding * 5 - 2
-        self.add_column(word("description", language), key="description", width=max(10, rest))
+        if not narrow:
+            rest = width - 4 - 22 - 12 - 6 - 2 * self.cell_padding * 5 - 2
+            self.add_column(word("description", language), key="description", width=max(10, rest))
         for category in session.categories:
-            swatch = Text("██ ", style=category_style(category.colour, "")) + Text(category.colour or "-")
-            self.add_row(
+            swatch = Text("██ ", style=category_style(category.colour, ""))
+            if not narrow:
+                swatch += Text(category.colour or "-")
+            cells = [
                 Text(str(category.key) if category.key else "-", style="bold"),
                 Text(category.name, style=category_style(category.colour), no_wrap=True, overflow="ellipsis"),
                 swatch,
                 Text(str(counts.get(category.id, 0)), justify="right"),
-                Text(one_line(category.description), no_wrap=True, overflow="ellipsis"),
-                key=category.id,
-            )
+            ]
+            if not narrow:
+                cells.append(Text(one_line(category.description), no_wrap=True, overflow="ellipsis"))
+            self.add_row(*cells, key=category.id)
         ids = [c.id for c in session.categories]
         if selected in ids:
             self.move_cursor(row=ids.index(selected), animate=False)
