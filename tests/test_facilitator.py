@@ -464,6 +464,25 @@ async def test_the_rotation_at_80x24_shows_every_station_and_the_round_now(store
         assert table.header_height + 1 <= table.size.height  # and its row is below the header
 
 
+async def test_the_rotation_shows_the_rounds_expected_times_at_every_size(store, clock):
+    """Issue 18: round 1 began 18.29 (the plan said 18.20): the rotation says 18.29 – 18.59, also
+    after the terminal is resized (a resize laid the plan's times out again)."""
+    from test_facilitator_snapshots import late_round_one
+
+    late_round_one(store, clock)
+    app = make_app(store, clock)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(RotationTable)
+        assert "18.29 – 18.59" in " ".join(str(table.get_row_at(0)[0]).split())
+        for size in ((80, 24), (44, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            first = " ".join(str(table.get_row_at(0)[0]).split())
+            assert "18.29 – 18.59" in first and "18.20" not in first, (size, first)
+
+
 async def test_stations_named_as_new_names_them_are_headed_once(tmp_path, clock):
     """A session from ``workshop new`` heads its columns "Station 1", not "Station 1: Station 1"."""
     from workshop.cli.main import main

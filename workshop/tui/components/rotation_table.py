@@ -52,6 +52,8 @@ class RotationTable(DataTable[Text | str]):
         self._width = 0
         self._height = 0
         """The size the columns were last laid out for."""
+        self._now: dt.datetime | None = None
+        """The moment the times were last shown for: a resize lays out the same times again, never the plan's."""
 
     def show(self, session: Session, now: dt.datetime | None = None) -> None:
         """Fill the table for ``session`` at the width the table has now.
@@ -59,6 +61,7 @@ class RotationTable(DataTable[Text | str]):
         With ``now``, each round's time is the one the live clock expects (or ran), else the plan's.
         """
         language = session.workshop.language
+        self._now = now
         self._width = self._available()
         self._height = self.size.height
         titles = []
@@ -126,7 +129,7 @@ class RotationTable(DataTable[Text | str]):
         """A wider or narrower terminal: lay the stations out again for the new size."""
         height_matters = self.fit_height and self.size.height != self._height
         if self._filled and (self._available() != self._width or height_matters):
-            self.show(workshop_app(self).store.session)
+            self.show(workshop_app(self).store.session, self._now)
 
 
 def _cut(title: str, width: int, lines: int) -> Text:
