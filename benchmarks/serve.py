@@ -2,10 +2,15 @@
 
     python benchmarks/serve.py [--notetakers 12] [--notes 50] [--pace 0.1] [--no-baseline]
     python benchmarks/serve.py --room [--sizes 1,12,30] [--capacity 30,40,50,60] [--seconds 10] [--no-cold]
+                                     [--starting 2,4]
 
 The room (issue 23, ``--room``, described at :func:`room_main`): a room that opens its links at once,
 with the warm parent and, beside it in the same run, today's cold start (``workshop serve --cold``);
-then the capacity (issue 17): more and more browsers typing, and where echo p95 passes 100 ms.
+then the capacity (issue 17): more and more browsers typing, and where echo p95 passes 100 ms. With
+each, the CPU of each process of the chain (this benchmark's browsers, the server, the warm parent,
+the apps) per screen and per key; ``--starting`` runs the largest room again with fewer apps
+building a screen at once. ``WORKSHOP_PROFILE_DIR=FOLDER`` in the environment: each forked app
+writes its cProfile there as it ends.
 The small size for CI: ``--room --sizes 1,2 --capacity 2,3 --seconds 1``.
 
 Issue 10's case (without ``--room``):
