@@ -2,10 +2,15 @@
 
     python benchmarks/serve.py [--notetakers 12] [--notes 50] [--pace 0.1] [--no-baseline]
     python benchmarks/serve.py --room [--sizes 1,12,30] [--capacity 30,40,50,60] [--seconds 10] [--no-cold]
+                                     [--starting 2,4]
 
 The room (issue 23, ``--room``, described at :func:`room_main`): a room that opens its links at once,
 with the warm parent and, beside it in the same run, today's cold start (``workshop serve --cold``);
-then the capacity (issue 17): more and more browsers typing, and where echo p95 passes 100 ms.
+then the capacity (issue 17): more and more browsers typing, and where echo p95 passes 100 ms. With
+each, the CPU of each process of the chain (this benchmark's browsers, the server, the warm parent,
+the apps) per screen and per key; ``--starting`` runs the largest room again with fewer apps
+building a screen at once. ``WORKSHOP_PROFILE_DIR=FOLDER`` in the environment: each forked app
+writes its cProfile there as it ends.
 The small size for CI: ``--room --sizes 1,2 --capacity 2,3 --seconds 1``.
 
 Issue 10's case (without ``--room``):
@@ -52,6 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from workshop.serving.client import Browser  # noqa: E402
+from workshop.serving.warm_parent import STARTING, STARTING_VARIABLE  # noqa: E402
 from workshop.storage.store import Store  # noqa: E402
 from workshop.words import word  # noqa: E402
 from workshop.words.phrases import station_label  # noqa: E402
@@ -109,6 +115,8 @@ class Typist:
     name: str
     browser: Browser
     keys: list[Key] = field(default_factory=list)
+    sent: int = 0
+    """Keys sent (every character and ctrl+s)."""
     saved: list[Saved] = field(default_factory=list)
 
 
@@ -149,6 +157,21 @@ def uss_mb(pid: int) -> float | None:
     return rollup_mb(pid, "Private_Clean", "Private_Dirty")
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user + system) ``pid`` has used so far, from /proc/PID/stat; None when it has gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    """This benchmark's own CPU time (its browsers: websocket clients reading every output frame)."""
+    times = os.times()
+    return times.user + times.system
+
+
 def command_line(pid: int) -> bytes:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes()
@@ -169,9 +192,9 @@ def children(pid: int) -> list[int]:
     return found
 
 
-def start_server(argv: list[str]) -> tuple[subprocess.Popen[str], str]:
-    """Start a server process; (the process, the base address it printed)."""
-    env = dict(os.environ)
+def start_server(argv: list[str], extra: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
+    """Start a server process (``extra``: more environment); (the process, the base address it printed)."""
+    env = dict(os.environ) | (extra or {})
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a user's machine: Python keeps its compiled copies
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
@@ -425,6 +448,34 @@ def app_pids(server_pid: int) -> tuple[list[int], list[int]]:
     return apps, warm
 
 
+CpuSnapshot = dict[str, dict[int, float]]
+ROLES = ("browsers (this benchmark)", "server (aiohttp relay)", "warm parent", "apps")
+
+
+def cpu_snapshot(server_pid: int) -> CpuSnapshot:
+    """The CPU seconds used so far by each process in the chain, by role (the benchmark's browsers as pid 0)."""
+    apps, warm = app_pids(server_pid)
+    snapshot: CpuSnapshot = {role: {} for role in ROLES}
+    snapshot[ROLES[0]][0] = own_cpu_seconds()
+    for role, pids in ((ROLES[1], [server_pid]), (ROLES[2], warm), (ROLES[3], apps)):
+        for pid in pids:
+            used = cpu_seconds(pid)
+            if used is not None:
+                snapshot[role][pid] = used
+    return snapshot
+
+
+def cpu_spent(before: CpuSnapshot, after: CpuSnapshot, *, new_ones: bool = False) -> dict[str, float]:
+    """CPU seconds used between two snapshots, by role: by the processes there at both (``new_ones``: and
+    those started since, from their start)."""
+    return {
+        role: sum(
+            used - before[role].get(pid, 0.0) for pid, used in after[role].items() if new_ones or pid in before[role]
+        )
+        for role in ROLES
+    }
+
+
 def serve_argv(session: Path, limit: int, cold: bool) -> list[str]:
     argv = [sys.executable, "-m", "workshop", "serve", str(session), "--port", "0", "--token", TOKEN]
     return [*argv, "--max", str(limit), "--no-qr", *(["--cold"] if cold else [])]
@@ -447,11 +498,13 @@ async def type_until(typist: Typist, stop: asyncio.Event, after: float, pace: fl
             await asyncio.sleep(max(0.0, next_key - time.perf_counter()))
             frame = len(browser.frames)
             sent = await browser.send(character)
+            typist.sent += 1
             if index >= MARKER + TAIL - 1 and character != " ":
                 typist.keys.append(Key(sent, text[index - TAIL + 1 : index + 1], frame))
             next_key = sent + pace
         await asyncio.sleep(max(0.0, next_key - time.perf_counter()))
         sent = await browser.send("\x13")
+        typist.sent += 1
         typist.saved.append(Saved(text, typist.station, typist.number, sent))
         next_key = sent + pace
 
@@ -483,6 +536,11 @@ class Room:
     warm_pss: float | None = None
     uss: list[float] = field(default_factory=list)
     rss: list[float] = field(default_factory=list)
+    cpu_joining: dict[str, float] = field(default_factory=dict)
+    """CPU seconds by role from the links opening to the last first screen."""
+    cpu_typing: dict[str, float] = field(default_factory=dict)
+    """CPU seconds by role while everyone types after joining."""
+    keys_typing: int = 0
 
 
 async def join_room(
@@ -500,6 +558,7 @@ async def join_room(
     started = time.perf_counter()
     typists: list[Typist] = []
     typing: list[asyncio.Task[None]] = []
+    before_joining = cpu_snapshot(server_pid)
 
     async def arrive(number: int) -> None:
         station = stations[number % len(stations)]
@@ -513,6 +572,9 @@ async def join_room(
     await asyncio.gather(*(arrive(number) for number in range(room.size)))
     all_in = time.perf_counter()
     joined.set()
+    at_all_in = cpu_snapshot(server_pid)
+    keys_at_all_in = sum(typist.sent for typist in typists)
+    room.cpu_joining = cpu_spent(before_joining, at_all_in, new_ones=True)
     await asyncio.sleep(min(seconds, 2.0))
     apps, warm = app_pids(server_pid)
     room.pss = [size for size in map(pss_mb, apps) if size is not None]
@@ -520,18 +582,30 @@ async def join_room(
     room.rss = [size for size in map(rss_mb, apps) if size is not None]
     room.warm_pss = sum(size for size in map(pss_mb, warm) if size is not None) if warm else None
     await asyncio.gather(*typing)
+    room.cpu_typing = cpu_spent(at_all_in, cpu_snapshot(server_pid))
+    room.keys_typing = sum(typist.sent for typist in typists) - keys_at_all_in
     await asyncio.sleep(0.5)
     room.echo_joining, room.echo_after = echo_split(typists, all_in)
     await asyncio.gather(*(typist.browser.close() for typist in typists))
 
 
+Step = tuple[int, list[float], dict[str, float]]
+"""Browsers typing at once, their echo times, the CPU milliseconds per key by role."""
+
+
 async def grow(
-    base: str, stations: list[str], ready: dict[str, list[str]], steps: list[int], seconds: float, pace: float
-) -> list[tuple[int, list[float]]]:
+    base: str,
+    stations: list[str],
+    ready: dict[str, list[str]],
+    steps: list[int],
+    seconds: float,
+    pace: float,
+    server_pid: int,
+) -> list[Step]:
     """Browsers join step by step (``steps``: how many are in at each); at each step all type for ``seconds``."""
     rng = random.Random(17)
     typists: list[Typist] = []
-    figures: list[tuple[int, list[float]]] = []
+    figures: list[Step] = []
     for count in steps:
         for number in range(len(typists), count):
             station = stations[number % len(stations)]
@@ -542,10 +616,13 @@ async def grow(
             typist.keys.clear()
         stop = asyncio.Event()
         stop.set()
+        before, keys = cpu_snapshot(server_pid), sum(t.sent for t in typists)
         await asyncio.gather(*(type_until(t, stop, seconds, pace, random.Random(rng.random())) for t in typists))
+        spent = cpu_spent(before, cpu_snapshot(server_pid))
+        keys = sum(t.sent for t in typists) - keys
         await asyncio.sleep(0.5)
         _, after = echo_split(typists, 0.0)
-        figures.append((count, after))
+        figures.append((count, after, {role: 1000 * used / max(1, keys) for role, used in spent.items()}))
     await asyncio.gather(*(typist.browser.close() for typist in typists))
     return figures
 
@@ -571,7 +648,9 @@ def room_main(args: argparse.Namespace) -> None:
     steps = [int(n) for n in args.capacity.split(",") if n]
     folder = Path(tempfile.mkdtemp(prefix="serve-room-"))
     rooms: dict[tuple[bool, int], Room] = {}
-    capacity: list[tuple[int, list[float]]] = []
+    gates = [int(n) for n in args.starting.split(",") if n]
+    gated: dict[int, Room] = {}
+    capacity: list[Step] = []
     try:
         store = Store.open(MEETING, readonly=True)
         stations = [s.id for s in store.session.stations]
@@ -602,21 +681,57 @@ def room_main(args: argparse.Namespace) -> None:
                     f"  {'cold' if cold else 'warm'} room of {size}: slowest first screen {max(room.first):.2f} s",
                     flush=True,
                 )
+        largest = max(sizes, default=0)
+        for starting in gates if largest else []:
+            session = folder / f"room-{largest}-starting-{starting}.toml"
+            shutil.copy(MEETING, session)
+            server, base = start_server(serve_argv(session, limit, False), {STARTING_VARIABLE: str(starting)})
+            try:
+                time.sleep(3.0)
+                room = Room(largest, False)
+                asyncio.run(join_room(base, stations, ready, room, args.seconds, args.pace, server.pid))
+                gated[starting] = room
+            finally:
+                stop_server(server)
+            slowest = max(room.first)
+            print(f"  warm room of {largest}, {starting} building at once: slowest first screen {slowest:.2f} s")
         if steps:
             session = folder / "capacity.toml"
             shutil.copy(MEETING, session)
             server, base = start_server(serve_argv(session, limit, False))
             try:
                 time.sleep(3.0)
-                capacity = asyncio.run(grow(base, stations, ready, steps, args.seconds, args.pace))
+                capacity = asyncio.run(grow(base, stations, ready, steps, args.seconds, args.pace, server.pid))
             finally:
                 stop_server(server)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print_room(rooms, sizes, capacity)
+    print_room(rooms, sizes, capacity, gated)
 
 
-def print_room(rooms: dict[tuple[bool, int], Room], sizes: list[int], capacity: list[tuple[int, list[float]]]) -> None:
+def short_roles() -> str:
+    return " / ".join(role.split(" (")[0] for role in ROLES)
+
+
+def print_cpu(rooms: dict[tuple[bool, int], Room], sizes: list[int]) -> None:
+    """Where the CPU goes: by process role, per first screen while joining and per key while typing."""
+    print()
+    print(f"  CPU by process ({short_roles()}); the benchmark's browsers share the server's cores,")
+    print("  a room's real browsers are on their own devices:")
+    for cold in (False, True):
+        for size in sizes:
+            room = rooms.get((cold, size))
+            if room is None or not room.cpu_typing:
+                continue
+            label = f"{'cold' if cold else 'warm'}, {size} at once"
+            joining = " / ".join(f"{room.cpu_joining[role]:.2f}" for role in ROLES)
+            per_key = " / ".join(f"{1000 * room.cpu_typing[role] / max(1, room.keys_typing):.2f}" for role in ROLES)
+            print(f"    {label:<18} joining: {joining} s;  typing: {per_key} ms per key ({room.keys_typing} keys)")
+
+
+def print_room(
+    rooms: dict[tuple[bool, int], Room], sizes: list[int], capacity: list[Step], gated: dict[int, Room]
+) -> None:
     def mean(values: list[float]) -> str:
         return f"{statistics.mean(values):.1f} MB" if values else "-"
 
@@ -646,15 +761,29 @@ def print_room(rooms: dict[tuple[bool, int], Room], sizes: list[int], capacity: 
                 f"  {label:<34} {slowest:>7.2f}s {ratio:>6} {to_cold:>6} {joining:>19}"
                 f" {ms(room.echo_after, 0.95):>12} {mean(room.pss):>9} {mean(room.uss):>9} {mean(room.rss):>9}"
             )
+    if gated:
+        print(f"  (the warm parent's rows above: at most {STARTING} apps build a screen at once, its default)")
+    for starting, room in gated.items():
+        slowest = max(room.first)
+        same = f"{slowest / max(one_warm.first):.1f}x" if one_warm else "-"
+        to_cold = f"{slowest / max(one_cold.first):.1f}x" if one_cold else "-"
+        joining = f"{ms(room.echo_joining, 0.5)} / {ms(room.echo_joining, 0.95)}" if room.echo_joining else "-"
+        label = f"  {starting} building at once: {room.size}"
+        print(
+            f"  {label:<34} {slowest:>7.2f}s {same:>6} {to_cold:>6} {joining:>19}"
+            f" {ms(room.echo_after, 0.95):>12} {mean(room.pss):>9} {mean(room.uss):>9} {mean(room.rss):>9}"
+        )
     warm_parent = [room.warm_pss for (cold, _), room in rooms.items() if not cold and room.warm_pss is not None]
     if warm_parent:
         print(f"  the warm parent itself, once per server (PSS): {max(warm_parent):.0f} MB")
+    print_cpu(rooms, sizes)
     passed = None
     if capacity:
         print()
-        print("  browsers typing at once (warm parent)    echo p50     echo p95")
-        for count, echo in capacity:
-            print(f"  {count:>5} {'':<34} {ms(echo, 0.5):>8} {ms(echo, 0.95):>12}")
+        print(f"  browsers typing at once (warm parent)    echo p50     echo p95   CPU ms per key: {short_roles()}")
+        for count, echo, per_key in capacity:
+            shares = " / ".join(f"{per_key[role]:.2f}" for role in ROLES)
+            print(f"  {count:>5} {'':<34} {ms(echo, 0.5):>8} {ms(echo, 0.95):>12}   {shares}")
             if passed is None and echo and percentile(echo, 0.95) > ROOM_TARGETS["echo_p95"]:
                 passed = count
         most = capacity[-1][0]
@@ -696,6 +825,11 @@ def main() -> None:
     parser.add_argument("--capacity", default="30,40,50,60", help="with --room: browsers typing at once, step by step")
     parser.add_argument("--seconds", type=float, default=10.0, help="with --room: seconds of typing after joining")
     parser.add_argument("--no-cold", action="store_true", help="with --room: leave out today's cold start")
+    parser.add_argument(
+        "--starting",
+        default="",
+        help="with --room: the largest room again with at most N apps building a screen at once (e.g. 2,4)",
+    )
     args = parser.parse_args()
     if args.room:
         room_main(args)

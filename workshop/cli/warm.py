@@ -44,6 +44,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 MESSAGE_LIMIT = 1 << 20
@@ -287,7 +288,7 @@ def _child(parent: WarmParent, args: list[str], env: dict[str, str], fds: list[i
         sys.argv = ["workshop", *args]
         from workshop.cli.main import main
 
-        code = main(args)
+        code = _profiled(main, args, env.get(PROFILE_VARIABLE, ""))
     except SystemExit as leaving:
         code = leaving.code if isinstance(leaving.code, int) else (0 if leaving.code is None else 1)
     except BaseException:  # noqa: BLE001 - a child never goes back into the parent's loop
@@ -300,6 +301,24 @@ def _child(parent: WarmParent, args: list[str], env: dict[str, str], fds: list[i
         with contextlib.suppress(BaseException):
             _finish()
         os._exit(code)
+
+
+PROFILE_VARIABLE = "WORKSHOP_PROFILE_DIR"
+"""For benchmarks only: a folder; each forked app writes its cProfile there as it ends (``app-PID.prof``)."""
+
+
+def _profiled(main: Callable[[list[str]], int], args: list[str], folder: str) -> int:
+    """``main(args)``, under cProfile when ``folder`` is given (the benchmark's look at where a key's CPU goes)."""
+    if not folder:
+        return main(args)
+    import cProfile
+
+    profile = cProfile.Profile()
+    try:
+        return profile.runcall(main, args)
+    finally:
+        with contextlib.suppress(OSError):
+            profile.dump_stats(os.path.join(folder, f"app-{os.getpid()}.prof"))
 
 
 _KEPT: list[object] = []

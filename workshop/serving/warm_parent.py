@@ -42,7 +42,16 @@ from pathlib import Path
 
 log = logging.getLogger("workshop.serve")
 
-STARTING = 4 * max(1, os.cpu_count() or 1)
+STARTING_VARIABLE = "WORKSHOP_SERVE_STARTING"
+"""For measuring (``benchmarks/serve.py --starting``): how many apps build a screen at once, not :data:`STARTING`."""
+
+
+def _starting_default() -> int:
+    given = os.environ.get(STARTING_VARIABLE, "")
+    return int(given) if given.isdigit() and int(given) > 0 else 4 * max(1, os.cpu_count() or 1)
+
+
+STARTING = _starting_default()
 """How many apps may build their first screen at once (four per core); the others wait their turn.
 
 Measured on the 2-core machine with a room of 30 opening at once, each typing once its screen is

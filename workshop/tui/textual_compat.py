@@ -19,6 +19,9 @@ a few things the app needs have no public API in it:
 * Esc and a digit typed fast reach the app as alt+digit (:func:`esc_digit_as_alt`): Textual reads
   them as the characters macOS's Option key gives ("¡", "™", ..., "§"), which typed "§" into a
   Danish note instead of coding it;
+* a text field that re-applies its theme's styles only when its styles change
+  (:class:`SteadyThemeTextArea`): Textual's ``TextArea`` works out six component styles again at
+  every frame, a fifth of the CPU a typed key costs, thirty times over in a room of browsers;
 * tests and benchmarks that read the app's notifications, hand it a key as the terminal driver
   does, and see the output of each frame (:func:`notifications`, :func:`deliver_key`,
   :func:`watch_frames`).
@@ -45,11 +48,13 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.notifications import Notification
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.visual import VisualType
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable, Footer, TextArea
 from textual.widgets._footer import FooterKey
 from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
 from textual.widgets.option_list import Option
@@ -276,3 +281,30 @@ class FixedWidthDataTable(DataTable[CellType], Generic[CellType]):
         width = sum(column.get_render_width(self) for column in self.columns.values())
         header = self.header_height if self.show_header else 0
         self.virtual_size = Size(width, self._total_row_height + header)
+
+
+# A text field typed in ------------------------------------------------------------------------
+
+
+class SteadyThemeTextArea(TextArea):
+    """A ``TextArea`` that works out its theme's styles when its styles change, not at every frame.
+
+    Textual's ``TextArea.render_lines`` calls ``theme.apply_css`` before each render: the text's and
+    the cursor's, selection's, gutter's and line's styles, each from the stylesheet afresh (a
+    refresh drops Textual's cache of them). They change only when the field's styles do (focus,
+    a class, the app's theme: Textual then calls :meth:`notify_style_update`), or with the
+    theme, or the screen's classes; otherwise the theme's styles as last worked out are used.
+    """
+
+    _styled_for: tuple[object, ...] | None = None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styled_for = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        state = (self.theme, self.app.theme, self.has_focus, frozenset(self.screen.classes))
+        if state == self._styled_for:
+            return ScrollView.render_lines(self, crop)  # TextArea's, without its apply_css
+        self._styled_for = state
+        return super().render_lines(crop)

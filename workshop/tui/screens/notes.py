@@ -28,7 +28,7 @@ group, the questions, the drafts' titles) and ctrl+o unfolds all of it.
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.text import Text
 from textual import events
@@ -38,6 +38,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TextArea
 
+from workshop.model.recommendations import Recommendation
+from workshop.model.session import Category, Note
 from workshop.notes import recommendations as recs
 from workshop.notes.capture import (
     Place,
@@ -63,6 +65,7 @@ from ..components.touch_bar import TABS, CategoryButtons, TabBar, TouchButton
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
+from ..textual_compat import SteadyThemeTextArea
 
 CAPTURE_COLUMNS = ("time", "round", "text", "categories")
 """The group of a note follows from its round at this station, and the top shows it."""
@@ -80,10 +83,20 @@ CODE_FROM_FIELD = [f"capture.code.{k}" for k in range(1, 10)]
 """alt+1-9 in the note field: to the notes, and code the selected one (Esc and a digit, however fast)."""
 
 
-class NoteField(InOrderKeys, TextArea):
+class NoteField(InOrderKeys, SteadyThemeTextArea):
     """The note field: saving and leaving for the notes happen in the order the keys were typed."""
 
     in_order = frozenset({"capture.save", "capture.to_notes", *CODE_FROM_FIELD})
+
+
+class Shown(NamedTuple):
+    """What of the session the notes screen shows (equal: nothing to redraw)."""
+
+    language: str
+    place: Place | None
+    drafts: tuple[tuple[int, Recommendation], ...]
+    notes: tuple[Note, ...]
+    categories: tuple[Category, ...]
 
 
 NARROW_BELOW = 60
@@ -199,6 +212,8 @@ class NotesScreen(SessionView, Screen[None]):
         self.tab_before_edit = "notes"
         self.top_open = False
         """True while the note-taker has unfolded a folded top with ctrl+o."""
+        self.drawn_from: Shown | None = None
+        """What of the session the last redraw showed (see :meth:`shown_from`)."""
 
     @property
     def station(self) -> str | None:
@@ -285,7 +300,20 @@ class NotesScreen(SessionView, Screen[None]):
         self.app.push_screen(dialog, given)
 
     def on_session_changed(self, message: SessionChanged) -> None:
-        self.redraw()
+        # A room of note-takers saves several notes a second; a note at another station changes
+        # nothing here, and redrawing every part of this screen for it costs every app in the room.
+        if self.shown_from() != self.drawn_from:
+            self.redraw()
+
+    def shown_from(self) -> Shown:
+        """Everything of the session this screen shows: the place, the station's drafts, its notes, the categories.
+
+        The store puts a changed note or section in as a new object, so comparing these is cheap.
+        """
+        session, station = self.session, self.station
+        notes = tuple(station_notes(session, station)) if station else ()
+        drafts = tuple(recs.for_station(session, station)) if station else ()
+        return Shown(self.language, self.place(), drafts, notes, tuple(session.categories))
 
     # What is typed and not saved: this device's draft ----------------------------------------------
     def _typed_note(self) -> tuple[str, str, str] | None:
@@ -367,8 +395,8 @@ class NotesScreen(SessionView, Screen[None]):
     def redraw(self) -> None:
         session = self.session
         station = self.station
-        where = self.place()
-        drafts = recs.for_station(session, station) if station else []
+        self.drawn_from = shown = self.shown_from()
+        where, drafts = shown.place, list(shown.drafts)
         folded = not self.query_one(DraftRecommendation).unfolded and self.top_folded(where, drafts)
         self.query_one(CaptureHeader).show(where, self.language, self.app.size.width - 2 if folded else None)
         panel = self.query_one(DraftRecommendation)
