@@ -41,6 +41,7 @@ from workshop.tui.textual_compat import (
     forward_event,
     node_bindings,
     notifications,
+    parse_css_once,
     replace_bindings,
     say_no_matches,
     screen_stacks,
@@ -465,6 +466,62 @@ def all_subclasses(cls: type) -> set[type]:
     for sub in list(found):
         found |= all_subclasses(sub)
     return found
+
+
+def test_the_stylesheet_keeps_its_variables_and_whether_css_was_added():
+    """ParseOnceStylesheet reads Stylesheet._variables and Stylesheet._require_parse, and overrides three methods."""
+    from textual.css.stylesheet import Stylesheet
+
+    sheet = Stylesheet(variables={"tone": "red"})
+    assert sheet._variables == {"tone": "red"}
+    sheet.parse()
+    assert sheet._require_parse is False
+    sheet.add_source("Widget { color: $tone; }", read_from=("probe", ""))
+    assert sheet._require_parse is True
+    assert parameters(Stylesheet.set_variables) == ["self", "variables"]
+    assert parameters(Stylesheet.parse) == ["self"]
+    assert parameters(Stylesheet.reparse) == ["self"]
+
+
+async def test_the_css_is_parsed_once_before_the_first_screen_and_a_new_theme_restyles(monkeypatch):
+    """Textual parses the CSS of an app that opens in a mode (as WorkshopApp does) three times before the
+    first screen; with parse_css_once, once."""
+    from textual.css import stylesheet
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    class Shown(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("probe")
+
+    class Probe(App[None]):
+        CSS = "Static { background: $primary; }"
+        MODES = {"probe": Shown}
+        DEFAULT_MODE = "probe"
+
+        def __init__(self) -> None:
+            super().__init__()
+            parse_css_once(self)
+
+    parsed: list[object] = []
+    original = stylesheet.parse
+
+    def counting(scope: str, css: str, read_from: object, **kwargs: object) -> object:
+        parsed.append(read_from)
+        return original(scope, css, read_from, **kwargs)
+
+    monkeypatch.setattr(stylesheet, "parse", counting)
+    app = Probe()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        ours = [read_from for read_from in parsed if read_from == (__file__, "Probe.CSS")]
+        assert len(ours) == 1
+        shown = app.query_one(Static)
+        assert shown.styles.background == app.current_theme.to_color_system().primary
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        assert shown.styles.background == app.current_theme.to_color_system().primary
+        assert len([read_from for read_from in parsed if read_from == (__file__, "Probe.CSS")]) == 2
 
 
 def test_the_app_internals_a_crash_goes_through_are_there():

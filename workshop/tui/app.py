@@ -30,7 +30,7 @@ from .localise import localise_bindings
 from .messages import SessionChanged
 from .session_app import Clock, SessionApp
 from .session_view import SessionView, refusal_text, workshop_app
-from .textual_compat import CrashKeepingApp, esc_digit_as_alt, say_no_matches, screen_stacks
+from .textual_compat import CrashKeepingApp, esc_digit_as_alt, parse_css_once, say_no_matches, screen_stacks
 
 T = TypeVar("T")
 
@@ -192,6 +192,7 @@ class WorkshopApp(CrashKeepingApp):
         # painted first (a faster start).
         self.DEFAULT_MODE = mode  # type: ignore[misc]
         super().__init__()
+        parse_css_once(self)  # Textual would parse the CSS three times before the first screen
         esc_digit_as_alt()  # a fast "esc 1" codes the note, not types "¡"
         self.session_changed_signal: Signal[int] = Signal(self, "session-changed")
         """Published with the store's version whenever the session changed, here or anywhere else.
