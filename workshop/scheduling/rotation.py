@@ -16,11 +16,14 @@ give an explicit ``[[rotation]]``, which validation checks.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from workshop.model.session import Session
 from workshop.scheduling import shapes
-from workshop.scheduling.remix import RemixResult, remix
 from workshop.words import word
+
+if TYPE_CHECKING:
+    from workshop.scheduling.remix import RemixResult
 
 Round = dict[str, list[str]]
 """Station id -> the ids of the groups (or, re-mixing, the names of the people) there."""
@@ -104,6 +107,10 @@ def _remix(
 ) -> RemixResult:
     if not people:
         raise RotationError(word("cost_error_remix_nobody", language))
+    # Imported here, not at the top: only a re-mix needs it, and the app's first screen (which
+    # draws the rotation) starts faster without the re-mixing search and its statistics.
+    from workshop.scheduling.remix import remix
+
     try:
         return remix(
             list(people),

@@ -8,9 +8,12 @@ sentences themselves are catalogue words (``workshop/words/costs.py``, keys ``co
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from workshop.scheduling.contacts import ContactStats
 from workshop.words import word
+
+if TYPE_CHECKING:  # only a type here: the statistics module loads with a re-mix, not with every schedule
+    from workshop.scheduling.contacts import ContactStats
 
 
 def names_text(items: Sequence[str], language: str) -> str:

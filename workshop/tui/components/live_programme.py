@@ -50,14 +50,16 @@ class LiveProgramme(DataTable[Text | str]):
         refilled = self._shown is not None
         if language != self._language or narrow != self._narrow:
             self.clear(columns=True)
-            self.add_column(" ", key="mark")
+            # Labels and cells are Text, never str: DataTable reads a str as markup (and loads Rich's
+            # emoji table for it, a slower first screen); the words are plain text.
+            self.add_column(Text(" "), key="mark")
             if narrow is None:
-                self.add_column(word("planned", language), key="planned")
-            self.add_column(word("expected" if narrow is None else "expected_narrow", language), key="actual")
+                self.add_column(Text(word("planned", language)), key="planned")
+            self.add_column(Text(word("expected" if narrow is None else "expected_narrow", language)), key="actual")
             self.add_column(
                 Text(word("activity", language), no_wrap=True, overflow="ellipsis"), key="title", width=narrow
             )
-            self.add_column(word("minutes_unit", language), key="minutes")
+            self.add_column(Text(word("minutes_unit", language)), key="minutes")
             self._language = language
             self._narrow = narrow
         else:
@@ -95,7 +97,7 @@ class LiveProgramme(DataTable[Text | str]):
         active = row.state in ("running", "paused", "ended")
         style = "bold" if active else ("dim" if row.state in ("done", "skipped") else "")
         planned = f"{clock(row.planned.start, language)} {DASH} {clock(row.planned.end, language)}"
-        actual: Text | str = ""
+        actual = Text("")
         if started and row.state != "skipped":
             text = f"{clock(row.start, language)} {DASH} {clock(row.end, language)}"
             if row.state == "upcoming":

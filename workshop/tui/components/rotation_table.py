@@ -97,7 +97,8 @@ class RotationTable(DataTable[Text | str]):
             )
             header = max(1, min(header, self._height - all_rows))
         self.header_height = header
-        self.add_column(first, key="round", width=round_width)
+        # Text, not str: DataTable would read a str as markup (and load Rich's emoji table for it).
+        self.add_column(Text(first), key="round", width=round_width)
         for station, title in zip(session.stations, titles):
             self.add_column(_cut(title, station_width, header), key=station.id, width=station_width)
         for number, (label, cells) in enumerate(rows, start=1):
