@@ -1,6 +1,6 @@
 """Time from ``workshop run SESSION`` to the first full screen, in a real terminal (tmux).
 
-    python benchmarks/startup.py [--runs 5] [--notes 10000]
+    python benchmarks/startup.py [--runs 5] [--notes 10000] [--busy N]
 
 Measures meeting 3 (``sessions/meeting-3.toml``, copied to a temporary folder so the real file
 gets no journal or backups) and the same evening with 10,000 generated notes (written through
@@ -16,11 +16,16 @@ the cache, as on a user's machine (it saves some 0.05-0.1 s per start here).
 The cases take turns, round by round, so a slow spell on a shared machine hits them alike.
 A minimal Textual app is measured in the same rounds: the issue's machine painted one in
 0.23 s, and the ratio scales our figures to that machine.
+
+``--busy N`` measures every case a second time while N other processes burn a processor each
+(a busy machine: a projector's driver, a browser, a video call), and prints both sets of
+figures, quiet and busy, with their ratios to the minimal app measured in the same rounds.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import random
@@ -32,6 +37,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -183,6 +189,44 @@ def textual_import_time(runs: int) -> float:
     return statistics.median(times)
 
 
+BURN = "while True: pass"
+"""What each busy process runs: one processor kept at 100 %."""
+
+
+@contextlib.contextmanager
+def busy(processes: int) -> Iterator[None]:
+    """``processes`` other processes burn a processor each while the block runs (a busy machine)."""
+    burners = [subprocess.Popen([sys.executable, "-c", BURN]) for _ in range(processes)]
+    try:
+        time.sleep(0.2 if burners else 0)  # they are running before the first start is timed
+        yield
+    finally:
+        for burner in burners:
+            burner.kill()
+        for burner in burners:
+            burner.wait()
+
+
+def measure(minimal: Case, cases: list[Case], runs: int, size: tuple[int, int]) -> None:
+    """Warm the caches, then ``runs`` rounds in which every case starts once, in turn."""
+    for case in [minimal, *cases]:
+        case.run(size)  # warm the file and bytecode caches
+    # Round by round, so a slow spell on a shared machine hits every case alike.
+    for _ in range(runs):
+        for case in [minimal, *cases]:
+            case.times.append(case.run(size))
+
+
+def ratios(minimal: Case, cases: list[Case], load: str) -> None:
+    """Each case's median over the minimal app's, measured in the same rounds."""
+    for case in cases:
+        ratio = case.median / minimal.median
+        verdict = ""
+        if case.label.startswith("meeting 3"):
+            verdict = f" (target <= {RATIO_TARGET}x) " + ("ok" if ratio <= RATIO_TARGET else "OVER TARGET")
+        print(f"{'ratio':>14}: {case.label} / minimal app = {ratio:.2f}x {load}{verdict}")
+
+
 def report(minimal: Case, cases: list[Case], import_seconds: float) -> None:
     scale = minimal.median / ISSUE_MINIMAL_APP
     print(minimal.line("(Textual alone, for scale)"))
@@ -196,12 +240,16 @@ def report(minimal: Case, cases: list[Case], import_seconds: float) -> None:
         verdict = f"(target <= {target} s) " + ("ok" if case.median <= target else "OVER TARGET")
         verdict += f"; scaled to the issue's machine {case.median / scale:.2f} s"
         print(case.line(verdict))
+    ratios(minimal, cases, "(no extra load)")
+
+
+def busy_report(minimal: Case, cases: list[Case], processes: int) -> None:
+    """The same cases measured while ``processes`` others burned a processor each."""
+    print(f"busy: {processes} other processes burning a processor each, on {os.cpu_count()} processors")
+    print(minimal.line("(Textual alone, busy)"))
     for case in cases:
-        ratio = case.median / minimal.median
-        verdict = ""
-        if case.label == "meeting 3":
-            verdict = f" (target <= {RATIO_TARGET}x) " + ("ok" if ratio <= RATIO_TARGET else "OVER TARGET")
-        print(f"{'ratio':>14}: {case.label} / minimal app = {ratio:.2f}x{verdict}")
+        print(case.line("(busy)"))
+    ratios(minimal, cases, "(busy)")
 
 
 def main() -> int:
@@ -209,6 +257,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--notes", type=int, default=10_000)
     parser.add_argument("--size", default="120x40", help="terminal size, e.g. 80x24")
+    parser.add_argument(
+        "--busy", type=int, default=0, metavar="N", help="also measure with N processes burning a processor each"
+    )
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is needed for this benchmark (apt-get install tmux)", file=sys.stderr)
@@ -231,19 +282,21 @@ def main() -> int:
         try:
             script = Path(folder) / "minimal_app.py"
             script.write_text(MINIMAL_APP)
-            minimal = Case("minimal app", [sys.executable, str(script)], ["minimal-app-painted", "^p"])
-            cases = [
-                workshop_case("meeting 3", small),
-                workshop_case(f"{args.notes:,} notes", big),
-            ]
+
+            def minimal_case(label: str) -> Case:
+                return Case(label, [sys.executable, str(script)], ["minimal-app-painted", "^p"])
+
+            minimal = minimal_case("minimal app")
+            cases = [workshop_case("meeting 3", small), workshop_case(f"{args.notes:,} notes", big)]
             size = (width, height)
-            for case in [minimal, *cases]:
-                case.run(size)  # warm the file and bytecode caches
-            # Round by round, so a slow spell on a shared machine hits every case alike.
-            for _ in range(args.runs):
-                for case in [minimal, *cases]:
-                    case.times.append(case.run(size))
+            measure(minimal, cases, args.runs, size)
             report(minimal, cases, textual_import_time(args.runs))
+            if args.busy > 0:
+                busy_minimal = minimal_case("minimal app")
+                busy_cases = [workshop_case("meeting 3", small), workshop_case(f"{args.notes:,} notes", big)]
+                with busy(args.busy):
+                    measure(busy_minimal, busy_cases, args.runs, size)
+                busy_report(busy_minimal, busy_cases, args.busy)
         finally:
             subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
     return 0

@@ -524,6 +524,31 @@ async def test_the_css_is_parsed_once_before_the_first_screen_and_a_new_theme_re
         assert len([read_from for read_from in parsed if read_from == (__file__, "Probe.CSS")]) == 2
 
 
+async def test_a_frame_held_back_in_a_batch_is_drawn_whole_the_next_time():
+    """Textual 8.2.8 draws the first screen inside a batch and drops that frame; the next one then held only
+    what changed since (the terminal showed the title and the rotation, the rest a refresh tick later).
+    CrashKeepingApp marks the whole screen as changed again, so the next frame is a full one."""
+    from textual._compositor import LayoutUpdate
+    from textual.widgets import Static
+
+    class Probe(CrashKeepingApp):
+        def compose(self) -> ComposeResult:
+            yield Static("probe")
+
+    app = Probe()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen
+        compositor = screen._compositor
+        assert isinstance(compositor._dirty_regions, set)
+        assert app._batch_count == 0
+        assert parameters(compositor.render_full_update) == ["simplify"]
+        with app.batch_update():
+            app._display(screen, compositor.render_full_update())  # drawn, and dropped: updates are held back
+        assert compositor.size.region in compositor._dirty_regions
+        assert isinstance(compositor.render_update(), LayoutUpdate)
+
+
 def test_the_app_internals_a_crash_goes_through_are_there():
     """CrashKeepingApp overrides App._handle_exception(error) and empties App._exit_renderables."""
     assert list(inspect.signature(App._handle_exception).parameters) == ["self", "error"]

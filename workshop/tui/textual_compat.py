@@ -280,6 +280,22 @@ class CrashKeepingApp(App[None]):
     crash: Exception | None = None
     """The error that ended the app, if one did."""
 
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        """Show a frame; one drawn while updates are held back (a batch) is drawn again, whole, next time.
+
+        Textual 8.2.8 draws the first screen inside a batch, throws that frame away and then sends
+        only what changed since it: the terminal showed the title and the rotation, and the rest
+        came with the next full frame, some 20 ms later (at the screen's next refresh tick). Marking
+        the whole screen as changed again makes the first frame that reaches the terminal a full one.
+
+        Private names: ``App._batch_count`` (updates held back), ``Screen._compositor`` and its
+        ``_dirty_regions`` (what the next frame draws: all of it when the screen's region is there).
+        """
+        if renderable is not None and self._batch_count:
+            compositor = screen._compositor
+            compositor._dirty_regions.add(compositor.size.region)
+        super()._display(screen, renderable)
+
     def _handle_exception(self, error: Exception) -> None:
         if self.crash is None:
             self.crash = error
