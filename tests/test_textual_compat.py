@@ -527,13 +527,27 @@ async def test_the_css_is_parsed_once_before_the_first_screen_and_a_new_theme_re
 async def test_a_frame_held_back_in_a_batch_is_drawn_whole_the_next_time():
     """Textual 8.2.8 draws the first screen inside a batch and drops that frame; the next one then held only
     what changed since (the terminal showed the title and the rotation, the rest a refresh tick later).
-    CrashKeepingApp marks the whole screen as changed again, so the next frame is a full one."""
+    CrashKeepingApp's screens draw no frame in a batch and mark the whole screen as changed instead, so the
+    next frame is a full one (and a frame drawn and dropped all the same marks it too)."""
     from textual._compositor import LayoutUpdate
+    from textual.screen import Screen
     from textual.widgets import Static
 
-    class Probe(CrashKeepingApp):
+    assert parameters(App._get_screen) == ["self", "screen"]
+    assert parameters(Screen._compositor_refresh) == ["self"]
+    drawn: list[object] = []
+
+    class Shown(Screen[None]):
         def compose(self) -> ComposeResult:
             yield Static("probe")
+
+    class Probe(CrashKeepingApp):
+        MODES = {"probe": Shown}
+        DEFAULT_MODE = "probe"
+
+        def _display(self, screen: Screen[None], renderable: object) -> None:
+            drawn.append(renderable)
+            super()._display(screen, renderable)  # type: ignore[arg-type]
 
     app = Probe()
     async with app.run_test() as pilot:
@@ -541,12 +555,17 @@ async def test_a_frame_held_back_in_a_batch_is_drawn_whole_the_next_time():
         screen = app.screen
         compositor = screen._compositor
         assert isinstance(compositor._dirty_regions, set)
-        assert app._batch_count == 0
+        assert app._batch_count == 0 and app.is_inline is False
+        drawn.clear()
+        with app.batch_update():
+            screen._compositor_refresh()  # held back: nothing is drawn
+        assert drawn == []
+        assert compositor.size.region in compositor._dirty_regions
+        assert isinstance(compositor.render_update(), LayoutUpdate)
         assert parameters(compositor.render_full_update) == ["simplify"]
         with app.batch_update():
             app._display(screen, compositor.render_full_update())  # drawn, and dropped: updates are held back
         assert compositor.size.region in compositor._dirty_regions
-        assert isinstance(compositor.render_update(), LayoutUpdate)
 
 
 def test_the_app_internals_a_crash_goes_through_are_there():

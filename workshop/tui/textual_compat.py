@@ -63,6 +63,7 @@ from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+    from textual.widget import AwaitMount
 
 __all__ = [
     "TEXTUAL_VERSION",
@@ -292,15 +293,53 @@ class CrashKeepingApp(App[None]):
         ``_dirty_regions`` (what the next frame draws: all of it when the screen's region is there).
         """
         if renderable is not None and self._batch_count:
-            compositor = screen._compositor
-            compositor._dirty_regions.add(compositor.size.region)
+            _redraw_whole(screen)
         super()._display(screen, renderable)
+
+    def _get_screen(self, screen: Screen[Any] | str) -> tuple[Screen[Any], AwaitMount]:
+        """Textual's screen, which draws no frame while updates are held back (:func:`draw_no_frame_in_a_batch`).
+
+        Private name: ``App._get_screen(screen)``, through which every screen the app shows comes.
+        """
+        found, mounted = super()._get_screen(screen)
+        draw_no_frame_in_a_batch(found)
+        return found, mounted
 
     def _handle_exception(self, error: Exception) -> None:
         if self.crash is None:
             self.crash = error
         super()._handle_exception(error)
         self._exit_renderables.clear()
+
+
+def _redraw_whole(screen: Screen[Any]) -> None:
+    """The screen's next frame draws all of it (what was drawn and dropped in a batch never reached the terminal)."""
+    compositor = screen._compositor
+    compositor._dirty_regions.add(compositor.size.region)
+
+
+def draw_no_frame_in_a_batch(screen: Screen[Any]) -> None:
+    """While the app holds updates back, ``screen`` draws no frame; the next one it draws is whole.
+
+    Textual 8.2.8 draws the first screen twice inside the batch of the app's start (the frames are
+    dropped, updates being held back), and then again for the terminal: drawing all of it costs some
+    10 ms of every start here. The screen's region is marked as changed instead, so the first frame
+    after the batch draws everything once. A screen in a terminal only (inline apps draw as Textual does).
+
+    Private name: ``Screen._compositor_refresh`` (draws a frame of the screen; this wraps it on the screen).
+    """
+    if "_compositor_refresh" in vars(screen):
+        return
+    draw = screen._compositor_refresh
+
+    def refresh() -> None:
+        app = screen.app
+        if app._batch_count and not app.is_inline and screen is app.screen:
+            _redraw_whole(screen)
+            return
+        draw()
+
+    screen._compositor_refresh = refresh  # type: ignore[method-assign]
 
 
 class FixedWidthDataTable(DataTable[CellType], Generic[CellType]):
