@@ -746,33 +746,28 @@ def print_room(
         f"  {'':<34} {'screen':>8} {'same':>6} {'cold':>6} {'p50 / p95':>19} {'p95':>12}"
         f" {'browser':>9} {'browser':>9} {'browser':>9}"
     )
+
+    def row(label: str, room: Room, same: Room | None) -> None:
+        """One room's line: its slowest first screen, beside one browser (the same way, and cold)."""
+        slowest = max(room.first)
+        ratio = f"{slowest / max(same.first):.1f}x" if same else "-"
+        to_cold = f"{slowest / max(one_cold.first):.1f}x" if one_cold else "-"
+        joining = f"{ms(room.echo_joining, 0.5)} / {ms(room.echo_joining, 0.95)}" if room.echo_joining else "-"
+        print(
+            f"  {label:<34} {slowest:>7.2f}s {ratio:>6} {to_cold:>6} {joining:>19}"
+            f" {ms(room.echo_after, 0.95):>12} {mean(room.pss):>9} {mean(room.uss):>9} {mean(room.rss):>9}"
+        )
+
     for cold in (False, True):
         for size in sizes:
             room = rooms.get((cold, size))
-            if room is None:
-                continue
-            slowest = max(room.first)
-            same = one_cold if cold else one_warm
-            ratio = f"{slowest / max(same.first):.1f}x" if same else "-"
-            to_cold = f"{slowest / max(one_cold.first):.1f}x" if one_cold else "-"
-            joining = f"{ms(room.echo_joining, 0.5)} / {ms(room.echo_joining, 0.95)}" if room.echo_joining else "-"
-            label = f"{'cold (--cold)' if cold else 'warm parent'}: {size} at once"
-            print(
-                f"  {label:<34} {slowest:>7.2f}s {ratio:>6} {to_cold:>6} {joining:>19}"
-                f" {ms(room.echo_after, 0.95):>12} {mean(room.pss):>9} {mean(room.uss):>9} {mean(room.rss):>9}"
-            )
+            if room is not None:
+                way = "cold (--cold)" if cold else "warm parent"
+                row(f"{way}: {size} at once", room, one_cold if cold else one_warm)
     if gated:
         print(f"  (the warm parent's rows above: at most {STARTING} apps build a screen at once, its default)")
     for starting, room in gated.items():
-        slowest = max(room.first)
-        same = f"{slowest / max(one_warm.first):.1f}x" if one_warm else "-"
-        to_cold = f"{slowest / max(one_cold.first):.1f}x" if one_cold else "-"
-        joining = f"{ms(room.echo_joining, 0.5)} / {ms(room.echo_joining, 0.95)}" if room.echo_joining else "-"
-        label = f"  {starting} building at once: {room.size}"
-        print(
-            f"  {label:<34} {slowest:>7.2f}s {same:>6} {to_cold:>6} {joining:>19}"
-            f" {ms(room.echo_after, 0.95):>12} {mean(room.pss):>9} {mean(room.uss):>9} {mean(room.rss):>9}"
-        )
+        row(f"  {starting} building at once: {room.size}", room, one_warm)
     warm_parent = [room.warm_pss for (cold, _), room in rooms.items() if not cold and room.warm_pss is not None]
     if warm_parent:
         print(f"  the warm parent itself, once per server (PSS): {max(warm_parent):.0f} MB")
