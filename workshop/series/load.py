@@ -88,8 +88,3 @@ def view_of(path: Path, session: Session) -> SeriesView:
     ]
     ordered = in_date_order(meetings)
     return SeriesView(path, session, ordered, histories(ordered))
-
-
-def is_series(session: Session) -> bool:
-    """Whether a session file is a series file (it has a ``[series]`` table)."""
-    return session.series is not None
