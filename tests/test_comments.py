@@ -69,6 +69,13 @@ def test_the_round_of_a_meeting_comes_from_its_series_milestone(series_folder):
     assert not comment_round(alone, dt.date(2030, 1, 1)).closed
 
 
+def test_a_series_naming_its_meeting_from_the_home_folder_gives_the_meeting_its_round(series_folder, monkeypatch):
+    monkeypatch.setenv("HOME", str(series_folder))
+    series = series_folder / "series.toml"
+    series.write_text(series.read_text(encoding="utf-8").replace('"meeting-3.toml"', '"~/meeting-3.toml"'), "utf-8")
+    assert comment_round(series_folder / "meeting-3.toml", dt.date(2023, 4, 28)).deadline == dt.date(2023, 4, 30)
+
+
 def test_a_comment_is_a_change_of_the_comments_lane_the_file_keeps_and_undo_takes_back(meeting):
     made = comments.add(meeting, "r1", "actions", "Mentorordningen bør også gælde for souschefer")
     meeting.fold()

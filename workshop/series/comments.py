@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from workshop.model.series import Milestone, Series
+from workshop.series.load import meeting_path
 
 FILES_LOOKED_AT = 200
 """At most this many TOML files beside the meeting are looked at for its series."""
@@ -58,7 +59,7 @@ def series_of(meeting: Path) -> Series | None:
             series = Series.model_validate(raw) if isinstance(raw, dict) else None
         except (tomllib.TOMLDecodeError, ValidationError, ValueError):
             continue
-        if series is not None and any((candidate.parent / m.file).resolve() == target for m in series.meetings):
+        if series is not None and any(meeting_path(candidate, m.file).resolve() == target for m in series.meetings):
             return series
     return None
 
