@@ -11,13 +11,13 @@ read from there when shown (:mod:`workshop.series`).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, Field, Strict
+from pydantic import Field, Strict
 
 from workshop.model import limits
 from workshop.model.base import Model
+from workshop.model.days import Day
 from workshop.model.text import LongText, Name, ShortText
 
 MEETINGS = 100
@@ -36,20 +36,6 @@ Status = Literal["adopted", "prioritised", "postponed", "rejected"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 
 
-def _in_range(value: dt.date) -> dt.date:
-    if not limits.FIRST_DATE <= value <= limits.LAST_DATE:
-        from pydantic_core import PydanticCustomError
-
-        raise PydanticCustomError(
-            "date_range",
-            "the date must lie between {first} and {last}",
-            {"first": limits.FIRST_DATE.isoformat(), "last": limits.LAST_DATE.isoformat()},
-        )
-    return value
-
-
-SeriesDay = Annotated[dt.date, AfterValidator(_in_range)]
-"""A day between 1900 and 2199."""
 Year = Annotated[int, Strict(), Field(ge=limits.FIRST_DATE.year, le=limits.LAST_DATE.year)]
 """A year, written as a number (2025)."""
 
@@ -64,9 +50,9 @@ class Meeting(Model):
 class Milestone(Model):
     """One ``[[series.milestones]]`` entry: a date (or a span) on the process's timeline."""
 
-    date: SeriesDay
+    date: Day
     """The day it happens, or starts (TOML date: 2023-04-06)."""
-    end: SeriesDay | None = None
+    end: Day | None = None
     """The last day of a span (2023-04-30), if it is one."""
     kind: MilestoneKind = "other"
     """deadline, comments, administration, political, feedback or other."""
@@ -79,7 +65,7 @@ class Decision(Model):
 
     status: Status
     """adopted, prioritised, postponed or rejected."""
-    date: SeriesDay
+    date: Day
     """When it was decided."""
     by: ShortText = ""
     """Who decided ("Byrådet", "Direktionen")."""
@@ -107,7 +93,7 @@ class FollowUp(Model):
     """How far it has come, updated as the year goes."""
     title: ShortText = ""
     """The memo's name for the recommendation, when it is not its title."""
-    date: SeriesDay | None = None
+    date: Day | None = None
     """The memo's date (Notat: Dato)."""
     reference: ShortText = ""
     """Who the memo's reader turns to (Notat: Reference)."""
@@ -130,7 +116,7 @@ class Series(Model):
     """The meetings' session files, in date order."""
     milestones: Annotated[list[Milestone], Field(max_length=MILESTONES)] = []
     """Deadlines, comment rounds, the political treatment, feedback: the timeline beside the meetings."""
-    now: SeriesDay | None = None
+    now: Day | None = None
     """Where the timeline's "now" stands (default: today)."""
     decisions: Annotated[dict[str, Decision], Field(max_length=limits.RECOMMENDATIONS)] = {}
     """The political decision per recommendation id."""

@@ -36,6 +36,7 @@ from pydantic_core import PydanticCustomError  # noqa: E402
 import workshop  # noqa: E402
 from workshop.model import limits  # noqa: E402
 from workshop.model.base import Model  # noqa: E402
+from workshop.model.days import Day, date_in_range  # noqa: E402
 from workshop.model.recommendations import Agenda, Recommendation, Theme  # noqa: E402
 from workshop.model.series import SERIES_MODELS, Series  # noqa: E402
 from workshop.model.text import Id, LongText, Name, NoteText, ShortText  # noqa: E402
@@ -77,22 +78,6 @@ YesNo = Annotated[bool, Strict()]
 """``true`` or ``false``, nothing else (not 1, not "yes")."""
 
 
-def _date_in_range(value: dt.date) -> dt.date:
-    """A date (or a date and time) between the limits: no year 1 or 9999, whose arithmetic overflows."""
-    day = value.date() if isinstance(value, dt.datetime) else value
-    if not limits.FIRST_DATE <= day <= limits.LAST_DATE:
-        raise PydanticCustomError(
-            "date_range",
-            "the date must lie between {first} and {last}",
-            {"first": limits.FIRST_DATE.isoformat(), "last": limits.LAST_DATE.isoformat()},
-        )
-    return value
-
-
-Day = Annotated[dt.date, AfterValidator(_date_in_range)]
-"""A day between 1900 and 2199."""
-
-
 def _member(value: object) -> object:
     """A member may be written as a plain name."""
     if isinstance(value, str):
@@ -106,12 +91,12 @@ def _strip_tz(value: object) -> object:
         try:
             return value.astimezone().replace(tzinfo=None)
         except (OverflowError, ValueError):  # 0001-01-01T00:00:00+14:00 is before the year 1 here
-            _date_in_range(value.replace(tzinfo=None))
+            date_in_range(value.replace(tzinfo=None))
             raise
     return value
 
 
-LocalDateTime = Annotated[dt.datetime, BeforeValidator(_strip_tz), AfterValidator(_date_in_range)]
+LocalDateTime = Annotated[dt.datetime, BeforeValidator(_strip_tz), AfterValidator(date_in_range)]
 
 
 def now() -> dt.datetime:
