@@ -28,6 +28,7 @@ from workshop.model.session import ActualTime, Live, ProgramItem, Session, Stati
 from workshop.scheduling.rotation import RotationError, remixing, rotation
 from workshop.scheduling.timetable import Slot, planned
 from workshop.words import word
+from workshop.words.phrases import written_day
 
 Phase = Literal["before", "running", "paused", "ended", "finished"]
 Level = Literal["normal", "warning", "critical", "overtime"]
@@ -335,7 +336,7 @@ def plan_distance(session: Session, now: dt.datetime, language: str) -> str:
     after = distance > 0
     if days:
         planned = session.workshop.date or now.date()
-        date = planned.strftime("%d.%m.%Y" if language == "da" else "%Y-%m-%d")
+        date = written_day(planned, language)
         if days == 1:
             return word("after_plan_day" if after else "before_plan_day", language, date=date)
         return word("after_plan_days" if after else "before_plan_days", language, days=days, date=date)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from workshop.model.series import Milestone
 from workshop.series.versions import MeetingSession, in_date_order
+from workshop.words.phrases import written_day as written_day  # the series' screens and documents take it from here
 
 MEETING = "meeting"
 """The kind of a timeline entry that is a meeting (the others are a milestone's kind)."""
@@ -47,11 +48,6 @@ def entries(meetings: Sequence[MeetingSession], milestones: Sequence[Milestone])
 def now_position(timeline: Sequence[Entry], today: dt.date) -> int:
     """Where "now" stands: the number of entries that started on or before ``today``."""
     return sum(1 for entry in timeline if entry.start <= today)
-
-
-def written_day(day: dt.date, language: str) -> str:
-    """A day as the slides write it: "19.04.2023" in Danish, "2023-04-19" in English."""
-    return day.strftime("%d.%m.%Y") if language == "da" else day.isoformat()
 
 
 def written_span(entry: Entry, language: str) -> str:

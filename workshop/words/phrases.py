@@ -41,6 +41,11 @@ def long_date(day: dt.date, language: str) -> str:
     )
 
 
+def written_day(day: dt.date, language: str) -> str:
+    """A day written short, as the slides write it: "19.04.2023" in Danish, "2023-04-19" in English."""
+    return day.strftime("%d.%m.%Y") if language == "da" else day.isoformat()
+
+
 def group_and_round(group_name: str | None, round_number: int, language: str) -> str:
     """ "Gruppe 2, runde 1" / "Group 2, round 1"; "Runde 1" when the note has no group."""
     if not group_name:
