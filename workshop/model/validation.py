@@ -273,22 +273,9 @@ def recommendation_problems(session: Session, language: str) -> list[Problem]:
 
     station_ids = {s.id for s in session.stations}
     note_ids = {n.id for n in session.notes}
-    ids: set[str] = set()
+    ids = {r.id for r in session.recommendations}
+    problems += _duplicates("recommendations", (r.id for r in session.recommendations), language)
     for index, recommendation in enumerate(session.recommendations):
-        if recommendation.id in ids:
-            problems.append(
-                Problem(
-                    word(
-                        "said_id_twice",
-                        language,
-                        what=word("thing_id_recommendations", language),
-                        value=recommendation.id,
-                    ),
-                    word("fix_own_id_recommendations", language),
-                    ("recommendations", index, "id"),
-                )
-            )
-        ids.add(recommendation.id)
         if recommendation.station is not None and recommendation.station not in station_ids:
             known = ", ".join(sorted(station_ids)) or word("none_defined", language)
             problems.append(
