@@ -192,6 +192,21 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def stations_and_screens(session: Path) -> tuple[list[str], dict[str, list[str]]]:
+    """The session's station ids, and what each station's full screen shows: its title at the top and the
+    note field ("Station 2 – Uddannelse", "Ny note")."""
+    store = Store.open(session, readonly=True)
+    try:
+        language = store.language
+        ready = {
+            s.id: [station_label(number, s.name, language)[:24], word("new_note", language)]
+            for number, s in enumerate(store.session.stations, start=1)
+        }
+    finally:
+        store.close()
+    return list(ready), ready
+
+
 def start_server(argv: list[str], extra: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
     """Start a server process (``extra``: more environment); (the process, the base address it printed)."""
     env = dict(os.environ) | (extra or {})
@@ -652,14 +667,7 @@ def room_main(args: argparse.Namespace) -> None:
     gated: dict[int, Room] = {}
     capacity: list[Step] = []
     try:
-        store = Store.open(MEETING, readonly=True)
-        stations = [s.id for s in store.session.stations]
-        language = store.language
-        ready = {
-            s.id: [station_label(number, s.name, language)[:24], word("new_note", language)]
-            for number, s in enumerate(store.session.stations, start=1)
-        }
-        store.close()
+        stations, ready = stations_and_screens(MEETING)
         limit = max([*sizes, *steps, 1]) + 2
         print(
             f"the room: {', '.join(map(str, sizes))} browsers opening at once, then typing "
@@ -837,15 +845,7 @@ def main() -> None:
     try:
         session = folder / "meeting-3.toml"
         shutil.copy(MEETING, session)
-        store = Store.open(session, readonly=True)
-        stations = [s.id for s in store.session.stations]
-        language = store.language
-        # A full screen: the station's title at the top and the note field ("Station 2 – Uddannelse", "Ny note").
-        ready = {
-            s.id: [station_label(number, s.name, language)[:24], word("new_note", language)]
-            for number, s in enumerate(store.session.stations, start=1)
-        }
-        store.close()
+        stations, ready = stations_and_screens(session)
         print(
             f"{args.notetakers} note-takers x {args.notes} notes at {1 / args.pace:.0f} characters a second, "
             f"{len(stations)} stations, {os.cpu_count()} cores; loopback only"
