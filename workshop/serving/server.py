@@ -234,6 +234,11 @@ class WorkshopServer(Server):
         return self.ssl_context is not None
 
     @property
+    def _close_code(self) -> int:
+        """How a websocket is closed: 1012 while the server stops (the page reconnects), else 1000 (the app ended)."""
+        return SERVICE_RESTART if self._stopping else 1000
+
+    @property
     def cookie_name(self) -> str:
         """Per port: two servers on one computer (two evenings) keep their tokens apart."""
         return f"workshop_token_{self.port}"
@@ -408,8 +413,7 @@ class WorkshopServer(Server):
         websocket = web.WebSocketResponse(heartbeat=self.heartbeat)
 
         async def close_socket() -> None:
-            # 1012 while the server stops: the page reconnects when it is back; 1000: the app ended.
-            await websocket.close(code=SERVICE_RESTART if self._stopping else 1000)
+            await websocket.close(code=self._close_code)
 
         service = ServedApp(
             self.argv_for(self.session, launch),
@@ -441,7 +445,7 @@ class WorkshopServer(Server):
             self._sockets.discard(websocket)
             log.info(word("serve_log_closed", self.language, what=service.label, count=len(self.live)))
             with contextlib.suppress(Exception):
-                await websocket.close(code=SERVICE_RESTART if self._stopping else 1000)
+                await websocket.close(code=self._close_code)
         return websocket
 
     async def _process_messages(
@@ -542,7 +546,7 @@ class WorkshopServer(Server):
         await asyncio.gather(*(service.stop() for service in list(self.live)), return_exceptions=True)
         for websocket in list(self._sockets):
             with contextlib.suppress(Exception):
-                await websocket.close(code=SERVICE_RESTART if self._stopping else 1000)
+                await websocket.close(code=self._close_code)
 
     async def close(self) -> None:
         """Stop: end every app, then stop listening. No app process is left behind."""
