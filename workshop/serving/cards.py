@@ -15,7 +15,7 @@ from string import Template
 
 import segno
 
-from workshop.serving.announce import write_private
+from workshop.serving.announce import CannotWrite, write_private
 from workshop.storage.atomic_file import make_private_folder
 from workshop.words import word
 
@@ -62,8 +62,6 @@ def write_cards(session: Path, folder: Path, title: str, language: str, stations
 
     :class:`workshop.serving.announce.CannotWrite` when the folder does not allow it.
     """
-    from workshop.serving.announce import CannotWrite
-
     path = cards_path(session, folder, language)
     try:
         make_private_folder(folder)
