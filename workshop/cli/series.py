@@ -27,6 +27,7 @@ from workshop.cli.errors import EXIT_OK, Commands, UsageError, print_notices, re
 if TYPE_CHECKING:
     from workshop.model.session import Session
     from workshop.series.load import SeriesView
+    from workshop.series.versions import History
 
 STATUS_CHOICES = ("adopted", "prioritised", "postponed", "rejected")
 
@@ -95,10 +96,28 @@ def unknown_ids(view: SeriesView) -> None:
     for table in ("decisions", "follow_up"):
         for rid in getattr(view.series, table):
             if rid not in known:
-                listed = ", ".join(h.id for h in view.histories) or word("none_defined", view.language)
+                listed = known_ids(view, view.language)
                 raise UsageError(
                     word("series_said_unknown_id", view.language, path=view.path, table=table, id=rid, known=listed)
                 )
+
+
+def known_ids(view: SeriesView, language: str) -> str:
+    """The series' recommendation ids, for a line that refuses an unknown one ("none" when there is none)."""
+    from workshop.words import word
+
+    return ", ".join(h.id for h in view.histories) or word("none_defined", language)
+
+
+def history_of(view: SeriesView, rid: str, path: Path, language: str) -> History:
+    """The history of recommendation ``rid``; a UsageError naming the known ids when the series has no such one."""
+    from workshop.words import word
+
+    history = view.history(rid)
+    if history is None:
+        known = known_ids(view, language)
+        raise UsageError(word("series_unknown_recommendation", language, path=path, id=rid, known=known))
+    return history
 
 
 def _write(path: Path, label: str, series_of: object) -> None:
@@ -208,10 +227,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
         raise UsageError(word("series_bad_date", language, path=path, value=args.date)) from None
     view = series_view(path, session)
     rid: str = args.recommendation
-    history = view.history(rid)
-    if history is None:
-        known = ", ".join(h.id for h in view.histories) or word("none_defined", language)
-        raise UsageError(word("series_unknown_recommendation", language, path=path, id=rid, known=known))
+    history = history_of(view, rid, path, language)
     by = " ".join(str(args.by).split())
     decision = Decision.model_validate({"status": args.status, "date": day, "by": by})
     decisions = dict(view.series.decisions)
@@ -270,9 +286,8 @@ def export_series(args: argparse.Namespace, session: Session) -> int:
     rid: str | None = args.recommendation
     if option == "memo" and rid is None:
         raise UsageError(word("series_memo_needs_recommendation", speak, path=path))
-    if rid is not None and view.history(rid) is None:
-        known = ", ".join(h.id for h in view.histories) or word("none_defined", speak)
-        raise UsageError(word("series_unknown_recommendation", speak, path=path, id=rid, known=known))
+    if rid is not None:
+        history_of(view, rid, path, speak)
     out: Path | None = args.out
     name = series_file_name(path, option, language, rid)
     if out is None:
