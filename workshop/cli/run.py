@@ -69,9 +69,10 @@ def _run(args: argparse.Namespace) -> int:
     from workshop.words import word
 
     station = args.station
-    if station is not None or (args.device is not None and not is_device_id(args.device)):
+    bad_device = args.device is not None and not is_device_id(args.device)
+    if station is not None or bad_device:
         with Store.open(args.session, author=args.author, backup=False, readonly=True) as looked:
-            if args.device is not None and not is_device_id(args.device):
+            if bad_device:
                 raise UsageError(word("run_bad_device", looked.language, device=args.device))
             if station is not None and looked.session.station(station) is None:
                 known = ", ".join(s.id for s in looked.session.stations)
