@@ -188,7 +188,7 @@ def print_start(server: WorkshopServer, args: argparse.Namespace, language: str,
     out.append("")
     if about_token:
         out.append(about_token)
-    if getattr(args, "cards", False):
+    if args.cards:
         out.append(write_cards(server, session_title, stations, language))
     if is_loopback(server.public_host):
         out.append(word("serve_local_only", language))
