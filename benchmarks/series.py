@@ -75,11 +75,7 @@ def make_series(folder: Path, meetings: int, recommendations: int, notes: int, s
                         text=words(chance.randint(6, 30)),
                         created=moment,
                         updated=moment,
-                        **(
-                            dict(zip(("recommendation", "section"), links[number % len(links)], strict=True))
-                            if number % 4 == 0
-                            else {}
-                        ),
+                        **(link(links[number % len(links)]) if number % 4 == 0 else {}),
                     )
                     for number in range(per_meeting)
                 ],
