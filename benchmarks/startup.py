@@ -283,17 +283,17 @@ def main() -> int:
             script = Path(folder) / "minimal_app.py"
             script.write_text(MINIMAL_APP)
 
-            def minimal_case(label: str) -> Case:
-                return Case(label, [sys.executable, str(script)], ["minimal-app-painted", "^p"])
+            def fresh_cases() -> tuple[Case, list[Case]]:
+                """The minimal app and the two sessions, with no times yet (quiet, then busy)."""
+                minimal = Case("minimal app", [sys.executable, str(script)], ["minimal-app-painted", "^p"])
+                return minimal, [workshop_case("meeting 3", small), workshop_case(f"{args.notes:,} notes", big)]
 
-            minimal = minimal_case("minimal app")
-            cases = [workshop_case("meeting 3", small), workshop_case(f"{args.notes:,} notes", big)]
+            minimal, cases = fresh_cases()
             size = (width, height)
             measure(minimal, cases, args.runs, size)
             report(minimal, cases, textual_import_time(args.runs))
             if args.busy > 0:
-                busy_minimal = minimal_case("minimal app")
-                busy_cases = [workshop_case("meeting 3", small), workshop_case(f"{args.notes:,} notes", big)]
+                busy_minimal, busy_cases = fresh_cases()
                 with busy(args.busy):
                     measure(busy_minimal, busy_cases, args.runs, size)
                 busy_report(busy_minimal, busy_cases, args.busy)
