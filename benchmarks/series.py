@@ -32,6 +32,7 @@ from workshop.cli.main import main  # noqa: E402
 from workshop.model.recommendations import SECTION_NAMES, Recommendation  # noqa: E402
 from workshop.model.series import Decision, FollowUp, Meeting, Series  # noqa: E402
 from workshop.model.session import Note, Session, Workshop  # noqa: E402
+from workshop.series import SERIES_OPTIONS  # noqa: E402
 from workshop.series.load import meeting_path, read_meeting  # noqa: E402
 from workshop.series.versions import COMPARED, MeetingSession, in_date_order, part  # noqa: E402
 from workshop.storage import snapshot_file as snapshot  # noqa: E402
@@ -40,7 +41,8 @@ from workshop.storage.store import Store  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "sessions" / "meeting-3.toml"
-FORMATS = ("recommendations", "changes", "timeline", "status", "memo")
+FORMATS = SERIES_OPTIONS
+"""Each series document, in the order ``workshop export SERIES --format`` lists them."""
 
 
 def make_series(folder: Path, meetings: int, recommendations: int, notes: int, seed: int = 1) -> Path:
