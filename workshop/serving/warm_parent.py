@@ -128,7 +128,6 @@ class _Parent:
 
     process: asyncio.subprocess.Process
     control: socket.socket
-    environment: dict[str, str]
     ready: asyncio.Future[bool]
     waiting: dict[int, asyncio.Future[dict[str, object]]] = field(default_factory=dict)
     children: dict[int, WarmChild] = field(default_factory=dict)
@@ -159,11 +158,6 @@ class WarmParent:
         """The current warm parent's process id, once started."""
         return None if self._current is None else self._current.process.pid
 
-    @property
-    def pids(self) -> list[int]:
-        """Every warm parent process still there (the current one and retired ones with apps left)."""
-        return [p.process.pid for p in (*self._retired, *([self._current] if self._current else [])) if not p.gone]
-
     async def start(self) -> None:
         """Start the warm parent (it imports in the background; this returns at once)."""
         if self._current is None or self._current.gone:
@@ -188,7 +182,7 @@ class WarmParent:
         finally:
             theirs.close()
         ours.setblocking(False)
-        parent = _Parent(process, ours, self.environment, loop.create_future())
+        parent = _Parent(process, ours, loop.create_future())
         parent.reader = asyncio.create_task(self._read(parent))
         return parent
 
