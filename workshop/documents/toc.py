@@ -73,17 +73,14 @@ def contents_xml(
     entries: Sequence[tuple[int, str]],
     styles: Sequence[str],
     text_width: int,
-    *,
-    numbers: Sequence[int] | None = None,
 ) -> str:
     """The TOC field over ``entries`` (level, text as it stands in the document), its result written.
 
-    ``styles``: the style ids of "toc 1" and "toc 2"; ``numbers``: each entry's page, when known.
-    Unknown, the field is marked dirty so Word updates it when the file opens.
+    ``styles``: the style ids of "toc 1" and "toc 2". The field is marked dirty so Word updates it
+    when the file opens (:func:`fill_page_numbers` takes the mark away once the pages are known).
     """
-    dirty = "" if numbers is not None else ' w:dirty="true"'
     begin = (
-        f'<w:r><w:fldChar w:fldCharType="begin"{dirty}/></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
         f'<w:r><w:instrText xml:space="preserve">{TOC_INSTRUCTION}</w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
     )
@@ -96,11 +93,8 @@ def contents_xml(
         style = styles[max(1, min(level, 2)) - 1]
         start = begin if index == 0 else ""
         finish = end if index == len(entries) - 1 else ""
-        page = ""
-        if numbers is not None:
-            page = f'<w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">{numbers[index]}</w:t></w:r>'
         body = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{tabs}</w:pPr>{start}{body}{page}{finish}</w:p>')
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{tabs}</w:pPr>{start}{body}{finish}</w:p>')
     return "".join(out)
 
 
