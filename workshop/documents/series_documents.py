@@ -199,13 +199,13 @@ def build_memo(view: SeriesView, language: str, recommendation: str | None = Non
     doc.set_properties(title, view.title)
     doc.header_and_footer(view.title)
     doc.title(word("series_memo", language))
-    facts: list[list[Content]] = []
+    facts: list[tuple[str, str]] = []
     if follow is not None and follow.date is not None:
-        facts.append([word("series_memo_date", language) + ":", written_day(follow.date, language)])
+        facts.append((word("series_memo_date", language), written_day(follow.date, language)))
     if follow is not None and follow.reference:
-        facts.append([word("series_memo_reference", language) + ":", follow.reference])
+        facts.append((word("series_memo_reference", language), follow.reference))
     for label, value in facts:
-        doc.paragraph([Run(f"{label} ", bold=True), value if isinstance(value, str) else ""])
+        doc.paragraph([Run(f"{label}: ", bold=True), value])
     doc.heading(title, 1)
     decision = view.decision(recommendation)
     if decision is not None:
