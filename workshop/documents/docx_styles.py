@@ -13,10 +13,10 @@ import copy
 import re
 from typing import TYPE_CHECKING
 
+from workshop.documents.docx_setup import W_NS
+
 if TYPE_CHECKING:
     from docx.document import Document
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 LEVELS = 4
 """List levels defined (the markup nests at most 3 deep below the outermost)."""

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop.documents.docx_setup import escape
+from workshop.documents.docx_setup import W_NS, escape
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -167,9 +167,8 @@ def fill_page_numbers(
     paragraphs = [p for p in body.iter(qn("w:p")) if _is_contents(p, styles)]
     if len(paragraphs) != len(entries):
         return False
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     for paragraph, (_, page) in zip(paragraphs, laid_out, strict=True):
-        runs = parse_xml(f'<w:p xmlns:w="{w}"><w:r><w:tab/></w:r><w:r><w:t>{page}</w:t></w:r></w:p>')
+        runs = parse_xml(f'<w:p xmlns:w="{W_NS}"><w:r><w:tab/></w:r><w:r><w:t>{page}</w:t></w:r></w:p>')
         text_run = next(r for r in paragraph.findall(qn("w:r")) if r.find(qn("w:t")) is not None)
         for run in reversed(list(runs)):
             text_run.addnext(run)
