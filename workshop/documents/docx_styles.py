@@ -13,13 +13,14 @@ import copy
 import re
 from typing import TYPE_CHECKING
 
+from workshop.documents.docx_setup import W_NS
+from workshop.documents.markup import MAX_LEVEL
+
 if TYPE_CHECKING:
     from docx.document import Document
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-LEVELS = 4
-"""List levels defined (the markup nests at most 3 deep below the outermost)."""
+LEVELS = MAX_LEVEL + 1
+"""List levels defined: the outermost and every level the markup nests below it."""
 
 INDENT_TWIPS = 360
 """How far each list level is indented (a quarter inch), and the hanging indent of its mark."""

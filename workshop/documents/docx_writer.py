@@ -204,10 +204,6 @@ class DocxWriter:
         """A paragraph of text or runs (``keep_next``: on the same page as what follows)."""
         self._parts.append(self._paragraph_xml(content, style, page_break, keep_next))
 
-    def paragraphs(self, text: str) -> None:
-        """A long text (a summary): its paragraphs, lists, bold and italic (:meth:`rich`)."""
-        self.rich(text)
-
     def rich(self, text: str) -> None:
         """A long text written in the markup (:mod:`workshop.documents.markup`): paragraphs with bold and
         italic, bulleted, numbered and lettered lists, nested by indentation."""

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from workshop.documents.anonymizing import anonymizer_for
 from workshop.documents.docx_writer import Content, DocxWriter, Run
 from workshop.documents.format import ExportOptions, Progress, given_options, word_document
 from workshop.model.recommendations import SECTION_NAMES, Recommendation
@@ -253,8 +254,6 @@ class _Report:
         anonymized already), else the anonymizer of the session."""
         if self.options.anonymize or self.appendix_choice() == "with-names":
             return lambda text: text
-        from workshop.documents.anonymize import anonymizer_for
-
         return anonymizer_for(self.session, self.language, hosts=self.options.hosts)
 
     def _note(self, note: Note) -> list[str | Run]:

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from workshop.documents import agenda, minutes, qdc, qdpx, quotes, recommendations_report, route_cards
+from workshop.documents.anonymizing import anonymizer_for, anonymous_file_stem
 from workshop.documents.docx_writer import TemplateError
 from workshop.documents.format import DocumentError, DocumentFormat, ExportOptions, HostPolicy, Progress
 from workshop.model.problems import one_line
@@ -166,8 +167,6 @@ def file_name(
     found = format_of(kind)
     stem = session_path.stem
     if anonymize and session is not None:
-        from workshop.documents.anonymize import anonymous_file_stem
-
         stem = anonymous_file_stem(stem, session)
     name = f"{stem}-{word(found.file_word, language)}"
     if anonymize:
@@ -318,8 +317,6 @@ def export_documents(
             found = format_of(kind)
             anonymizer = None
             if anonymize:
-                from workshop.documents.anonymize import anonymizer_for
-
                 anonymizer = anonymizer_for(session, language, hosts=hosts)
             options = ExportOptions(
                 language=language,

@@ -42,14 +42,10 @@ def series_file_name(series_path: Path, option: str, language: str, recommendati
     return name + ".docx"
 
 
-def _writer(view: SeriesView, language: str) -> DocxWriter:
-    return DocxWriter(language)
-
-
 def _headed(view: SeriesView, language: str, title: str, *, properties: str | None = None) -> DocxWriter:
     """A document on the series begun: its properties' title (``properties``, default ``title``), the
     series' name in the header and footer, then ``title`` with the series' name under it."""
-    doc = _writer(view, language)
+    doc = DocxWriter(language)
     doc.set_properties(properties or title, view.title)
     doc.header_and_footer(view.title)
     doc.title(title)
@@ -197,19 +193,19 @@ def build_memo(view: SeriesView, language: str, recommendation: str | None = Non
     assert history is not None
     number = view.number(recommendation)
     follow = view.follow_up(recommendation)
-    doc = _writer(view, language)
+    doc = DocxWriter(language)
     name = follow.title if follow is not None and follow.title else history.latest.title
     title = word("series_memo_title", language, number=number, title=name)
     doc.set_properties(title, view.title)
     doc.header_and_footer(view.title)
     doc.title(word("series_memo", language))
-    facts: list[list[Content]] = []
+    facts: list[tuple[str, str]] = []
     if follow is not None and follow.date is not None:
-        facts.append([word("series_memo_date", language) + ":", written_day(follow.date, language)])
+        facts.append((word("series_memo_date", language), written_day(follow.date, language)))
     if follow is not None and follow.reference:
-        facts.append([word("series_memo_reference", language) + ":", follow.reference])
+        facts.append((word("series_memo_reference", language), follow.reference))
     for label, value in facts:
-        doc.paragraph([Run(f"{label} ", bold=True), value if isinstance(value, str) else ""])
+        doc.paragraph([Run(f"{label}: ", bold=True), value])
     doc.heading(title, 1)
     decision = view.decision(recommendation)
     if decision is not None:

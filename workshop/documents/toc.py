@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop.documents.docx_setup import escape
+from workshop.documents.docx_setup import W_NS, escape
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -73,17 +73,14 @@ def contents_xml(
     entries: Sequence[tuple[int, str]],
     styles: Sequence[str],
     text_width: int,
-    *,
-    numbers: Sequence[int] | None = None,
 ) -> str:
     """The TOC field over ``entries`` (level, text as it stands in the document), its result written.
 
-    ``styles``: the style ids of "toc 1" and "toc 2"; ``numbers``: each entry's page, when known.
-    Unknown, the field is marked dirty so Word updates it when the file opens.
+    ``styles``: the style ids of "toc 1" and "toc 2". The field is marked dirty so Word updates it
+    when the file opens (:func:`fill_page_numbers` takes the mark away once the pages are known).
     """
-    dirty = "" if numbers is not None else ' w:dirty="true"'
     begin = (
-        f'<w:r><w:fldChar w:fldCharType="begin"{dirty}/></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
         f'<w:r><w:instrText xml:space="preserve">{TOC_INSTRUCTION}</w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
     )
@@ -96,11 +93,8 @@ def contents_xml(
         style = styles[max(1, min(level, 2)) - 1]
         start = begin if index == 0 else ""
         finish = end if index == len(entries) - 1 else ""
-        page = ""
-        if numbers is not None:
-            page = f'<w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">{numbers[index]}</w:t></w:r>'
         body = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{tabs}</w:pPr>{start}{body}{page}{finish}</w:p>')
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{tabs}</w:pPr>{start}{body}{finish}</w:p>')
     return "".join(out)
 
 
@@ -173,9 +167,8 @@ def fill_page_numbers(
     paragraphs = [p for p in body.iter(qn("w:p")) if _is_contents(p, styles)]
     if len(paragraphs) != len(entries):
         return False
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     for paragraph, (_, page) in zip(paragraphs, laid_out, strict=True):
-        runs = parse_xml(f'<w:p xmlns:w="{w}"><w:r><w:tab/></w:r><w:r><w:t>{page}</w:t></w:r></w:p>')
+        runs = parse_xml(f'<w:p xmlns:w="{W_NS}"><w:r><w:tab/></w:r><w:r><w:t>{page}</w:t></w:r></w:p>')
         text_run = next(r for r in paragraph.findall(qn("w:r")) if r.find(qn("w:t")) is not None)
         for run in reversed(list(runs)):
             text_run.addnext(run)
