@@ -41,8 +41,6 @@ from workshop.words import word
 if TYPE_CHECKING:
     from types import TracebackType
 
-    from workshop.storage.sync import FileState
-
 __all__ = ["ChangeRefused", "Store", "WriteFailed", "default_author", "new_session_id"]
 
 T = TypeVar("T")
@@ -72,12 +70,7 @@ class Store:
     readonly: _Synced[bool] = _Synced()
     instance: _Synced[str] = _Synced()
     seq: _Synced[int] = _Synced()
-    folded: _Synced[int] = _Synced()
-    generation: _Synced[str] = _Synced()
     session_id: _Synced[str] = _Synced()
-    file_state: _Synced[FileState | None] = _Synced()
-    file_ours: _Synced[bool] = _Synced()
-    file_blocked: _Synced[bool] = _Synced()
     stopped: _Synced[str | None] = _Synced()
     notices: _Synced[list[str]] = _Synced()
     version: _Synced[int] = _Synced()
