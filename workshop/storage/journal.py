@@ -608,9 +608,6 @@ class Journal:
         given = row[0] if row and isinstance(row[0], int) else 0
         return max(given, newest[0] if newest and isinstance(newest[0], int) else 0)
 
-    def count_since(self, seq: int) -> int:
-        return int(self.db.execute("SELECT COUNT(*) FROM events WHERE seq > ?", (seq,)).fetchone()[0])
-
     def undo_stacks(
         self, author: str, *, lanes: frozenset[str] | None = None, device: str = ""
     ) -> tuple[list[int], list[int]]:
