@@ -256,8 +256,8 @@ def _square(session: Session) -> bool:
     )
 
 
-def _companions(session: Session) -> set[str]:
-    """What must come and go with a station to keep every visit: "group" and/or "round"."""
+def companions(session: Session) -> set[str]:
+    """What must come and go with a station to keep every visit: "group" and/or "round"; empty: nothing."""
     if session.rotation:
         return set()
     n = len(session.stations)
@@ -275,11 +275,6 @@ def _next_round_title(session: Session, number: int) -> str:
         if re.search(rf"\b{previous}\b", last):
             return re.sub(rf"\b{previous}\b", str(number), last, count=1)
     return f"{word('round', language)} {number}"
-
-
-def companions(session: Session) -> set[str]:
-    """What a new station brings along to keep every visit ("group" and/or "round"); empty: nothing."""
-    return _companions(session)
 
 
 def add_station(
@@ -304,13 +299,13 @@ def add_station(
         )
         outcome.id = ident
         sections: dict[str, Any] = {"stations": [*session.stations, station]}
-        companions = _companions(session) if keep_square else set()
+        brings = companions(session) if keep_square else set()
         number = len(session.stations) + 1
-        if "group" in companions:
+        if "group" in brings:
             group = Group(id=_free_id("g", (g.id for g in session.groups)), name=f"{word('group', language)} {number}")
             sections["groups"] = [*session.groups, group]
             outcome.also.append(("group", group.name))
-        if "round" in companions:
+        if "round" in brings:
             rounds = session.round_items()
             template = rounds[-1] if rounds else None
             item = ProgramItem(
@@ -381,8 +376,8 @@ def remove_station(store: SessionWriter, station_id: str) -> Outcome:
                 session, word("refused_last_station", language), word("fix_last_station", language), ("stations",)
             )
         sections: dict[str, Any] = {"stations": [s for s in session.stations if s.id != station_id]}
-        companions = _companions(session)
-        if "round" in companions:
+        brings = companions(session)
+        if "round" in brings:
             rounds = session.round_items()
             last = rounds[-1]
             number = len(rounds)
@@ -405,7 +400,7 @@ def remove_station(store: SessionWriter, station_id: str) -> Outcome:
             if live is not None:
                 sections["live"] = live
             outcome.also.append(("round", last.title))
-        if "group" in companions:
+        if "group" in brings:
             noted_groups = {note.group for note in session.notes}
             candidates = [g for g in session.groups if g.id not in noted_groups]
             if not candidates:
