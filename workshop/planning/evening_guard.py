@@ -21,7 +21,7 @@ from workshop.model.session import Note, RotationRound, Session
 from workshop.scheduling.evening_changes import EveningChange, during_evening, evening_change, placement
 from workshop.storage.drafts import Draft
 from workshop.storage.journal import Event
-from workshop.storage.operations import NoteIndex, Op, SectionChanged, apply
+from workshop.storage.operations import NoteIndex, Op, SectionChanged, apply, changed_sections
 from workshop.storage.writer import Build, ChangeRefused, SessionWriter
 from workshop.words import word
 
@@ -35,11 +35,6 @@ def applied(session: Session, ops: list[Op]) -> Session:
     result.notes = list(session.notes)
     apply(result, ops, NoteIndex(result))
     return result
-
-
-def _section(session: Session, name: str, value: Any) -> list[Op]:
-    op = SectionChanged.of(session, name, value)
-    return [] if not op.changed else [op]
 
 
 class _StandIn(abc.ABC):
@@ -82,7 +77,7 @@ class _StandIn(abc.ABC):
         """Rehearse (Rehearsal) or keep the started rounds through (Keeper) one change."""
 
     def set_section(self, name: str, value: Any, label: str, *, undoable: bool = True) -> Event | None:
-        return self.change(label, lambda session: _section(session, name, value), undoable=undoable)
+        return self.change(label, lambda session: changed_sections(session, **{name: value}), undoable=undoable)
 
     def keep_draft(self, place: str, text: str, base: str = "") -> bool:
         return self.store.keep_draft(place, text, base)

@@ -22,7 +22,7 @@ from workshop.scheduling import evening as live
 from workshop.scheduling.timetable import clock
 from workshop.storage.change_labels import change_label, describe_change
 from workshop.storage.journal import Event
-from workshop.storage.operations import Op, SectionChanged, dump_section, from_journal
+from workshop.storage.operations import Op, SectionChanged, changed_sections, dump_section, from_journal
 from workshop.storage.writer import SessionWriter
 from workshop.words import word
 
@@ -54,15 +54,8 @@ def save_step(
     """
 
     def edit(session: Session) -> list[Op]:
-        ops: list[Op] = []
-        if workshop is not None:
-            moved = SectionChanged.of(session, "workshop", workshop(session))
-            if moved.changed:
-                ops.append(moved)
-        op = SectionChanged.of(session, "live", transition(session))
-        if op.changed:
-            ops.append(op)
-        return ops
+        sections = {} if workshop is None else {"workshop": workshop(session)}
+        return changed_sections(session, **sections, live=transition(session))
 
     return store.change(label, edit, undoable=False)
 

@@ -36,7 +36,7 @@ from workshop.model.session import (
 )
 from workshop.scheduling.regroup import regrouped
 from workshop.storage.change_labels import change_label
-from workshop.storage.operations import Op, SectionChanged
+from workshop.storage.operations import Op, SectionChanged, changed_sections
 from workshop.storage.writer import ChangeRefused, SessionWriter
 from workshop.words import word
 
@@ -95,11 +95,6 @@ def _index_of(session: Session, parts: Sequence[ProgramItem | Station | Group], 
     raise _gone(session, gone, ident)
 
 
-def _ops(session: Session, **sections: Any) -> list[Op]:
-    ops = [SectionChanged.of(session, name, value) for name, value in sections.items()]
-    return [op for op in ops if op.changed]
-
-
 def _free_id(prefix: str, used: Iterable[str]) -> str:
     taken = set(used)
     number = len(taken) + 1
@@ -135,7 +130,7 @@ def update_workshop(store: SessionWriter, **changes: Any) -> None:
         data = session.workshop.model_dump()
         data.update(changes)
         workshop = validated(Workshop, data, session, ("workshop",))
-        return _ops(session, workshop=workshop)
+        return changed_sections(session, workshop=workshop)
 
     _apply(store, change_label("evening_changed"), edit)
 
@@ -172,7 +167,7 @@ def add_item(
         at = _item_index(session, after) + 1 if after else len(program)
         program.insert(at, item)
         outcome.id = ident
-        return _ops(session, program=program)
+        return changed_sections(session, program=program)
 
     _apply(store, change_label("item_added"), edit)
     return outcome
@@ -189,7 +184,7 @@ def update_item(store: SessionWriter, item_id: str, **changes: Any) -> None:
         item = validated(ProgramItem, data, session, ("program", index))
         program = list(session.program)
         program[index] = item
-        return _ops(session, program=program)
+        return changed_sections(session, program=program)
 
     _apply(store, change_label("item_changed"), edit)
 
@@ -213,7 +208,7 @@ def remove_item(store: SessionWriter, item_id: str) -> None:
         live = _live_without(session, item_id)
         if live is not None:
             sections["live"] = live
-        return _ops(session, **sections)
+        return changed_sections(session, **sections)
 
     _apply(store, change_label("item_removed"), edit)
 
@@ -234,7 +229,7 @@ def move_item(store: SessionWriter, item_id: str, offset: int) -> None:
 
     def edit(session: Session) -> list[Op]:
         index = _item_index(session, item_id)
-        return _ops(session, program=_moved(session.program, index, offset))
+        return changed_sections(session, program=_moved(session.program, index, offset))
 
     _apply(store, change_label("item_moved"), edit)
 
@@ -320,7 +315,7 @@ def add_station(
             program.insert(at, item)
             sections["program"] = program
             outcome.also.append(("round", item.title))
-        return _ops(session, **sections)
+        return changed_sections(session, **sections)
 
     _apply(store, change_label("station_added"), edit)
     return outcome
@@ -339,7 +334,7 @@ def update_station(store: SessionWriter, station_id: str, **changes: Any) -> Non
         station = validated(Station, data, session, ("stations", index))
         stations = list(session.stations)
         stations[index] = station
-        return _ops(session, stations=stations)
+        return changed_sections(session, stations=stations)
 
     _apply(store, change_label("station_changed"), edit)
 
@@ -349,7 +344,7 @@ def move_station(store: SessionWriter, station_id: str, offset: int) -> None:
 
     def edit(session: Session) -> list[Op]:
         index = _station_index(session, station_id)
-        return _ops(session, stations=_moved(session.stations, index, offset))
+        return changed_sections(session, stations=_moved(session.stations, index, offset))
 
     _apply(store, change_label("station_moved"), edit)
 
@@ -417,7 +412,7 @@ def remove_station(store: SessionWriter, station_id: str) -> Outcome:
             if group.members:
                 sections["participants"] = [*session.participants, *group.members]
                 outcome.also.append(("without_group", str(len(group.members))))
-        return _ops(session, **sections)
+        return changed_sections(session, **sections)
 
     _apply(store, change_label("station_removed"), edit)
     return outcome
@@ -466,7 +461,7 @@ def add_group(store: SessionWriter, name: str) -> Outcome:
         ident = _free_id("g", (g.id for g in session.groups))
         group = validated(Group, {"id": ident, "name": name}, session, ("groups", len(session.groups)))
         outcome.id = ident
-        return _ops(session, groups=[*session.groups, group])
+        return changed_sections(session, groups=[*session.groups, group])
 
     _apply(store, change_label("group_added"), edit)
     return outcome
@@ -482,7 +477,7 @@ def rename_group(store: SessionWriter, group_id: str, name: str) -> None:
         group = validated(Group, data, session, ("groups", index))
         groups = list(session.groups)
         groups[index] = group
-        return _ops(session, groups=groups)
+        return changed_sections(session, groups=groups)
 
     _apply(store, change_label("group_renamed"), edit)
 
@@ -499,7 +494,7 @@ def add_member(store: SessionWriter, group_id: str | None, name: str, affiliatio
     def edit(session: Session) -> list[Op]:
         members = members_of(session, group_id)
         members.append(_member(session, name, affiliation, _member_loc(session, group_id, len(members))))
-        return _ops(session, **_with_members(session, group_id, members))
+        return changed_sections(session, **_with_members(session, group_id, members))
 
     _apply(store, change_label("person_added"), edit)
 
@@ -519,7 +514,7 @@ def update_member(
         _member_at(session, group_id, index, was)
         members = members_of(session, group_id)
         members[index] = _member(session, name, affiliation, _member_loc(session, group_id, index))
-        return _ops(session, **_with_members(session, group_id, members))
+        return changed_sections(session, **_with_members(session, group_id, members))
 
     _apply(store, change_label("person_changed"), edit)
 
@@ -531,7 +526,7 @@ def remove_member(store: SessionWriter, group_id: str | None, index: int, *, was
         _member_at(session, group_id, index, was)
         members = members_of(session, group_id)
         del members[index]
-        return _ops(session, **_with_members(session, group_id, members))
+        return changed_sections(session, **_with_members(session, group_id, members))
 
     _apply(store, change_label("person_removed"), edit)
 
@@ -552,7 +547,7 @@ def move_member(
         target = members_of(staged, to_group)
         target.append(person)
         sections.update(_with_members(staged, to_group, target))
-        return _ops(session, **sections)
+        return changed_sections(session, **sections)
 
     _apply(store, change_label("person_moved"), edit)
 

@@ -93,6 +93,12 @@ Op: TypeAlias = NoteChanged | SectionChanged
 """One typed operation of a change."""
 
 
+def changed_sections(session: Session, **sections: Any) -> list[Op]:
+    """Replace each named section of ``session`` by its value: the operations of those that change, in order."""
+    ops = [SectionChanged.of(session, name, value) for name, value in sections.items()]
+    return [op for op in ops if op.changed]
+
+
 def from_json(data: JsonOp) -> Op:
     """The operation the journal kept as ``data`` (notes validated here: this is where they come in).
 

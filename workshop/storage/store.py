@@ -33,7 +33,16 @@ from workshop.storage.drafts import Draft
 from workshop.storage.journal import Event, Journal
 from workshop.storage.lanes import checked
 from workshop.storage.opening import open_sync
-from workshop.storage.operations import NoteChanged, NoteIndex, Op, SectionChanged, apply, shift_ops, to_journal
+from workshop.storage.operations import (
+    NoteChanged,
+    NoteIndex,
+    Op,
+    SectionChanged,
+    apply,
+    changed_sections,
+    shift_ops,
+    to_journal,
+)
 from workshop.storage.sync import SessionSync, default_author, new_session_id
 from workshop.storage.writer import ChangeRefused, WriteFailed
 from workshop.words import word
@@ -330,11 +339,7 @@ class Store:
     def set_section(self, name: str, value: Any, label: str, *, undoable: bool = True) -> Event | None:
         """Replace one part of the session (codebook, stations, live state, ...)."""
 
-        def build(session: Session) -> list[Op]:
-            op = SectionChanged.of(session, name, value)
-            return [op] if op.changed else []
-
-        return self.transact(label, build, undoable=undoable)
+        return self.transact(label, lambda session: changed_sections(session, **{name: value}), undoable=undoable)
 
     def change(self, label: str, edit: Callable[[Session], Iterable[Op]], *, undoable: bool = True) -> Event | None:
         """A change of several parts at once (merging categories moves notes and the codebook)."""
