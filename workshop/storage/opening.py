@@ -59,15 +59,14 @@ def open_sync(
 
 def _open_reading(path: Path, jpath: Path, text: str, trust_cache: bool) -> SessionSync:
     language = language_of_text(text)
-    first = snapshot.read_header(text)
-    position = first.seq if first is not None else 0
+    header = snapshot.read_header(text)
+    position = header.seq if header is not None else 0
     journal = Journal.open(jpath, readonly=True, language=language, session=path, position=position)
     store = HandEditedSync(path, journal, readonly=True)
     store.lost = loss_on_reading(jpath, journal, path, language, position)
     if store.lost is not None:
         store.notices.append(store.lost.render(language=language))
     try:
-        header = snapshot.read_header(text)
         if journal is None or journal.empty:
             base = parse(text, path)
             store.set_session(base)
