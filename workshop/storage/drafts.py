@@ -93,7 +93,7 @@ def forget(store: Store, place: str) -> bool:
     if journal is None or store.readonly or store.stopped:
         return False
     try:
-        if not _has_table(store):
+        if not journal.has_table("drafts"):
             return True
         with journal.write() as db:
             db.execute("DELETE FROM drafts WHERE device = ? AND place = ?", (store.device, place))
@@ -114,7 +114,7 @@ def drafts(store: Store, prefix: str = "") -> list[Draft]:
     if journal is None:
         return []
     try:
-        if not _has_table(store):
+        if not journal.has_table("drafts"):
             return []
         rows = journal.db.execute(
             "SELECT place, text, base, at FROM drafts WHERE device = ? AND substr(place, 1, ?) = ? ORDER BY at",
@@ -123,9 +123,3 @@ def drafts(store: Store, prefix: str = "") -> list[Draft]:
     except sqlite3.Error:
         return []
     return [Draft(str(place), str(text), str(base), str(at)) for place, text, base, at in rows]
-
-
-def _has_table(store: Store) -> bool:
-    assert store.journal is not None
-    row = store.journal.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'drafts'").fetchone()
-    return row is not None
