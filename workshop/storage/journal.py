@@ -600,8 +600,7 @@ class Journal:
     def last_seq(self) -> int:
         """The number of the newest change the journal has ever given (0 for none)."""
         with translated(self.path, self.language):
-            names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "sqlite_sequence" not in names:
+            if not self.has_table("sqlite_sequence"):
                 return 0
             row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
             newest = self.db.execute("SELECT MAX(seq) FROM events").fetchone()
