@@ -74,7 +74,7 @@ class HandEditedSync(SessionSync):
             self._take_hand_edit(base, state)
             return True
         try:
-            self.merge(base, text, header, pending, opening=False, state=state)
+            self.merge(base, header, pending, opening=False, state=state)
         except FileMoved:
             return False  # edited again while the merge was being written: the next look merges that
         return not self.file_blocked
@@ -91,7 +91,6 @@ class HandEditedSync(SessionSync):
     def merge(
         self,
         base: Session,
-        text: str,
         header: snapshot.Header | None,
         pending: list[Event],
         *,

@@ -104,7 +104,7 @@ def _open_reading(path: Path, jpath: Path, text: str, trust_cache: bool) -> Sess
                             last=last,
                         )
                     )
-                store.start(base, text, header)
+                store.start(base, header)
                 break
     except BaseException:
         if journal is not None:
@@ -145,7 +145,7 @@ def _open_writing(path: Path, jpath: Path, text: str, backup: bool, trust_cache:
             last = journal.last_seq()
             if header is not None and header.seq > last:
                 raise _journal_lost_error(path, jpath, header.seq, last, base.workshop.language)
-            store.start(base, text, header)
+            store.start(base, header)
             store.clean_stray_temporaries()
             if backup:  # once the journal has been read whole: a refused opening leaves no copy behind
                 store.backup_on_open(base.workshop.language)

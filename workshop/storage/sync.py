@@ -203,7 +203,7 @@ class SessionSync(abc.ABC):
             self.journal.cache_snapshot(key, session.model_dump_json())
         return session
 
-    def start(self, base: Session, text: str, header: snapshot.Header | None) -> None:
+    def start(self, base: Session, header: snapshot.Header | None) -> None:
         journal = self.journal
         assert journal is not None
         self.adopt(base)
@@ -220,7 +220,7 @@ class SessionSync(abc.ABC):
         # store had written it, was edited by hand.
         hand_edited = (header is not None and not header.ours) or (header is None and folded_before > 0)
         if hand_edited and pending and not self.readonly:
-            self.merge(base, text, header, pending, opening=True, state=None)
+            self.merge(base, header, pending, opening=True, state=None)
             return
         if self.fresh and not self.readonly:
             self.announce_new_base()
@@ -298,7 +298,6 @@ class SessionSync(abc.ABC):
     def merge(
         self,
         base: Session,
-        text: str,
         header: snapshot.Header | None,
         pending: list[Event],
         *,
