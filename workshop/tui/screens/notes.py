@@ -386,8 +386,6 @@ class NotesScreen(ByTouch):
         return height - lines - ROWS_BELOW_TOP < NOTE_ROWS_FIRST
 
     def redraw(self) -> None:
-        session = self.session
-        station = self.station
         self.drawn_from = shown = self.shown_from()
         where, drafts = shown.place, list(shown.drafts)
         folded = not self.query_one(DraftRecommendation).unfolded and self.top_folded(where, drafts)
@@ -396,8 +394,8 @@ class NotesScreen(ByTouch):
         panel.show(drafts, self.language, folded, touch=self.has_class("-narrow"))
         self.show_unfold(bool(drafts), panel.unfolded or self.top_open)
         table = self.query_one(NoteTable)
-        table.show(station_notes(session, station) if station else [])
-        self.query_one(CategoryKeys).show(session, table.last_category)
+        table.show(shown.notes)
+        self.query_one(CategoryKeys).show(self.session, table.last_category)
         self.show_selected()
         self.show_round()
 
