@@ -12,6 +12,10 @@ from .session_app import SessionApp
 if TYPE_CHECKING:
     from textual.app import App
 
+PHONE_BELOW = 60
+"""Fewer columns than this: a phone held upright (some 40-45 through ``workshop serve``). Every screen
+and widget that lays out for a phone asks this one width, so a phone gets the phone's layout everywhere."""
+
 
 class InApp(Protocol):
     """Anything of Textual's that knows the app it runs in (a screen, a widget)."""

@@ -35,6 +35,8 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
+from ..session_view import PHONE_BELOW
+
 ShownKey = tuple[str, str, str, bool, str]
 """A key as the footer shows it: key, action, description, whether it works now, tooltip."""
 
@@ -42,7 +44,7 @@ ALWAYS_SHOWN = ("f1", "f2", "f3", "f4")
 """The keys the footer never leaves out: help and the three modes."""
 LEFT_OUT_FIRST = ("ctrl+q",)
 """Left out before any of the screen's own keys (quitting is in F1 and the palette too)."""
-NARROW_BELOW = 60
+NARROW_BELOW = PHONE_BELOW
 """Fewer columns than this (a phone held upright): the screen's own keys before F1–F4, Esc (back) first."""
 BACK_KEY = "escape"
 PALETTE_KEY = "ctrl+p"

@@ -14,7 +14,9 @@ from workshop.scheduling.evening import Row, phase, projected
 from workshop.scheduling.timetable import DASH, clock
 from workshop.words import word
 
-NARROW_BELOW = 60
+from ..session_view import PHONE_BELOW
+
+NARROW_BELOW = PHONE_BELOW
 """Fewer columns than this (a phone held upright): no planned column, the title cut with "…" to fit."""
 
 MARKS = {"done": "✓", "skipped": "–", "running": "▶", "paused": "‖", "ended": "■", "upcoming": " "}

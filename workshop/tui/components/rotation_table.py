@@ -23,9 +23,9 @@ from workshop.scheduling.timetable import round_slots, span
 from workshop.words import word
 from workshop.words.phrases import station_label
 
-from ..session_view import workshop_app
+from ..session_view import PHONE_BELOW, workshop_app
 
-NARROW_BELOW = 60
+NARROW_BELOW = PHONE_BELOW
 """Fewer columns than this (a phone held upright): a round's time goes under its number, to leave the stations room."""
 MIN_STATION_WIDTH = 12
 """A station's column is never narrower than this (the table scrolls sideways instead)."""

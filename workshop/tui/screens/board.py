@@ -37,7 +37,7 @@ from workshop.words.phrases import station_title
 from ..components.board_clock import BoardClock
 from ..localise import localise_bindings
 from ..messages import SessionChanged
-from ..session_view import SessionView
+from ..session_view import PHONE_BELOW, SessionView
 from .clock_steps import TICK_SECONDS, save_live, take_step, undo_clock
 
 ACCENT = "#4fc3f7"
@@ -69,7 +69,7 @@ def _one_line(text: str, width: int, keep: str = "") -> str:
     return cut.rstrip() + "…"
 
 
-NARROW_BELOW = 60
+NARROW_BELOW = PHONE_BELOW
 """Fewer columns than this (a phone held upright): the round above the clock, not squeezed beside it."""
 
 

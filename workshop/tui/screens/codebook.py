@@ -28,9 +28,9 @@ from ..components.note_dialogs import ChoiceDialog, NotePicker, TextDialog
 from ..components.note_table import one_line
 from ..localise import localise_bindings
 from ..messages import SessionChanged
-from ..session_view import SessionView, refusal_text, workshop_app
+from ..session_view import PHONE_BELOW, SessionView, refusal_text, workshop_app
 
-NARROW_BELOW = 60
+NARROW_BELOW = PHONE_BELOW
 """Fewer columns than this (a phone held upright): the table fits without its description column."""
 
 

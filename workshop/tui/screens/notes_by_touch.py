@@ -22,9 +22,9 @@ from workshop.words import word
 from ..components.draft_keeper import DraftKeeper
 from ..components.note_table import NoteTable, one_line
 from ..components.touch_bar import TABS, CategoryButtons, TabBar, TouchButton
-from ..session_view import SessionView
+from ..session_view import PHONE_BELOW, SessionView
 
-NARROW_BELOW = 60
+NARROW_BELOW = PHONE_BELOW
 """Fewer columns than this (a phone held upright, some 40-45): one part at a time, under a tab bar."""
 TOUCH_FROM_ROWS = 32
 """From this many rows (a tablet, a tall window) the touch buttons show beside the keys."""

@@ -46,7 +46,7 @@ from ..components.name_dialog import NameDialog
 from ..components.saved_while_writing import SavedWhileWriting
 from ..components.summary_list import OPENING_KEYS, OPENING_WORDS, OVERALL_KEY, SummaryList
 from ..localise import localise_bindings
-from ..session_view import SessionView, workshop_app
+from ..session_view import PHONE_BELOW, SessionView, workshop_app
 
 EXPORTS: dict[str, ExportChoice] = {choice.key: choice for choice in export_choices()}
 """What the secretariat can export, by the action's argument: "all", each document, "anonymized"."""
@@ -80,7 +80,7 @@ class ExportCommands(Provider):
                 yield Hit(score, matcher.highlight(text), partial(screen.action_export, key), help=where)
 
 
-NARROW_BELOW = 60
+NARROW_BELOW = PHONE_BELOW
 """Fewer columns than this (a phone held upright): the list and the text stacked (app.tcss, .-narrow)."""
 
 

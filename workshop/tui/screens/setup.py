@@ -32,11 +32,11 @@ from ..components.rotation_table import RotationTable
 from ..evening_guard import Change, guarded_change
 from ..localise import localise_bindings
 from ..messages import SessionChanged
-from ..session_view import SessionView
+from ..session_view import PHONE_BELOW, SessionView
 from .setup_forms import Field, FormScreen
 
 TABS = ("setup-evening", "setup-program", "setup-stations", "setup-groups")
-NARROW_BELOW = 60
+NARROW_BELOW = PHONE_BELOW
 """Fewer columns than this (a phone held upright): the tabs named without their keys' digits."""
 
 
