@@ -30,11 +30,10 @@ from workshop.notes import comments as round_comments
 from workshop.notes import recommendations as recs
 from workshop.series.comments import OPEN, CommentRound, comment_round
 from workshop.series.timeline import written_day
-from workshop.storage.authors import clean_name, remembered_author
 from workshop.words import word
 
+from ..components.author_prompt import ask_who_writes
 from ..components.key_footer import KeyFooter
-from ..components.note_dialogs import TextDialog
 from ..components.section_comments import comment_line
 from ..localise import localise_bindings
 from ..messages import SessionChanged
@@ -99,33 +98,14 @@ class CommentScreen(SessionView, Screen[None]):
     # The name on the comments ------------------------------------------------------------------
     def ask_author(self) -> None:
         """Without ``--author``: the member's name, asked once and remembered for this device."""
-        app = self.workshop_app
-        if not app.ask_author:
-            return
-        path, language = self.store.path, self.language
-        name = remembered_author(path, app.device)
-        if name:
-            app.sign_as(name, remember=False)
-            self.notify(word("comment_signed_as", language, name=name), markup=False)
-            return
-
-        def check(text: str) -> str | None:
-            return None if clean_name(text) else word("author_needed", language)
-
-        def given(text: str | None) -> None:
-            if text is None:
-                unnamed = word("unnamed_comment", language)
-                app.sign_as(unnamed, remember=False)
-                self.notify(word("comment_signed_as", language, name=unnamed), markup=False)
-                return
-            name = clean_name(text)
-            problem = app.sign_as(name)
-            if problem is not None:
-                self.notify(problem, severity="warning", markup=False)
-            self.notify(word("comment_signed_as", language, name=name), markup=False)
-
-        dialog = TextDialog(word("comment_who", language), hint=word("comment_who_hint", language), submit=check)
-        self.app.push_screen(dialog, given)
+        language = self.language
+        ask_who_writes(
+            self,
+            who="comment_who",
+            hint="comment_who_hint",
+            signed="comment_signed_as",
+            unnamed=lambda: word("unnamed_comment", language),
+        )
 
     # Showing -------------------------------------------------------------------------------------
     def on_session_changed(self, message: SessionChanged) -> None:

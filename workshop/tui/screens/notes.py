@@ -48,17 +48,17 @@ from workshop.notes.capture import (
     round_count,
 )
 from workshop.notes.review import station_notes
-from workshop.storage.authors import clean_name, remembered_author, unnamed_author
+from workshop.storage.authors import unnamed_author
 from workshop.words import word
 from workshop.words.phrases import station_title
 
+from ..components.author_prompt import ask_who_writes
 from ..components.capture_header import CaptureHeader, describe_place
 from ..components.category_keys import CategoryKeys
 from ..components.draft_keeper import DraftKeeper
 from ..components.draft_recommendation import DraftRecommendation, draft_text
 from ..components.in_order_keys import InOrderKeys
 from ..components.key_footer import KeyFooter
-from ..components.note_dialogs import TextDialog
 from ..components.note_table import NoteTable
 from ..components.touch_bar import CategoryButtons, TabBar, TouchButton
 from ..localise import localise_bindings
@@ -259,38 +259,23 @@ class NotesScreen(ByTouch):
 
     def ask_author(self) -> None:
         """Without ``--author``: the name on this device's notes, asked once and remembered for this device."""
-        app = self.workshop_app
-        if not app.ask_author:
-            return
         path, station, language = self.store.path, self.station, self.language
-        name = remembered_author(path, app.device)
-        if name:
-            app.sign_as(name, remember=False)
-            self.notify(word("signed_as", language, name=name), markup=False)
-            return
 
-        def check(text: str) -> str | None:
-            return None if clean_name(text) else word("author_needed", language)
+        def unnamed() -> str:  # not now: a name that tells this device apart (never the login)
+            number = next((str(n) for n, s in enumerate(self.session.stations, start=1) if s.id == station), None)
+            try:
+                return unnamed_author(path, self.workshop_app.device, number, language)
+            except OSError:
+                return word("unnamed_notes", language)
 
-        def given(text: str | None) -> None:
-            if text is None:  # not now: a name that tells this device apart (never the login); asked again next time
-                number = next((str(n) for n, s in enumerate(self.session.stations, start=1) if s.id == station), None)
-                try:
-                    unnamed = unnamed_author(path, app.device, number, language)
-                except OSError:
-                    unnamed = word("unnamed_notes", language)
-                app.sign_as(unnamed, remember=False)
-                self.notify(word("signed_as", language, name=unnamed), markup=False)
-                return
-            name = clean_name(text)
-            problem = app.sign_as(name)
-            if problem is not None:  # the name is used all the same, only not remembered
-                self.notify(problem, severity="warning", markup=False)
-            self.notify(word("signed_as", language, name=name), markup=False)
-            self.set_focus(self.query_one("#note-text", TextArea))
-
-        dialog = TextDialog(word("who_writes", language), hint=word("who_writes_hint", language), submit=check)
-        self.app.push_screen(dialog, given)
+        ask_who_writes(
+            self,
+            who="who_writes",
+            hint="who_writes_hint",
+            signed="signed_as",
+            unnamed=unnamed,
+            named=lambda: self.set_focus(self.query_one("#note-text", TextArea)),
+        )
 
     def on_session_changed(self, message: SessionChanged) -> None:
         # A room of note-takers saves several notes a second; a note at another station changes
