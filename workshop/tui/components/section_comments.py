@@ -24,6 +24,13 @@ from ..localise import localise_bindings
 from ..session_view import SessionView
 
 
+def part_title(part: str, language: str, *, short: bool = True) -> str:
+    """ "Indledning", "Formål", ..., "Næste step" (not ``short``: "Næste step (efter politisk stillingtagen)")."""
+    if part == "intro":
+        return word("recommendation_intro", language)
+    return recs.section_title(part, language, short=short)
+
+
 def comment_line(comment: Comment, language: str) -> Text:
     """One comment as the screens show it: the handled mark, who, when, then the text."""
     text = Text()
@@ -65,7 +72,7 @@ class SectionComments(SessionView, OptionList):
             title = ""
         else:
             found = round_comments.on_section(session, rec.id, part)
-            section = word("recommendation_intro", language) if part == "intro" else recs.section_title(part, language)
+            section = part_title(part, language, short=False)
             if found:
                 left = sum(1 for c in found if not c.handled)
                 title = word("rec_comments_title", language, section=section, count=len(found), open=left)

@@ -34,17 +34,10 @@ from workshop.words import word
 
 from ..components.author_prompt import ask_who_writes
 from ..components.key_footer import KeyFooter
-from ..components.section_comments import comment_line
+from ..components.section_comments import comment_line, part_title
 from ..localise import localise_bindings
 from ..messages import SessionChanged
 from ..session_view import SessionView
-
-
-def part_title(part: str, language: str) -> str:
-    """ "Indledning", "Formål", ..., "Næste step"."""
-    if part == "intro":
-        return word("recommendation_intro", language)
-    return recs.section_title(part, language, short=True)
 
 
 class CommentScreen(SessionView, Screen[None]):

@@ -43,7 +43,7 @@ from workshop.words.phrases import station_title
 from ..components.key_footer import KeyFooter
 from ..components.note_dialogs import ChoiceDialog, TextDialog
 from ..components.saved_while_writing import SavedWhileWriting
-from ..components.section_comments import SectionComments
+from ..components.section_comments import SectionComments, part_title
 from ..localise import localise_bindings, show_keys
 from ..session_view import SessionView
 
@@ -63,13 +63,6 @@ COLUMN_KEYS = frozenset(COLUMN_KEYS_BY_NAME.values())
 
 AGENDA = "agenda"
 """The list's key of the agenda item's proposed decision; themes are "theme:<name>", recommendations "rec:<id>"."""
-
-
-def field_title(field: str, language: str) -> str:
-    """ "Indledning til anbefalingen", "Formål", ..., "Næste step"."""
-    if field == "intro":
-        return word("recommendation_intro", language)
-    return recs.section_title(field, language, short=True)
 
 
 def note_place(session: Session, note: Note, language: str) -> str:
@@ -539,7 +532,7 @@ class RecommendationsScreen(SavedWhileWriting, SessionView, Screen[None]):
             title.update(word("recommendation_numbered", language, number=number, title=rec.title))
             meta.update(recommendation_facts(session, rec))
             sections.update(section_tabs(session, rec, self.field))
-            editor.border_title = field_title(self.field, language)
+            editor.border_title = part_title(self.field, language)
             linked.update(linked_text(session, rec, self.field))
         evidence = self.query_one(EvidenceList)
         self.query_one("#rec-evidence-title", Static).update(evidence.show(session, rec))
@@ -839,7 +832,7 @@ def section_tabs(session: Session, rec: Recommendation, field: str) -> Text:
     for index, name in enumerate(FIELDS):
         if index:
             text.append(" · ", style="dim")
-        label = field_title(name, language) if name != "intro" else word("rec_intro_short", language)
+        label = part_title(name, language) if name != "intro" else word("rec_intro_short", language)
         if links.get(name):
             label += f" ({len(links[name])})"
         written = bool(str(getattr(rec, name)).strip())
