@@ -343,10 +343,10 @@ class NotesScreen(ByTouch):
     def on_leaving(self) -> list[str]:
         """ctrl+q: a note being written is kept as this device's draft; said in words."""
         self.read_field()
-        found = self._typed_note()
-        if found is None or not found[1].strip():
+        station = self.station
+        if station is None or not self.note_text.strip():
             return []
-        number = next((n for n, s in enumerate(self.session.stations, start=1) if s.id == found[0][5:]), 0)
+        number = next((n for n, s in enumerate(self.session.stations, start=1) if s.id == station), 0)
         if self.keeper.keep_now():
             return [word("quit_note_kept", self.language, station=number)]
         return [word("quit_note_not_kept", self.language, station=number)]
