@@ -20,12 +20,11 @@ import contextlib
 import json
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from workshop.serving.lifeline import alive
 from workshop.serving.links import Links, new_token, token_is_usable
-from workshop.storage.atomic_file import PRIVATE_FILE, TEMPORARY_SUFFIX, fsync_dir, temporary_prefix
+from workshop.storage.atomic_file import write_atomic
 
 READ_LIMIT = 4096
 """More than this in one of these files is not ours."""
@@ -56,21 +55,9 @@ def write_private(path: Path, text: str) -> None:
     :class:`CannotWrite` when the folder does not allow it.
     """
     try:
-        descriptor, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX, dir=path.parent)
+        write_atomic(path, text, private=True)
     except OSError as error:
         raise CannotWrite(path, error.strerror or str(error)) from None
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, PRIVATE_FILE)  # mkstemp's mode already; said, for a reader of this code
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise CannotWrite(path, error.strerror or str(error)) from None
-    fsync_dir(path.parent)
 
 
 def read_private(path: Path) -> str | None:

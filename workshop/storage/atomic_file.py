@@ -31,7 +31,9 @@ def temporary_prefix(path: Path) -> str:
 
 
 @contextmanager
-def replacing(path: Path, guard: Callable[[], None] | None = None, *, through_link: bool = False) -> Iterator[Path]:
+def replacing(
+    path: Path, guard: Callable[[], None] | None = None, *, through_link: bool = False, private: bool = False
+) -> Iterator[Path]:
     """Yield a fresh temporary file beside ``path``; when the block ends without an error, it becomes ``path``.
 
     The block writes the temporary file by name (a document writer's ``save(path)`` works). On
@@ -39,7 +41,8 @@ def replacing(path: Path, guard: Callable[[], None] | None = None, *, through_li
     just before the rename: raising there (the file was edited by hand meanwhile) leaves ``path`` alone.
     ``through_link``: when ``path`` is a symbolic link (a session kept on a USB stick or in a shared
     folder, linked from ``sessions/``), the file it points to is replaced, in its own folder, and
-    the link stays a link.
+    the link stays a link. ``private``: the new file is readable by its owner only, whatever mode
+    an older file had (a token, an announcement).
     """
     path = linked_file(Path(path)) if through_link else Path(path)
     descriptor, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX, dir=path.parent)
@@ -47,7 +50,7 @@ def replacing(path: Path, guard: Callable[[], None] | None = None, *, through_li
     temporary = Path(name)
     try:
         yield temporary
-        os.chmod(temporary, _mode_for(path))
+        os.chmod(temporary, PRIVATE_FILE if private else _mode_for(path))
         _fsync_file(temporary)
         if guard is not None:
             guard()
@@ -58,13 +61,20 @@ def replacing(path: Path, guard: Callable[[], None] | None = None, *, through_li
     fsync_dir(path.parent)
 
 
-def write_atomic(path: Path, text: str, guard: Callable[[], None] | None = None, *, through_link: bool = False) -> None:
+def write_atomic(
+    path: Path,
+    text: str,
+    guard: Callable[[], None] | None = None,
+    *,
+    through_link: bool = False,
+    private: bool = False,
+) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` atomically and durably.
 
-    ``guard`` and ``through_link``: see :func:`replacing`.
+    ``guard``, ``through_link`` and ``private``: see :func:`replacing`.
     """
     with (
-        replacing(path, guard, through_link=through_link) as temporary,
+        replacing(path, guard, through_link=through_link, private=private) as temporary,
         open(temporary, "w", encoding="utf-8", newline="\n") as handle,
     ):
         handle.write(text)
