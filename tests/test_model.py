@@ -104,6 +104,7 @@ def test_session_lookups():
     assert session.group("g3").name == "Gruppe 3"
     assert session.category("nope") is None
     assert len(session.people()) == 22
+    assert (session.station_number("s2"), session.station_number("s9"), session.station_number(None)) == (2, None, None)
 
 
 def test_problems_show_values_as_toml_and_fixes_in_the_sessions_language():

@@ -407,6 +407,10 @@ class Session(Model):
         """The station with this id, if there is one."""
         return next((s for s in self.stations if s.id == station_id), None)
 
+    def station_number(self, station_id: str | None) -> int | None:
+        """Where the station with this id stands in the list, from 1 ("Station 2"), if there is one."""
+        return next((n for n, s in enumerate(self.stations, start=1) if s.id == station_id), None)
+
     def group(self, group_id: str | None) -> Group | None:
         """The group with this id, if there is one."""
         return next((g for g in self.groups if g.id == group_id), None)

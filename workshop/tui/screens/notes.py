@@ -262,7 +262,8 @@ class NotesScreen(ByTouch):
         path, station, language = self.store.path, self.station, self.language
 
         def unnamed() -> str:  # not now: a name that tells this device apart (never the login)
-            number = next((str(n) for n, s in enumerate(self.session.stations, start=1) if s.id == station), None)
+            found = self.session.station_number(station)
+            number = str(found) if found is not None else None
             try:
                 return unnamed_author(path, self.workshop_app.device, number, language)
             except OSError:
@@ -346,7 +347,7 @@ class NotesScreen(ByTouch):
         station = self.station
         if station is None or not self.note_text.strip():
             return []
-        number = next((n for n, s in enumerate(self.session.stations, start=1) if s.id == station), 0)
+        number = self.session.station_number(station) or 0
         if self.keeper.keep_now():
             return [word("quit_note_kept", self.language, station=number)]
         return [word("quit_note_not_kept", self.language, station=number)]

@@ -67,7 +67,7 @@ AGENDA = "agenda"
 
 def note_place(session: Session, note: Note, language: str) -> str:
     """ "Station 1, runde 2": where a note was written."""
-    number = next((i for i, s in enumerate(session.stations, start=1) if s.id == note.station), None)
+    number = session.station_number(note.station)
     station = f"{word('station', language)} {number if number is not None else note.station}"
     return f"{station}, {word('round', language).lower()} {note.round}"
 

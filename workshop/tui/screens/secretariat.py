@@ -238,7 +238,7 @@ class SecretariatScreen(SavedWhileWriting, SessionView, Screen[None]):
         station = self._station()
         if station is None:
             return word("draft_what_summary_overall", self.language)
-        number = next((n for n, s in enumerate(self.session.stations, start=1) if s.id == station), station)
+        number = self.session.station_number(station) or station
         return word("draft_what_summary_station", self.language, number=number)
 
     def editor_text(self) -> str:
