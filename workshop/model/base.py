@@ -1,6 +1,8 @@
 """The base of every model of a session file: unknown keys are errors."""
 
-from __future__ import annotations
+# Annotations are read as written, not postponed (no ``from __future__ import annotations`` in the
+# model's modules): pydantic would otherwise evaluate each one from its text as every class is
+# made, some 12 ms of every start (tests/test_startup_imports.py keeps it so).
 
 from pydantic import BaseModel, ConfigDict
 

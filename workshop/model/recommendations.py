@@ -6,7 +6,7 @@ numbered recommendations across the report, each with the seven sections of the 
 a line starting with "- " is a bullet.
 """
 
-from __future__ import annotations
+# Annotations are read as written, not postponed: see workshop/model/base.py.
 
 import datetime as dt
 from typing import Annotated, Literal, get_args

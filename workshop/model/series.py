@@ -9,7 +9,7 @@ meeting says (its date, title, recommendations and notes) stays in the meeting's
 read from there when shown (:mod:`workshop.series`).
 """
 
-from __future__ import annotations
+# Annotations are read as written, not postponed: see workshop/model/base.py.
 
 from typing import Annotated, Literal, get_args
 

@@ -7,7 +7,7 @@ They check types and shapes; the cross-references (a note's station exists, ids 
 The core never imports Textual; see ``tests/test_architecture.py``.
 """
 
-from __future__ import annotations
+# Annotations are read as written, not postponed: see workshop/model/base.py.
 
 import datetime as dt
 import functools

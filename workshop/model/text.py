@@ -8,7 +8,7 @@ half characters from a terminal that was not UTF-8 are refused, and a name or ti
 (:mod:`workshop.documents.printable`), never in between.
 """
 
-from __future__ import annotations
+# Annotations are read as written, not postponed: see workshop/model/base.py.
 
 from typing import Annotated
 
