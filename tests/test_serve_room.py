@@ -20,7 +20,7 @@ from workshop.tui.app import WorkshopApp
 from workshop.tui.components.capture_header import CaptureHeader
 from workshop.tui.components.category_keys import CategoryKeys
 from workshop.tui.components.note_table import NoteTable
-from workshop.tui.textual_compat import SteadyThemeTextArea
+from workshop.tui.components.steady_text_area import SteadyThemeTextArea
 
 SIZE = (100, 30)
 

@@ -30,6 +30,7 @@ from waiting import until
 
 import workshop
 from workshop.tui import textual_compat
+from workshop.tui.components.touch_bar import TouchButton
 from workshop.tui.textual_compat import (
     CrashKeepingApp,
     FixedWidthDataTable,
@@ -608,3 +609,67 @@ def test_esc_and_a_digit_typed_fast_are_alt_digit_not_an_option_key_character(mo
         assert [event.key for event in found if isinstance(event, events.Key)] == [f"alt+{digit}"]
     typed = [event for event in XTermParser().feed("§ 17") if isinstance(event, events.Key)]
     assert typed[0].character == "§"  # the Danish keyboard's own § still types §
+
+
+async def test_a_screen_is_styled_once_when_first_shown_and_again_after_it_was_hidden(monkeypatch):
+    """Textual styles every part of a screen again each time it is shown; a screen not hidden since it was
+    mounted missed nothing, so CrashKeepingApp's screens skip that the first time. A style that changed while
+    a screen was hidden still reaches it when it is shown again."""
+    from textual.css import stylesheet
+    from textual.screen import Screen
+    from textual.widgets import Button, Static
+
+    assert "refresh_styles" in inspect.signature(events.ScreenResume).parameters
+
+    class Shown(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("probe", id="probe")
+
+    class Other(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("other")
+
+    class Buttons(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Button("Gem", id="plain", variant="primary", classes="touch")
+            yield TouchButton("Gem", id="touch", variant="primary", classes="touch")
+            yield Button("Fortryd", id="plain-default")
+            yield TouchButton("Fortryd", id="touch-default")
+
+    class Probe(CrashKeepingApp):
+        CSS = "#probe { background: red; } .-late #probe { background: blue; }"
+        MODES = {"probe": Shown, "other": Other, "buttons": Buttons}
+        DEFAULT_MODE = "probe"
+
+    styled: list[str] = []
+    apply = stylesheet.Stylesheet.apply
+
+    def counting(self: stylesheet.Stylesheet, node: DOMNode, **kwargs: object) -> None:
+        styled.append(node.id or "")
+        apply(self, node, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stylesheet.Stylesheet, "apply", counting)
+    app = Probe()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert styled.count("probe") == 1  # as it was mounted, not once more when shown
+        probe = app.query_one("#probe", Static)
+        assert probe.styles.background.rgb == (255, 0, 0)
+        await app.switch_mode("other")
+        await pilot.pause()
+        probe.screen.add_class("-late", update=False)  # changed while the screen is hidden
+        await app.switch_mode("probe")
+        await pilot.pause()
+        assert probe.styles.background.rgb == (0, 0, 255)  # shown again: styled again, as in Textual
+
+        # Textual's Button adds its variant's classes as it is mounted, each addition styling it anew;
+        # button_classes gives them from the start, so nothing is left to add and the button is styled once.
+        styled.clear()
+        await app.switch_mode("buttons")
+        await pilot.pause()
+        assert app.current_mode == "buttons", app.current_mode
+        buttons = app.screen
+        assert buttons.query_one("#touch").classes == buttons.query_one("#plain").classes
+        assert buttons.query_one("#touch-default").classes == buttons.query_one("#plain-default").classes
+        assert styled.count("touch") == 1 and styled.count("touch-default") == 1
+        assert styled.count("plain") > 1 and styled.count("plain-default") > 1  # Textual's own, for scale

@@ -20,9 +20,10 @@ a few things the app needs have no public API in it:
 * Esc and a digit typed fast reach the app as alt+digit (:func:`esc_digit_as_alt`): Textual reads
   them as the characters macOS's Option key gives ("¡", "™", ..., "§"), which typed "§" into a
   Danish note instead of coding it;
-* a text field that re-applies its theme's styles only when its styles change
-  (:class:`SteadyThemeTextArea`): Textual's ``TextArea`` works out six component styles again at
-  every frame, a fifth of the CPU a typed key costs, thirty times over in a room of browsers;
+* two ways around Textual's own work that use no private name, and so live beside the parts
+  that use them: a note field that works out its theme's styles only when they change
+  (:mod:`workshop.tui.components.steady_text_area`) and buttons given the classes Textual would add
+  as they are mounted (:func:`button_classes`);
 * tests and benchmarks that read the app's notifications, hand it a key as the terminal driver
   does, and see the output of each frame (:func:`notifications`, :func:`deliver_key`,
   :func:`watch_frames`).
@@ -50,13 +51,12 @@ from textual.binding import Binding, BindingsMap
 from textual.command import CommandList, CommandPalette
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
-from textual.geometry import Region, Size
+from textual.geometry import Size
+from textual.message import Message
 from textual.notifications import Notification
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 from textual.visual import VisualType
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, TextArea
+from textual.widgets import DataTable, Footer
 from textual.widgets._footer import FooterKey
 from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
 from textual.widgets.option_list import Option
@@ -264,7 +264,7 @@ def parse_css_once(app: App[Any]) -> None:
     app.stylesheet = stylesheet
 
 
-# A table of many rows ------------------------------------------------------------------------
+# The app -------------------------------------------------------------------------------------
 
 
 class CrashKeepingApp(App[None]):
@@ -303,6 +303,7 @@ class CrashKeepingApp(App[None]):
         """
         found, mounted = super()._get_screen(screen)
         draw_no_frame_in_a_batch(found)
+        style_once_when_shown(found)
         return found, mounted
 
     def _handle_exception(self, error: Exception) -> None:
@@ -340,6 +341,57 @@ def draw_no_frame_in_a_batch(screen: Screen[Any]) -> None:
         draw()
 
     screen._compositor_refresh = refresh  # type: ignore[method-assign]
+
+
+def style_once_when_shown(screen: Screen[Any]) -> None:
+    """A screen shown for the first time is not styled a second time: its parts were styled as they were mounted.
+
+    Textual 8.2.8 styles every part of a screen again each time the screen is shown (``ScreenResume``
+    asks for it), for the styles a hidden screen may have missed. A screen not hidden since it was
+    mounted has missed nothing, yet its first showing paid for a second styling of every part: some
+    11 ms of each start here, and of each browser's first screen under ``workshop serve``. So the
+    first showing, and any before the screen is first hidden (``ScreenSuspend``), styles nothing
+    again; after that, every showing does, as in Textual.
+
+    Public names only (``post_message``, ``ScreenResume.refresh_styles``), wrapped on the screen.
+    """
+    if "post_message" in vars(screen):
+        return
+    post = screen.post_message
+    hidden_since_styled = False
+
+    def post_message(message: Message) -> bool:
+        nonlocal hidden_since_styled
+        if isinstance(message, events.ScreenSuspend):
+            hidden_since_styled = True
+        elif isinstance(message, events.ScreenResume):
+            if not hidden_since_styled:
+                message.refresh_styles = False
+            hidden_since_styled = False
+        return post(message)
+
+    screen.post_message = post_message  # type: ignore[method-assign]
+
+
+# Buttons -------------------------------------------------------------------------------------
+
+BUTTON_STYLE_CLASSES = ("-style-default",)
+"""The classes Textual's ``Button`` gives itself when it is not flat (``watch_flat``), and ``-{variant}`` for
+a variant other than the default one (``watch_variant``)."""
+
+
+def button_classes(variant: str, classes: str | None = None) -> str:
+    """``classes`` and the classes Textual's ``Button`` adds for ``variant`` as it is mounted.
+
+    A Button in Textual 8.2.8 adds them when it is mounted, and each addition styles the button anew:
+    with them given from the start there is nothing left to add (the note-taker's screen has some
+    twenty such buttons, each styled once instead of twice).
+    """
+    own = [*BUTTON_STYLE_CLASSES, *([f"-{variant}"] if variant != "default" else [])]
+    return " ".join([*(classes.split() if classes else []), *own])
+
+
+# A table of many rows ------------------------------------------------------------------------
 
 
 class FixedWidthDataTable(DataTable[CellType], Generic[CellType]):
@@ -385,30 +437,3 @@ class FixedWidthDataTable(DataTable[CellType], Generic[CellType]):
         width = sum(column.get_render_width(self) for column in self.columns.values())
         header = self.header_height if self.show_header else 0
         self.virtual_size = Size(width, self._total_row_height + header)
-
-
-# A text field typed in ------------------------------------------------------------------------
-
-
-class SteadyThemeTextArea(TextArea):
-    """A ``TextArea`` that works out its theme's styles when its styles change, not at every frame.
-
-    Textual's ``TextArea.render_lines`` calls ``theme.apply_css`` before each render: the text's and
-    the cursor's, selection's, gutter's and line's styles, each from the stylesheet afresh (a
-    refresh drops Textual's cache of them). They change only when the field's styles do (focus,
-    a class, the app's theme: Textual then calls :meth:`notify_style_update`), or with the
-    theme, or the screen's classes; otherwise the theme's styles as last worked out are used.
-    """
-
-    _styled_for: tuple[object, ...] | None = None
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styled_for = None
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        state = (self.theme, self.app.theme, self.has_focus, frozenset(self.screen.classes))
-        if state == self._styled_for:
-            return ScrollView.render_lines(self, crop)  # TextArea's, without its apply_css
-        self._styled_for = state
-        return super().render_lines(crop)

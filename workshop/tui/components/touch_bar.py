@@ -19,9 +19,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button
+from textual.widgets.button import ButtonVariant
 
 from workshop.model.session import Note, Session
 from workshop.words import word
+
+from ..textual_compat import button_classes
 
 TABS = ("write", "notes", "codes", "more")
 """The phone's tabs: writing, the notes, the categories of the selected note, and "≡" (the station,
@@ -30,6 +33,12 @@ all notes, the codebook, the whole draft: what the keys ctrl+g, ctrl+f, ctrl+b a
 
 class TouchButton(Button, can_focus=False):
     """A Button for a finger: pressed by a tap, never in the way of the keyboard's focus."""
+
+    def __init__(
+        self, label: str | None = None, variant: ButtonVariant = "default", *, classes: str | None = None, **kwargs: Any
+    ) -> None:
+        # With the classes Textual's Button would add as it is mounted: each button is styled once, not twice.
+        super().__init__(label, variant, classes=button_classes(variant, classes), **kwargs)
 
 
 class TabBar(Horizontal):

@@ -60,10 +60,10 @@ from ..components.draft_recommendation import DraftRecommendation, draft_text
 from ..components.in_order_keys import InOrderKeys
 from ..components.key_footer import KeyFooter
 from ..components.note_table import NoteTable
-from ..components.touch_bar import CategoryButtons, TabBar, TouchButton
+from ..components.steady_text_area import SteadyThemeTextArea
+from ..components.touch_bar import TABS, CategoryButtons, TabBar, TouchButton
 from ..localise import localise_bindings
 from ..messages import SessionChanged
-from ..textual_compat import SteadyThemeTextArea
 from .notes_by_touch import ByTouch
 
 CAPTURE_COLUMNS = ("time", "round", "text", "categories")
@@ -216,6 +216,9 @@ class NotesScreen(ByTouch):
 
     def compose(self) -> ComposeResult:
         language = self.language
+        # The classes by size and tab before the parts: each part is styled once, as it is mounted.
+        self.fit_to(self.app.size.width, self.app.size.height)
+        self.set_classes_at_once({f"-tab-{name}": name == self.tab for name in TABS})
         # Each part carries the class of the phone's tab it belongs to (pane-write, ...): notes.tcss
         # shows one tab's parts on a phone, all of them on a wider screen.
         yield TabBar(language, id="touch-tabs")

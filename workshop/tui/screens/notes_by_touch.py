@@ -66,9 +66,16 @@ class ByTouch(SessionView, Screen[None]):
     def fit_to(self, width: int, height: int) -> None:
         """Media rules by size: a phone's layout below NARROW_BELOW columns, a tablet's from TOUCH_FROM_ROWS rows."""
         narrow = width < NARROW_BELOW
-        self.set_class(narrow, "-narrow")
-        self.set_class(narrow or height >= TOUCH_FROM_ROWS, "-touch")
+        self.set_classes_at_once({"-narrow": narrow, "-touch": narrow or height >= TOUCH_FROM_ROWS})
         self.title_field()
+
+    def set_classes_at_once(self, wanted: dict[str, bool]) -> None:
+        """Set the screen's classes, then style its parts once (one class at a time styles them all each time)."""
+        changed = [name for name, on in wanted.items() if self.has_class(name) != on]
+        for name in changed:
+            self.set_class(wanted[name], name, update=False)
+        if changed:
+            self.update_node_styles(animate=False)
 
     def title_field(self) -> None:
         """The note field's title: "Ny note · ctrl+s"; on a phone, with no ctrl key, "Ny note" ("Gem" is under it)."""
@@ -86,8 +93,7 @@ class ByTouch(SessionView, Screen[None]):
     def show_tab(self, tab: str) -> None:
         """Show one of the phone's tabs (a wider screen shows every part; the tab still counts there)."""
         self.tab = tab
-        for name in TABS:
-            self.set_class(name == tab, f"-tab-{name}")
+        self.set_classes_at_once({f"-tab-{name}": name == tab for name in TABS})
         self.query_one(TabBar).show(tab)
 
     def on_tab_bar_chosen(self, message: TabBar.Chosen) -> None:
