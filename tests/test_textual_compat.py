@@ -673,3 +673,76 @@ async def test_a_screen_is_styled_once_when_first_shown_and_again_after_it_was_h
         assert buttons.query_one("#touch-default").classes == buttons.query_one("#plain-default").classes
         assert styled.count("touch") == 1 and styled.count("touch-default") == 1
         assert styled.count("plain") > 1 and styled.count("plain-default") > 1  # Textual's own, for scale
+
+
+async def test_the_apps_focus_styles_again_only_the_parts_a_rule_styles_by_it(monkeypatch):
+    """Textual styles every part of the screen again when the app gains or loses focus (a browser's page at
+    every connection, a phone's tab); CrashKeepingApp styles only what a rule styles by the app's focus
+    (Textual's own: the header title fades), and the focused field is let go and taken back as in Textual."""
+    from textual.css import stylesheet
+    from textual.screen import Screen
+    from textual.widgets import Header, Static
+
+    assert parameters(App._watch_app_focus) == ["self", "focus"]
+
+    class Shown(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("probe", id="probe")
+            yield Input(id="field")
+
+    class Probe(CrashKeepingApp):
+        CSS = "App:blur #probe { background: red; }"
+        MODES = {"probe": Shown}
+        DEFAULT_MODE = "probe"
+
+    styled: list[str] = []
+    apply = stylesheet.Stylesheet.apply
+
+    def counting(self: stylesheet.Stylesheet, node: DOMNode, **kwargs: object) -> None:
+        styled.append(type(node).__name__ + "#" + (node.id or ""))
+        apply(self, node, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stylesheet.Stylesheet, "apply", counting)
+    app = Probe()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        field = app.query_one("#field", Input)
+        field.focus()
+        await pilot.pause()
+        assert textual_compat.styled_by_app_focus(app) == ["HeaderTitle", "#probe"]
+        probe = app.query_one("#probe", Static)
+        title = app.query_one("HeaderTitle")
+        styled.clear()
+        app.post_message(events.AppBlur())
+        await pilot.pause()
+        assert probe.styles.background.rgb == (255, 0, 0)
+        assert title.styles.text_opacity == 0.5
+        assert app.focused is None
+        assert "Static#probe" in styled and "Header#" not in styled  # the two parts, not the whole screen
+        app.post_message(events.AppFocus())
+        await pilot.pause()
+        assert probe.styles.background.rgb != (255, 0, 0) and title.styles.text_opacity == 1.0
+        assert app.focused is field
+
+
+async def test_a_rule_that_styles_any_part_by_the_apps_focus_styles_the_whole_screen_again():
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    class Shown(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("probe", id="probe")
+
+    class Probe(CrashKeepingApp):
+        CSS = "App:blur * { color: red; }"
+        MODES = {"probe": Shown}
+        DEFAULT_MODE = "probe"
+
+    app = Probe()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert textual_compat.styled_by_app_focus(app) is None
+        app.post_message(events.AppBlur())
+        await pilot.pause()
+        assert app.query_one("#probe", Static).styles.color.rgb == (255, 0, 0)

@@ -38,7 +38,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from itertools import zip_longest
-from typing import TYPE_CHECKING, Any, Generic, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, cast
 
 from rich.align import Align
 from rich.console import RenderableType
@@ -49,7 +49,9 @@ from textual._compositor import CompositorUpdate
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.command import CommandList, CommandPalette
+from textual.css.model import RuleSet, SelectorType
 from textual.css.stylesheet import Stylesheet
+from textual.css.types import CSSLocation
 from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.message import Message
@@ -231,12 +233,34 @@ class ParseOnceStylesheet(Stylesheet):
     This one keeps what it parsed while the variables are the same, and parses only what was added;
     new variables (another theme) are parsed anew, as Textual does.
 
-    Private names: ``Stylesheet._variables`` (the variables the rules were parsed with) and
-    ``Stylesheet._require_parse`` (CSS was added since the last parse).
+    Private names: ``Stylesheet._variables`` (the variables the rules were parsed with),
+    ``Stylesheet._require_parse`` (CSS was added since the last parse) and ``Stylesheet._parse_rules``
+    (parses one piece of CSS).
     """
 
     _parsed_variables: dict[str, str] | None = None
     """The variables the rules were last parsed with (None: not parsed yet, or parse anew)."""
+
+    parsed_in_this_process: ClassVar[dict[tuple[object, ...], list[RuleSet]]] = {}
+    """Every piece of CSS parsed in this process, by what Textual keys it by and the variables it was parsed
+    with: an app started later in the same process, or forked from it (the apps of ``workshop serve``'s warm
+    parent, which showed a screen once before forking), parses none of it again. Textual's rules are not
+    changed once parsed (a stylesheet copies them into its own list), so apps may share them."""
+
+    def _parse_rules(
+        self,
+        css: str,
+        read_from: CSSLocation,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        key = (css, read_from, is_default_rules, tie_breaker, scope, frozenset(self._variables.items()))
+        parsed = self.parsed_in_this_process.get(key)
+        if parsed is None:
+            parsed = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+            self.parsed_in_this_process[key] = parsed
+        return parsed
 
     def set_variables(self, variables: dict[str, str]) -> None:
         if variables == self._variables:
@@ -306,11 +330,85 @@ class CrashKeepingApp(App[None]):
         style_once_when_shown(found)
         return found, mounted
 
+    def _watch_app_focus(self, focus: bool) -> None:
+        """The app gained or lost focus: Textual's own handling, without styling the whole screen again when
+        no rule styles by the app's focus.
+
+        Textual 8.2.8 styles every part of the screen again when the app gains or loses focus, for rules
+        such as ``App:blur Input``. Through ``workshop serve`` that is twice as each browser connects
+        (Textual's web driver starts blurred, then the page gives it focus) and each time a phone shows
+        the tab again: two stylings of the note-taker's screen, some 25 ms of each browser's first screen.
+        Only the parts a rule styles by the app's focus are styled again (:func:`styled_by_app_focus`:
+        Textual's header title); the focused part is let go and taken back as in Textual.
+
+        Private names: ``App._watch_app_focus`` (the watcher of ``app_focus``).
+        """
+        styled = styled_by_app_focus(self)
+        if styled is None:
+            super()._watch_app_focus(focus)
+            return
+        screen = self.screen
+        screen.update_node_styles = _style_nothing  # type: ignore[method-assign]
+        try:
+            super()._watch_app_focus(focus)
+        finally:
+            del screen.update_node_styles
+        for query in dict.fromkeys(styled):
+            for node in screen.query(query):
+                node.update_node_styles(animate=False)
+
     def _handle_exception(self, error: Exception) -> None:
         if self.crash is None:
             self.crash = error
         super()._handle_exception(error)
         self._exit_renderables.clear()
+
+
+APP_FOCUS = frozenset({"focus", "blur"})
+"""The pseudo-classes of the app's own focus (``App:focus``, ``App:blur``)."""
+_QUERY_PREFIX = {SelectorType.TYPE: "", SelectorType.CLASS: ".", SelectorType.ID: "#"}
+
+
+def styled_by_app_focus(app: App[Any]) -> list[str] | None:
+    """What the app's focus styles: a query for each kind of part a rule styles by it, or None for everything.
+
+    A rule styles by the app's focus when a part of its selector with ``:focus`` or ``:blur`` can
+    match the app itself: by its type (``App``, the app's class), one of its classes, its id, or any
+    node (``*``). Textual's Header has one, ``App:blur HeaderTitle``: the title dims while the app
+    is not in focus, so ``["HeaderTitle"]``. ``#note-text:focus`` is not one: it is the note field's
+    own focus, which Textual styles when the field gains or loses it. A rule that styles the app
+    itself, or any node, by its focus: None (the whole screen is styled again, as in Textual).
+
+    Private names: ``DOMNode._css_type_names`` (the type names a node's CSS matches).
+    """
+    names = app._css_type_names
+    queries: list[str] = []
+    for rule in app.stylesheet.rules:
+        if APP_FOCUS.isdisjoint(rule.pseudo_classes):
+            continue
+        for selector_set in rule.selector_set:
+            parts = selector_set.selectors
+            by_app_focus = any(
+                not APP_FOCUS.isdisjoint(part.pseudo_classes)
+                and (
+                    part.type in (SelectorType.UNIVERSAL, SelectorType.NESTED)
+                    or (part.type == SelectorType.TYPE and part.name in names)
+                    or (part.type == SelectorType.CLASS and part.name in app.classes)
+                    or (part.type == SelectorType.ID and part.name == app.id)
+                )
+                for part in parts
+            )
+            if not by_app_focus:
+                continue
+            styled = parts[-1]
+            if len(parts) == 1 or styled.type not in _QUERY_PREFIX:
+                return None
+            queries.append(_QUERY_PREFIX[styled.type] + styled.name)
+    return queries
+
+
+def _style_nothing(animate: bool = True) -> None:
+    """Stands in for a screen's ``update_node_styles`` while the app's focus changes (no rule styles by it)."""
 
 
 def _redraw_whole(screen: Screen[Any]) -> None:
