@@ -68,7 +68,11 @@ def _open_reading(path: Path, jpath: Path, text: str, trust_cache: bool) -> Sess
         store.notices.append(store.lost.render(language=language))
     try:
         if journal is None or journal.empty:
-            base = parse(text, path)
+            if journal is not None and journal.has_table("snapshot_cache"):
+                with journal.reading():  # no change yet, but the session the store validated may be cached
+                    base = store.parse_text(text, trust_cache=trust_cache)
+            else:
+                base = parse(text, path)
             store.set_session(base)
             store.file_ours = header is not None and header.ours
             if header is not None and header.seq > 0:
