@@ -95,6 +95,49 @@ def preload(session: Path) -> None:
     with contextlib.suppress(Exception):  # a session that cannot be read now is the child's to report
         store = Store.open(session, readonly=True)
         store.close()
+        rehearse(session)
+
+
+def rehearse(session: Path) -> None:
+    """Show a note-taker's first screen once, headless, on a copy of the session in a folder of its own.
+
+    What Textual does the first time in a process is then done before any browser comes, once for all
+    of them: the stylesheets parsed (:class:`~workshop.tui.textual_compat.ParseOnceStylesheet` keeps
+    them for the process), the modules a screen loads when it is first shown, the caches of styles
+    and text. Nothing of the real session is touched: the copy, its journal and the folder go away.
+    The app leaves the collector on and what it made frozen (its first screen does, see
+    ``tui.app``): the app is collected here, and the collector is off again, as before.
+    """
+    import shutil
+    import tempfile
+
+    from textual.pilot import Pilot
+
+    from workshop.storage.store import Store
+    from workshop.tui.app import WorkshopApp
+
+    async def leave(pilot: Pilot[object]) -> None:
+        await pilot.pause()
+        pilot.app.exit()
+
+    with tempfile.TemporaryDirectory(prefix="workshop-warm-") as folder:
+        copy = Path(folder) / session.name
+        shutil.copyfile(session, copy)
+        store = Store.open(copy, author="", backup=False)
+        try:
+            stations = store.session.stations
+            station = stations[0].id if stations else None
+            app = WorkshopApp(store, mode="notes", station=station, poll=False, ask_author=False, browser=True)
+            app.run(headless=True, size=REHEARSAL_SIZE, auto_pilot=leave)
+        finally:
+            store.close()
+    gc.disable()
+    gc.unfreeze()
+    gc.collect()
+
+
+REHEARSAL_SIZE = (44, 40)
+"""The size of the rehearsal's screen: a phone held upright, as most note-takers' are (see tui.session_view)."""
 
 
 class WarmParent:
