@@ -165,3 +165,53 @@ async def test_a_server_killed_outright_leaves_no_app_and_no_warm_parent_behind(
         await eventually(lambda: not any(alive(pid) for pid in (warm, *apps)), 60)
         await anna.close()
     assert [(n.author, n.text) for n in notes_in(session_path)] == [("Anna", "Gemt før serveren blev dræbt")]
+
+
+REHEARSED = """
+import gc, json, os, sys, tempfile, threading
+from pathlib import Path
+before = set(os.listdir(tempfile.gettempdir()))
+from workshop.cli.warm import preload
+from workshop.tui.textual_compat import ParseOnceStylesheet
+session = Path(sys.argv[1])
+text = session.read_bytes()
+gc.disable()
+preload(session)
+parsed = sorted({Path(str(key[1][0])).name for key in ParseOnceStylesheet.parsed_in_this_process})
+print(json.dumps({
+    "threads": threading.active_count(),
+    "collector_on": gc.isenabled(),
+    "frozen": gc.get_freeze_count(),
+    "left_behind": sorted(set(os.listdir(tempfile.gettempdir())) - before),
+    "parsed": parsed,
+    "folder": sorted(os.listdir(session.parent)),
+    "unchanged": session.read_bytes() == text,
+}))
+"""
+
+
+def test_the_warm_parent_shows_a_note_takers_screen_once_before_any_browser_and_leaves_nothing_behind(tmp_path):
+    """The warm parent rehearses a note-taker's first screen (headless, on a copy) so every browser's app finds
+    the stylesheets parsed; the real session and its folder are untouched, and no thread, no scratch folder
+    and no frozen object of the rehearsal is left (a fork with a thread running is refused)."""
+    import json
+    import shutil
+    import sys
+
+    session = tmp_path / "aften.toml"
+    shutil.copy(ROOT / "sessions" / "meeting-3.toml", session)
+    scratch = tmp_path / "scratch"  # where the rehearsal's copy goes, and must not stay
+    scratch.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", REHEARSED, str(session)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["threads"] == 1 and found["collector_on"] is False and found["frozen"] == 0
+    assert found["left_behind"] == []
+    assert {"app.tcss", "notes.tcss"} <= set(found["parsed"])
+    assert found["folder"] == ["aften.toml", "scratch"] and found["unchanged"]

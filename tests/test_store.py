@@ -394,3 +394,30 @@ def test_a_store_opened_read_only_refuses_changes_with_words(session_path: Path)
             reader.add_note("s1", 1, "x")
         assert "åbnet skrivebeskyttet" in str(refused.value)
         assert reader.fold() is False and reader.pending() == 0
+
+
+def test_opening_to_read_before_the_first_change_takes_the_session_the_store_validated(session_path, monkeypatch):
+    """A browser's app opens the session to read (its station is checked) before it opens it to write: with a
+    journal and no change yet, the session comes from the journal's cache, as when opening to write. A file
+    edited by hand since is validated, as always."""
+    from workshop.storage import opening, sync
+
+    with Store.open(session_path, author="Vera Holm", backup=False) as store:
+        written = store.session  # the journal is made, with the validated session in its cache, and no change
+    validated: list[Path] = []
+    parse = opening.parse
+
+    def counting(text: str, path: Path) -> Session:
+        validated.append(path)
+        return parse(text, path)
+
+    monkeypatch.setattr(opening, "parse", counting)
+    monkeypatch.setattr(sync, "parse", counting)
+    with Store.open(session_path, readonly=True) as looked:
+        assert looked.session == written
+    assert validated == []
+    edited = session_path.read_text(encoding="utf-8").replace("Ledelse som fag", "Ledelse – et fag", 1)
+    session_path.write_text(edited, encoding="utf-8")
+    with Store.open(session_path, readonly=True) as looked:
+        assert looked.session.stations[0].name == "Ledelse – et fag"
+    assert validated == [session_path]

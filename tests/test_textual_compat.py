@@ -746,3 +746,49 @@ async def test_a_rule_that_styles_any_part_by_the_apps_focus_styles_the_whole_sc
         app.post_message(events.AppBlur())
         await pilot.pause()
         assert app.query_one("#probe", Static).styles.color.rgb == (255, 0, 0)
+
+
+async def test_css_parsed_once_in_a_process_is_not_parsed_again_by_the_next_app(monkeypatch):
+    """ParseOnceStylesheet keeps every piece of CSS it parsed for the process: the next app (a browser's, forked
+    from the warm parent that showed a screen once) parses none of it again; another theme parses anew."""
+    from textual.css import stylesheet
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    assert parameters(stylesheet.Stylesheet._parse_rules) == [
+        "self",
+        "css",
+        "read_from",
+        "is_default_rules",
+        "tie_breaker",
+        "scope",
+    ]
+
+    class Shown(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("probe")
+
+    class Probe(App[None]):
+        CSS = "Static { background: $primary; } /* parsed once per process */"
+        MODES = {"probe": Shown}
+        DEFAULT_MODE = "probe"
+
+        def __init__(self) -> None:
+            super().__init__()
+            parse_css_once(self)
+
+    parsed: list[object] = []
+    original = stylesheet.parse
+
+    def counting(scope: str, css: str, read_from: object, **kwargs: object) -> object:
+        parsed.append(read_from)
+        return original(scope, css, read_from, **kwargs)
+
+    monkeypatch.setattr(stylesheet, "parse", counting)
+    monkeypatch.setattr(textual_compat.ParseOnceStylesheet, "parsed_in_this_process", {})
+    for _ in range(2):
+        app = Probe()
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert app.query_one(Static).styles.background == app.current_theme.to_color_system().primary
+    assert [read_from for read_from in parsed if read_from == (__file__, "Probe.CSS")] == [(__file__, "Probe.CSS")]
