@@ -263,3 +263,28 @@ async def test_a_category_button_shows_its_name_as_written(store, clock, name):
         labels = app.screen.query_one(CategoryButtons).labels()
         assert any(label.endswith(category.name) for label in labels), (category.name, labels)
     store.set_section("categories", [c for c in store.session.categories if c.id != category.id], "taken away")
+
+
+async def test_a_browser_sending_the_same_size_again_redraws_nothing_and_a_new_size_redraws(store, clock):
+    """A browser sends its size more than once as it connects: the note-taker's screen redraws only when the
+    size (or the session) changed, and then shows it at once: the phone's layout, or the tablet's."""
+    app = notes_app(store, clock)
+    async with app.run_test(size=PHONE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        redraws: list[object] = []
+        redraw = screen.redraw
+
+        def counted() -> None:
+            redraws.append(app.size)
+            redraw()
+
+        screen.redraw = counted  # type: ignore[method-assign]
+        await pilot.resize_terminal(*PHONE)
+        await pilot.pause()
+        assert redraws == []
+        await pilot.resize_terminal(*TABLET)
+        await pilot.pause()
+        assert redraws and screen.has_class("-narrow") is False
+        assert on_screen(screen.query_one(NoteTable)) and on_screen(screen.query_one("#note-text", TextArea))

@@ -35,6 +35,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.widgets import Static, TextArea
 
 from workshop.model.recommendations import Recommendation
@@ -207,6 +208,8 @@ class NotesScreen(ByTouch):
         """True while the note-taker has unfolded a folded top with ctrl+o."""
         self.drawn_from: Shown | None = None
         """What of the session the last redraw showed (see :meth:`shown_from`)."""
+        self.drawn_at: tuple[Size, Size] | None = None
+        """The sizes the last redraw drew for (see :meth:`sizes`)."""
 
     @property
     def station(self) -> str | None:
@@ -286,6 +289,14 @@ class NotesScreen(ByTouch):
         # nothing here, and redrawing every part of this screen for it costs every app in the room.
         if self.shown_from() != self.drawn_from:
             self.redraw()
+
+    def drawn_for_now(self) -> bool:
+        """Does the screen show the session as it is now, at the sizes it has now (nothing to redraw)?"""
+        return self.drawn_at == self.sizes() and self.drawn_from == self.shown_from()
+
+    def sizes(self) -> tuple[Size, Size]:
+        """The screen's size, and the draft panel's (its lines are cut to its width, known once it is laid out)."""
+        return self.app.size, self.query_one(DraftRecommendation).size
 
     def shown_from(self) -> Shown:
         """Everything of the session this screen shows: the place, the station's drafts, its notes, the categories.
@@ -376,6 +387,7 @@ class NotesScreen(ByTouch):
 
     def redraw(self) -> None:
         self.drawn_from = shown = self.shown_from()
+        self.drawn_at = self.sizes()
         where, drafts = shown.place, list(shown.drafts)
         folded = not self.query_one(DraftRecommendation).unfolded and self.top_folded(where, drafts)
         self.query_one(CaptureHeader).show(where, self.language, self.app.size.width - 2 if folded else None)
