@@ -10,6 +10,7 @@ half characters from a terminal that was not UTF-8 are refused, and a name or ti
 
 # Annotations are read as written, not postponed: see workshop/model/base.py.
 
+import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -35,9 +36,12 @@ def _trimmed(value: object) -> object:
     return value
 
 
+_HALF_CHARACTER = re.compile("[\ud800-\udfff]")
+
+
 def _whole_characters(value: str) -> str:
     """Text read from a terminal or a pipe that was not UTF-8 holds half characters; they cannot be saved."""
-    if any("\ud800" <= character <= "\udfff" for character in value):
+    if not value.isascii() and _HALF_CHARACTER.search(value):
         raise PydanticCustomError("not_utf8", "the text holds bytes that are not UTF-8")
     return value
 
