@@ -111,33 +111,22 @@ def rehearse(session: Path) -> None:
     import shutil
     import tempfile
 
-    from textual.pilot import Pilot
-
     from workshop.storage.store import Store
-    from workshop.tui.app import WorkshopApp
+    from workshop.tui.app import show_note_taker_once
 
-    async def leave(pilot: Pilot[object]) -> None:
-        await pilot.pause()
-        pilot.app.exit()
-
-    with tempfile.TemporaryDirectory(prefix="workshop-warm-") as folder:
-        copy = Path(folder) / session.name
-        shutil.copyfile(session, copy)
-        store = Store.open(copy, author="", backup=False)
-        try:
-            stations = store.session.stations
-            station = stations[0].id if stations else None
-            app = WorkshopApp(store, mode="notes", station=station, poll=False, ask_author=False, browser=True)
-            app.run(headless=True, size=REHEARSAL_SIZE, auto_pilot=leave)
-        finally:
-            store.close()
-    gc.disable()
-    gc.unfreeze()
-    gc.collect()
-
-
-REHEARSAL_SIZE = (44, 40)
-"""The size of the rehearsal's screen: a phone held upright, as most note-takers' are (see tui.session_view)."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="workshop-warm-") as folder:
+            copy = Path(folder) / session.name
+            shutil.copyfile(session, copy)
+            store = Store.open(copy, author="", backup=False)
+            try:
+                show_note_taker_once(store)
+            finally:
+                store.close()
+    finally:
+        gc.disable()
+        gc.unfreeze()
+        gc.collect()
 
 
 class WarmParent:

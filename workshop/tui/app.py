@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 import time
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from weakref import WeakSet
 
 from textual import events
@@ -17,6 +17,9 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
 
 from workshop.storage.authors import remember_author
 from workshop.storage.change_labels import describe_change
@@ -485,3 +488,24 @@ class WorkshopApp(CrashKeepingApp):
 def _answers_its_screens(app: WorkshopApp) -> SessionApp:
     """Never called: mypy checks here that the app is what its screens and widgets ask for."""
     return app
+
+
+REHEARSAL_SIZE = (44, 40)
+"""The size of the rehearsal's screen: a phone held upright, as most note-takers' are (see :mod:`.session_view`)."""
+
+
+def show_note_taker_once(store: Store) -> None:
+    """Show the note-taker's screen at the session's first station, headless, as a browser's app would, then end.
+
+    ``workshop serve``'s warm parent does this on a copy of the session before any browser comes
+    (:func:`workshop.cli.warm.rehearse`): what Textual does the first time in a process is then done once.
+    """
+
+    async def leave(pilot: Pilot[object]) -> None:
+        await pilot.pause()
+        pilot.app.exit()
+
+    stations = store.session.stations
+    station = stations[0].id if stations else None
+    app = WorkshopApp(store, mode="notes", station=station, poll=False, ask_author=False, browser=True)
+    app.run(headless=True, size=REHEARSAL_SIZE, auto_pilot=leave)
