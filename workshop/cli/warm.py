@@ -89,8 +89,9 @@ def preload(session: Path) -> None:
     from workshop.storage.store import Store
 
     driver = os.environ.get("TEXTUAL_DRIVER", "")
-    if driver:  # textual's web driver, as the app would import it by this name
+    if driver:  # textual's web driver, as the app would import it by this name, and the app's own (tui.app)
         __import__(driver.partition(":")[0])
+        import workshop.tui.in_order_web_driver  # noqa: F401
     workshop.cli.main.build_parser("run")
     with contextlib.suppress(Exception):  # a session that cannot be read now is the child's to report
         store = Store.open(session, readonly=True)

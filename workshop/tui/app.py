@@ -19,6 +19,7 @@ from textual.signal import Signal
 from textual.widgets import Static
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
     from textual.pilot import Pilot
 
 from workshop.storage.authors import remember_author
@@ -249,6 +250,15 @@ class WorkshopApp(CrashKeepingApp):
             if key != binding.key:
                 return super().get_key_display(Binding(key, binding.action))
         return super().get_key_display(binding)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; in a browser, one that takes a closed tab's "quit" after the keys typed before it."""
+        found = super().get_driver_class()
+        if found.__module__ == "textual.drivers.web_driver" and found.__name__ == "WebDriver":
+            from .in_order_web_driver import InOrderWebDriver
+
+            return InOrderWebDriver
+        return found
 
     def on_mount(self) -> None:
         self.session_changed_signal.subscribe(self, self._hand_on, immediate=True)
