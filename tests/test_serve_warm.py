@@ -215,3 +215,23 @@ def test_the_warm_parent_shows_a_note_takers_screen_once_before_any_browser_and_
     assert found["left_behind"] == []
     assert {"app.tcss", "notes.tcss"} <= set(found["parsed"])
     assert found["folder"] == ["aften.toml", "scratch"] and found["unchanged"]
+
+
+async def test_a_served_session_has_its_journal_and_cache_before_the_first_browser(session_path):
+    """workshop serve opens the session to write once as it starts listening: every browser's app then takes the
+    validated session from the journal's cache (a room joining at once validated the file sixty times)."""
+    from workshop.storage.journal import Journal, journal_path
+    from workshop.storage.sync import cache_key
+
+    served = WorkshopServer(session_path, token=TOKEN, port=0, announce=False)
+    await served.start()
+    try:
+        journal = Journal.open(journal_path(session_path), readonly=True, language="da", session=session_path)
+        assert journal is not None
+        try:
+            text = session_path.read_text(encoding="utf-8")
+            assert journal.cached_snapshot(cache_key(text)) is not None
+        finally:
+            journal.close()
+    finally:
+        await served.close()

@@ -119,6 +119,20 @@ def read_session_facts(session: Path) -> SessionFacts:
     return SessionFacts(facts.workshop.language, [s.id for s in facts.stations], facts.workshop.title)
 
 
+def ready_the_journal(session: Path) -> None:
+    """Open the session to write once, and close it: its journal is there, with the validated session in its cache.
+
+    Every browser's app then takes the session from that cache instead of validating the file again (twice,
+    as it checks its station first): a room opening its links at once would otherwise do it thirty times
+    over, all before the first of them has made the journal. A session that cannot be opened now is left
+    for each app to say why (as it would without this).
+    """
+    from workshop.storage.opening import open_sync
+
+    with contextlib.suppress(Exception):
+        open_sync(session, backup=False).close()
+
+
 def _page(name: str, **values: str) -> str:
     """A page from ``templates/``, every value HTML-escaped."""
     text = (TEMPLATES / name).read_text(encoding="utf-8")
@@ -530,6 +544,7 @@ class WorkshopServer(Server):
                 self.port = int(address[1])
                 break
         self.public_url = base_url(self.public_host, self.port, self.tls)
+        await asyncio.to_thread(ready_the_journal, self.session)  # listening: the serve is under way
         if self.announcing:
             clear_stale(self.session)  # one left by a server that was killed
             try:
