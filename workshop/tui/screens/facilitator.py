@@ -220,7 +220,13 @@ class FacilitatorScreen(SessionView, Screen[None]):
         self.redraw()
 
     def on_screen_resume(self) -> None:
+        if not self._shown_before:  # shown for the first time: on_mount drew it a moment ago
+            self._shown_before = True
+            return
         self.redraw()
+
+    _shown_before = False
+    """Has the screen been shown before (a later showing, back from the board or another mode, redraws)?"""
 
     def tick(self) -> None:
         """Once a second: move the clock and the expected times on.
