@@ -487,31 +487,9 @@ def test_the_stylesheet_keeps_its_variables_and_whether_css_was_added():
 async def test_the_css_is_parsed_once_before_the_first_screen_and_a_new_theme_restyles(monkeypatch):
     """Textual parses the CSS of an app that opens in a mode (as WorkshopApp does) three times before the
     first screen; with parse_css_once, once."""
-    from textual.css import stylesheet
-    from textual.screen import Screen
     from textual.widgets import Static
 
-    class Shown(Screen[None]):
-        def compose(self) -> ComposeResult:
-            yield Static("probe")
-
-    class Probe(App[None]):
-        CSS = "Static { background: $primary; }"
-        MODES = {"probe": Shown}
-        DEFAULT_MODE = "probe"
-
-        def __init__(self) -> None:
-            super().__init__()
-            parse_css_once(self)
-
-    parsed: list[object] = []
-    original = stylesheet.parse
-
-    def counting(scope: str, css: str, read_from: object, **kwargs: object) -> object:
-        parsed.append(read_from)
-        return original(scope, css, read_from, **kwargs)
-
-    monkeypatch.setattr(stylesheet, "parse", counting)
+    Probe, parsed = parse_once_probe(monkeypatch, "Static { background: $primary; }")
     app = Probe()
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -752,7 +730,6 @@ async def test_css_parsed_once_in_a_process_is_not_parsed_again_by_the_next_app(
     """ParseOnceStylesheet keeps every piece of CSS it parsed for the process: the next app (a browser's, forked
     from the warm parent that showed a screen once) parses none of it again; another theme parses anew."""
     from textual.css import stylesheet
-    from textual.screen import Screen
     from textual.widgets import Static
 
     assert parameters(stylesheet.Stylesheet._parse_rules) == [
@@ -764,12 +741,28 @@ async def test_css_parsed_once_in_a_process_is_not_parsed_again_by_the_next_app(
         "scope",
     ]
 
+    Probe, parsed = parse_once_probe(monkeypatch, "Static { background: $primary; }")
+    for _ in range(2):
+        app = Probe()
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert app.query_one(Static).styles.background == app.current_theme.to_color_system().primary
+    assert [read_from for read_from in parsed if read_from == (__file__, "Probe.CSS")] == [(__file__, "Probe.CSS")]
+
+
+def parse_once_probe(monkeypatch: pytest.MonkeyPatch, css: str) -> tuple[type[App[None]], list[object]]:
+    """An app with this CSS that opens in a mode, with parse_css_once; and where each piece of CSS parsed from
+    now on was read from (the app's own: ``(__file__, "Probe.CSS")``). Nothing parsed before counts."""
+    from textual.css import stylesheet
+    from textual.screen import Screen
+    from textual.widgets import Static
+
     class Shown(Screen[None]):
         def compose(self) -> ComposeResult:
             yield Static("probe")
 
     class Probe(App[None]):
-        CSS = "Static { background: $primary; } /* parsed once per process */"
+        CSS = css
         MODES = {"probe": Shown}
         DEFAULT_MODE = "probe"
 
@@ -780,15 +773,10 @@ async def test_css_parsed_once_in_a_process_is_not_parsed_again_by_the_next_app(
     parsed: list[object] = []
     original = stylesheet.parse
 
-    def counting(scope: str, css: str, read_from: object, **kwargs: object) -> object:
+    def counting(scope: str, text: str, read_from: object, **kwargs: object) -> object:
         parsed.append(read_from)
-        return original(scope, css, read_from, **kwargs)
+        return original(scope, text, read_from, **kwargs)
 
     monkeypatch.setattr(stylesheet, "parse", counting)
     monkeypatch.setattr(textual_compat.ParseOnceStylesheet, "parsed_in_this_process", {})
-    for _ in range(2):
-        app = Probe()
-        async with app.run_test() as pilot:
-            await pilot.pause()
-            assert app.query_one(Static).styles.background == app.current_theme.to_color_system().primary
-    assert [read_from for read_from in parsed if read_from == (__file__, "Probe.CSS")] == [(__file__, "Probe.CSS")]
+    return Probe, parsed
