@@ -14,6 +14,7 @@ import signal
 import subprocess
 from pathlib import Path
 
+import pytest
 from serve_support import (
     TOKEN,
     alive,
@@ -190,18 +191,26 @@ print(json.dumps({
 """
 
 
-def test_the_warm_parent_shows_a_note_takers_screen_once_before_any_browser_and_leaves_nothing_behind(tmp_path):
+@pytest.mark.parametrize("used", [False, True], ids=["new-session", "session-with-a-journal"])
+def test_the_warm_parent_shows_a_note_takers_screen_once_before_any_browser_and_leaves_nothing_behind(tmp_path, used):
     """The warm parent rehearses a note-taker's first screen (headless, on a copy) so every browser's app finds
-    the stylesheets parsed; the real session and its folder are untouched, and no thread, no scratch folder
-    and no frozen object of the rehearsal is left (a fork with a thread running is refused)."""
+    the stylesheets parsed, for a new session and for one already used (its file folded from its journal); the
+    real session and its folder are untouched, and no thread, no scratch folder and no frozen object of the
+    rehearsal is left (a fork with a thread running is refused)."""
     import json
     import shutil
     import sys
 
+    from workshop.storage.store import Store
+
     session = tmp_path / "aften.toml"
     shutil.copy(ROOT / "sessions" / "meeting-3.toml", session)
+    if used:
+        with Store.open(session, author="Gitte Holm", backup=False) as store:
+            store.add_note("s1", 1, "Parkering ved skolen")
     scratch = tmp_path / "scratch"  # where the rehearsal's copy goes, and must not stay
     scratch.mkdir()
+    before = sorted(path.name for path in tmp_path.iterdir())
     done = subprocess.run(
         [sys.executable, "-c", REHEARSED, str(session)],
         capture_output=True,
@@ -214,7 +223,7 @@ def test_the_warm_parent_shows_a_note_takers_screen_once_before_any_browser_and_
     assert found["threads"] == 1 and found["collector_on"] is False and found["frozen"] == 0
     assert found["left_behind"] == []
     assert {"app.tcss", "notes.tcss"} <= set(found["parsed"])
-    assert found["folder"] == ["aften.toml", "scratch"] and found["unchanged"]
+    assert found["folder"] == before and found["unchanged"]
 
 
 async def test_a_served_session_has_its_journal_and_cache_before_the_first_browser(session_path):

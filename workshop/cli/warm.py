@@ -46,6 +46,10 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workshop.model.session import Session
 
 MESSAGE_LIMIT = 1 << 20
 """The largest control message (JSON: the arguments and the environment)."""
@@ -95,30 +99,35 @@ def preload(session: Path) -> None:
     workshop.cli.main.build_parser("run")
     with contextlib.suppress(Exception):  # a session that cannot be read now is the child's to report
         store = Store.open(session, readonly=True)
-        store.close()
-        rehearse(session)
+        try:
+            as_now = store.session
+        finally:
+            store.close()
+        rehearse(session.name, as_now)
 
 
-def rehearse(session: Path) -> None:
+def rehearse(name: str, session: Session) -> None:
     """Show a note-taker's first screen once, headless, on a copy of the session in a folder of its own.
 
     What Textual does the first time in a process is then done before any browser comes, once for all
     of them: the stylesheets parsed (:class:`~workshop.tui.textual_compat.ParseOnceStylesheet` keeps
     them for the process), the modules a screen loads when it is first shown, the caches of styles
-    and text. Nothing of the real session is touched: the copy, its journal and the folder go away.
-    The app leaves the collector on and what it made frozen (its first screen does, see
-    ``tui.app``): the app is collected here, and the collector is off again, as before.
+    and text. The copy is the session as the store reads it now, written afresh: a copy of the file
+    alone would be refused once the file holds changes from its journal. Nothing of the real session
+    is touched: the copy, its journal and the folder go away. The app leaves the collector on and
+    what it made frozen (its first screen does, see ``tui.app``): the app is collected here, and the
+    collector is off again, as before.
     """
-    import shutil
     import tempfile
 
+    from workshop.storage.session_file import dumps
     from workshop.storage.store import Store
     from workshop.tui.app import show_note_taker_once
 
     try:
         with tempfile.TemporaryDirectory(prefix="workshop-warm-") as folder:
-            copy = Path(folder) / session.name
-            shutil.copyfile(session, copy)
+            copy = Path(folder) / name
+            copy.write_text(dumps(session), encoding="utf-8")
             store = Store.open(copy, author="", backup=False)
             try:
                 show_note_taker_once(store)
