@@ -473,19 +473,16 @@ def style_once_when_shown(screen: Screen[Any]) -> None:
 
 # Buttons -------------------------------------------------------------------------------------
 
-BUTTON_STYLE_CLASSES = ("-style-default",)
-"""The classes Textual's ``Button`` gives itself when it is not flat (``watch_flat``), and ``-{variant}`` for
-a variant other than the default one (``watch_variant``)."""
-
 
 def button_classes(variant: str, classes: str | None = None) -> str:
     """``classes`` and the classes Textual's ``Button`` adds for ``variant`` as it is mounted.
 
-    A Button in Textual 8.2.8 adds them when it is mounted, and each addition styles the button anew:
-    with them given from the start there is nothing left to add (the note-taker's screen has some
-    twenty such buttons, each styled once instead of twice).
+    A Button in Textual 8.2.8 that is not flat adds ``-style-default`` as it is mounted (``watch_flat``),
+    and ``-{variant}`` for any variant but the default one (``watch_variant``); each addition styles the
+    button anew. With them given from the start there is nothing left to add (the note-taker's screen
+    has some twenty such buttons, each styled once instead of twice).
     """
-    own = [*BUTTON_STYLE_CLASSES, *([f"-{variant}"] if variant != "default" else [])]
+    own = ["-style-default"] if variant == "default" else ["-style-default", f"-{variant}"]
     return " ".join([*(classes.split() if classes else []), *own])
 
 

@@ -191,6 +191,8 @@ class FacilitatorScreen(SessionView, Screen[None]):
         self._language: str | None = None
         self._rotation_shown: tuple[Hashable, ...] | None = None
         self._notes_shown: tuple[Hashable, ...] | None = None
+        self._shown_before = False
+        """Has the screen been shown before? (A later showing, back from the board or another mode, redraws.)"""
         self._localise()
 
     def _localise(self) -> None:
@@ -224,9 +226,6 @@ class FacilitatorScreen(SessionView, Screen[None]):
             self._shown_before = True
             return
         self.redraw()
-
-    _shown_before = False
-    """Has the screen been shown before (a later showing, back from the board or another mode, redraws)?"""
 
     def tick(self) -> None:
         """Once a second: move the clock and the expected times on.

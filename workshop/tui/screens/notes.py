@@ -287,7 +287,7 @@ class NotesScreen(ByTouch):
     def on_session_changed(self, message: SessionChanged) -> None:
         # A room of note-takers saves several notes a second; a note at another station changes
         # nothing here, and redrawing every part of this screen for it costs every app in the room.
-        if self.shown_from() != self.drawn_from:
+        if not self.drawn_for_now():
             self.redraw()
 
     def drawn_for_now(self) -> bool:
